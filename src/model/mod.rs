@@ -1,0 +1,9 @@
+//! The content model: plain data, free of yew and web-sys, shared by the build-time checker
+//! (`crate::content`) and the viewer (`crate::components`).
+
+pub mod article;
+pub mod date;
+pub mod text;
+
+pub use article::*;
+pub use date::{DateSpan, PartialDate, Precision};
