@@ -1,0 +1,33 @@
+//! The article's header: title, standfirst, source and dates, address line, reading time.
+
+use super::context::use_app;
+use yew::prelude::*;
+
+#[function_component(ArticleHeader)]
+pub fn article_header() -> Html {
+    let app = use_app();
+    let meta = &app.article.meta;
+    html! {
+        <header class="article__header">
+            <p class="article__kicker">{ "From the " }{ &meta.source.name }</p>
+            <h1 class="article__title">{ &meta.title }</h1>
+            if let Some(standfirst) = &meta.standfirst {
+                <p class="article__standfirst">{ standfirst }</p>
+            }
+            <p class="article__byline">
+                <span class="article__byline-item">
+                    { &meta.source.name }{ ", " }
+                    <time datetime={meta.source.date.iso()}>{ meta.source.date.long() }</time>
+                </span>
+                <span class="article__sep" aria-hidden="true">{ " · " }</span>
+                <span class="article__byline-item">
+                    { "Republished " }
+                    <time datetime={meta.page_date.iso()}>{ &meta.page_date_text }</time>
+                </span>
+                <span class="article__sep" aria-hidden="true">{ " · " }</span>
+                <span class="article__byline-item">{ format!("{} min read", meta.reading_minutes) }</span>
+            </p>
+            <p class="article__address">{ &meta.publisher_address }</p>
+        </header>
+    }
+}
