@@ -1,0 +1,43 @@
+# marginalia: the two commands a new machine needs are `make serve` and `make test`.
+# Both install what is missing first (scripts/setup.sh), so they work on a fresh Debian with
+# rustup and Node. Builds never download tools: `trunk build --offline`.
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: setup setup-test build serve test test-native test-browser test-e2e lint clean
+
+setup:
+	@scripts/setup.sh
+
+setup-test:
+	@scripts/setup.sh --test
+
+## Release site into dist/.
+build: setup
+	trunk build --release --offline
+
+## Build, then serve dist/ on 127.0.0.1 and print the address.
+serve: build
+	node tools/serve.mjs dist $(PORT)
+
+## Every test: native (content, model, rendering), in Chromium (wasm-bindgen-test), end to end.
+test: setup-test test-native test-browser test-e2e
+
+test-native:
+	cargo test
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown
+
+test-e2e: build
+	node --test tests/e2e/
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+
+clean:
+	rm -rf dist target

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs whatever the project needs and is missing; a second run installs nothing.
+#   scripts/setup.sh          tools to build: wasm target, trunk, wasm-bindgen-cli, npm packages
+#   scripts/setup.sh --test   also Debian's chromium and chromium-driver, for the browser tests
+# Versions: trunk 0.21.14 (0.22 needs a newer rustc); wasm-bindgen-cli exactly the wasm-bindgen
+# of Cargo.lock; wasm-opt from the npm package binaryen (package.json). Each step prints its time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+
+step() {
+  local name=$1; shift
+  local start=$SECONDS
+  echo "setup: $name ..."
+  "$@"
+  echo "setup: $name done in $((SECONDS - start)) s"
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup target wasm32-unknown-unknown" rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  step "trunk $TRUNK_VERSION" cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  # Without --locked: with it, one of its locked dependencies cannot be resolved here.
+  step "wasm-bindgen-cli $WASM_BINDGEN_VERSION" cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm packages (binaryen, playwright-core, axe-core)" npm ci --no-audit --no-fund
+fi
+
+if [ "${1:-}" = "--test" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  step "apt: chromium chromium-driver" bash -c "$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver"
+fi

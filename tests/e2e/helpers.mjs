@@ -1,0 +1,68 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium through playwright-core, the
+// release dist/ served on 127.0.0.1, and a page that records console errors.
+import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { startServer } from "../../tools/serve.mjs";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--headless",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export async function serve(options = {}) {
+  return startServer({ dir: "dist", ...options });
+}
+
+/** Opens a page that collects console errors and uncaught exceptions into `page.errors`. */
+export async function openPage(browser, url, { viewport = DESKTOP, colorScheme = "light" } = {}) {
+  const page = await browser.newPage({ viewport, colorScheme });
+  page.errors = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") page.errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => page.errors.push(`uncaught: ${e.message}`));
+  await page.goto(url);
+  await page.waitForSelector(".article__body p");
+  return page;
+}
+
+/** Runs axe-core in the page; returns its violations. */
+export async function axe(page) {
+  const source = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+  await page.addScriptTag({ content: source });
+  return page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+    }));
+  });
+}
+
+/** The seed's body paragraphs, as the reader must see them. */
+export function seedParagraphs() {
+  const text = readFileSync(new URL("../fixtures/seed.txt", import.meta.url), "utf8");
+  const body = text.split("Unlock the Editor’s Digest for free")[1].split("Leave feedback about this")[0];
+  return body
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+}

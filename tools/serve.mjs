@@ -1,0 +1,64 @@
+// A static file server for dist/, on 127.0.0.1 only. Used by `make serve` and the end-to-end tests.
+//   node tools/serve.mjs [dir] [port] [--base /sub/path/]
+// Prints the address once listening. Port 0 picks a free one.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+export function startServer({ dir = "dist", port = 0, base = "/", headers = {} } = {}) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, "http://127.0.0.1");
+      let path = decodeURIComponent(url.pathname);
+      if (!path.startsWith(base)) {
+        res.writeHead(404).end("not found");
+        return;
+      }
+      path = path.slice(base.length);
+      let file = normalize(join(root, path));
+      if (!file.startsWith(root)) {
+        res.writeHead(403).end("forbidden");
+        return;
+      }
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file);
+      res.writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "cache-control": "no-cache",
+        ...headers,
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  return new Promise((ok) =>
+    server.listen(port, "127.0.0.1", () => {
+      const url = `http://127.0.0.1:${server.address().port}${base}`;
+      ok({ server, url });
+    }),
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const baseAt = args.indexOf("--base");
+  const base = baseAt >= 0 ? args.splice(baseAt, 2)[1] : "/";
+  const [dir = "dist", port = "8080"] = args;
+  const { url } = await startServer({ dir, port: Number(port), base });
+  console.log(`marginalia is being served at ${url}  (Ctrl-C to stop)`);
+}
