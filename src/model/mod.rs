@@ -3,7 +3,12 @@
 
 pub mod article;
 pub mod date;
+pub mod related;
+pub mod search;
+pub mod selection;
 pub mod text;
+pub mod timeline;
 
 pub use article::*;
 pub use date::{DateSpan, PartialDate, Precision};
+pub use selection::Selection;

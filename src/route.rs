@@ -1,0 +1,680 @@
+//! The view as the URL hash holds it, so that a link can open the article on a panel with
+//! one actor, event or quote selected: `#panel=timeline&event=signing-2024`.
+//!
+//! [`parse_hash`] reads any string without panicking and says what it could not use, as
+//! [`HashProblem`]s the viewer can show to the reader; [`format_hash`] writes the hash back.
+//! For every valid view, `parse_hash(&format_hash(&view), article) == (view, vec![])`.
+//!
+//! The format: `&`-separated (`;` also accepted) `key=value` pairs, percent-encoded as
+//! UTF-8. The keys read here are `panel`, `actor`, `event` and `quote` (ASCII case is
+//! ignored for keys and panel names, not for ids); other keys are left silently to other
+//! features (`theme=dark`). `+` is not a space. Pure data: no yew, no web-sys.
+
+use crate::model::{Article, Selection};
+use std::fmt::Write;
+
+/// The panels beside the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub enum Panel {
+    #[default]
+    Actors,
+    Timeline,
+    Quotes,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 3] = [Panel::Actors, Panel::Timeline, Panel::Quotes];
+
+    /// The word in the hash: `actors`, `timeline` or `quotes`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Panel::Actors => "actors",
+            Panel::Timeline => "timeline",
+            Panel::Quotes => "quotes",
+        }
+    }
+
+    /// The panel for its word in the hash (exactly as [`Panel::as_str`] writes it).
+    pub fn parse(s: &str) -> Option<Panel> {
+        Panel::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
+    /// The name readers see on the tab.
+    pub fn label(self) -> &'static str {
+        match self {
+            Panel::Actors => "Actors",
+            Panel::Timeline => "Timeline",
+            Panel::Quotes => "Quotes",
+        }
+    }
+
+    /// The panel that lists the selected thing.
+    pub fn for_selection(sel: &Selection) -> Panel {
+        match sel {
+            Selection::Actor(_) => Panel::Actors,
+            Selection::Event(_) => Panel::Timeline,
+            Selection::Quote(_) => Panel::Quotes,
+        }
+    }
+}
+
+/// What the hash says to show. `panel: None` means the hash names none (callers then use
+/// [`Panel::for_selection`] or the default panel).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    pub panel: Option<Panel>,
+    pub selection: Option<Selection>,
+}
+
+/// Why (part of) a hash could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HashProblem {
+    /// Longer than [`MAX_HASH_LEN`]: not read at all.
+    TooLong,
+    /// A pair with a broken `%` escape or bytes that are not UTF-8: ignored.
+    BadEncoding,
+    /// A `panel` value that is no panel (as given, decoded).
+    UnknownPanel(String),
+    /// An id the article does not have; `kind` is `actor`, `event` or `quote`.
+    UnknownId { kind: &'static str, id: String },
+}
+
+/// At most this many characters of a reader's link are shown in a message.
+const SHOWN_CHARS: usize = 40;
+
+impl HashProblem {
+    /// A short sentence for the reader.
+    pub fn message(&self) -> String {
+        match self {
+            HashProblem::TooLong => {
+                "This link is too long to read; showing the article from the start.".to_string()
+            }
+            HashProblem::BadEncoding => "Part of this link is garbled and was ignored.".to_string(),
+            HashProblem::UnknownPanel(p) if p.is_empty() => {
+                "This link asks for a panel but does not say which.".to_string()
+            }
+            HashProblem::UnknownPanel(p) => format!(
+                "This link asks for a panel “{}” that this viewer does not have.",
+                shown(p)
+            ),
+            HashProblem::UnknownId { kind, id } if id.is_empty() => {
+                format!(
+                    "This link asks for {} {kind} but does not say which.",
+                    a_or_an(kind)
+                )
+            }
+            HashProblem::UnknownId { kind, id } => format!(
+                "This link names {} {kind} “{}” that is not in this article.",
+                a_or_an(kind),
+                shown(id)
+            ),
+        }
+    }
+}
+
+fn a_or_an(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// Text from a link, fit to quote to a reader: at most [`SHOWN_CHARS`] characters (then
+/// "…"), with control and bidirectional-formatting characters shown as "�".
+fn shown(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .take(SHOWN_CHARS)
+        .map(|c| {
+            let bidi = matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if c.is_control() || bidi {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if text.chars().nth(SHOWN_CHARS).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// Hashes longer than this (in bytes, with the `#`) are not read.
+pub const MAX_HASH_LEN: usize = 2048;
+
+/// At most this many problems are reported for one hash (the first ones, without repeats).
+pub const MAX_PROBLEMS: usize = 5;
+
+/// Reads a URL hash (with or without its `#`) against the article: the view it names and
+/// what could not be used. Never panics.
+///
+/// Of several selection keys the first valid one wins; of several valid `panel`s, the first.
+/// Every unknown panel or id is reported, even when another one is used.
+pub fn parse_hash(hash: &str, article: &Article) -> (View, Vec<HashProblem>) {
+    if hash.len() > MAX_HASH_LEN {
+        return (View::default(), vec![HashProblem::TooLong]);
+    }
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    let mut view = View::default();
+    let mut problems = Vec::new();
+    let mut report = |p: HashProblem| {
+        if problems.len() < MAX_PROBLEMS && !problems.contains(&p) {
+            problems.push(p);
+        }
+    };
+
+    for pair in hash.split(['&', ';']).filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let Some(key) = percent_decode(raw_key) else {
+            report(HashProblem::BadEncoding);
+            continue;
+        };
+        let key = key.to_ascii_lowercase();
+        if !matches!(key.as_str(), "panel" | "actor" | "event" | "quote") {
+            continue; // another feature's key
+        }
+        let Some(value) = percent_decode(raw_value) else {
+            report(HashProblem::BadEncoding);
+            continue;
+        };
+        let selection = match key.as_str() {
+            "panel" => {
+                match Panel::parse(&value.to_ascii_lowercase()) {
+                    Some(panel) => {
+                        view.panel.get_or_insert(panel);
+                    }
+                    None => report(HashProblem::UnknownPanel(value)),
+                }
+                continue;
+            }
+            "actor" => Selection::Actor(value),
+            "event" => Selection::Event(value),
+            _ => Selection::Quote(value),
+        };
+        let known = match &selection {
+            Selection::Actor(id) => article.actor(id).is_some(),
+            Selection::Event(id) => article.event(id).is_some(),
+            Selection::Quote(id) => article.quote(id).is_some(),
+        };
+        if !known {
+            report(HashProblem::UnknownId {
+                kind: selection.kind(),
+                id: selection.id().to_string(),
+            });
+        } else if view.selection.is_none() {
+            view.selection = Some(selection);
+        }
+    }
+    (view, problems)
+}
+
+/// The hash for a view: `""` for the default view, else `#` and the pairs, panel first:
+/// `#panel=timeline&event=signing-2024`. Ids are percent-encoded.
+pub fn format_hash(view: &View) -> String {
+    let mut pairs = Vec::new();
+    if let Some(panel) = view.panel {
+        pairs.push(format!("panel={}", panel.as_str()));
+    }
+    if let Some(sel) = &view.selection {
+        pairs.push(format!("{}={}", sel.kind(), percent_encode(sel.id())));
+    }
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("#{}", pairs.join("&"))
+    }
+}
+
+/// Decodes `%XX` escapes and checks the result is UTF-8. `None` for a `%` not followed by
+/// two hex digits, or for bytes that are not UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = |j: usize| bytes.get(j).and_then(|b| char::from(*b).to_digit(16));
+            let (hi, lo) = (hex(i + 1)?, hex(i + 2)?);
+            out.push((hi * 16 + lo) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Encodes every byte outside `A-Z a-z 0-9 - _ . ~` as `%XX`.
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled;
+
+    fn parse(hash: &str) -> (View, Vec<HashProblem>) {
+        parse_hash(hash, &bundled::article())
+    }
+
+    fn view(panel: Option<Panel>, selection: Option<Selection>) -> View {
+        View { panel, selection }
+    }
+
+    fn actor(id: &str) -> Option<Selection> {
+        Some(Selection::Actor(id.into()))
+    }
+
+    fn unknown(kind: &'static str, id: &str) -> HashProblem {
+        HashProblem::UnknownId {
+            kind,
+            id: id.into(),
+        }
+    }
+
+    #[test]
+    fn panels_have_words_labels_and_a_default() {
+        assert_eq!(Panel::default(), Panel::Actors);
+        for p in Panel::ALL {
+            assert_eq!(Panel::parse(p.as_str()), Some(p));
+        }
+        let words: Vec<&str> = Panel::ALL.iter().map(|p| p.as_str()).collect();
+        assert_eq!(words, ["actors", "timeline", "quotes"]);
+        let labels: Vec<&str> = Panel::ALL.iter().map(|p| p.label()).collect();
+        assert_eq!(labels, ["Actors", "Timeline", "Quotes"]);
+        assert_eq!(Panel::parse("Timeline"), None);
+        assert_eq!(Panel::parse(""), None);
+    }
+
+    #[test]
+    fn each_selection_has_its_panel() {
+        assert_eq!(
+            Panel::for_selection(&Selection::Actor("x".into())),
+            Panel::Actors
+        );
+        assert_eq!(
+            Panel::for_selection(&Selection::Event("x".into())),
+            Panel::Timeline
+        );
+        assert_eq!(
+            Panel::for_selection(&Selection::Quote("x".into())),
+            Panel::Quotes
+        );
+    }
+
+    #[test]
+    fn empty_hashes_are_the_default_view() {
+        for h in ["", "#", "#&", "&;&"] {
+            assert_eq!(parse(h), (View::default(), vec![]), "{h:?}");
+        }
+        assert_eq!(format_hash(&View::default()), "");
+    }
+
+    #[test]
+    fn reads_panel_and_selection_with_or_without_the_hash_sign() {
+        let want = view(
+            Some(Panel::Timeline),
+            Some(Selection::Event("signing-2024".into())),
+        );
+        for h in [
+            "#panel=timeline&event=signing-2024",
+            "panel=timeline&event=signing-2024",
+            "#event=signing-2024&panel=timeline",
+            "#panel=timeline;event=signing-2024",
+            "#&panel=timeline&&event=signing-2024&",
+        ] {
+            assert_eq!(parse(h), (want.clone(), vec![]), "{h}");
+        }
+        assert_eq!(
+            parse("#panel=quotes"),
+            (view(Some(Panel::Quotes), None), vec![])
+        );
+        // A selection alone leaves the panel to the caller.
+        assert_eq!(parse("#actor=putin"), (view(None, actor("putin")), vec![]));
+        assert_eq!(
+            parse("#quote=kim-sacred-fight"),
+            (
+                view(None, Some(Selection::Quote("kim-sacred-fight".into()))),
+                vec![]
+            )
+        );
+    }
+
+    #[test]
+    fn keys_and_panel_names_ignore_ascii_case_but_ids_do_not() {
+        assert_eq!(
+            parse("#PANEL=Timeline&Actor=putin"),
+            (view(Some(Panel::Timeline), actor("putin")), vec![])
+        );
+        assert_eq!(
+            parse("#actor=Putin"),
+            (View::default(), vec![unknown("actor", "Putin")])
+        );
+    }
+
+    #[test]
+    fn other_keys_are_left_alone() {
+        assert_eq!(
+            parse("#theme=dark&panel=quotes&q=%zz&x"),
+            (view(Some(Panel::Quotes), None), vec![])
+        );
+    }
+
+    #[test]
+    fn unknown_panels_and_ids_are_reported() {
+        assert_eq!(
+            parse("#panel=maps"),
+            (
+                View::default(),
+                vec![HashProblem::UnknownPanel("maps".into())]
+            )
+        );
+        assert_eq!(
+            parse("#actor=xyz"),
+            (View::default(), vec![unknown("actor", "xyz")])
+        );
+        // An id of another kind is unknown as this kind.
+        assert_eq!(
+            parse("#quote=putin"),
+            (View::default(), vec![unknown("quote", "putin")])
+        );
+        assert_eq!(
+            parse("#event=putin"),
+            (View::default(), vec![unknown("event", "putin")])
+        );
+        // Empty values.
+        assert_eq!(
+            parse("#actor="),
+            (View::default(), vec![unknown("actor", "")])
+        );
+        assert_eq!(
+            parse("#panel"),
+            (
+                View::default(),
+                vec![HashProblem::UnknownPanel(String::new())]
+            )
+        );
+    }
+
+    #[test]
+    fn the_first_valid_selection_wins_and_the_rest_are_still_checked() {
+        assert_eq!(
+            parse("#event=signing-2024&actor=putin"),
+            (
+                view(None, Some(Selection::Event("signing-2024".into()))),
+                vec![]
+            )
+        );
+        assert_eq!(
+            parse("#actor=nobody&actor=kim"),
+            (view(None, actor("kim")), vec![unknown("actor", "nobody")])
+        );
+        assert_eq!(
+            parse("#actor=kim&quote=nothing"),
+            (view(None, actor("kim")), vec![unknown("quote", "nothing")])
+        );
+        assert_eq!(
+            parse("#panel=quotes&panel=timeline").0.panel,
+            Some(Panel::Quotes)
+        );
+        assert_eq!(
+            parse("#panel=maps&panel=timeline"),
+            (
+                view(Some(Panel::Timeline), None),
+                vec![HashProblem::UnknownPanel("maps".into())]
+            )
+        );
+    }
+
+    #[test]
+    fn values_are_percent_decoded() {
+        assert_eq!(
+            parse("#actor=%70utin"),
+            (view(None, actor("putin")), vec![])
+        );
+        assert_eq!(
+            parse("#%61ctor=putin"),
+            (view(None, actor("putin")), vec![])
+        );
+        assert_eq!(parse("#panel=%74imeline").0.panel, Some(Panel::Timeline));
+        assert_eq!(
+            parse("#actor=caf%C3%A9"),
+            (View::default(), vec![unknown("actor", "café")])
+        );
+        assert_eq!(
+            parse("#actor=a+b").1,
+            vec![unknown("actor", "a+b")],
+            "+ is not a space"
+        );
+    }
+
+    #[test]
+    fn broken_escapes_and_bad_utf8_drop_only_their_pair() {
+        for h in [
+            "#actor=%",
+            "#actor=%z",
+            "#actor=%zz",
+            "#actor=%ff%fe",
+            "#actor=%C3",
+            "#%zz=putin",
+            "#actor=put%in",
+        ] {
+            assert_eq!(
+                parse(h),
+                (View::default(), vec![HashProblem::BadEncoding]),
+                "{h}"
+            );
+        }
+        assert_eq!(
+            parse("#panel=quotes&actor=%&event=%zz&quote=kim-sacred-fight"),
+            (
+                view(
+                    Some(Panel::Quotes),
+                    Some(Selection::Quote("kim-sacred-fight".into()))
+                ),
+                vec![HashProblem::BadEncoding]
+            ),
+            "one report for repeats"
+        );
+    }
+
+    #[test]
+    fn too_long_hashes_are_not_read() {
+        let long = format!("#actor=putin&x={}", "a".repeat(MAX_HASH_LEN));
+        assert_eq!(parse(&long), (View::default(), vec![HashProblem::TooLong]));
+        // Exactly the limit is still read.
+        let prefix = "#actor=putin&x=";
+        let limit = format!("{prefix}{}", "a".repeat(MAX_HASH_LEN - prefix.len()));
+        assert_eq!(limit.len(), MAX_HASH_LEN);
+        assert_eq!(parse(&limit), (view(None, actor("putin")), vec![]));
+    }
+
+    #[test]
+    fn problems_are_capped() {
+        let many: String = (0..100).map(|i| format!("actor=x{i}&")).collect();
+        let (v, problems) = parse(&many);
+        assert_eq!(v, View::default());
+        assert_eq!(problems.len(), MAX_PROBLEMS);
+        assert_eq!(problems[0], unknown("actor", "x0"));
+    }
+
+    #[test]
+    fn hostile_input_never_panics() {
+        let hostile = [
+            "#actor=<script>alert(1)</script>".to_string(),
+            "%".into(),
+            "%%".into(),
+            "%zz".into(),
+            "%ff%fe".into(),
+            "a".repeat(100 * 1024),
+            "#".repeat(MAX_HASH_LEN),
+            "&&&==".into(),
+            "===&=&=;;=".into(),
+            "#actor=".into(),
+            "#actor==putin".into(),
+            "#panel=%E2%80%AEtimeline".into(),
+            "#actor=日本語&event=🎉&quote=\u{0}\u{0}".into(),
+            "#\u{0}=\u{0}&actor=\u{0}".into(),
+            "#actor=%00%01%7F".into(),
+            "#actor=%e2%82".into(),
+            "#actor=%c0%af".into(),
+            "#actor=%ED%A0%80".into(),
+            format!("#actor={}", "%41".repeat(600)),
+            format!("#quote={}", "é".repeat(1000)),
+            "#actor=\u{202E}evil".into(),
+        ];
+        for h in &hostile {
+            let (view, problems) = parse(h);
+            assert!(problems.len() <= MAX_PROBLEMS);
+            for p in &problems {
+                let m = p.message();
+                assert!(!m.is_empty() && m.chars().count() < 200, "{m}");
+                assert!(!m.contains('\u{0}') && !m.contains('\u{202E}'), "{m:?}");
+            }
+            // Whatever was read, writing it back and reading again gives the same view.
+            assert_eq!(parse(&format_hash(&view)), (view, vec![]), "{h:?}");
+        }
+        // Every prefix of a tricky hash, cut at any char boundary.
+        let tricky = "#panel=timeline&actor=%C3%A9&quote=“x”;event=%zz&%";
+        for (i, _) in tricky.char_indices() {
+            let _ = parse(&tricky[..i]);
+        }
+    }
+
+    #[test]
+    fn writes_panel_then_selection() {
+        assert_eq!(
+            format_hash(&view(
+                Some(Panel::Timeline),
+                Some(Selection::Event("signing-2024".into()))
+            )),
+            "#panel=timeline&event=signing-2024"
+        );
+        assert_eq!(
+            format_hash(&view(Some(Panel::Actors), None)),
+            "#panel=actors"
+        );
+        assert_eq!(format_hash(&view(None, actor("putin"))), "#actor=putin");
+        assert_eq!(
+            format_hash(&view(None, actor("a b/é&=#%~_.-"))),
+            "#actor=a%20b%2F%C3%A9%26%3D%23%25~_.-"
+        );
+    }
+
+    #[test]
+    fn percent_encoding_round_trips() {
+        for s in [
+            "",
+            "plain-id_1.2~",
+            "a b",
+            "é日本🎉",
+            "%&=#;+",
+            "\u{0}\u{7F}",
+        ] {
+            let encoded = percent_encode(s);
+            assert!(encoded
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.~%".contains(&b)));
+            assert_eq!(percent_decode(&encoded).as_deref(), Some(s));
+        }
+    }
+
+    #[test]
+    fn every_seed_view_round_trips() {
+        let article = bundled::article();
+        let selections = article
+            .actors
+            .iter()
+            .map(|a| Selection::Actor(a.id.clone()))
+            .chain(
+                article
+                    .events
+                    .iter()
+                    .map(|e| Selection::Event(e.id.clone())),
+            )
+            .chain(
+                article
+                    .quotes
+                    .iter()
+                    .map(|q| Selection::Quote(q.id.clone())),
+            )
+            .map(Some)
+            .chain([None]);
+        let mut count = 0;
+        for selection in selections {
+            for panel in Panel::ALL.map(Some).into_iter().chain([None]) {
+                let v = view(panel, selection.clone());
+                let hash = format_hash(&v);
+                assert_eq!(parse_hash(&hash, &article), (v, vec![]), "{hash}");
+                count += 1;
+            }
+        }
+        assert_eq!(count, (23 + 11 + 16 + 1) * 4);
+    }
+
+    #[test]
+    fn messages_read_well() {
+        assert_eq!(
+            HashProblem::TooLong.message(),
+            "This link is too long to read; showing the article from the start."
+        );
+        assert_eq!(
+            HashProblem::BadEncoding.message(),
+            "Part of this link is garbled and was ignored."
+        );
+        assert_eq!(
+            unknown("actor", "xyz").message(),
+            "This link names an actor “xyz” that is not in this article."
+        );
+        assert_eq!(
+            unknown("event", "xyz").message(),
+            "This link names an event “xyz” that is not in this article."
+        );
+        assert_eq!(
+            unknown("quote", "xyz").message(),
+            "This link names a quote “xyz” that is not in this article."
+        );
+        assert_eq!(
+            unknown("quote", "").message(),
+            "This link asks for a quote but does not say which."
+        );
+        assert_eq!(
+            HashProblem::UnknownPanel("maps".into()).message(),
+            "This link asks for a panel “maps” that this viewer does not have."
+        );
+        assert_eq!(
+            HashProblem::UnknownPanel(String::new()).message(),
+            "This link asks for a panel but does not say which."
+        );
+    }
+
+    #[test]
+    fn messages_shorten_and_clean_what_they_quote() {
+        let forty = "é".repeat(40);
+        assert_eq!(
+            unknown("actor", &forty).message(),
+            format!("This link names an actor “{forty}” that is not in this article.")
+        );
+        let long = format!("{forty}xyz");
+        assert_eq!(
+            unknown("actor", &long).message(),
+            format!("This link names an actor “{forty}…” that is not in this article.")
+        );
+        assert_eq!(
+            unknown("actor", "a\u{0}b\u{202E}c\n").message(),
+            "This link names an actor “a\u{FFFD}b\u{FFFD}c\u{FFFD}” that is not in this article."
+        );
+    }
+}
