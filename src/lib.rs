@@ -7,13 +7,17 @@
 //!    and column.
 //! 2. The checked [`model::Article`] is serialised with postcard into the build's output and
 //!    embedded in the wasm; [`bundled::article`] reads it back. No Markdown parser ships.
-//! 3. [`state`] holds the one reducer of UI state (selection, ...); [`components`] render the
-//!    article from the model and dispatch actions.
-//! 4. `main.rs` only mounts [`components::app::App`] into `#marginalia`.
+//! 3. [`state`] holds the one reducer of UI state (selection, open panel, card, theme, search);
+//!    [`route`] maps that view to and from the URL hash.
+//! 4. [`components`] render the article and its panels from the model and the state, and
+//!    dispatch actions; their effects reach the browser only through [`web`].
+//! 5. `main.rs` only mounts [`components::app::App`] into `#marginalia`.
 
 pub mod bundled;
 pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
 pub mod model;
+pub mod route;
 pub mod state;
+pub mod web;

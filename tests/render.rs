@@ -2,14 +2,18 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::components::app::App;
+use marginalia::components::app::{App, AppProps};
+use marginalia::model::Selection;
+use marginalia::route::Panel;
+use marginalia::state::UiState;
+use std::rc::Rc;
 use yew::LocalServerRenderer;
 
-async fn render_app() -> String {
+async fn render(props: AppProps) -> String {
     let local = tokio::task::LocalSet::new();
     local
-        .run_until(async {
-            LocalServerRenderer::<App>::new()
+        .run_until(async move {
+            LocalServerRenderer::<App>::with_props(props)
                 .hydratable(false)
                 .render()
                 .await
@@ -17,32 +21,120 @@ async fn render_app() -> String {
         .await
 }
 
+async fn render_with(state: UiState) -> String {
+    render(AppProps {
+        article: None,
+        initial_state: Some(state),
+    })
+    .await
+}
+
+/// The HTML between the start of the element with this opening text and its article end.
+fn body_of(html: &str) -> &str {
+    let start = html
+        .find("<div class=\"article__body\">")
+        .expect("article body");
+    let end = html[start..].find("</article>").expect("end of article") + start;
+    &html[start..end]
+}
+
+fn selected(sel: Selection) -> UiState {
+    UiState::default().apply(marginalia::state::Action::Select(sel))
+}
+
 #[tokio::test]
 async fn the_article_renders_as_semantic_html() {
-    let html = render_app().await;
+    let html = render(AppProps::default()).await;
     assert!(html.contains("<article lang=\"en\" class=\"article\">"));
     assert!(html.contains("<h1 class=\"article__title\">Japan and South Korea sound alarm over Putin-Kim military pact</h1>"));
     assert!(html.contains("<time datetime=\"2024-06-20\">20 June 2024</time>"));
     assert!(html.contains("<time datetime=\"2024-07-15\">July 15, 2024</time>"));
     assert!(html.contains("44 S Broadway, White Plains, New York, 10601"));
-    assert_eq!(html.matches("<p>").count(), 17, "seventeen body paragraphs");
+    assert_eq!(
+        body_of(&html).matches("<p>").count(),
+        17,
+        "seventeen body paragraphs"
+    );
     assert!(!html.contains("Unlock the Editor"));
+    assert!(html.contains("<main id=\"article\""));
+    assert!(html.contains("<aside id=\"panels\""));
 }
 
 #[tokio::test]
 async fn mentions_are_focusable_links_and_quotes_are_q() {
-    let html = render_app().await;
-    assert!(html.contains(
-        "<a id=\"mention-putin-0\" href=\"#actor=putin\" data-actor=\"putin\" title=\"Vladimir Putin\" class=\"mention\">Vladimir Putin</a>"
-    ));
-    assert!(html.contains("href=\"#actor=north-korea\""));
-    // Every actor's every mention gets its own id.
+    let html = render(AppProps::default()).await;
+    let body = body_of(&html);
+    assert!(body.contains("id=\"mention-putin-0\" href=\"#actor=putin\" data-actor=\"putin\""));
+    assert!(body.contains(">Vladimir Putin</a>"));
     let article = marginalia::bundled::article();
     let total: u32 = article.actors.iter().map(|a| a.mention_count).sum();
-    assert_eq!(html.matches("class=\"mention\">").count() as u32, total);
-    assert!(html.contains("data-quote=\"") && html.matches("class=\"quote\">").count() == 16);
+    assert_eq!(body.matches("class=\"mention\">").count() as u32, total);
+    assert_eq!(body.matches("class=\"quote\">").count(), 16);
     // The ministry's words keep “(Putin’s)”: the mention sits inside the quote.
-    assert!(html.contains("on (<a id=\"mention-putin-"));
+    assert!(body.contains("on (<a id=\"mention-putin-"));
+}
+
+#[tokio::test]
+async fn the_three_panels_are_tabs_with_one_shown() {
+    let html = render(AppProps::default()).await;
+    assert!(html.contains("role=\"tablist\""));
+    for (panel, shown) in [("actors", true), ("timeline", false), ("quotes", false)] {
+        assert!(html.contains(&format!("id=\"tab-{panel}\"")), "{panel} tab");
+        let at = html
+            .find(&format!("id=\"panel-{panel}\""))
+            .expect("tab panel");
+        let tag_start = html[..at].rfind('<').unwrap();
+        let tag = &html[tag_start..at + html[at..].find('>').unwrap()];
+        assert_eq!(tag.contains("hidden"), !shown, "{panel}: {tag}");
+    }
+    assert!(html.contains("aria-selected=\"true\""));
+    // Actors are grouped by kind, with their mention counts.
+    for group in ["People", "States", "Organisations", "Media"] {
+        assert!(html.contains(&format!(">{group}</h3>")), "{group}");
+    }
+    assert!(html.contains("<span class=\"actor__name\">Vladimir Putin</span>"));
+    // The timeline lists every event with a provenance badge; the quotes panel every quote.
+    assert_eq!(html.matches("class=\"event__head\"").count(), 11);
+    assert!(html.contains("class=\"badge badge--inferred\""));
+    assert_eq!(html.matches("class=\"quote-item__text\"").count(), 16);
+}
+
+#[tokio::test]
+async fn a_selected_actor_is_highlighted_in_the_text_and_detailed_in_the_panel() {
+    let html = render_with(selected(Selection::Actor("putin".into()))).await;
+    let putin = marginalia::bundled::article()
+        .actor("putin")
+        .unwrap()
+        .mention_count as usize;
+    assert_eq!(body_of(&html).matches("mention--selected").count(), putin);
+    // Kim is related (a relation, shared events): marked, not selected.
+    assert!(body_of(&html).contains("class=\"mention mention--related\""));
+    assert!(html.contains("id=\"actor-details-putin\""));
+    assert!(html.contains(&format!("Mention 1 of {putin}")));
+    assert!(html.contains("Affiliation: "));
+    assert!(html.contains("class=\"relation__evidence\""));
+    assert!(html.contains("aria-expanded=\"true\""));
+}
+
+#[tokio::test]
+async fn a_selected_event_highlights_its_sentences_and_explains_its_date() {
+    let state = selected(Selection::Event("signing-2024".into()));
+    assert_eq!(state.panel, Panel::Timeline);
+    let html = render_with(state).await;
+    assert!(body_of(&html).matches("sentence--selected").count() >= 4);
+    assert!(html.contains("Inferred: the article says “Wednesday”"));
+    assert!(
+        html.contains("<time datetime=\"2024-06-19\" class=\"event__date\">19 June 2024</time>")
+    );
+}
+
+#[tokio::test]
+async fn a_selected_quote_is_highlighted_in_the_text() {
+    let html = render_with(selected(Selection::Quote("kim-sacred-fight".into()))).await;
+    assert!(body_of(&html).contains(
+        "<q id=\"quote-kim-sacred-fight\" data-quote=\"kim-sacred-fight\" class=\"quote quote--selected\">"
+    ));
+    assert!(html.contains("aria-pressed=\"true\""));
 }
 
 #[tokio::test]
@@ -51,18 +143,11 @@ async fn text_is_escaped_never_interpreted() {
     let mut article = marginalia::bundled::article();
     article.blocks =
         parse_markdown("<img src=x onerror=alert(1)> and <script>alert(2)</script>").blocks;
-    let article = std::rc::Rc::new(article);
-    let local = tokio::task::LocalSet::new();
-    let html = local
-        .run_until(async move {
-            LocalServerRenderer::<App>::with_props(marginalia::components::app::AppProps {
-                article: Some(article),
-            })
-            .hydratable(false)
-            .render()
-            .await
-        })
-        .await;
+    let html = render(AppProps {
+        article: Some(Rc::new(article)),
+        initial_state: None,
+    })
+    .await;
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(!html.contains("<script>alert"));
     assert!(!html.contains("<img"));

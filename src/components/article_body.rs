@@ -1,9 +1,9 @@
 //! The article's body: the block/inline tree rendered with `html!` (never as raw HTML), with
 //! mentions, quotes and event sentences as marked elements.
 
-use super::context::use_app;
+use super::context::{use_app, AppContext};
 use super::mention::Mention;
-use crate::model::{Block, Inline};
+use crate::model::{Block, Inline, Selection};
 use yew::prelude::*;
 
 #[function_component(ArticleBody)]
@@ -11,12 +11,14 @@ pub fn article_body() -> Html {
     let app = use_app();
     html! {
         <div class="article__body">
-            { for app.article.blocks.iter().map(render_block) }
+            { for app.article.blocks.iter().map(|b| render_block(b, &app)) }
         </div>
     }
 }
 
-fn render_block(block: &Block) -> Html {
+fn render_block(block: &Block, app: &AppContext) -> Html {
+    let render_block = |b: &Block| render_block(b, app);
+    let render_inlines = |c: &[Inline]| render_inlines(c, app);
     match block {
         Block::Paragraph(c) => html! { <p>{ render_inlines(c) }</p> },
         Block::Heading { level, content } => {
@@ -44,11 +46,13 @@ fn render_block(block: &Block) -> Html {
     }
 }
 
-fn render_inlines(inlines: &[Inline]) -> Html {
-    inlines.iter().map(render_inline).collect()
+fn render_inlines(inlines: &[Inline], app: &AppContext) -> Html {
+    inlines.iter().map(|i| render_inline(i, app)).collect()
 }
 
-fn render_inline(inline: &Inline) -> Html {
+fn render_inline(inline: &Inline, app: &AppContext) -> Html {
+    let render_inlines = |c: &[Inline]| render_inlines(c, app);
+    let ui = &app.ui;
     match inline {
         Inline::Text(t) => html! { { t.clone() } },
         Inline::Code(t) => html! { <code>{ t.clone() }</code> },
@@ -65,13 +69,38 @@ fn render_inline(inline: &Inline) -> Html {
         } => html! {
             <Mention actor={actor.clone()} index={*index}>{ render_inlines(content) }</Mention>
         },
-        Inline::Quote { quote, content } => html! {
-            <q class="quote" id={format!("quote-{quote}")} data-quote={quote.clone()}>
-                { render_inlines(content) }
-            </q>
-        },
-        Inline::Sentence { events, content } => html! {
-            <span class="sentence" data-events={events.join(" ")}>{ render_inlines(content) }</span>
-        },
+        Inline::Quote { quote, content } => {
+            let selected = ui.is_selected(&Selection::Quote(quote.clone()));
+            let related = app.related.quotes.contains(quote);
+            html! {
+                <q
+                    class={classes!(
+                        "quote",
+                        selected.then_some("quote--selected"),
+                        related.then_some("quote--related"),
+                    )}
+                    id={format!("quote-{quote}")}
+                    data-quote={quote.clone()}
+                >
+                    { render_inlines(content) }
+                </q>
+            }
+        }
+        Inline::Sentence { events, content } => {
+            let selected = matches!(&ui.selection, Some(Selection::Event(e)) if events.contains(e));
+            let related = !selected && events.iter().any(|e| app.related.events.contains(e));
+            html! {
+                <span
+                    class={classes!(
+                        "sentence",
+                        selected.then_some("sentence--selected"),
+                        related.then_some("sentence--related"),
+                    )}
+                    data-events={events.join(" ")}
+                >
+                    { render_inlines(content) }
+                </span>
+            }
+        }
     }
 }

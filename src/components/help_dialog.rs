@@ -1,0 +1,53 @@
+//! The help panel: what the viewer does and its keyboard shortcuts.
+
+use super::context::use_app;
+use crate::state::Action;
+use yew::prelude::*;
+
+/// The single-key shortcuts, as the help panel lists them. None uses the arrow keys, and none
+/// acts while typing in a field.
+pub const SHORTCUTS: [(&str, &str); 7] = [
+    ("/", "Find in the article"),
+    ("a", "Actors panel"),
+    ("t", "Timeline panel"),
+    ("q", "Quotes panel"),
+    ("n / p", "Next / previous mention of the selected actor"),
+    ("Esc", "Close the help or a card, then clear the selection"),
+    ("?", "Show or hide this help"),
+];
+
+#[function_component(HelpDialog)]
+pub fn help_dialog() -> Html {
+    let app = use_app();
+    let onclose = {
+        let ui = app.ui.clone();
+        Callback::from(move |_| ui.dispatch(Action::ToggleHelp))
+    };
+    html! {
+        <section
+            id="help"
+            class="help"
+            role="dialog"
+            aria-labelledby="help-title"
+            hidden={!app.ui.help_open}
+        >
+            <div class="help__head">
+                <h2 id="help-title" class="help__title">{ "Help" }</h2>
+                <button type="button" class="button" onclick={onclose}>{ "Close" }</button>
+            </div>
+            <p>
+                { "Names in the text are linked: hover or focus one for a card, click or press Enter to select it. " }
+                { "A selection is highlighted in the text and in every panel; the address bar keeps it, so you can share the link." }
+            </p>
+            <table class="help__keys">
+                <caption class="visually-hidden">{ "Keyboard shortcuts" }</caption>
+                <thead><tr><th scope="col">{ "Key" }</th><th scope="col">{ "Does" }</th></tr></thead>
+                <tbody>
+                    { for SHORTCUTS.iter().map(|(key, what)| html! {
+                        <tr key={*key}><td><kbd>{ *key }</kbd></td><td>{ *what }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}

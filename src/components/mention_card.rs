@@ -1,0 +1,102 @@
+//! The small card about the actor of a hovered, focused or pinned mention. It sits just below
+//! the mention's line (above it near the bottom of the screen), never over that line.
+
+use super::context::use_app;
+use crate::model::ActorKind;
+use crate::state::{Action, Selection};
+use crate::web;
+use yew::prelude::*;
+
+#[function_component(MentionCard)]
+pub fn mention_card() -> Html {
+    let app = use_app();
+    let card_ref = use_node_ref();
+    let card = app.ui.card.clone();
+    {
+        let card_ref = card_ref.clone();
+        use_effect_with(card.clone(), move |card| {
+            let (Some(card), Some(el)) = (card, card_ref.cast::<web_sys::HtmlElement>()) else {
+                return;
+            };
+            let Some(anchor) = web::by_id(&card.anchor) else {
+                return;
+            };
+            let Some(w) = web::window() else { return };
+            let a = anchor.get_bounding_client_rect();
+            let scroll_y = w.scroll_y().unwrap_or(0.0);
+            let view_w = w
+                .inner_width()
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(800.0);
+            let view_h = w
+                .inner_height()
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(600.0);
+            let card_w = f64::from(el.offset_width());
+            let card_h = f64::from(el.offset_height());
+            let left = a.left().min(view_w - card_w - 8.0).max(8.0);
+            let below = a.bottom() + 8.0;
+            let top = if below + card_h > view_h - 8.0 && a.top() - card_h - 8.0 > 0.0 {
+                a.top() - card_h - 8.0
+            } else {
+                below
+            };
+            let style = el.style();
+            let _ = style.set_property("left", &format!("{left}px"));
+            let _ = style.set_property("top", &format!("{}px", top + scroll_y));
+        });
+    }
+    let Some(card) = card else {
+        return html! { <div ref={card_ref} id="mention-card" class="card" hidden=true></div> };
+    };
+    let Some(actor) = app.article.actor(&card.actor) else {
+        return html! {};
+    };
+    let on_close = {
+        let ui = app.ui.clone();
+        Callback::from(move |_| ui.dispatch(Action::CloseCard))
+    };
+    let on_open_panel = {
+        let (ui, id) = (app.ui.clone(), actor.id.clone());
+        Callback::from(move |_| {
+            ui.dispatch(Action::Select(Selection::Actor(id.clone())));
+            ui.dispatch(Action::ShowPanel(crate::route::Panel::Actors));
+            ui.dispatch(Action::CloseCard);
+            web::focus_id(&format!("actor-{id}"));
+        })
+    };
+    let kind = match actor.kind {
+        ActorKind::Person => "Person",
+        ActorKind::State => "State",
+        ActorKind::Organisation => "Organisation",
+        ActorKind::Media => "Media",
+    };
+    let mentions = match actor.mention_count {
+        1 => "Mentioned once".to_string(),
+        n => format!("Mentioned {n} times"),
+    };
+    html! {
+        <div
+            ref={card_ref}
+            id="mention-card"
+            class={classes!("card", card.pinned.then_some("card--pinned"))}
+            role={if card.pinned { "dialog" } else { "tooltip" }}
+            aria-label={actor.name.clone()}
+        >
+            <p class="card__name">{ &actor.name }</p>
+            <p class="card__role">{ kind }{ " · " }{ &actor.role }</p>
+            <p class="card__desc">{ &actor.description }</p>
+            <p class="card__meta">{ mentions }</p>
+            if card.pinned {
+                <div class="card__actions">
+                    <button type="button" class="button" onclick={on_open_panel}>
+                        { "Open in panel" }
+                    </button>
+                    <button type="button" class="button" onclick={on_close}>{ "Close" }</button>
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,209 @@
+//! The thin browser layer: the few DOM, storage, history and clipboard calls the components'
+//! effects make. Every function tolerates a missing API (old browser, storage disabled,
+//! server-side rendering) by doing nothing and saying so in its return value.
+
+use crate::model::search::{find_matches, Match};
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement, Window};
+
+pub fn window() -> Option<Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<Document> {
+    window()?.document()
+}
+
+pub fn by_id(id: &str) -> Option<Element> {
+    document()?.get_element_by_id(id)
+}
+
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// Scrolls an element to the middle of the viewport (smoothly unless motion is reduced).
+pub fn scroll_into_view(element: &Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_behavior(if prefers_reduced_motion() {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+pub fn focus_id(id: &str) {
+    if let Some(el) = by_id(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+// ---- storage: every failure (disabled, full, corrupted) is reported, never thrown ----
+
+const STORAGE_PREFIX: &str = "marginalia.";
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// Storage is disabled, blocked or broken in this browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StorageUnavailable;
+
+/// The stored value, `Ok(None)` when absent.
+pub fn load_setting(key: &str) -> Result<Option<String>, StorageUnavailable> {
+    let s = storage().ok_or(StorageUnavailable)?;
+    s.get_item(&format!("{STORAGE_PREFIX}{key}"))
+        .map_err(|_| StorageUnavailable)
+}
+
+/// Stores a setting; false when storage is disabled or full.
+pub fn save_setting(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(&format!("{STORAGE_PREFIX}{key}"), value).is_ok())
+}
+
+// ---- URL hash and history ----
+
+pub fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Adds a history entry for `hash` ("" for none) unless the location already shows it.
+pub fn push_hash(hash: &str) {
+    let Some(w) = window() else { return };
+    if w.location().hash().unwrap_or_default() == hash {
+        return;
+    }
+    let url = if hash.is_empty() {
+        let loc = w.location();
+        format!(
+            "{}{}",
+            loc.pathname().unwrap_or_default(),
+            loc.search().unwrap_or_default()
+        )
+    } else {
+        hash.to_string()
+    };
+    if let Ok(history) = w.history() {
+        // pushState can throw (sandboxed iframes, opaque origins): then the URL just stays.
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Sets `data-theme` on the root element ("system" removes it).
+pub fn set_theme_attribute(theme: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        if theme == "system" {
+            let _ = root.remove_attribute("data-theme");
+        } else {
+            let _ = root.set_attribute("data-theme", theme);
+        }
+    }
+}
+
+/// Copies text to the clipboard; calls `done` with whether it worked.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(w) = window() else {
+        return done(false);
+    };
+    let promise = w.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        done(ok);
+    });
+}
+
+// ---- find in the article: matches shown with the CSS Custom Highlight API ----
+
+/// Finds `query` in the blocks under `container_selector`, highlights every match (and the
+/// `current` one apart), scrolls the current one into view and returns the number of matches.
+pub fn highlight_search(container_selector: &str, query: &str, current: usize) -> usize {
+    let Some(doc) = document() else { return 0 };
+    let blocks = doc
+        .query_selector_all(&format!("{container_selector} p, {container_selector} li"))
+        .ok();
+    let blocks: Vec<Element> = blocks
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.get(i)?.dyn_into::<Element>().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    let texts: Vec<String> = blocks
+        .iter()
+        .map(|b| b.text_content().unwrap_or_default())
+        .collect();
+    let matches = find_matches(&texts, query);
+    let ranges: Vec<web_sys::Range> = matches
+        .iter()
+        .filter_map(|m| range_for(&doc, &blocks[m.block], m))
+        .collect();
+    set_highlight("marginalia-search", &ranges);
+    let current_range = ranges.get(current).cloned();
+    set_highlight("marginalia-search-current", current_range.as_slice());
+    if let Some(r) = current_range {
+        if let Some(el) = r.start_container().ok().and_then(|n| n.parent_element()) {
+            scroll_into_view(&el);
+        }
+    }
+    matches.len()
+}
+
+/// A DOM range over a match, found by walking the block's text nodes (UTF-16 offsets).
+fn range_for(doc: &Document, block: &Element, m: &Match) -> Option<web_sys::Range> {
+    let walker = doc
+        .create_tree_walker_with_what_to_show(block, 0x4 /* NodeFilter.SHOW_TEXT */)
+        .ok()?;
+    let range = doc.create_range().ok()?;
+    let (mut seen, mut started) = (0usize, false);
+    while let Ok(Some(node)) = walker.next_node() {
+        let len = node.dyn_ref::<web_sys::Text>()?.length() as usize;
+        if !started && m.start < seen + len {
+            range.set_start(&node, (m.start - seen) as u32).ok()?;
+            started = true;
+        }
+        if started && m.end <= seen + len {
+            range.set_end(&node, (m.end - seen) as u32).ok()?;
+            return Some(range);
+        }
+        seen += len;
+    }
+    None
+}
+
+/// Registers ranges under a name in `CSS.highlights`; does nothing where unsupported.
+fn set_highlight(name: &str, ranges: &[web_sys::Range]) {
+    let Some(w) = window() else { return };
+    let get = |target: &JsValue, key: &str| Reflect::get(target, &JsValue::from_str(key)).ok();
+    let Some(registry) = get(&w, "CSS").and_then(|css| get(&css, "highlights")) else {
+        return;
+    };
+    if registry.is_undefined() {
+        return;
+    }
+    let method = |name: &str| get(&registry, name).and_then(|f| f.dyn_into::<Function>().ok());
+    if ranges.is_empty() {
+        if let Some(delete) = method("delete") {
+            let _ = delete.call1(&registry, &JsValue::from_str(name));
+        }
+        return;
+    }
+    let Some(ctor) = get(&w, "Highlight").and_then(|f| f.dyn_into::<Function>().ok()) else {
+        return;
+    };
+    let args: Array = ranges.iter().map(JsValue::from).collect();
+    if let (Ok(highlight), Some(set)) = (Reflect::construct(&ctor, &args), method("set")) {
+        let _ = set.call2(&registry, &JsValue::from_str(name), &highlight);
+    }
+}
