@@ -1,5 +1,6 @@
 //! The app mounted in real Chromium (wasm-bindgen-test): the article and its mentions are in
-//! the DOM, and clicking a mention selects every mention of that actor.
+//! the DOM; clicks, focus and Esc drive the selection, the cards and the panels. Waits are
+//! `yew::scheduler::flush()`, never sleeps.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -7,36 +8,93 @@ use marginalia::components::app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
+use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mount() -> Element {
+struct Mounted {
+    root: Element,
+    handle: Option<AppHandle<App>>,
+}
+
+impl Mounted {
+    async fn new() -> Mounted {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+        yew::scheduler::flush().await;
+        Mounted {
+            root,
+            handle: Some(handle),
+        }
+    }
+
+    fn el(&self, selector: &str) -> HtmlElement {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("{selector} not found"))
+            .dyn_into()
+            .unwrap()
+    }
+
+    fn count(&self, selector: &str) -> u32 {
+        self.root.query_selector_all(selector).unwrap().length()
+    }
+
+    fn attr(&self, selector: &str, name: &str) -> Option<String> {
+        self.el(selector).get_attribute(name)
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.destroy();
+        }
+        self.root.remove();
+        // Leave the URL as found for the next test.
+        let _ = web_sys::window()
+            .unwrap()
+            .history()
+            .unwrap()
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"));
+    }
+}
+
+async fn press(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    root
+    document.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
+
+fn mentions_of(actor: &str) -> u32 {
+    marginalia::bundled::article()
+        .actor(actor)
+        .unwrap()
+        .mention_count
 }
 
 #[wasm_bindgen_test]
 async fn the_article_and_its_mentions_are_in_the_dom() {
-    let root = mount();
-    yew::scheduler::flush().await;
-    let title = root.query_selector("h1").unwrap().expect("a title");
+    let app = Mounted::new().await;
     assert_eq!(
-        title.text_content().unwrap(),
+        app.el("h1").text_content().unwrap(),
         "Japan and South Korea sound alarm over Putin-Kim military pact"
     );
-    let paragraphs = root.query_selector_all(".article__body p").unwrap();
-    assert_eq!(paragraphs.length(), 17);
-    let text = root.text_content().unwrap();
+    assert_eq!(app.count(".article__body p"), 17);
+    let text = app.root.text_content().unwrap();
     assert!(text.contains("“They are supporting each other in a way we haven’t seen before,” Stoltenberg said during an official visit to Ottawa."));
-    let mentions = root.query_selector_all("a.mention").unwrap();
     let article = marginalia::bundled::article();
     let expected: u32 = article.actors.iter().map(|a| a.mention_count).sum();
-    assert_eq!(mentions.length(), expected);
-    // Mentions are focusable.
-    let first: HtmlElement = mentions.get(0).unwrap().dyn_into().unwrap();
+    assert_eq!(app.count("a.mention"), expected);
+    let first = app.el("a.mention");
     first.focus().unwrap();
     let active = web_sys::window()
         .unwrap()
@@ -45,40 +103,91 @@ async fn the_article_and_its_mentions_are_in_the_dom() {
         .active_element()
         .unwrap();
     assert_eq!(active.id(), first.id());
-    root.remove();
 }
 
 #[wasm_bindgen_test]
-async fn clicking_a_mention_selects_every_mention_of_its_actor() {
-    let root = mount();
+async fn clicking_a_mention_selects_every_mention_and_pins_a_card() {
+    let app = Mounted::new().await;
+    app.el("#mention-putin-1").click();
     yew::scheduler::flush().await;
-    let putin: HtmlElement = root
-        .query_selector("#mention-putin-1")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    putin.click();
+    assert_eq!(app.count(".mention--selected"), mentions_of("putin"));
+    assert_eq!(
+        app.count(".mention--selected[data-actor=putin]"),
+        mentions_of("putin")
+    );
+    assert_eq!(app.attr("#mention-card", "role").as_deref(), Some("dialog"));
+    assert_eq!(
+        app.attr("#actor-putin", "aria-expanded").as_deref(),
+        Some("true")
+    );
+    // Clicking it again clears the selection and the card.
+    app.el("#mention-putin-1").click();
     yew::scheduler::flush().await;
-    let selected = root.query_selector_all(".mention--selected").unwrap();
-    let putin_count = marginalia::bundled::article()
-        .actor("putin")
-        .unwrap()
-        .mention_count;
-    assert_eq!(selected.length(), putin_count);
-    for i in 0..selected.length() {
-        let el: Element = selected.get(i).unwrap().dyn_into().unwrap();
-        assert_eq!(el.get_attribute("data-actor").as_deref(), Some("putin"));
-        assert_eq!(el.get_attribute("aria-current").as_deref(), Some("true"));
-    }
-    // A second click clears the selection.
-    putin.click();
+    assert_eq!(app.count(".mention--selected"), 0);
+    assert!(app.el("#mention-card").has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn focus_shows_a_card_and_blur_hides_it() {
+    let app = Mounted::new().await;
+    let kim = app.el("#mention-kim-0");
+    kim.focus().unwrap();
     yew::scheduler::flush().await;
     assert_eq!(
-        root.query_selector_all(".mention--selected")
-            .unwrap()
-            .length(),
-        0
+        app.attr("#mention-card", "role").as_deref(),
+        Some("tooltip")
     );
-    root.remove();
+    assert!(app
+        .el("#mention-card")
+        .text_content()
+        .unwrap()
+        .contains("Kim Jong Un"));
+    assert_eq!(
+        app.attr("#mention-kim-0", "aria-describedby").as_deref(),
+        Some("mention-card")
+    );
+    kim.blur().unwrap();
+    yew::scheduler::flush().await;
+    assert!(app.el("#mention-card").has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn escape_closes_the_card_then_clears_the_selection() {
+    let app = Mounted::new().await;
+    app.el("#mention-kim-2").click();
+    yew::scheduler::flush().await;
+    assert_eq!(app.count(".mention--selected"), mentions_of("kim"));
+    press("Escape").await;
+    assert!(
+        app.el("#mention-card").has_attribute("hidden"),
+        "first Esc: card"
+    );
+    assert_eq!(app.count(".mention--selected"), mentions_of("kim"));
+    press("Escape").await;
+    assert_eq!(app.count(".mention--selected"), 0, "second Esc: selection");
+}
+
+#[wasm_bindgen_test]
+async fn tabs_switch_panels_and_panel_items_select() {
+    let app = Mounted::new().await;
+    assert!(app.el("#panel-timeline").has_attribute("hidden"));
+    app.el("#tab-timeline").click();
+    yew::scheduler::flush().await;
+    assert!(!app.el("#panel-timeline").has_attribute("hidden"));
+    assert!(app.el("#panel-actors").has_attribute("hidden"));
+    assert_eq!(
+        app.attr("#tab-timeline", "aria-selected").as_deref(),
+        Some("true")
+    );
+    app.el("#event-signing-2024").click();
+    yew::scheduler::flush().await;
+    assert!(app.count(".sentence--selected[data-events~=signing-2024]") >= 4);
+    assert!(app.count("#event-details-signing-2024") == 1);
+    // The event's actors are marked in the text as related.
+    assert!(app.count(".mention--related[data-actor=putin]") >= 1);
+    press("q").await;
+    assert!(
+        !app.el("#panel-quotes").has_attribute("hidden"),
+        "q opens the quotes panel"
+    );
 }

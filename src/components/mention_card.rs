@@ -1,5 +1,6 @@
-//! The small card about the actor of a hovered, focused or pinned mention. It sits just below
-//! the mention's line (above it near the bottom of the screen), never over that line.
+//! The small card about the actor of a hovered, focused or pinned mention. It sits above the
+//! mention's line, over text already read (below it when there is no room above), never over
+//! that line itself.
 
 use super::context::use_app;
 use crate::model::ActorKind;
@@ -37,11 +38,12 @@ pub fn mention_card() -> Html {
             let card_w = f64::from(el.offset_width());
             let card_h = f64::from(el.offset_height());
             let left = a.left().min(view_w - card_w - 8.0).max(8.0);
-            let below = a.bottom() + 8.0;
-            let top = if below + card_h > view_h - 8.0 && a.top() - card_h - 8.0 > 0.0 {
-                a.top() - card_h - 8.0
+            let above = a.top() - card_h - 8.0;
+            // The sticky toolbar covers the top of the viewport on wide screens.
+            let top = if above > 64.0 || a.bottom() + 8.0 + card_h > view_h {
+                above
             } else {
-                below
+                a.bottom() + 8.0
             };
             let style = el.style();
             let _ = style.set_property("left", &format!("{left}px"));

@@ -34,7 +34,7 @@ pub fn timeline_axis() -> Html {
                     </div>
                 }) }
                 { for axis.breaks.iter().map(|x| html! {
-                    <span class="axis__break" style={format!("left:{}", pct(*x))}>{ "⫽" }</span>
+                    <span class="axis__break" style={format!("left:{}", pct(*x))}></span>
                 }) }
                 { for axis.segments.iter().flat_map(|s| s.ticks.iter()).map(|t| html! {
                     <span class="axis__tick" style={format!("left:{}", pct(t.x))}>

@@ -90,12 +90,12 @@ pub fn toolbar() -> Html {
                         { "?" }
                     </button>
                 </div>
-                if !ui.storage_ok {
-                    <p class="toolbar__warning" role="note">
-                        { "This browser won’t let the page store settings: your theme and card choice won’t be remembered." }
-                    </p>
-                }
             </div>
+            if !ui.storage_ok {
+                <p class="toolbar__warning" role="note">
+                    { "This browser won’t let the page store settings: your theme and card choice won’t be remembered." }
+                </p>
+            }
             <ReadingProgress />
         </header>
     }
