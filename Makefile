@@ -15,9 +15,12 @@ setup:
 setup-test:
 	@scripts/setup.sh --test
 
-## Release site into dist/.
+## Release site into dist/: Trunk's build, the prerendered article and <head>, then the
+## CSP-safe start script, one stylesheet, mount.js and the single-file page.
 build: setup
 	trunk build --release --offline
+	cargo run --quiet --bin prerender -- dist/index.html
+	node tools/package.mjs dist
 
 ## Build, then serve dist/ on 127.0.0.1 and print the address.
 serve: build

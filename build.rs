@@ -2,7 +2,12 @@
 //!
 //! Reads `content/$MARGINALIA_ARTICLE` (default `putin-kim-pact`) with the same pipeline that
 //! `cargo test` exercises (`src/content`), prints every error as `file:line:column: message`
-//! and fails the build if there is any, else writes `$OUT_DIR/article.postcard`.
+//! (with a `hint:` line where the checker has one) and fails the build if there is any, else
+//! writes `$OUT_DIR/article.postcard`.
+//!
+//! `MARGINALIA_ARTICLE` names a folder under `content/`; a value that is an absolute path or
+//! starts with `./` or `../` is taken as a path from the crate's root instead (for generated
+//! articles, e.g. `MARGINALIA_ARTICLE=./target/synthetic-100`).
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/model/mod.rs"]
@@ -16,9 +21,19 @@ use std::path::PathBuf;
 
 fn main() {
     let article = std::env::var("MARGINALIA_ARTICLE").unwrap_or_else(|_| "putin-kim-pact".into());
-    let dir = PathBuf::from("content").join(&article);
+    let outside = article.starts_with("./")
+        || article.starts_with("../")
+        || std::path::Path::new(&article).is_absolute();
+    let dir = if outside {
+        PathBuf::from(&article)
+    } else {
+        PathBuf::from("content").join(&article)
+    };
     println!("cargo::rerun-if-env-changed=MARGINALIA_ARTICLE");
     println!("cargo::rerun-if-changed=content");
+    if outside {
+        println!("cargo::rerun-if-changed={}", dir.display());
+    }
     println!("cargo::rerun-if-changed=src/model");
     println!("cargo::rerun-if-changed=src/content");
 

@@ -18,6 +18,9 @@ pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
 pub mod model;
+#[cfg(target_arch = "wasm32")]
+pub mod mount;
+pub mod page;
 pub mod route;
 pub mod state;
 pub mod web;

@@ -227,6 +227,47 @@ pub fn format_hash(view: &View) -> String {
     }
 }
 
+/// How the page was asked to show the viewer, from its query string (`?embed&panel=timeline`):
+/// options a host page sets once, apart from the hash, which holds the reader's view.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageOptions {
+    /// Shown inside another site's iframe: compact, sized by its content, no sticky bars.
+    pub embed: bool,
+    /// `light`, `dark` or `system`.
+    pub theme: Option<String>,
+    /// Show only this panel (no tab list).
+    pub only_panel: Option<Panel>,
+    /// `cards=off` turns the cards on mentions off.
+    pub cards: Option<bool>,
+}
+
+/// Reads page options from a query string (with or without `?`). Unknown keys and values
+/// are ignored; the string is bounded like a hash. Never panics.
+pub fn parse_options(query: &str) -> PageOptions {
+    let mut options = PageOptions::default();
+    if query.len() > MAX_HASH_LEN {
+        return options;
+    }
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split(['&', ';']).filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (Some(key), Some(value)) = (percent_decode(key), percent_decode(value)) else {
+            continue;
+        };
+        let value = value.to_ascii_lowercase();
+        match key.to_ascii_lowercase().as_str() {
+            "embed" => options.embed = !matches!(value.as_str(), "0" | "false" | "no"),
+            "theme" if matches!(value.as_str(), "light" | "dark" | "system") => {
+                options.theme = Some(value)
+            }
+            "panel" => options.only_panel = Panel::parse(&value),
+            "cards" => options.cards = Some(!matches!(value.as_str(), "off" | "0" | "false")),
+            _ => {}
+        }
+    }
+    options
+}
+
 /// Decodes `%XX` escapes and checks the result is UTF-8. `None` for a `%` not followed by
 /// two hex digits, or for bytes that are not UTF-8.
 fn percent_decode(s: &str) -> Option<String> {
@@ -676,5 +717,25 @@ mod tests {
             unknown("actor", "a\u{0}b\u{202E}c\n").message(),
             "This link names an actor “a\u{FFFD}b\u{FFFD}c\u{FFFD}” that is not in this article."
         );
+    }
+
+    #[test]
+    fn page_options_come_from_the_query_string() {
+        assert_eq!(parse_options(""), PageOptions::default());
+        let o = parse_options("?embed&panel=timeline&theme=dark&cards=off");
+        assert_eq!(
+            o,
+            PageOptions {
+                embed: true,
+                theme: Some("dark".into()),
+                only_panel: Some(Panel::Timeline),
+                cards: Some(false),
+            }
+        );
+        assert!(!parse_options("embed=0").embed);
+        // Unknown or hostile values are ignored, never fatal.
+        let o = parse_options("theme=%3Cscript%3E&panel=nope&x=%zz&embed=1");
+        assert_eq!((o.theme, o.only_panel, o.embed), (None, None, true));
+        assert_eq!(parse_options(&"a".repeat(100_000)), PageOptions::default());
     }
 }

@@ -2,7 +2,7 @@
 //! effects (URL hash, storage, scrolling, focus, clipboard) live in components'
 //! `use_effect_with` and callbacks, which dispatch actions here.
 
-use crate::route::{Panel, View};
+use crate::route::{PageOptions, Panel, View};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -77,6 +77,12 @@ pub struct UiState {
     pub announcement: String,
     /// False when settings cannot be stored (storage disabled or full).
     pub storage_ok: bool,
+    /// Shown inside another site's iframe (`?embed`).
+    pub embed: bool,
+    /// Only this panel is shown, without a tab list (`?panel=timeline`).
+    pub only_panel: Option<Panel>,
+    /// The wasm is running (false in the prerendered page, and with JavaScript off).
+    pub ready: bool,
 }
 
 impl Default for UiState {
@@ -97,6 +103,9 @@ impl Default for UiState {
             help_open: false,
             announcement: String::new(),
             storage_ok: true,
+            embed: false,
+            only_panel: None,
+            ready: false,
         }
     }
 }
@@ -142,6 +151,10 @@ pub enum Action {
     Escape,
     Announce(String),
     StorageUnavailable,
+    /// The page's options (query string of an embed, or a host's mount options).
+    ApplyOptions(PageOptions),
+    /// The viewer is running in the browser.
+    Ready,
 }
 
 fn step(index: usize, delta: i32, total: usize) -> usize {
@@ -242,6 +255,22 @@ impl UiState {
             }
             Action::Announce(text) => s.announcement = text,
             Action::StorageUnavailable => s.storage_ok = false,
+            Action::Ready => s.ready = true,
+            Action::ApplyOptions(options) => {
+                s.embed = options.embed;
+                s.only_panel = options.only_panel;
+                if let Some(theme) = options.theme.as_deref().and_then(Theme::parse) {
+                    s.theme = theme;
+                }
+                if let Some(cards) = options.cards {
+                    s.cards_enabled = cards;
+                    s.card = s.card.filter(|_| cards);
+                }
+            }
+        }
+        // A viewer limited to one panel shows that panel whatever is selected.
+        if let Some(panel) = s.only_panel {
+            s.panel = panel;
         }
         s
     }
@@ -408,5 +437,21 @@ mod tests {
         assert_eq!(m.mention_index, 6);
         // A new selection starts from its first mention.
         assert_eq!(m.apply(Action::Toggle(actor("putin"))).mention_index, 0);
+    }
+
+    #[test]
+    fn page_options_fix_the_panel_theme_and_cards() {
+        let s = UiState::default().apply(Action::ApplyOptions(PageOptions {
+            embed: true,
+            theme: Some("dark".into()),
+            only_panel: Some(Panel::Timeline),
+            cards: Some(false),
+        }));
+        assert!(s.embed && !s.cards_enabled);
+        assert_eq!((s.theme, s.panel), (Theme::Dark, Panel::Timeline));
+        // Selecting an actor keeps the only panel.
+        let s = s.apply(Action::Select(actor("kim")));
+        assert_eq!(s.panel, Panel::Timeline);
+        assert!(s.is_actor_selected("kim"));
     }
 }

@@ -1,6 +1,9 @@
 //! The thin browser layer: the few DOM, storage, history and clipboard calls the components'
 //! effects make. Every function tolerates a missing API (old browser, storage disabled,
 //! server-side rendering) by doing nothing and saying so in its return value.
+//!
+//! Lookups start from the viewer's root element, never from `document`: a viewer mounted in
+//! a host page's shadow root cannot be found from the document.
 
 use crate::model::search::{find_matches, Match};
 use js_sys::{Array, Function, Reflect};
@@ -15,8 +18,9 @@ pub fn document() -> Option<Document> {
     window()?.document()
 }
 
-pub fn by_id(id: &str) -> Option<Element> {
-    document()?.get_element_by_id(id)
+/// The first element under the viewer's root matching a CSS selector.
+pub fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
 }
 
 pub fn prefers_reduced_motion() -> bool {
@@ -41,10 +45,98 @@ pub fn scroll_into_view(element: &Element) {
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-pub fn focus_id(id: &str) {
-    if let Some(el) = by_id(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+/// Focuses the first element under the root matching a selector.
+pub fn focus(root: &Element, selector: &str) {
+    if let Some(el) = find(root, selector).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = el.focus();
     }
+}
+
+/// Calls `on_height` with the element's height now and whenever it changes. The observer
+/// stops when the returned guard is dropped.
+pub fn observe_height(
+    element: &Element,
+    on_height: impl Fn(f64) + 'static,
+) -> Option<HeightObserver> {
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(Array)>::new(move |entries: Array| {
+        if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+            on_height(entry.target().get_bounding_client_rect().height());
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(element);
+    Some(HeightObserver {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// Keeps a `ResizeObserver` alive; disconnects it when dropped.
+pub struct HeightObserver {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn Fn(Array)>,
+}
+
+impl Drop for HeightObserver {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+thread_local! {
+    /// The element each panic view replaces the contents of: where the viewer was started.
+    static PANIC_ROOTS: std::cell::RefCell<Vec<Element>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// On a panic, replaces the viewer inside `root` with a message and a way to reload, instead
+/// of leaving a dead page. Built with DOM calls and text only: the message is never parsed as
+/// HTML. The rest of a host page is left alone.
+pub fn install_panic_view(root: &Element) {
+    PANIC_ROOTS.with(|roots| roots.borrow_mut().push(root.clone()));
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown error".into());
+        PANIC_ROOTS.with(|roots| {
+            for root in roots.borrow().iter() {
+                show_crash(root, &message);
+            }
+        });
+    }));
+}
+
+fn show_crash(root: &Element, message: &str) {
+    let Some(doc) = document() else { return };
+    let make = |tag: &str, text: &str| {
+        let el = doc.create_element(tag).ok()?;
+        el.set_text_content(Some(text));
+        Some(el)
+    };
+    let Some(panel) = doc.create_element("div").ok() else {
+        return;
+    };
+    panel.set_class_name("crash");
+    let _ = panel.set_attribute("role", "alert");
+    for el in [
+        make("h2", "Something went wrong in the viewer."),
+        make("p", &format!("The error was: {message}")),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let _ = panel.append_child(&el);
+    }
+    if let Some(link) = make("a", "Reload the page") {
+        let href = window().and_then(|w| w.location().href().ok());
+        let _ = link.set_attribute("href", href.as_deref().unwrap_or(""));
+        let _ = panel.append_child(&link);
+    }
+    root.set_text_content(None);
+    let _ = root.append_child(&panel);
 }
 
 // ---- storage: every failure (disabled, full, corrupted) is reported, never thrown ----
@@ -126,12 +218,12 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
 
 // ---- find in the article: matches shown with the CSS Custom Highlight API ----
 
-/// Finds `query` in the blocks under `container_selector`, highlights every match (and the
-/// `current` one apart), scrolls the current one into view and returns the number of matches.
-pub fn highlight_search(container_selector: &str, query: &str, current: usize) -> usize {
+/// Finds `query` in the article body's blocks, highlights every match (and the `current`
+/// one apart), scrolls the current one into view and returns the number of matches.
+pub fn highlight_search(root: &Element, query: &str, current: usize) -> usize {
     let Some(doc) = document() else { return 0 };
-    let blocks = doc
-        .query_selector_all(&format!("{container_selector} p, {container_selector} li"))
+    let blocks = root
+        .query_selector_all(".article__body p, .article__body li")
         .ok();
     let blocks: Vec<Element> = blocks
         .map(|list| {

@@ -25,6 +25,7 @@ async fn render_with(state: UiState) -> String {
     render(AppProps {
         article: None,
         initial_state: Some(state),
+        ..AppProps::default()
     })
     .await
 }
@@ -146,6 +147,7 @@ async fn text_is_escaped_never_interpreted() {
     let html = render(AppProps {
         article: Some(Rc::new(article)),
         initial_state: None,
+        ..AppProps::default()
     })
     .await;
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));

@@ -3,18 +3,20 @@
 
 use super::article_body::ArticleBody;
 use super::article_header::ArticleHeader;
-use super::context::AppContext;
+use super::context::{AppContext, Mode};
 use super::effects::{
-    use_click_outside_card, use_follow_selection, use_keyboard, use_settings, use_url_sync,
+    use_click_outside_card, use_embed_bridge, use_follow_selection, use_keyboard, use_settings,
+    use_url_sync,
 };
 use super::help_dialog::HelpDialog;
 use super::mention_card::MentionCard;
 use super::notice_bar::NoticeBar;
 use super::panels::Panels;
+use super::print_dossier::PrintDossier;
 use super::toolbar::Toolbar;
 use crate::model::related::{related, Related};
 use crate::model::Article;
-use crate::state::UiState;
+use crate::state::{Action, UiState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,6 +28,9 @@ pub struct AppProps {
     /// The state to start from (server-side rendering and tests); the default otherwise.
     #[prop_or_default]
     pub initial_state: Option<UiState>,
+    /// A page of its own (the default) or mounted into a host page's element.
+    #[prop_or_default]
+    pub mode: Mode,
 }
 
 #[function_component(App)]
@@ -53,26 +58,51 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    use_url_sync(article.clone(), ui.clone());
-    use_settings(ui.clone());
-    use_keyboard(article.clone(), ui.clone());
+    let root = use_node_ref();
+    let mode = props.mode;
+    use_url_sync(article.clone(), ui.clone(), mode);
+    use_settings(ui.clone(), mode);
+    use_keyboard(article.clone(), ui.clone(), root.clone(), mode);
     use_click_outside_card(ui.clone());
-    use_follow_selection(article.clone(), ui.clone());
+    use_follow_selection(article.clone(), ui.clone(), root.clone());
+    use_embed_bridge(article.clone(), ui.clone(), root.clone());
+    {
+        let ui = ui.clone();
+        use_effect_with((), move |_| ui.dispatch(Action::Ready));
+    }
 
     // The skip link moves focus without touching the URL hash (which holds the view).
-    let skip_to_article = Callback::from(|e: MouseEvent| {
-        e.prevent_default();
-        crate::web::focus_id("article");
-    });
+    let skip_to_article = {
+        let root = root.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            if let Some(root) = root.cast::<web_sys::Element>() {
+                crate::web::focus(&root, "#article");
+            }
+        })
+    };
 
     let context = AppContext {
         article: article.clone(),
         ui: ui.clone(),
         related: (*related_set).clone(),
+        root: root.clone(),
+        mode,
     };
     html! {
         <ContextProvider<AppContext> {context}>
-            <div class={classes!("app", ui.sheet_open.then_some("app--sheet-open"))}>
+            <div
+                ref={root}
+                class={classes!(
+                    "app",
+                    (mode == Mode::Page && !ui.embed).then_some("app--page"),
+                    ui.embed.then_some("app--embed"),
+                    (mode == Mode::Mounted).then_some("app--mounted"),
+                    ui.only_panel.is_some().then_some("app--single-panel"),
+                )}
+                data-theme={ui.theme.as_str()}
+                data-ready={ui.ready.then_some("true")}
+            >
                 <a class="skip-link" href="#article" onclick={skip_to_article}>
                     { "Skip to the article" }
                 </a>
@@ -84,10 +114,12 @@ pub fn app(props: &AppProps) -> Html {
                             <ArticleHeader />
                             <ArticleBody />
                         </article>
+                        // Inside the landmark of the text it is about.
+                        <MentionCard />
                     </main>
                     <Panels />
                 </div>
-                <MentionCard />
+                <PrintDossier />
                 <HelpDialog />
                 <div class="visually-hidden" role="status" aria-live="polite" id="announcer">
                     { ui.announcement.clone() }

@@ -1,5 +1,6 @@
-//! The context every component reads: the article (immutable), the UI reducer's handle, and
-//! what relates to the current selection (derived once per selection, not per component).
+//! The context every component reads: the article (immutable), the UI reducer's handle, what
+//! relates to the current selection (derived once per selection, not per component), the
+//! viewer's root element and how the viewer was started.
 
 use crate::model::related::Related;
 use crate::model::Article;
@@ -7,11 +8,33 @@ use crate::state::UiState;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// How the viewer was started.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// The page is the viewer (standalone, GitHub Pages, an iframe's document): it owns the
+    /// URL hash, the document's keyboard and `<html data-theme>`.
+    #[default]
+    Page,
+    /// Mounted into an element of someone else's page: it leaves the page's URL, keyboard and
+    /// root element alone.
+    Mounted,
+}
+
 #[derive(Clone, PartialEq)]
 pub struct AppContext {
     pub article: Rc<Article>,
     pub ui: UseReducerHandle<UiState>,
     pub related: Rc<Related>,
+    /// The viewer's root element: every DOM lookup starts here.
+    pub root: NodeRef,
+    pub mode: Mode,
+}
+
+impl AppContext {
+    /// The root element, once rendered.
+    pub fn root_element(&self) -> Option<web_sys::Element> {
+        self.root.cast::<web_sys::Element>()
+    }
 }
 
 /// The app's context; components are only ever rendered inside `App`.

@@ -15,16 +15,22 @@ pub fn mention_card() -> Html {
     let card = app.ui.card.clone();
     {
         let card_ref = card_ref.clone();
+        let root = app.root.clone();
         use_effect_with(card.clone(), move |card| {
-            let (Some(card), Some(el)) = (card, card_ref.cast::<web_sys::HtmlElement>()) else {
+            let (Some(card), Some(el), Some(root)) = (
+                card,
+                card_ref.cast::<web_sys::HtmlElement>(),
+                root.cast::<web_sys::Element>(),
+            ) else {
                 return;
             };
-            let Some(anchor) = web::by_id(&card.anchor) else {
+            let Some(anchor) = web::find(&root, &format!("#{}", card.anchor)) else {
                 return;
             };
             let Some(w) = web::window() else { return };
             let a = anchor.get_bounding_client_rect();
-            let scroll_y = w.scroll_y().unwrap_or(0.0);
+            // The card is positioned inside the viewer's root (position: relative).
+            let origin = root.get_bounding_client_rect();
             let view_w = w
                 .inner_width()
                 .ok()
@@ -46,8 +52,8 @@ pub fn mention_card() -> Html {
                 a.bottom() + 8.0
             };
             let style = el.style();
-            let _ = style.set_property("left", &format!("{left}px"));
-            let _ = style.set_property("top", &format!("{}px", top + scroll_y));
+            let _ = style.set_property("left", &format!("{}px", left - origin.left()));
+            let _ = style.set_property("top", &format!("{}px", top - origin.top()));
         });
     }
     let Some(card) = card else {
@@ -61,12 +67,14 @@ pub fn mention_card() -> Html {
         Callback::from(move |_| ui.dispatch(Action::CloseCard))
     };
     let on_open_panel = {
-        let (ui, id) = (app.ui.clone(), actor.id.clone());
+        let (ui, id, root) = (app.ui.clone(), actor.id.clone(), app.root.clone());
         Callback::from(move |_| {
             ui.dispatch(Action::Select(Selection::Actor(id.clone())));
             ui.dispatch(Action::ShowPanel(crate::route::Panel::Actors));
             ui.dispatch(Action::CloseCard);
-            web::focus_id(&format!("actor-{id}"));
+            if let Some(root) = root.cast::<web_sys::Element>() {
+                web::focus(&root, &format!("#actor-{id}"));
+            }
         })
     };
     let kind = match actor.kind {

@@ -14,6 +14,7 @@ pub mod mention;
 pub mod mention_card;
 pub mod notice_bar;
 pub mod panels;
+pub mod print_dossier;
 pub mod quotes_panel;
 pub mod reading_progress;
 pub mod search_box;

@@ -7,7 +7,7 @@ use super::context::use_app;
 use super::quotes_panel::QuotesPanel;
 use super::timeline_panel::TimelinePanel;
 use crate::route::Panel;
-use crate::state::Action;
+use crate::state::{Action, Selection};
 use crate::web;
 use yew::prelude::*;
 
@@ -23,6 +23,7 @@ pub fn panels() -> Html {
     // Tabs pattern: Left/Right/Home/End move between tabs (only inside the tab list).
     let onkeydown = {
         let ui = ui.clone();
+        let root = app.root.clone();
         Callback::from(move |e: KeyboardEvent| {
             let at = Panel::ALL.iter().position(|p| *p == ui.panel).unwrap_or(0);
             let next = match e.key().as_str() {
@@ -35,8 +36,24 @@ pub fn panels() -> Html {
             e.prevent_default();
             let panel = Panel::ALL[next];
             ui.dispatch(Action::ShowPanel(panel));
-            web::focus_id(&format!("tab-{}", panel.as_str()));
+            if let Some(root) = root.cast::<web_sys::Element>() {
+                web::focus(&root, &format!("#tab-{}", panel.as_str()));
+            }
         })
+    };
+    let selected_name = ui.selection.as_ref().map(|sel| match sel {
+        Selection::Actor(id) => app.article.actor_name(id).to_string(),
+        Selection::Event(id) => app
+            .article
+            .event(id)
+            .map_or(id.clone(), |e| e.title.clone()),
+        Selection::Quote(id) => app.article.quote(id).map_or(id.clone(), |q| {
+            format!("quote by {}", app.article.actor_name(&q.speaker))
+        }),
+    });
+    let onclear = {
+        let ui = ui.clone();
+        Callback::from(move |_| ui.dispatch(Action::Clear))
     };
     let onclose = {
         let ui = ui.clone();
@@ -77,6 +94,16 @@ pub fn panels() -> Html {
                 <button type="button" class="button panels__close" onclick={onclose}
                     aria-label="Close the panel">{ "Close" }</button>
             </div>
+            if let Some(name) = selected_name {
+                <div class="panels__selection">
+                    <p class="panels__selected">
+                        <span class="panels__selected-label">{ "Selected: " }</span>{ name }
+                    </p>
+                    <button type="button" class="button" onclick={onclear}>
+                        { "Clear" }
+                    </button>
+                </div>
+            }
             { for Panel::ALL.iter().map(|p| html! {
                 <section
                     key={p.as_str()}

@@ -1,22 +1,28 @@
 //! How far through the article the reader is: a thin bar, updated on scroll without
 //! re-rendering (the width is set on the element directly).
 
+use super::context::use_app;
 use crate::web;
 use gloo_events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
 
 #[function_component(ReadingProgress)]
 pub fn reading_progress() -> Html {
+    let app = use_app();
     let bar = use_node_ref();
     {
         let bar = bar.clone();
+        let root = app.root.clone();
         use_effect_with((), move |_| {
             let update = move || {
                 let (Some(w), Some(el)) = (web::window(), bar.cast::<web_sys::HtmlElement>())
                 else {
                     return;
                 };
-                let Some(article) = web::by_id("article") else {
+                let Some(article) = root
+                    .cast::<web_sys::Element>()
+                    .and_then(|r| web::find(&r, "#article"))
+                else {
                     return;
                 };
                 let rect = article.get_bounding_client_rect();

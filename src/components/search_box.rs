@@ -12,9 +12,12 @@ pub fn search_box() -> Html {
     let ui = app.ui.clone();
     {
         let ui = ui.clone();
+        let root = app.root.clone();
         use_effect_with((ui.query.clone(), ui.match_index), move |(query, index)| {
-            let count = web::highlight_search(".article__body", query, *index);
-            ui.dispatch(Action::SearchResults(count));
+            if let Some(root) = root.cast::<web_sys::Element>() {
+                let count = web::highlight_search(&root, query, *index);
+                ui.dispatch(Action::SearchResults(count));
+            }
         });
     }
     let oninput = {

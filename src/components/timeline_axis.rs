@@ -1,7 +1,8 @@
-//! The time axis above the event list: segments with scale breaks between them, a dot per
-//! event (filled: known to the day; ring: to the month; dashed: to the year). It is a picture
-//! of the list below (which is the accessible, keyboard-operable version), so it is hidden
-//! from assistive technology; clicking a dot selects its event.
+//! The time axis above the event list, drawn as SVG: segments with scale breaks between them
+//! and a dot per event (filled: known to the day; ring: to the month; dashed: to the year).
+//! It is a picture of the list below (which is the accessible, keyboard-operable version), so
+//! it is hidden from assistive technology; clicking a dot selects its event. Positions are
+//! SVG attributes, not inline styles, so a strict Content-Security-Policy allows them.
 
 use super::context::use_app;
 use crate::model::timeline::layout_axis;
@@ -9,8 +10,13 @@ use crate::model::Selection;
 use crate::state::Action;
 use yew::prelude::*;
 
-fn pct(x: f64) -> String {
-    format!("{:.2}%", x * 100.0)
+/// The drawing's width in SVG units; x in [0, 1] maps onto it (inside a margin).
+const WIDTH: f64 = 600.0;
+const MARGIN: f64 = 20.0;
+const LANE: f64 = 22.0;
+
+fn x_of(x: f64) -> String {
+    format!("{:.1}", MARGIN + x * (WIDTH - 2.0 * MARGIN))
 }
 
 #[function_component(TimelineAxis)]
@@ -21,52 +27,70 @@ pub fn timeline_axis() -> Html {
         use_memo((), move |_| layout_axis(&article.events))
     };
     let ui = &app.ui;
+    let lanes = f64::from(axis.lane_count().max(1));
+    let line = 14.0 + lanes * LANE;
+    let height = line + 46.0;
     html! {
-        <div class="axis" aria-hidden="true">
-            <div class="axis__track" style={format!("--lanes:{}", axis.lane_count())}>
-                { for axis.segments.iter().map(|s| html! {
-                    <div class="axis__segment" key={s.label.clone()}
-                        style={format!("left:{};width:{}", pct(s.x0), pct(s.x1 - s.x0))}>
-                        // A segment with year ticks is labelled by them.
-                        if s.ticks.is_empty() {
-                            <span class="axis__label">{ &s.label }</span>
-                        }
-                    </div>
-                }) }
-                { for axis.breaks.iter().map(|x| html! {
-                    <span class="axis__break" style={format!("left:{}", pct(*x))}></span>
-                }) }
-                { for axis.segments.iter().flat_map(|s| s.ticks.iter()).map(|t| html! {
-                    <span class="axis__tick" style={format!("left:{}", pct(t.x))}>
-                        <span class="axis__tick-label">{ &t.label }</span>
-                    </span>
-                }) }
-                { for axis.points.iter().map(|p| {
-                    let event = app.article.event(&p.event);
-                    let precision = event.map(|e| e.date.precision().as_str()).unwrap_or("day");
-                    let sel = Selection::Event(p.event.clone());
-                    let selected = ui.is_selected(&sel);
-                    let related = app.related.events.contains(&p.event);
-                    let onclick = {
-                        let ui = ui.clone();
-                        Callback::from(move |_| ui.dispatch(Action::Select(sel.clone())))
-                    };
-                    html! {
-                        <span
-                            key={p.event.clone()}
-                            class={classes!(
-                                "axis__dot",
-                                format!("axis__dot--{precision}"),
-                                selected.then_some("axis__dot--selected"),
-                                related.then_some("axis__dot--related"),
-                            )}
-                            style={format!("left:{};--lane:{}", pct(p.x), p.lane)}
-                            title={event.map(|e| format!("{}: {}", e.date.long(), e.title))}
-                            {onclick}
-                        ></span>
+        <svg
+            class="axis"
+            viewBox={format!("0 0 {WIDTH} {height}")}
+            aria-hidden="true"
+            focusable="false"
+        >
+            { for axis.segments.iter().map(|s| html! {
+                <g key={s.label.clone()}>
+                    <line class="axis__line" x1={x_of(s.x0)} x2={x_of(s.x1)}
+                        y1={line.to_string()} y2={line.to_string()} />
+                    // A segment with year ticks is labelled by them.
+                    if s.ticks.is_empty() {
+                        <text class="axis__label" x={x_of((s.x0 + s.x1) / 2.0)}
+                            y={(line + 30.0).to_string()} text-anchor="middle">{ &s.label }</text>
                     }
-                }) }
-            </div>
-        </div>
+                    { for s.ticks.iter().map(|t| html! {
+                        <g key={t.label.clone()}>
+                            <line class="axis__tick" x1={x_of(t.x)} x2={x_of(t.x)}
+                                y1={(line - 6.0).to_string()} y2={(line + 6.0).to_string()} />
+                            <text class="axis__label" x={x_of(t.x)} y={(line + 30.0).to_string()}
+                                text-anchor="middle">{ &t.label }</text>
+                        </g>
+                    }) }
+                </g>
+            }) }
+            { for axis.breaks.iter().enumerate().map(|(i, x)| {
+                let x = MARGIN + x * (WIDTH - 2.0 * MARGIN);
+                html! {
+                    <path key={i} class="axis__break"
+                        d={format!("M{} {} l8 -20 M{} {} l8 -20", x - 8.0, line + 10.0, x, line + 10.0)} />
+                }
+            }) }
+            { for axis.points.iter().map(|p| {
+                let event = app.article.event(&p.event);
+                let precision = event.map(|e| e.date.precision().as_str()).unwrap_or("day");
+                let sel = Selection::Event(p.event.clone());
+                let selected = ui.is_selected(&sel);
+                let related = app.related.events.contains(&p.event);
+                let onclick = {
+                    let ui = ui.clone();
+                    Callback::from(move |_| ui.dispatch(Action::Select(sel.clone())))
+                };
+                html! {
+                    <circle
+                        key={p.event.clone()}
+                        class={classes!(
+                            "axis__dot",
+                            format!("axis__dot--{precision}"),
+                            selected.then_some("axis__dot--selected"),
+                            related.then_some("axis__dot--related"),
+                        )}
+                        cx={x_of(p.x)}
+                        cy={(line - f64::from(p.lane) * LANE).to_string()}
+                        r="9"
+                        {onclick}
+                    >
+                        <title>{ event.map(|e| format!("{}: {}", e.date.long(), e.title)).unwrap_or_default() }</title>
+                    </circle>
+                }
+            }) }
+        </svg>
     }
 }

@@ -1,4 +1,5 @@
-//! Errors in content files, each pointing at a file, a line and a column.
+//! Errors in content files, each pointing at a file, a line and a column, with an optional
+//! hint on how to fix it (printed on the next line, indented).
 
 use std::fmt;
 
@@ -9,7 +10,19 @@ pub struct ContentError {
     pub line: usize,
     /// 1-based, counted in characters.
     pub column: usize,
+    /// What is wrong.
     pub message: String,
+    /// How to fix it, when the checker can tell: the nearest known id, the closest text of
+    /// the article, the date that would be right.
+    pub hint: Option<String>,
+}
+
+impl ContentError {
+    /// The same error with a hint.
+    pub fn with_hint(mut self, hint: Option<String>) -> ContentError {
+        self.hint = hint;
+        self
+    }
 }
 
 impl fmt::Display for ContentError {
@@ -18,7 +31,11 @@ impl fmt::Display for ContentError {
             f,
             "{}:{}:{}: {}",
             self.file, self.line, self.column, self.message
-        )
+        )?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
     }
 }
 
@@ -45,7 +62,18 @@ impl SourceFile {
             line,
             column,
             message: message.into(),
+            hint: None,
         }
+    }
+
+    /// The 1-based line and column of a byte offset of this file.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        line_column(&self.text, offset)
+    }
+
+    /// The file's own name, without its folder (`quotes.toml`).
+    pub fn short_name(&self) -> &str {
+        self.name.rsplit(['/', '\\']).next().unwrap_or(&self.name)
     }
 }
 
@@ -62,7 +90,8 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Joins errors into the report the build and the checker print: one per line, in file order.
+/// Joins errors into the report the build and the checker print: one per line (a hint on the
+/// line after its error), in file, line and column order.
 pub fn report(errors: &[ContentError]) -> String {
     let mut sorted = errors.to_vec();
     sorted.sort();
@@ -95,5 +124,12 @@ mod tests {
             f.error_at(2, "bad").to_string(),
             "content/a/quotes.toml:2:1: bad"
         );
+        assert_eq!(
+            f.error_at(2, "bad")
+                .with_hint(Some("try this".into()))
+                .to_string(),
+            "content/a/quotes.toml:2:1: bad\n  hint: try this"
+        );
+        assert_eq!(f.short_name(), "quotes.toml");
     }
 }

@@ -30,15 +30,30 @@ export async function serve(options = {}) {
 }
 
 /** Opens a page that collects console errors and uncaught exceptions into `page.errors`. */
-export async function openPage(browser, url, { viewport = DESKTOP, colorScheme = "light" } = {}) {
+export async function openPage(browser, url, { viewport = DESKTOP, colorScheme = "light", waitFor = ".app[data-ready]" } = {}) {
   const page = await browser.newPage({ viewport, colorScheme });
+  return watchAndLoad(page, url, waitFor);
+}
+
+/**
+ * Like `openPage`, in a new browser context made with `contextOptions` (viewport, colorScheme,
+ * hasTouch, permissions…). Close it with `page.context().close()`.
+ */
+export async function openPageWith(browser, url, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: DESKTOP, colorScheme: "light", ...contextOptions });
+  return watchAndLoad(await context.newPage(), url);
+}
+
+/** Loads `url`, then waits for `waitFor`: by default the viewer's `data-ready`, set once the
+ * wasm has hydrated the prerendered page (before that, clicks only follow plain links). */
+async function watchAndLoad(page, url, waitFor = ".app[data-ready]") {
   page.errors = [];
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") page.errors.push(`${m.type()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => page.errors.push(`uncaught: ${e.message}`));
   await page.goto(url);
-  await page.waitForSelector(".article__body p");
+  await page.waitForSelector(waitFor);
   return page;
 }
 

@@ -1,0 +1,63 @@
+//! The printed dossier after the article: the actors, the timeline and the quotes as tables.
+//! Hidden on screen (the panels do this job there); `print.css` shows it on paper.
+
+use super::context::use_app;
+use yew::prelude::*;
+
+#[function_component(PrintDossier)]
+pub fn print_dossier() -> Html {
+    let app = use_app();
+    let article = &app.article;
+    html! {
+        <section class="dossier">
+            <h2>{ "Actors" }</h2>
+            <table>
+                <thead><tr>
+                    <th>{ "Name" }</th><th>{ "Kind" }</th><th>{ "Role" }</th><th>{ "Mentions" }</th>
+                </tr></thead>
+                <tbody>
+                    { for article.actors.iter().map(|a| html! {
+                        <tr key={a.id.clone()}>
+                            <td>{ &a.name }</td>
+                            <td>{ a.kind.as_str() }</td>
+                            <td>{ &a.role }</td>
+                            <td>{ a.mention_count }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <h2>{ "Timeline" }</h2>
+            <table>
+                <thead><tr>
+                    <th>{ "Date" }</th><th>{ "Event" }</th><th>{ "Where the date comes from" }</th>
+                </tr></thead>
+                <tbody>
+                    { for article.events.iter().map(|e| html! {
+                        <tr key={e.id.clone()}>
+                            <td>{ e.date.long() }</td>
+                            <td>{ &e.title }</td>
+                            <td>{ e.provenance.explanation() }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <h2>{ "Quotes" }</h2>
+            <table>
+                <thead><tr>
+                    <th>{ "Quote" }</th><th>{ "Speaker" }</th><th>{ "Date" }</th>
+                </tr></thead>
+                <tbody>
+                    { for article.quotes.iter().map(|q| html! {
+                        <tr key={q.id.clone()}>
+                            <td>{ format!("“{}”", q.text) }</td>
+                            <td>{ article.actor_name(&q.speaker) }</td>
+                            <td>{ q.event.as_deref().and_then(|e| article.event(e))
+                                .map(|e| e.date.long())
+                                .unwrap_or_else(|| "not given".into()) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
