@@ -116,6 +116,12 @@ pub enum Action {
     Select(Selection),
     /// Select from the text: selecting the selected thing again clears it.
     Toggle(Selection),
+    /// A mention in the text was activated: toggles its actor, and that mention becomes the
+    /// current one (so nothing scrolls away from where the reader is).
+    ToggleMention {
+        actor: String,
+        index: u32,
+    },
     Clear,
     /// Show a panel (a tab was chosen); opens the sheet on narrow layouts.
     ShowPanel(Panel),
@@ -178,6 +184,16 @@ impl UiState {
                 } else {
                     s.panel = Panel::for_selection(&sel);
                     s.set_selection(Some(sel));
+                }
+            }
+            Action::ToggleMention { actor, index } => {
+                let sel = Selection::Actor(actor);
+                if s.selection.as_ref() == Some(&sel) {
+                    s.set_selection(None);
+                } else {
+                    s.panel = Panel::for_selection(&sel);
+                    s.set_selection(Some(sel));
+                    s.mention_index = index;
                 }
             }
             Action::Clear => s.set_selection(None),
@@ -333,6 +349,21 @@ mod tests {
         let s = s.apply(Action::Toggle(actor("kim")));
         assert!(s.is_actor_selected("kim") && !s.is_actor_selected("putin"));
         let s = s.apply(Action::Toggle(actor("kim")));
+        assert_eq!(s.selection, None);
+    }
+
+    #[test]
+    fn a_mention_from_the_text_becomes_the_current_one() {
+        let s = UiState::default().apply(Action::ToggleMention {
+            actor: "kim".into(),
+            index: 3,
+        });
+        assert!(s.is_actor_selected("kim"));
+        assert_eq!(s.mention_index, 3);
+        let s = s.apply(Action::ToggleMention {
+            actor: "kim".into(),
+            index: 1,
+        });
         assert_eq!(s.selection, None);
     }
 

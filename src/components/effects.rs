@@ -214,10 +214,16 @@ pub fn text_anchor(selection: &Selection, mention_index: u32) -> String {
 #[hook]
 pub fn use_follow_selection(article: Rc<Article>, ui: UseReducerHandle<UiState>, root: NodeRef) {
     let key = (ui.selection.clone(), ui.mention_index);
+    let embed = ui.embed;
+    let first = use_mut_ref(|| true);
     use_effect_with(key, move |(selection, index)| {
         let Some(selection) = selection else {
             return;
         };
+        // An embed opened on a selection must not scroll the host page on load.
+        if std::mem::replace(&mut *first.borrow_mut(), false) && embed {
+            return;
+        }
         let found = root
             .cast::<web_sys::Element>()
             .and_then(|r| web::find(&r, &text_anchor(selection, *index)));
@@ -227,7 +233,8 @@ pub fn use_follow_selection(article: Rc<Article>, ui: UseReducerHandle<UiState>,
                 .and_then(|w| w.inner_height().ok())
                 .and_then(|h| h.as_f64())
                 .unwrap_or(0.0);
-            if rect.top() < 60.0 || rect.bottom() > height - 80.0 {
+            // Only what is out of sight moves (under the sticky toolbar counts as out of sight).
+            if rect.top() < 56.0 || rect.bottom() > height {
                 web::scroll_into_view(&el);
             }
         }

@@ -2,7 +2,7 @@
 //! actor's card; click, tap or Enter selects the actor and pins the card.
 
 use super::context::use_app;
-use crate::state::{Action, Selection};
+use crate::state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,10 +24,14 @@ pub fn mention(props: &MentionProps) -> Html {
 
     let onclick = {
         let (ui, actor, anchor) = (ui.clone(), props.actor.to_string(), id.clone());
+        let index = props.index;
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             let was_selected = ui.is_actor_selected(&actor);
-            ui.dispatch(Action::Toggle(Selection::Actor(actor.clone())));
+            ui.dispatch(Action::ToggleMention {
+                actor: actor.clone(),
+                index,
+            });
             ui.dispatch(if was_selected {
                 Action::CloseCard
             } else {
