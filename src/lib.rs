@@ -17,6 +17,7 @@ pub mod bundled;
 pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
+pub mod feedback;
 pub mod model;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;

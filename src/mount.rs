@@ -11,11 +11,12 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element, options: &str) {
     crate::web::install_panic_view(&root);
-    let state = UiState::default().apply(Action::ApplyOptions(parse_options(options)));
+    let article = crate::bundled::article();
+    let state = UiState::for_article(&article).apply(Action::ApplyOptions(parse_options(options)));
     yew::Renderer::<App>::with_root_and_props(
         root,
         AppProps {
-            article: None,
+            article: Some(std::rc::Rc::new(article)),
             initial_state: Some(state),
             mode: Mode::Mounted,
         },

@@ -2,6 +2,8 @@
 //! effects (URL hash, storage, scrolling, focus, clipboard) live in components'
 //! `use_effect_with` and callbacks, which dispatch actions here.
 
+use crate::feedback::{Feedback, FeedbackAction};
+use crate::model::Article;
 use crate::route::{PageOptions, Panel, View};
 use std::rc::Rc;
 use yew::Reducible;
@@ -83,6 +85,10 @@ pub struct UiState {
     pub only_panel: Option<Panel>,
     /// The wasm is running (false in the prerendered page, and with JavaScript off).
     pub ready: bool,
+    /// The reader's feedback form.
+    pub feedback: Feedback,
+    /// What the feedback form last said (saved, refused file, storage full…).
+    pub feedback_message: Option<String>,
 }
 
 impl Default for UiState {
@@ -106,6 +112,8 @@ impl Default for UiState {
             embed: false,
             only_panel: None,
             ready: false,
+            feedback: Feedback::default(),
+            feedback_message: None,
         }
     }
 }
@@ -161,6 +169,8 @@ pub enum Action {
     ApplyOptions(PageOptions),
     /// The viewer is running in the browser.
     Ready,
+    Feedback(FeedbackAction),
+    FeedbackMessage(Option<String>),
 }
 
 fn step(index: usize, delta: i32, total: usize) -> usize {
@@ -171,6 +181,14 @@ fn step(index: usize, delta: i32, total: usize) -> usize {
 }
 
 impl UiState {
+    /// The starting state for an article: its feedback criteria on a blank form.
+    pub fn for_article(article: &Article) -> UiState {
+        UiState {
+            feedback: Feedback::new(&article.meta.feedback_criteria),
+            ..UiState::default()
+        }
+    }
+
     pub fn apply(&self, action: Action) -> UiState {
         let mut s = self.clone();
         match action {
@@ -272,6 +290,8 @@ impl UiState {
             Action::Announce(text) => s.announcement = text,
             Action::StorageUnavailable => s.storage_ok = false,
             Action::Ready => s.ready = true,
+            Action::Feedback(action) => s.feedback = s.feedback.apply(action),
+            Action::FeedbackMessage(message) => s.feedback_message = message,
             Action::ApplyOptions(options) => {
                 s.embed = options.embed;
                 s.only_panel = options.only_panel;

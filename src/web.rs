@@ -299,3 +299,94 @@ fn set_highlight(name: &str, ranges: &[web_sys::Range]) {
         let _ = set.call2(&registry, &JsValue::from_str(name), &highlight);
     }
 }
+
+// ---- reader feedback: time, download, host page, optional endpoint, previews ----
+
+/// Now, as an ISO 8601 timestamp.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// Offers `text` as a downloaded file.
+pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
+    let Some(doc) = document() else { return false };
+    let parts = Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let done = doc
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .map(|a| {
+            a.set_href(&url);
+            a.set_download(file_name);
+            a.click();
+        })
+        .is_some();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    done
+}
+
+/// Inside an iframe: posts `{type, version: 1, <key>: JSON.parse(json)}` to the parent
+/// window. False when not embedded.
+pub fn post_to_parent(kind: &str, key: &str, json: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let Some(parent) = w.parent().ok().flatten() else {
+        return false;
+    };
+    if JsValue::from(&parent).eq(&JsValue::from(&w)) {
+        return false;
+    }
+    let Ok(value) = js_sys::JSON::parse(json) else {
+        return false;
+    };
+    let message = js_sys::Object::new();
+    let _ = Reflect::set(&message, &"type".into(), &kind.into());
+    let _ = Reflect::set(&message, &"version".into(), &1.into());
+    let _ = Reflect::set(&message, &key.into(), &value);
+    parent.post_message(&message, "*").is_ok()
+}
+
+/// POSTs JSON to an address; `done` gets whether the server answered 2xx.
+pub fn post_json(url: &str, json: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(w) = window() else {
+        return done(false);
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&JsValue::from_str(json));
+    let headers = js_sys::Object::new();
+    let _ = Reflect::set(&headers, &"content-type".into(), &"application/json".into());
+    init.set_headers(&headers);
+    let promise = w.fetch_with_str_and_init(url, &init);
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(response) => Reflect::get(&response, &"ok".into())
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false),
+            Err(_) => false,
+        };
+        done(ok);
+    });
+}
+
+/// A `blob:` address to preview a local file; nothing leaves the device.
+pub fn object_url(file: &web_sys::File) -> Option<String> {
+    web_sys::Url::create_object_url_with_blob(file).ok()
+}
+
+pub fn revoke_object_url(url: &str) {
+    let _ = web_sys::Url::revoke_object_url(url);
+}
+
+/// Removes a stored setting; false when storage cannot be used.
+pub fn remove_setting(key: &str) -> bool {
+    storage().is_some_and(|s| s.remove_item(&format!("{STORAGE_PREFIX}{key}")).is_ok())
+}

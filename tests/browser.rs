@@ -191,3 +191,79 @@ async fn tabs_switch_panels_and_panel_items_select() {
         "q opens the quotes panel"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_feedback_form_rates_adds_a_field_and_counts_the_comment() {
+    let app = Mounted::new().await;
+    let legends: Vec<String> = (0..app.count(".rating__legend"))
+        .map(|i| {
+            let el: Element = app
+                .root
+                .query_selector_all(".rating__legend")
+                .unwrap()
+                .get(i)
+                .unwrap()
+                .dyn_into()
+                .unwrap();
+            el.first_child().unwrap().text_content().unwrap()
+        })
+        .collect();
+    assert_eq!(legends, ["Quality", "Price", "Service"]);
+    app.el("input[name=rate-price][value='3']").click();
+    yew::scheduler::flush().await;
+    assert!(app
+        .el(".rating:nth-of-type(2) .rating__summary")
+        .text_content()
+        .unwrap()
+        .contains("3 stars"));
+    assert_eq!(app.count(".rating:nth-of-type(2) .rating__star--on"), 3);
+
+    let name: web_sys::HtmlInputElement = app.el("#feedback-new-criterion").dyn_into().unwrap();
+    name.set_value("Clarity");
+    name.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    app.el(".feedback__add-row button").click();
+    yew::scheduler::flush().await;
+    assert_eq!(app.count("input[name=rate-clarity]"), 5);
+    assert_eq!(app.count(".rating__remove"), 1);
+
+    let comment: web_sys::HtmlTextAreaElement = app.el("#feedback-comment").dyn_into().unwrap();
+    comment.set_value("Twelve chars");
+    comment
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        app.el("#feedback-comment-left").text_content().unwrap(),
+        "988 of 1000 characters left"
+    );
+    // Submitting with storage available keeps it.
+    app.el(".feedback__actions button[type=submit]").click();
+    yew::scheduler::flush().await;
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("marginalia.feedback")
+        .unwrap()
+        .expect("kept in this browser");
+    let kept = marginalia::feedback::Feedback::from_storage(&stored).unwrap();
+    assert_eq!(kept.comment, "Twelve chars");
+    assert_eq!(
+        kept.ratings
+            .iter()
+            .find(|r| r.criterion == "Price")
+            .unwrap()
+            .stars,
+        3
+    );
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .remove_item("marginalia.feedback")
+        .unwrap();
+}

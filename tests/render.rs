@@ -154,3 +154,21 @@ async fn text_is_escaped_never_interpreted() {
     assert!(!html.contains("<script>alert"));
     assert!(!html.contains("<img"));
 }
+
+#[tokio::test]
+async fn the_feedback_section_offers_the_seed_criteria() {
+    let html = render(AppProps::default()).await;
+    assert!(html.contains(
+        "<h2 id=\"feedback-title\" class=\"feedback__title\">Leave feedback about this</h2>"
+    ));
+    assert_eq!(html.matches("<fieldset class=\"rating\">").count(), 3);
+    for criterion in ["quality", "price", "service"] {
+        assert_eq!(
+            html.matches(&format!("name=\"rate-{criterion}\"")).count(),
+            5
+        );
+    }
+    assert!(html.contains("1000 of 1000 characters left"));
+    assert!(html.contains(">Choose image<") && html.contains(">Choose video<"));
+    assert!(html.contains(">Add field</button>"));
+}

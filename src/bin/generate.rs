@@ -88,9 +88,10 @@ fn main() -> std::process::ExitCode {
     let started = Instant::now();
     match build_article(&synthetic) {
         Ok(a) => {
+            let elapsed = started.elapsed();
+            let embedded = postcard::to_allocvec(&a).map_or(0, |b| b.len());
             println!(
-                "checked in {:.2?}: {} actors, {} events, {} quotes, {} paragraphs, {} words",
-                started.elapsed(),
+                "checked in {elapsed:.2?}: {} actors, {} events, {} quotes, {} paragraphs, {} words; {embedded} bytes embedded",
                 a.actors.len(),
                 a.events.len(),
                 a.quotes.len(),

@@ -8,6 +8,7 @@ use super::effects::{
     use_click_outside_card, use_embed_bridge, use_follow_selection, use_keyboard, use_settings,
     use_url_sync,
 };
+use super::feedback_form::FeedbackForm;
 use super::help_dialog::HelpDialog;
 use super::mention_card::MentionCard;
 use super::notice_bar::NoticeBar;
@@ -44,7 +45,8 @@ pub fn app(props: &AppProps) -> Html {
     let article: Rc<Article> = (*article).clone();
     let ui = {
         let initial = props.initial_state.clone();
-        use_reducer(move || initial.unwrap_or_default())
+        let article = article.clone();
+        use_reducer(move || initial.unwrap_or_else(|| UiState::for_article(&article)))
     };
     let related_set = {
         let article = article.clone();
@@ -114,6 +116,7 @@ pub fn app(props: &AppProps) -> Html {
                             <ArticleHeader />
                             <ArticleBody />
                         </article>
+                        <FeedbackForm />
                         // Inside the landmark of the text it is about.
                         <MentionCard />
                     </main>

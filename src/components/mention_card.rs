@@ -52,8 +52,10 @@ pub fn mention_card() -> Html {
                 a.bottom() + 8.0
             };
             let style = el.style();
-            let _ = style.set_property("left", &format!("{}px", left - origin.left()));
-            let _ = style.set_property("top", &format!("{}px", top - origin.top()));
+            // Whole pixels: integer formatting keeps float printing out of the wasm.
+            let px = |v: f64| format!("{}px", v.round() as i32);
+            let _ = style.set_property("left", &px(left - origin.left()));
+            let _ = style.set_property("top", &px(top - origin.top()));
         });
     }
     let Some(card) = card else {

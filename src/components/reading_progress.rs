@@ -33,10 +33,12 @@ pub fn reading_progress() -> Html {
                     .unwrap_or(1.0);
                 let total = (rect.height() - view).max(1.0);
                 let done = (-rect.top()).clamp(0.0, total) / total;
-                let percent = (done * 100.0).round();
-                let _ = el
-                    .style()
-                    .set_property("transform", &format!("scaleX({done:.4})"));
+                let percent = (done * 100.0).round() as i32;
+                let permille = (done * 1000.0).round() as i32;
+                let _ = el.style().set_property(
+                    "transform",
+                    &format!("scaleX({}.{:03})", permille / 1000, permille % 1000),
+                );
                 let _ = el.set_attribute("aria-valuenow", &format!("{percent}"));
             };
             update();

@@ -11,12 +11,13 @@ use crate::state::Action;
 use yew::prelude::*;
 
 /// The drawing's width in SVG units; x in [0, 1] maps onto it (inside a margin).
-const WIDTH: f64 = 600.0;
-const MARGIN: f64 = 20.0;
-const LANE: f64 = 22.0;
+/// Coordinates are whole SVG units (integer formatting keeps float printing out of the wasm).
+const WIDTH: i32 = 600;
+const MARGIN: i32 = 20;
+const LANE: i32 = 22;
 
-fn x_of(x: f64) -> String {
-    format!("{:.1}", MARGIN + x * (WIDTH - 2.0 * MARGIN))
+fn x_of(x: f64) -> i32 {
+    MARGIN + (x * f64::from(WIDTH - 2 * MARGIN)).round() as i32
 }
 
 #[function_component(TimelineAxis)]
@@ -27,9 +28,9 @@ pub fn timeline_axis() -> Html {
         use_memo((), move |_| layout_axis(&article.events))
     };
     let ui = &app.ui;
-    let lanes = f64::from(axis.lane_count().max(1));
-    let line = 14.0 + lanes * LANE;
-    let height = line + 46.0;
+    let lanes = i32::from(axis.lane_count().max(1));
+    let line = 14 + lanes * LANE;
+    let height = line + 46;
     html! {
         <svg
             class="axis"
@@ -39,28 +40,28 @@ pub fn timeline_axis() -> Html {
         >
             { for axis.segments.iter().map(|s| html! {
                 <g key={s.label.clone()}>
-                    <line class="axis__line" x1={x_of(s.x0)} x2={x_of(s.x1)}
+                    <line class="axis__line" x1={x_of(s.x0).to_string()} x2={x_of(s.x1).to_string()}
                         y1={line.to_string()} y2={line.to_string()} />
                     // A segment with year ticks is labelled by them.
                     if s.ticks.is_empty() {
-                        <text class="axis__label" x={x_of((s.x0 + s.x1) / 2.0)}
-                            y={(line + 30.0).to_string()} text-anchor="middle">{ &s.label }</text>
+                        <text class="axis__label" x={x_of((s.x0 + s.x1) / 2.0).to_string()}
+                            y={(line + 30).to_string()} text-anchor="middle">{ &s.label }</text>
                     }
                     { for s.ticks.iter().map(|t| html! {
                         <g key={t.label.clone()}>
-                            <line class="axis__tick" x1={x_of(t.x)} x2={x_of(t.x)}
-                                y1={(line - 6.0).to_string()} y2={(line + 6.0).to_string()} />
-                            <text class="axis__label" x={x_of(t.x)} y={(line + 30.0).to_string()}
+                            <line class="axis__tick" x1={x_of(t.x).to_string()} x2={x_of(t.x).to_string()}
+                                y1={(line - 6).to_string()} y2={(line + 6).to_string()} />
+                            <text class="axis__label" x={x_of(t.x).to_string()} y={(line + 30).to_string()}
                                 text-anchor="middle">{ &t.label }</text>
                         </g>
                     }) }
                 </g>
             }) }
             { for axis.breaks.iter().enumerate().map(|(i, x)| {
-                let x = MARGIN + x * (WIDTH - 2.0 * MARGIN);
+                let x = x_of(*x);
                 html! {
                     <path key={i} class="axis__break"
-                        d={format!("M{} {} l8 -20 M{} {} l8 -20", x - 8.0, line + 10.0, x, line + 10.0)} />
+                        d={format!("M{} {} l8 -20 M{} {} l8 -20", x - 8, line + 10, x, line + 10)} />
                 }
             }) }
             { for axis.points.iter().map(|p| {
@@ -82,8 +83,8 @@ pub fn timeline_axis() -> Html {
                             selected.then_some("axis__dot--selected"),
                             related.then_some("axis__dot--related"),
                         )}
-                        cx={x_of(p.x)}
-                        cy={(line - f64::from(p.lane) * LANE).to_string()}
+                        cx={x_of(p.x).to_string()}
+                        cy={(line - i32::from(p.lane) * LANE).to_string()}
                         r="9"
                         {onclick}
                     >

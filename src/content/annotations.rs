@@ -17,6 +17,18 @@ pub struct MetaFile {
     #[serde(default = "english")]
     pub language: String,
     pub source: SourceEntry,
+    #[serde(default)]
+    pub feedback: FeedbackEntry,
+}
+
+/// The reader-feedback section: what readers rate, and where (if anywhere) to send it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackEntry {
+    #[serde(default)]
+    pub criteria: Vec<String>,
+    /// Optional address the submitted feedback is POSTed to (off when absent).
+    pub endpoint: Option<Text>,
 }
 
 fn english() -> String {

@@ -144,9 +144,9 @@ fn longest_common_substring(a: &[char], b: &[char]) -> (usize, usize, usize) {
     let mut best = (0, 0, 0);
     let mut previous = vec![0u32; b.len() + 1];
     let mut current = vec![0u32; b.len() + 1];
-    for i in 0..a.len() {
-        for j in 0..b.len() {
-            current[j + 1] = if a[i] == b[j] { previous[j] + 1 } else { 0 };
+    for (i, ca) in a.iter().enumerate() {
+        for (j, cb) in b.iter().enumerate() {
+            current[j + 1] = if ca == cb { previous[j] + 1 } else { 0 };
             let len = current[j + 1] as usize;
             if len > best.0 {
                 best = (len, i + 1 - len, j + 1 - len);
@@ -170,10 +170,11 @@ pub struct Closest {
     pub difference: Option<String>,
 }
 
-/// The longest text compared character by character (a longer one is cut).
-const MAX_NEEDLE_CHARS: usize = 600;
+/// The longest text compared character by character (a longer one is cut: its start is
+/// enough to align it with the article).
+const MAX_NEEDLE_CHARS: usize = 300;
 /// The longest stretch of a paragraph compared character by character.
-const MAX_WINDOW_CHARS: usize = 6000;
+const MAX_WINDOW_CHARS: usize = 2000;
 /// How much of the excerpt a hint shows.
 const EXCERPT_CHARS: usize = 100;
 

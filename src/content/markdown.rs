@@ -185,21 +185,21 @@ pub fn parse_markdown(source: &str) -> Parsed {
         match event {
             Event::Start(tag) => start(&mut b, tag, range),
             Event::End(tag) => end(&mut b, tag),
-            Event::Text(t) => b.push_inline(Inline::Text(t.into_string()), at),
-            Event::Code(t) => b.push_inline(Inline::Code(t.into_string()), at),
+            Event::Text(t) => b.push_inline(Inline::Text(text_of(t)), at),
+            Event::Code(t) => b.push_inline(Inline::Code(text_of(t)), at),
             // Raw HTML is shown as the text it is, never interpreted.
-            Event::Html(t) | Event::InlineHtml(t) => {
-                b.push_inline(Inline::Text(t.into_string()), at)
-            }
+            Event::Html(t) | Event::InlineHtml(t) => b.push_inline(Inline::Text(text_of(t)), at),
             Event::SoftBreak => b.push_inline(Inline::Text(" ".into()), at),
             Event::HardBreak => b.push_inline(Inline::LineBreak, at),
             Event::Rule => b.push_block(Block::Rule),
-            Event::FootnoteReference(t) => b.push_inline(Inline::Text(format!("[^{t}]")), at),
+            Event::FootnoteReference(t) => {
+                b.push_inline(Inline::Text(format!("[^{}]", text_of(t))), at)
+            }
             Event::TaskListMarker(done) => {
                 b.push_inline(Inline::Text(if done { "[x] " } else { "[ ] " }.into()), at)
             }
             Event::InlineMath(t) | Event::DisplayMath(t) => {
-                b.push_inline(Inline::Text(t.into_string()), at)
+                b.push_inline(Inline::Text(text_of(t)), at)
             }
         }
     }
@@ -211,6 +211,16 @@ pub fn parse_markdown(source: &str) -> Parsed {
         mentions: b.mentions,
         paragraph_offsets: b.paragraph_offsets,
         problems: b.problems,
+    }
+}
+
+/// The text of an event, with U+0000 replaced by U+FFFD as CommonMark requires (a NUL in a
+/// page is never useful and some tools stop at it).
+fn text_of(t: pulldown_cmark::CowStr) -> String {
+    if t.contains('\0') {
+        t.replace('\0', "\u{FFFD}")
+    } else {
+        t.into_string()
     }
 }
 
@@ -229,8 +239,11 @@ fn is_block_tag(tag: &Tag) -> bool {
 }
 
 fn start(b: &mut Builder, tag: Tag, range: Range<usize>) {
-    // The root frame does not count as a level.
-    if b.flattened > 0 || b.stack.len() > MAX_NESTING {
+    // The root frame does not count as a level, and one level is kept for the paragraph that
+    // flattened content ends up in: the tree is at most MAX_NESTING levels deep.
+    // A list takes two levels (the list and its item).
+    let levels = if matches!(tag, Tag::List(_)) { 2 } else { 1 };
+    if b.flattened > 0 || b.stack.len() + levels > MAX_NESTING {
         if b.flattened == 0 && b.problems.is_empty() {
             b.problems.push(Problem {
                 offset: range.start,

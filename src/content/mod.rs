@@ -312,9 +312,10 @@ fn is_valid_id(id: &str) -> bool {
         && !id.starts_with('-')
 }
 
-/// How many hints that search the whole article (closest text) one check may compute; past
-/// that, errors come without them, so that a file full of mistakes is still checked quickly.
-const TEXT_HINT_BUDGET: usize = 200;
+/// How many hints that search the article or compare with every known id one check may
+/// compute; past that, errors come without them, so that a file full of mistakes (or a fuzzer's
+/// input) is still checked quickly.
+const HINT_BUDGET: usize = 200;
 
 struct Checker<'a> {
     src: &'a Sources,
@@ -326,7 +327,7 @@ struct Checker<'a> {
     /// references to them are not checked: every one would be a false alarm).
     actor_ids: Option<Known>,
     event_ids: Option<Known>,
-    text_hints_left: usize,
+    hints_left: usize,
 }
 
 /// The ids a file defines: in order (for hints) and as a set (for lookups).
@@ -348,6 +349,13 @@ impl Known {
 }
 
 impl Checker<'_> {
+    /// Whether an expensive hint may still be computed (and counts it).
+    fn spend(&mut self) -> bool {
+        let left = self.hints_left > 0;
+        self.hints_left = self.hints_left.saturating_sub(1);
+        left
+    }
+
     fn err(&mut self, file: &SourceFile, at: &Text, message: String) {
         self.errors.push(file.error_at(at.span().start, message));
     }
@@ -409,21 +417,22 @@ impl Checker<'_> {
         if ids.contains(at.get_ref()) {
             return;
         }
-        let hint = unknown_id_hint(at.get_ref(), &ids.ordered, "actor", "actors.toml");
+        let hint = (self.hints_left > 0)
+            .then(|| unknown_id_hint(at.get_ref(), &ids.ordered, "actor", "actors.toml"));
+        self.spend();
         self.err_hint(
             file,
             at,
             format!("{what} `{}` is not an actor in actors.toml", at.get_ref()),
-            Some(hint),
+            hint,
         );
     }
 
     /// A hint pointing at the article's text closest to `needle` (within the budget).
     fn closest_text_hint(&mut self, needle: &str) -> Option<String> {
-        if self.text_hints_left == 0 {
+        if !self.spend() {
             return None;
         }
-        self.text_hints_left -= 1;
         let closest = hints::closest_text(&self.texts, needle)?;
         let paragraph = &self.texts[closest.paragraph];
         let from = self
@@ -559,7 +568,7 @@ pub fn build_article(src: &Sources) -> Result<Article, Vec<ContentError>> {
             .then(|| Known::new(actors.actor.iter().map(|a| a.id.get_ref().clone()))),
         event_ids: events_ok
             .then(|| Known::new(events.event.iter().map(|e| e.id.get_ref().clone()))),
-        text_hints_left: TEXT_HINT_BUDGET,
+        hints_left: HINT_BUDGET,
     };
 
     c.check_ids(&src.actors, "actor", actors.actor.iter().map(|a| &a.id));
@@ -579,7 +588,9 @@ pub fn build_article(src: &Sources) -> Result<Article, Vec<ContentError>> {
         if actor_ids.contains(&site.actor) {
             *mention_counts.entry(site.actor.clone()).or_default() += 1;
         } else if let Some(known) = &c.actor_ids {
-            let hint = unknown_id_hint(&site.actor, &known.ordered, "actor", "actors.toml");
+            let hint = (c.hints_left > 0)
+                .then(|| unknown_id_hint(&site.actor, &known.ordered, "actor", "actors.toml"));
+            c.hints_left = c.hints_left.saturating_sub(1);
             c.errors.push(
                 src.article
                     .error_at(
@@ -589,7 +600,7 @@ pub fn build_article(src: &Sources) -> Result<Article, Vec<ContentError>> {
                             site.actor
                         ),
                     )
-                    .with_hint(Some(hint)),
+                    .with_hint(hint),
             );
         }
     }
@@ -625,7 +636,11 @@ pub fn build_article(src: &Sources) -> Result<Article, Vec<ContentError>> {
         let count = mention_counts.get(a.id.get_ref()).copied().unwrap_or(0);
         // An invalid id is reported as such; that no link can name it follows from that.
         if count == 0 && is_valid_id(a.id.get_ref()) {
-            let hint = unmarked_name_hint(&src.article, a);
+            let hint = if c.spend() {
+                unmarked_name_hint(&src.article, a)
+            } else {
+                None
+            };
             c.err_hint(
                 &src.actors,
                 &a.id,
@@ -754,12 +769,14 @@ pub fn build_article(src: &Sources) -> Result<Article, Vec<ContentError>> {
         c.actor_ref(&src.quotes, &q.speaker, "speaker");
         if let (Some(ev), Some(known)) = (&q.event, &c.event_ids) {
             if !known.contains(ev.get_ref()) {
-                let hint = unknown_id_hint(ev.get_ref(), &known.ordered, "event", "events.toml");
+                let hint = (c.hints_left > 0)
+                    .then(|| unknown_id_hint(ev.get_ref(), &known.ordered, "event", "events.toml"));
+                c.hints_left = c.hints_left.saturating_sub(1);
                 c.err_hint(
                     &src.quotes,
                     ev,
                     format!("event `{}` is not in events.toml", ev.get_ref()),
-                    Some(hint),
+                    hint,
                 );
             }
         }
@@ -812,7 +829,7 @@ pub fn build_article(src: &Sources) -> Result<Article, Vec<ContentError>> {
             }
         }
         for (offset, passage) in uncovered {
-            let hint = uncovered_passage_hint(&src.quotes, &passage, &unplaced);
+            let hint = uncovered_passage_hint(&src.quotes, &passage, &unplaced, c.spend());
             c.errors.push(
                 src.article
                     .error_at(
@@ -892,6 +909,15 @@ pub fn build_article(src: &Sources) -> Result<Article, Vec<ContentError>> {
             c.err(&src.meta, &m.title, "the title is empty".into());
         }
         let words = word_count(&full_text);
+        if let Some(endpoint) = &m.feedback.endpoint {
+            if !endpoint.get_ref().starts_with("https://") {
+                c.err(
+                    &src.meta,
+                    endpoint,
+                    "feedback.endpoint must be an https:// address".into(),
+                );
+            }
+        }
         Some(Meta {
             title: m.title.get_ref().clone(),
             standfirst: m.standfirst.clone(),
@@ -906,6 +932,8 @@ pub fn build_article(src: &Sources) -> Result<Article, Vec<ContentError>> {
             },
             word_count: words,
             reading_minutes: reading_minutes(words),
+            feedback_criteria: m.feedback.criteria.clone(),
+            feedback_endpoint: m.feedback.endpoint.as_ref().map(|e| e.get_ref().clone()),
         })
     });
 
@@ -958,8 +986,15 @@ fn unmarked_name_hint(article: &SourceFile, actor: &ActorEntry) -> Option<String
 
 /// For a passage in quotation marks with no quote: a quote entry whose text is close to it
 /// (probably a typo there), or the entry to add.
-fn uncovered_passage_hint(quotes: &SourceFile, passage: &str, unplaced: &[&QuoteEntry]) -> String {
-    let near = unplaced.iter().find(|q| {
+fn uncovered_passage_hint(
+    quotes: &SourceFile,
+    passage: &str,
+    unplaced: &[&QuoteEntry],
+    compare: bool,
+) -> String {
+    // Comparing with each unplaced quote is quadratic: only within the hint budget.
+    let candidates = if compare { unplaced } else { &[] };
+    let near = candidates.iter().take(50).find(|q| {
         let words = [passage.to_string()];
         hints::closest_text(&words, q.text.get_ref()).is_some()
     });

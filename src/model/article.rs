@@ -29,6 +29,10 @@ pub struct Meta {
     pub source: Source,
     pub word_count: u32,
     pub reading_minutes: u32,
+    /// What readers rate in the feedback section (none: no ratings, comment only).
+    pub feedback_criteria: Vec<String>,
+    /// Where submitted feedback is POSTed, if the author set one (https only).
+    pub feedback_endpoint: Option<String>,
 }
 
 /// Where the article first appeared.

@@ -109,6 +109,26 @@ async function expectPanel(page, panel) {
   }
 }
 
+/** Waits until the page has not scrolled for 10 frames in a row (a smooth scroll is over). */
+const settleScroll = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let last = scrollY, still = 0;
+        const tick = () => {
+          if (scrollY === last) {
+            still += 1;
+          } else {
+            still = 0;
+            last = scrollY;
+          }
+          if (still >= 10) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+
 /** Lets the app render what the last input caused: two animation frames, not a timer. */
 const nextFrames = (page) =>
   page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -194,18 +214,24 @@ async function tabThrough(page, n, until = () => false) {
   return seen;
 }
 
-/** Every rendered control a finger must hit (inline mentions and link-buttons excepted). */
+/**
+ * Every rendered control a finger must hit (inline mentions and link-buttons excepted) that is
+ * under 44px tall. A form field's labels are part of its target (tapping them works too), so
+ * a visually hidden file input styled through its label is measured by that label.
+ */
 const smallTargets = (page) =>
   page.$$eval("button, select, input, [role='tab'], [role='switch']", (els) =>
     els
       .filter((e) => !e.closest("a.mention") && !e.classList.contains("link-button"))
-      .filter((e) => e.checkVisibility({ visibilityProperty: true }))
-      .map((e) => ({ e, r: e.getBoundingClientRect() }))
-      .filter(({ r }) => r.width > 0 && r.height > 0)
-      .filter(({ r }) => r.height < 43.99)
+      .map((e) => {
+        const parts = [e, ...(e.labels ?? [])].filter((x) => x.checkVisibility({ visibilityProperty: true }));
+        const heights = parts.map((x) => x.getBoundingClientRect()).filter((r) => r.width > 1 && r.height > 1).map((r) => r.height);
+        return { e, height: heights.length ? Math.max(...heights) : null };
+      })
+      .filter(({ height }) => height !== null && height < 43.99)
       .map(
-        ({ e, r }) =>
-          `${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}.${[...e.classList].join(".")} "${(e.getAttribute("aria-label") || e.textContent).trim().slice(0, 30)}" ${r.height.toFixed(1)}px`,
+        ({ e, height }) =>
+          `${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}.${[...e.classList].join(".")} "${(e.getAttribute("aria-label") || e.textContent).trim().slice(0, 30)}" ${height.toFixed(1)}px`,
       ),
   );
 
@@ -237,6 +263,30 @@ for (const [name, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
       assert.ok(await isShown(page, "#actor-details-putin"), "the actor's details show beside the text");
     }
     assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
+
+for (const [name, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
+  test(`clicking a mention far down the text keeps the reader's place and the card in view (${name})`, async () => {
+    const page = await openPage(browser, url, { viewport });
+    // Putin's fifth mention, with his first one out of view.
+    await page.locator("#mention-putin-4").scrollIntoViewIfNeeded();
+    await settleScroll(page);
+    assert.equal(await isInView(page, "#mention-putin-0"), false, "precondition: the first mention is out of view");
+    await page.click("#mention-putin-4");
+    await expectActorSelected(page, "putin");
+    await page.waitForSelector("#mention-card[role='dialog']", { timeout: 5000 });
+    await settleScroll(page);
+    const where = await page.evaluate(() => ({
+      scrollY: Math.round(scrollY),
+      clicked: Math.round(document.querySelector("#mention-putin-4").getBoundingClientRect().top),
+      card: Math.round(document.querySelector("#mention-card").getBoundingClientRect().top),
+      current: [...document.querySelectorAll(".mention--current")].map((e) => e.id),
+    }));
+    const report = `after the click: ${JSON.stringify(where)} (viewport height ${viewport.height})`;
+    assert.ok(await isInView(page, "#mention-putin-4"), `the clicked mention left the viewport; ${report}`);
+    assert.ok(await isInView(page, "#mention-card"), `the pinned card left the viewport; ${report}`);
     await page.close();
   });
 }
@@ -575,11 +625,13 @@ test("hovering a mention shows its actor's card, clear of the mention's line (de
 
 test("tapping a mention on a phone pins a card that fits the screen (phone)", async () => {
   const page = await openPageWith(browser, url, { viewport: PHONE, hasTouch: true, isMobile: true });
-  await page.tap("#mention-kim-1");
+  // An actor's first mention: selecting it needs no scroll to the actor's first mention.
+  await page.tap("#mention-stoltenberg-0");
   await page.waitForSelector("#mention-card[role='dialog']", { timeout: 5000 });
   await page.waitForFunction(() => document.querySelector("#mention-card").style.top !== "");
-  assert.match(await page.textContent("#mention-card"), /Kim Jong Un/);
-  await expectCardClearOf(page, "#mention-kim-1");
+  await settleScroll(page);
+  assert.match(await page.textContent("#mention-card"), /Jens Stoltenberg/);
+  await expectCardClearOf(page, "#mention-stoltenberg-0");
   await noHorizontalScroll(page, "card pinned");
   // Its Close button closes it.
   await page.tap("#mention-card button:has-text('Close')");

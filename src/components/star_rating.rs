@@ -1,0 +1,74 @@
+//! One criterion's 1–5 star rating: a radio group (native radios, so arrow keys, Tab and
+//! screen readers work as for any radio group), drawn as stars.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StarRatingProps {
+    pub criterion: AttrValue,
+    /// 0 (not rated) to 5.
+    pub stars: u8,
+    pub onrate: Callback<u8>,
+    /// For a reader's own criterion: removes it.
+    #[prop_or_default]
+    pub onremove: Option<Callback<()>>,
+}
+
+fn slug(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+#[function_component(StarRating)]
+pub fn star_rating(props: &StarRatingProps) -> Html {
+    let name = format!("rate-{}", slug(&props.criterion));
+    let summary = match props.stars {
+        0 => "not rated".to_string(),
+        1 => "1 star".to_string(),
+        n => format!("{n} stars"),
+    };
+    html! {
+        <fieldset class="rating">
+            <legend class="rating__legend">
+                { props.criterion.clone() }
+                <span class="rating__summary">{ format!(" — {summary}") }</span>
+            </legend>
+            <div class="rating__stars">
+                { for (1..=5u8).map(|n| {
+                    let onchange = {
+                        let onrate = props.onrate.clone();
+                        Callback::from(move |_| onrate.emit(n))
+                    };
+                    html! {
+                        <label key={n} class={classes!("rating__star", (n <= props.stars).then_some("rating__star--on"))}>
+                            <input
+                                class="rating__input"
+                                type="radio"
+                                name={name.clone()}
+                                value={n.to_string()}
+                                checked={props.stars == n}
+                                aria-label={if n == 1 { "1 star".to_string() } else { format!("{n} stars") }}
+                                {onchange}
+                            />
+                            <span class="rating__glyph" aria-hidden="true">{ "★" }</span>
+                        </label>
+                    }
+                }) }
+                if let Some(onremove) = props.onremove.clone() {
+                    <button type="button" class="button rating__remove"
+                        aria-label={format!("Remove {}", props.criterion)}
+                        onclick={Callback::from(move |_| onremove.emit(()))}>
+                        { "Remove" }
+                    </button>
+                }
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,451 @@
+//! Reader feedback, as the seed page offers it ("Leave feedback about this"): star ratings for
+//! the article's criteria and the reader's own, a comment, and local image or video
+//! attachments. Pure data and rules, free of yew and web-sys: the form component dispatches
+//! [`FeedbackAction`]s through the app's reducer; storage, download and `postMessage` are
+//! effects that use [`Feedback::to_storage`] and [`Feedback::to_json`].
+
+use serde::{Deserialize, Serialize};
+
+/// Longest comment, in characters.
+pub const MAX_COMMENT_CHARS: usize = 1000;
+/// Most criteria a reader may add.
+pub const MAX_CUSTOM_CRITERIA: usize = 5;
+/// Longest name of a reader's criterion, in characters.
+pub const MAX_CRITERION_CHARS: usize = 40;
+pub const MAX_IMAGE_BYTES: u64 = 5 * 1024 * 1024;
+pub const MAX_VIDEO_BYTES: u64 = 50 * 1024 * 1024;
+pub const MAX_ATTACHMENTS: usize = 4;
+pub const IMAGE_TYPES: [&str; 4] = ["image/png", "image/jpeg", "image/gif", "image/webp"];
+pub const VIDEO_TYPES: [&str; 2] = ["video/mp4", "video/webm"];
+/// Version of the stored and exported format.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rating {
+    pub criterion: String,
+    /// 0 (not rated) to 5.
+    pub stars: u8,
+    /// Added by the reader (removable), not one of the article's criteria.
+    pub custom: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AttachmentKind {
+    Image,
+    Video,
+}
+
+impl AttachmentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttachmentKind::Image => "image",
+            AttachmentKind::Video => "video",
+        }
+    }
+}
+
+/// A file the reader attached: only its description is kept; the file stays on the device.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub name: String,
+    pub mime: String,
+    pub bytes: u64,
+    pub kind: AttachmentKind,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub ratings: Vec<Rating>,
+    pub comment: String,
+    pub attachments: Vec<Attachment>,
+    /// When it was submitted (ISO 8601), if it was.
+    pub submitted_at: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FeedbackAction {
+    Rate {
+        criterion: String,
+        stars: u8,
+    },
+    AddCriterion(String),
+    RemoveCriterion(String),
+    SetComment(String),
+    Attach(Attachment),
+    Detach(usize),
+    Submitted(String),
+    /// Replace everything (restored from storage, or cleared).
+    Replace(Feedback),
+}
+
+/// Why a reader's input was refused, in words for the reader.
+pub type Refusal = String;
+
+fn human_bytes(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes >= MB {
+        // Tenths of a megabyte, rounded, in integers (no float printing in the wasm).
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+/// Checks a chosen file against the kind the reader asked for, the types and the size limit.
+pub fn check_attachment(
+    wanted: AttachmentKind,
+    name: &str,
+    mime: &str,
+    bytes: u64,
+) -> Result<Attachment, Refusal> {
+    let (types, limit): (&[&str], u64) = match wanted {
+        AttachmentKind::Image => (&IMAGE_TYPES, MAX_IMAGE_BYTES),
+        AttachmentKind::Video => (&VIDEO_TYPES, MAX_VIDEO_BYTES),
+    };
+    let shown: String = name.chars().take(60).collect();
+    let noun = match wanted {
+        AttachmentKind::Image => "an image",
+        AttachmentKind::Video => "a video",
+    };
+    if !types.contains(&mime) {
+        let allowed: Vec<&str> = types
+            .iter()
+            .map(|t| t.split('/').nth(1).unwrap_or(t))
+            .collect();
+        return Err(format!(
+            "“{shown}” is not {noun} this form takes ({}).",
+            allowed.join(", ")
+        ));
+    }
+    if bytes > limit {
+        return Err(format!(
+            "“{shown}” is {}; the limit for {noun} is {}.",
+            human_bytes(bytes),
+            human_bytes(limit)
+        ));
+    }
+    Ok(Attachment {
+        name: name.chars().take(200).collect(),
+        mime: mime.to_string(),
+        bytes,
+        kind: wanted,
+    })
+}
+
+impl Feedback {
+    /// A blank form for the article's criteria.
+    pub fn new(criteria: &[String]) -> Feedback {
+        Feedback {
+            ratings: criteria
+                .iter()
+                .map(|c| Rating {
+                    criterion: c.clone(),
+                    stars: 0,
+                    custom: false,
+                })
+                .collect(),
+            ..Feedback::default()
+        }
+    }
+
+    /// Whether there is anything to submit.
+    pub fn is_empty(&self) -> bool {
+        self.ratings.iter().all(|r| r.stars == 0)
+            && self.comment.trim().is_empty()
+            && self.attachments.is_empty()
+    }
+
+    /// Characters left in the comment.
+    pub fn comment_left(&self) -> usize {
+        MAX_COMMENT_CHARS.saturating_sub(self.comment.chars().count())
+    }
+
+    /// Whether a criterion the reader names can be added; why not, otherwise.
+    pub fn can_add(&self, name: &str) -> Result<String, Refusal> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("Name the criterion first.".into());
+        }
+        if name.chars().count() > MAX_CRITERION_CHARS {
+            return Err(format!(
+                "A criterion’s name can be at most {MAX_CRITERION_CHARS} characters."
+            ));
+        }
+        if self
+            .ratings
+            .iter()
+            .any(|r| r.criterion.eq_ignore_ascii_case(name))
+        {
+            return Err(format!("“{name}” is already on the form."));
+        }
+        if self.ratings.iter().filter(|r| r.custom).count() >= MAX_CUSTOM_CRITERIA {
+            return Err(format!(
+                "You can add at most {MAX_CUSTOM_CRITERIA} criteria of your own."
+            ));
+        }
+        Ok(name.to_string())
+    }
+
+    /// The reducer step; refused inputs (checked with `can_add`, `check_attachment`) are
+    /// ignored here, so the state is always within the limits.
+    pub fn apply(&self, action: FeedbackAction) -> Feedback {
+        let mut f = self.clone();
+        match action {
+            FeedbackAction::Rate { criterion, stars } => {
+                if let Some(r) = f.ratings.iter_mut().find(|r| r.criterion == criterion) {
+                    r.stars = stars.min(5);
+                }
+            }
+            FeedbackAction::AddCriterion(name) => {
+                if let Ok(name) = f.can_add(&name) {
+                    f.ratings.push(Rating {
+                        criterion: name,
+                        stars: 0,
+                        custom: true,
+                    });
+                }
+            }
+            FeedbackAction::RemoveCriterion(name) => {
+                f.ratings.retain(|r| !(r.custom && r.criterion == name))
+            }
+            FeedbackAction::SetComment(text) => {
+                f.comment = text.chars().take(MAX_COMMENT_CHARS).collect()
+            }
+            FeedbackAction::Attach(a) => {
+                if f.attachments.len() < MAX_ATTACHMENTS {
+                    f.attachments.push(a)
+                }
+            }
+            FeedbackAction::Detach(i) => {
+                if i < f.attachments.len() {
+                    f.attachments.remove(i);
+                }
+            }
+            FeedbackAction::Submitted(at) => f.submitted_at = Some(at),
+            FeedbackAction::Replace(other) => f = other,
+        }
+        f
+    }
+
+    /// The form as stored in the browser: postcard bytes as hex (compact, and read back by
+    /// the same code).
+    pub fn to_storage(&self) -> String {
+        let bytes = postcard::to_allocvec(&(FORMAT_VERSION, self)).unwrap_or_default();
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Reads what `to_storage` wrote; `None` for anything else (corrupted, older, foreign).
+    pub fn from_storage(text: &str) -> Option<Feedback> {
+        if text.len() % 2 != 0 || text.len() > 200_000 {
+            return None;
+        }
+        let bytes: Option<Vec<u8>> = (0..text.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+            .collect();
+        let (version, feedback): (u32, Feedback) = postcard::from_bytes(&bytes?).ok()?;
+        (version == FORMAT_VERSION && feedback.within_limits()).then_some(feedback)
+    }
+
+    fn within_limits(&self) -> bool {
+        self.comment.chars().count() <= MAX_COMMENT_CHARS
+            && self.ratings.iter().all(|r| r.stars <= 5)
+            && self.ratings.iter().filter(|r| r.custom).count() <= MAX_CUSTOM_CRITERIA
+            && self.attachments.len() <= MAX_ATTACHMENTS
+    }
+
+    /// The exported and posted form: JSON with the article it is about.
+    pub fn to_json(&self, article_title: &str, source_date: &str) -> String {
+        let ratings: Vec<String> = self
+            .ratings
+            .iter()
+            .map(|r| {
+                format!(
+                    "{{\"criterion\":{},\"stars\":{},\"custom\":{}}}",
+                    json_string(&r.criterion),
+                    r.stars,
+                    r.custom
+                )
+            })
+            .collect();
+        let attachments: Vec<String> = self
+            .attachments
+            .iter()
+            .map(|a| {
+                format!(
+                    "{{\"name\":{},\"type\":{},\"bytes\":{},\"kind\":\"{}\"}}",
+                    json_string(&a.name),
+                    json_string(&a.mime),
+                    a.bytes,
+                    a.kind.as_str()
+                )
+            })
+            .collect();
+        format!(
+            "{{\"format\":\"marginalia-feedback\",\"version\":{FORMAT_VERSION},\"article\":{{\"title\":{},\"source_date\":{}}},\"submitted_at\":{},\"ratings\":[{}],\"comment\":{},\"attachments\":[{}]}}",
+            json_string(article_title),
+            json_string(source_date),
+            self.submitted_at
+                .as_deref()
+                .map_or("null".to_string(), json_string),
+            ratings.join(","),
+            json_string(&self.comment),
+            attachments.join(",")
+        )
+    }
+}
+
+/// A JSON string literal.
+pub fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            // Also escaped: < and > (safe to embed in HTML), U+2028/2029 (safe in JS).
+            c if (c as u32) < 0x20 || matches!(c, '<' | '>' | '\u{2028}' | '\u{2029}') => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed_form() -> Feedback {
+        Feedback::new(&["Quality".into(), "Price".into(), "Service".into()])
+    }
+
+    #[test]
+    fn rating_adding_and_removing_criteria() {
+        let f = seed_form()
+            .apply(FeedbackAction::Rate {
+                criterion: "Quality".into(),
+                stars: 4,
+            })
+            .apply(FeedbackAction::AddCriterion("  Clarity ".into()));
+        assert_eq!(f.ratings[0].stars, 4);
+        assert_eq!(f.ratings[3].criterion, "Clarity");
+        assert!(f.ratings[3].custom);
+        let f = f.apply(FeedbackAction::Rate {
+            criterion: "Clarity".into(),
+            stars: 9,
+        });
+        assert_eq!(f.ratings[3].stars, 5, "stars are capped at 5");
+        // The article's criteria cannot be removed; the reader's can.
+        let f = f
+            .apply(FeedbackAction::RemoveCriterion("Quality".into()))
+            .apply(FeedbackAction::RemoveCriterion("Clarity".into()));
+        assert_eq!(
+            f.ratings
+                .iter()
+                .map(|r| r.criterion.as_str())
+                .collect::<Vec<_>>(),
+            ["Quality", "Price", "Service"]
+        );
+    }
+
+    #[test]
+    fn criteria_names_are_checked() {
+        let f = seed_form();
+        assert_eq!(f.can_add(""), Err("Name the criterion first.".into()));
+        assert_eq!(
+            f.can_add("price"),
+            Err("“price” is already on the form.".into())
+        );
+        assert!(f.can_add(&"x".repeat(41)).is_err());
+        let mut f = f;
+        for i in 0..MAX_CUSTOM_CRITERIA {
+            f = f.apply(FeedbackAction::AddCriterion(format!("c{i}")));
+        }
+        assert!(f.can_add("one more").unwrap_err().contains("at most 5"));
+        assert_eq!(f.apply(FeedbackAction::AddCriterion("one more".into())), f);
+    }
+
+    #[test]
+    fn the_comment_is_limited() {
+        let f = seed_form().apply(FeedbackAction::SetComment("é".repeat(1500)));
+        assert_eq!(f.comment.chars().count(), MAX_COMMENT_CHARS);
+        assert_eq!(f.comment_left(), 0);
+        assert_eq!(seed_form().comment_left(), MAX_COMMENT_CHARS);
+    }
+
+    #[test]
+    fn attachments_are_checked_by_type_and_size() {
+        let ok = check_attachment(AttachmentKind::Image, "a.png", "image/png", 2048).unwrap();
+        assert_eq!(ok.kind, AttachmentKind::Image);
+        assert_eq!(
+            check_attachment(
+                AttachmentKind::Image,
+                "big.jpg",
+                "image/jpeg",
+                6 * 1024 * 1024
+            ),
+            Err("“big.jpg” is 6.0 MB; the limit for an image is 5.0 MB.".into())
+        );
+        assert_eq!(
+            check_attachment(AttachmentKind::Image, "x.svg", "image/svg+xml", 10),
+            Err("“x.svg” is not an image this form takes (png, jpeg, gif, webp).".into())
+        );
+        assert_eq!(
+            check_attachment(AttachmentKind::Video, "x.png", "image/png", 10),
+            Err("“x.png” is not a video this form takes (mp4, webm).".into())
+        );
+        assert!(check_attachment(AttachmentKind::Video, "v.mp4", "video/mp4", 1).is_ok());
+    }
+
+    #[test]
+    fn storage_round_trips_and_rejects_garbage() {
+        let f = seed_form()
+            .apply(FeedbackAction::Rate {
+                criterion: "Price".into(),
+                stars: 2,
+            })
+            .apply(FeedbackAction::SetComment("“Good” <b>".into()))
+            .apply(FeedbackAction::Attach(
+                check_attachment(AttachmentKind::Video, "v.webm", "video/webm", 99).unwrap(),
+            ))
+            .apply(FeedbackAction::Submitted("2026-11-28T12:00:00Z".into()));
+        assert_eq!(Feedback::from_storage(&f.to_storage()), Some(f));
+        for junk in ["", "zz", "abc", "00", &"ff".repeat(50), "{\"ratings\":[]}"] {
+            assert_eq!(Feedback::from_storage(junk), None, "{junk}");
+        }
+    }
+
+    #[test]
+    fn json_export_is_escaped_and_complete() {
+        let f = seed_form()
+            .apply(FeedbackAction::Rate {
+                criterion: "Quality".into(),
+                stars: 5,
+            })
+            .apply(FeedbackAction::SetComment(
+                "He said \"no\"\n</script>".into(),
+            ));
+        let json = f.to_json("T \"1\"", "2024-06-20");
+        assert!(json.starts_with("{\"format\":\"marginalia-feedback\",\"version\":1,"));
+        assert!(json.contains("\"title\":\"T \\\"1\\\"\""));
+        assert!(json.contains("{\"criterion\":\"Quality\",\"stars\":5,\"custom\":false}"));
+        assert!(json.contains("\"comment\":\"He said \\\"no\\\"\\n\\u003c/script\\u003e\""));
+        assert!(json.contains("\"submitted_at\":null"));
+        assert!(!json.contains("</script>"));
+    }
+
+    #[test]
+    fn an_untouched_form_is_empty() {
+        assert!(seed_form().is_empty());
+        assert!(!seed_form()
+            .apply(FeedbackAction::SetComment("x".into()))
+            .is_empty());
+    }
+}

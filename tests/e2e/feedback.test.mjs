@@ -1,0 +1,171 @@
+// Reader feedback, end to end: rate, add a field, attach an image, submit, reload and find it
+// kept, export the JSON, refuse an oversize file, survive storage being off, reach the host
+// page when embedded, and pass axe-core at desktop and phone sizes.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { deflateSync } from "node:zlib";
+import { launch, serve, openPage, axe, DESKTOP, PHONE } from "./helpers.mjs";
+
+let browser, site;
+before(async () => {
+  browser = await launch();
+  site = await serve();
+});
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+/** A real 1×1 PNG, so the preview has something to show. */
+function png() {
+  const crc = (buf) => {
+    let c = ~0;
+    for (const b of buf) {
+      c ^= b;
+      for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+    }
+    return ~c >>> 0;
+  };
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+  const idat = deflateSync(Buffer.from([0, 200, 30, 30]));
+  return Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), chunk("IHDR", ihdr), chunk("IDAT", idat), chunk("IEND", Buffer.alloc(0))]);
+}
+
+const status = (page) => page.textContent(".feedback__status");
+
+async function fillForm(page) {
+  await page.locator(".feedback").scrollIntoViewIfNeeded();
+  // Quality: 4 stars, by keyboard (a radio group: arrows move the choice).
+  await page.focus("input[name=rate-quality][value='1']");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.check("input[name=rate-service][value='2']");
+  await page.fill("#feedback-new-criterion", "Clarity");
+  await page.keyboard.press("Enter");
+  await page.check("input[name=rate-clarity][value='5']");
+  await page.fill("#feedback-comment", "Clear, and every date says where it comes from.");
+  await page.setInputFiles("#feedback-image", { name: "photo.png", mimeType: "image/png", buffer: png() });
+  await page.waitForSelector(".feedback__preview");
+}
+
+test("rate, add a field, attach, submit; reload keeps it; Clear removes it", async () => {
+  const page = await openPage(browser, site.url);
+  assert.deepEqual(
+    await page.$$eval(".rating__legend", (ls) => ls.map((l) => l.firstChild.textContent)),
+    ["Quality", "Price", "Service"],
+  );
+  await fillForm(page);
+  assert.equal(await page.isChecked("input[name=rate-quality][value='4']"), true);
+  const typed = "Clear, and every date says where it comes from.".length;
+  assert.equal(await page.textContent("#feedback-comment-left"), `${1000 - typed} of 1000 characters left`);
+  const natural = await page.$eval(".feedback__preview", (img) => img.naturalWidth);
+  assert.equal(natural, 1, "the image preview shows the local file");
+  await page.click("button[type=submit]:has-text('Submit feedback')");
+  assert.match(await status(page), /kept in this browser/);
+
+  await page.reload();
+  await page.waitForSelector(".app[data-ready]");
+  await page.waitForFunction(() => document.querySelector("#feedback-comment").value.length > 0);
+  assert.equal(await page.isChecked("input[name=rate-quality][value='4']"), true);
+  assert.equal(await page.isChecked("input[name=rate-clarity][value='5']"), true);
+  assert.match(await page.textContent(".feedback__attachments"), /photo\.png \(image, 1 KB\)/);
+  assert.match(await status(page), /is kept in this browser/);
+
+  await page.click(".feedback__actions button:has-text('Clear')");
+  assert.equal(await page.inputValue("#feedback-comment"), "");
+  assert.equal(await page.locator("input[name=rate-clarity]").count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem("marginalia.feedback")), null);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("Download JSON gives the ratings, the comment and the file's description", async () => {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: DESKTOP });
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.waitForSelector(".app[data-ready]");
+  await fillForm(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("button:has-text('Download JSON')")]);
+  assert.equal(download.suggestedFilename(), "marginalia-feedback.json");
+  const json = JSON.parse(readFileSync(await download.path(), "utf8"));
+  assert.equal(json.format, "marginalia-feedback");
+  assert.equal(json.version, 1);
+  assert.equal(json.article.title, "Japan and South Korea sound alarm over Putin-Kim military pact");
+  assert.deepEqual(json.ratings, [
+    { criterion: "Quality", stars: 4, custom: false },
+    { criterion: "Price", stars: 0, custom: false },
+    { criterion: "Service", stars: 2, custom: false },
+    { criterion: "Clarity", stars: 5, custom: true },
+  ]);
+  assert.equal(json.comment, "Clear, and every date says where it comes from.");
+  assert.equal(json.attachments[0].name, "photo.png");
+  assert.equal(json.attachments[0].type, "image/png");
+  await context.close();
+});
+
+test("an oversize or wrong-type file is refused with a message", async () => {
+  const page = await openPage(browser, site.url, { viewport: PHONE });
+  await page.locator(".feedback").scrollIntoViewIfNeeded();
+  await page.setInputFiles("#feedback-image", { name: "huge.png", mimeType: "image/png", buffer: Buffer.alloc(6 * 1024 * 1024) });
+  assert.equal(await status(page), "“huge.png” is 6.0 MB; the limit for an image is 5.0 MB.");
+  await page.setInputFiles("#feedback-video", { name: "clip.png", mimeType: "image/png", buffer: png() });
+  assert.equal(await status(page), "“clip.png” is not a video this form takes (mp4, webm).");
+  assert.equal(await page.locator(".feedback__attachment").count(), 0);
+  await page.close();
+});
+
+test("storage off: a clear message, and nothing typed is lost", async () => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException("full", "QuotaExceededError");
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.waitForSelector(".app[data-ready]");
+  await fillForm(page);
+  await page.click("button[type=submit]:has-text('Submit feedback')");
+  assert.match(await status(page), /won’t store your feedback .* nothing you typed is lost/);
+  assert.equal(await page.inputValue("#feedback-comment"), "Clear, and every date says where it comes from.");
+  assert.equal(await page.isChecked("input[name=rate-clarity][value='5']"), true);
+  await context.close();
+});
+
+test("embedded: the host page receives the feedback as a marginalia:feedback message", async () => {
+  const page = await openPage(browser, site.url + "examples/iframe.html", { waitFor: "iframe" });
+  await page.evaluate(() => {
+    window.received = [];
+    addEventListener("message", (e) => e.data?.type === "marginalia:feedback" && window.received.push(e.data));
+  });
+  const frame = page.frames()[1];
+  await frame.waitForSelector(".app[data-ready]");
+  await frame.fill("#feedback-comment", "From inside the embed.");
+  await frame.click("button[type=submit]:has-text('Submit feedback')");
+  await page.waitForFunction(() => window.received.length > 0);
+  const message = await page.evaluate(() => window.received[0]);
+  assert.equal(message.version, 1);
+  assert.equal(message.feedback.comment, "From inside the embed.");
+  assert.match(await frame.textContent(".feedback__status"), /passed to the site this article is embedded in/);
+  await page.close();
+});
+
+for (const [name, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
+  test(`axe-core: no violation in the filled form (${name})`, async () => {
+    const page = await openPage(browser, site.url, { viewport });
+    await fillForm(page);
+    await page.setInputFiles("#feedback-image", { name: "huge.png", mimeType: "image/png", buffer: Buffer.alloc(6 * 1024 * 1024) });
+    assert.deepEqual(await axe(page), []);
+    await page.close();
+  });
+}
