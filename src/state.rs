@@ -75,8 +75,11 @@ pub struct UiState {
     /// A polite message, e.g. about a link naming an unknown id.
     pub notice: Option<String>,
     pub help_open: bool,
-    /// The text of the live region, read out by screen readers.
+    /// The text of the live region, read out by screen readers, unless `announce_selection`.
     pub announcement: String,
+    /// The live region describes the selection (set when the selection or the current mention
+    /// changes, so the description needs no second render).
+    pub announce_selection: bool,
     /// False when settings cannot be stored (storage disabled or full).
     pub storage_ok: bool,
     /// Shown inside another site's iframe (`?embed`).
@@ -108,6 +111,7 @@ impl Default for UiState {
             notice: None,
             help_open: false,
             announcement: String::new(),
+            announce_selection: false,
             storage_ok: true,
             embed: false,
             only_panel: None,
@@ -124,11 +128,13 @@ pub enum Action {
     Select(Selection),
     /// Select from the text: selecting the selected thing again clears it.
     Toggle(Selection),
-    /// A mention in the text was activated: toggles its actor, and that mention becomes the
-    /// current one (so nothing scrolls away from where the reader is).
-    ToggleMention {
+    /// A mention in the text was clicked, tapped or Entered: toggles its actor, that mention
+    /// becomes the current one (so nothing scrolls away from where the reader is), and its
+    /// card is pinned (or closed, when this cleared the selection).
+    ActivateMention {
         actor: String,
         index: u32,
+        anchor: String,
     },
     Clear,
     /// Show a panel (a tab was chosen); opens the sheet on narrow layouts.
@@ -204,14 +210,26 @@ impl UiState {
                     s.set_selection(Some(sel));
                 }
             }
-            Action::ToggleMention { actor, index } => {
-                let sel = Selection::Actor(actor);
+            Action::ActivateMention {
+                actor,
+                index,
+                anchor,
+            } => {
+                let sel = Selection::Actor(actor.clone());
                 if s.selection.as_ref() == Some(&sel) {
                     s.set_selection(None);
+                    s.card = None;
                 } else {
                     s.panel = Panel::for_selection(&sel);
                     s.set_selection(Some(sel));
                     s.mention_index = index;
+                    if s.cards_enabled {
+                        s.card = Some(Card {
+                            actor,
+                            anchor,
+                            pinned: true,
+                        });
+                    }
                 }
             }
             Action::Clear => s.set_selection(None),
@@ -272,7 +290,8 @@ impl UiState {
             Action::StepMatch(delta) => s.match_index = step(s.match_index, delta, s.match_count),
             Action::SetSpeakerFilter(speaker) => s.speaker_filter = speaker,
             Action::StepMention { delta, total } => {
-                s.mention_index = step(s.mention_index as usize, delta, total as usize) as u32
+                s.mention_index = step(s.mention_index as usize, delta, total as usize) as u32;
+                s.announce_selection = true;
             }
             Action::Notice(notice) => s.notice = notice,
             Action::ToggleHelp => s.help_open = !s.help_open,
@@ -287,7 +306,10 @@ impl UiState {
                     s.sheet_open = false;
                 }
             }
-            Action::Announce(text) => s.announcement = text,
+            Action::Announce(text) => {
+                s.announcement = text;
+                s.announce_selection = false;
+            }
             Action::StorageUnavailable => s.storage_ok = false,
             Action::Ready => s.ready = true,
             Action::Feedback(action) => s.feedback = s.feedback.apply(action),
@@ -314,6 +336,7 @@ impl UiState {
     fn set_selection(&mut self, selection: Option<Selection>) {
         if self.selection != selection {
             self.mention_index = 0;
+            self.announce_selection = selection.is_some();
         }
         self.selection = selection;
     }
@@ -374,17 +397,23 @@ mod tests {
 
     #[test]
     fn a_mention_from_the_text_becomes_the_current_one() {
-        let s = UiState::default().apply(Action::ToggleMention {
+        let activate = |index: u32| Action::ActivateMention {
             actor: "kim".into(),
-            index: 3,
-        });
+            index,
+            anchor: format!("mention-kim-{index}"),
+        };
+        let s = UiState::default().apply(activate(3));
         assert!(s.is_actor_selected("kim"));
         assert_eq!(s.mention_index, 3);
-        let s = s.apply(Action::ToggleMention {
-            actor: "kim".into(),
-            index: 1,
-        });
-        assert_eq!(s.selection, None);
+        let card = s.card.as_ref().map(|c| (c.anchor.as_str(), c.pinned));
+        assert_eq!(card, Some(("mention-kim-3", true)));
+        let s = s.apply(activate(1));
+        assert_eq!((s.selection.clone(), s.card.clone()), (None, None));
+        // With cards off, only the selection changes.
+        let s = UiState::default()
+            .apply(Action::SetCardsEnabled(false))
+            .apply(activate(0));
+        assert!(s.is_actor_selected("kim") && s.card.is_none());
     }
 
     #[test]

@@ -45,6 +45,40 @@ pub fn scroll_into_view(element: &Element) {
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// Every element under the root matching a selector.
+pub fn find_all(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.get(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+pub fn add_class_everywhere(root: &Element, selector: &str, class: &str) {
+    for el in find_all(root, selector) {
+        let _ = el.class_list().add_1(class);
+    }
+}
+
+pub fn remove_class_everywhere(root: &Element, selector: &str, class: &str) {
+    for el in find_all(root, selector) {
+        let _ = el.class_list().remove_1(class);
+    }
+}
+
+pub fn set_attribute_everywhere(root: &Element, selector: &str, name: &str, value: &str) {
+    for el in find_all(root, selector) {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+pub fn remove_attribute_everywhere(root: &Element, selector: &str, name: &str) {
+    for el in find_all(root, selector) {
+        let _ = el.remove_attribute(name);
+    }
+}
+
 /// Focuses the first element under the root matching a selector.
 pub fn focus(root: &Element, selector: &str) {
     if let Some(el) = find(root, selector).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {

@@ -3,10 +3,10 @@
 
 use super::article_body::ArticleBody;
 use super::article_header::ArticleHeader;
-use super::context::{AppContext, Mode};
+use super::context::{AppContext, Mode, TextContext};
 use super::effects::{
-    use_click_outside_card, use_embed_bridge, use_follow_selection, use_keyboard, use_settings,
-    use_url_sync,
+    describe, use_click_outside_card, use_embed_bridge, use_follow_selection, use_keyboard,
+    use_settings, use_text_highlights, use_url_sync,
 };
 use super::feedback_form::FeedbackForm;
 use super::help_dialog::HelpDialog;
@@ -66,8 +66,9 @@ pub fn app(props: &AppProps) -> Html {
     use_settings(ui.clone(), mode);
     use_keyboard(article.clone(), ui.clone(), root.clone(), mode);
     use_click_outside_card(ui.clone());
-    use_follow_selection(article.clone(), ui.clone(), root.clone());
+    use_follow_selection(ui.clone(), root.clone());
     use_embed_bridge(article.clone(), ui.clone(), root.clone());
+    use_text_highlights(ui.clone(), (*related_set).clone(), root.clone());
     {
         let ui = ui.clone();
         use_effect_with((), move |_| ui.dispatch(Action::Ready));
@@ -84,6 +85,10 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
+    let text = TextContext {
+        article: article.clone(),
+        dispatch: ui.dispatcher(),
+    };
     let context = AppContext {
         article: article.clone(),
         ui: ui.clone(),
@@ -92,6 +97,7 @@ pub fn app(props: &AppProps) -> Html {
         mode,
     };
     html! {
+        <ContextProvider<TextContext> context={text}>
         <ContextProvider<AppContext> {context}>
             <div
                 ref={root}
@@ -116,7 +122,10 @@ pub fn app(props: &AppProps) -> Html {
                             <ArticleHeader />
                             <ArticleBody />
                         </article>
-                        <FeedbackForm />
+                        <FeedbackForm
+                            feedback={ui.feedback.clone()}
+                            message={ui.feedback_message.clone()}
+                        />
                         // Inside the landmark of the text it is about.
                         <MentionCard />
                     </main>
@@ -125,9 +134,13 @@ pub fn app(props: &AppProps) -> Html {
                 <PrintDossier />
                 <HelpDialog />
                 <div class="visually-hidden" role="status" aria-live="polite" id="announcer">
-                    { ui.announcement.clone() }
+                    { match (&ui.selection, ui.announce_selection) {
+                        (Some(selection), true) => describe(&article, selection, ui.mention_index),
+                        _ => ui.announcement.clone(),
+                    } }
                 </div>
             </div>
         </ContextProvider<AppContext>>
+        </ContextProvider<TextContext>>
     }
 }

@@ -1,24 +1,24 @@
 //! The article's body: the block/inline tree rendered with `html!` (never as raw HTML), with
-//! mentions, quotes and event sentences as marked elements.
+//! mentions, quotes and event sentences as marked elements. It reads only the unchanging
+//! `TextContext`, so it renders once; what is selected or related is marked on these
+//! elements by `effects::use_text_highlights`.
 
-use super::context::{use_app, AppContext};
+use super::context::use_text;
 use super::mention::Mention;
-use crate::model::{Block, Inline, Selection};
+use crate::model::{Block, Inline};
 use yew::prelude::*;
 
 #[function_component(ArticleBody)]
 pub fn article_body() -> Html {
-    let app = use_app();
+    let text = use_text();
     html! {
         <div class="article__body">
-            { for app.article.blocks.iter().map(|b| render_block(b, &app)) }
+            { for text.article.blocks.iter().map(render_block) }
         </div>
     }
 }
 
-fn render_block(block: &Block, app: &AppContext) -> Html {
-    let render_block = |b: &Block| render_block(b, app);
-    let render_inlines = |c: &[Inline]| render_inlines(c, app);
+fn render_block(block: &Block) -> Html {
     match block {
         Block::Paragraph(c) => html! { <p>{ render_inlines(c) }</p> },
         Block::Heading { level, content } => {
@@ -46,13 +46,11 @@ fn render_block(block: &Block, app: &AppContext) -> Html {
     }
 }
 
-fn render_inlines(inlines: &[Inline], app: &AppContext) -> Html {
-    inlines.iter().map(|i| render_inline(i, app)).collect()
+fn render_inlines(inlines: &[Inline]) -> Html {
+    inlines.iter().map(render_inline).collect()
 }
 
-fn render_inline(inline: &Inline, app: &AppContext) -> Html {
-    let render_inlines = |c: &[Inline]| render_inlines(c, app);
-    let ui = &app.ui;
+fn render_inline(inline: &Inline) -> Html {
     match inline {
         Inline::Text(t) => html! { { t.clone() } },
         Inline::Code(t) => html! { <code>{ t.clone() }</code> },
@@ -69,38 +67,13 @@ fn render_inline(inline: &Inline, app: &AppContext) -> Html {
         } => html! {
             <Mention actor={actor.clone()} index={*index}>{ render_inlines(content) }</Mention>
         },
-        Inline::Quote { quote, content } => {
-            let selected = ui.is_selected(&Selection::Quote(quote.clone()));
-            let related = app.related.quotes.contains(quote);
-            html! {
-                <q
-                    class={classes!(
-                        "quote",
-                        selected.then_some("quote--selected"),
-                        related.then_some("quote--related"),
-                    )}
-                    id={format!("quote-{quote}")}
-                    data-quote={quote.clone()}
-                >
-                    { render_inlines(content) }
-                </q>
-            }
-        }
-        Inline::Sentence { events, content } => {
-            let selected = matches!(&ui.selection, Some(Selection::Event(e)) if events.contains(e));
-            let related = !selected && events.iter().any(|e| app.related.events.contains(e));
-            html! {
-                <span
-                    class={classes!(
-                        "sentence",
-                        selected.then_some("sentence--selected"),
-                        related.then_some("sentence--related"),
-                    )}
-                    data-events={events.join(" ")}
-                >
-                    { render_inlines(content) }
-                </span>
-            }
-        }
+        Inline::Quote { quote, content } => html! {
+            <q class="quote" id={format!("quote-{quote}")} data-quote={quote.clone()}>
+                { render_inlines(content) }
+            </q>
+        },
+        Inline::Sentence { events, content } => html! {
+            <span class="sentence" data-events={events.join(" ")}>{ render_inlines(content) }</span>
+        },
     }
 }

@@ -1,11 +1,11 @@
 //! The article's header: title, standfirst, source and dates, address line, reading time.
 
-use super::context::use_app;
+use super::context::use_text;
 use yew::prelude::*;
 
 #[function_component(ArticleHeader)]
 pub fn article_header() -> Html {
-    let app = use_app();
+    let app = use_text();
     let meta = &app.article.meta;
     html! {
         <header class="article__header">

@@ -37,6 +37,26 @@ impl AppContext {
     }
 }
 
+/// What the article's text needs, and nothing that changes: the text renders once and never
+/// re-renders when the selection changes (highlights are applied to it by
+/// `effects::use_text_highlights`), so selecting stays fast however long the article is.
+#[derive(Clone)]
+pub struct TextContext {
+    pub article: Rc<Article>,
+    pub dispatch: UseReducerDispatcher<UiState>,
+}
+
+impl PartialEq for TextContext {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.article, &other.article) && self.dispatch == other.dispatch
+    }
+}
+
+#[hook]
+pub fn use_text() -> TextContext {
+    use_context::<TextContext>().expect("the text is rendered inside App")
+}
+
 /// The app's context; components are only ever rendered inside `App`.
 #[hook]
 pub fn use_app() -> AppContext {

@@ -5,6 +5,7 @@
 //! leaves that page's URL, keyboard and `<html>` alone.
 
 use super::context::Mode;
+use crate::model::related::Related;
 use crate::model::Article;
 use crate::route::{format_hash, parse_hash, parse_options, Panel};
 use crate::state::{Action, Selection, Theme, UiState};
@@ -210,9 +211,9 @@ pub fn text_anchor(selection: &Selection, mention_index: u32) -> String {
 }
 
 /// When the selection (or the current mention) changes, brings its place in the text into
-/// view if it is not already, and announces the selection.
+/// view if it is not already.
 #[hook]
-pub fn use_follow_selection(article: Rc<Article>, ui: UseReducerHandle<UiState>, root: NodeRef) {
+pub fn use_follow_selection(ui: UseReducerHandle<UiState>, root: NodeRef) {
     let key = (ui.selection.clone(), ui.mention_index);
     let embed = ui.embed;
     let first = use_mut_ref(|| true);
@@ -238,7 +239,6 @@ pub fn use_follow_selection(article: Rc<Article>, ui: UseReducerHandle<UiState>,
                 web::scroll_into_view(&el);
             }
         }
-        ui.dispatch(Action::Announce(describe(&article, selection, *index)));
     });
 }
 
@@ -329,4 +329,78 @@ fn view_message_hash(data: &JsValue) -> Option<String> {
         return None;
     }
     get("hash")?.as_string()
+}
+
+/// Marks what is selected and what relates to it in the article's text, which Yew renders
+/// once (see `TextContext`): on each change, the marks of the previous selection are taken
+/// off and the new ones put on, touching only those elements.
+#[hook]
+pub fn use_text_highlights(ui: UseReducerHandle<UiState>, related: Rc<Related>, root: NodeRef) {
+    let anchor = ui.card.as_ref().map(|c| c.anchor.clone());
+    let key = (ui.selection.clone(), ui.mention_index, related, anchor);
+    use_effect_with(key, move |(selection, index, related, anchor)| {
+        let Some(root) = root.cast::<web_sys::Element>() else {
+            return;
+        };
+        let body = ".article__body";
+        for class in [
+            "mention--selected",
+            "mention--related",
+            "mention--current",
+            "sentence--selected",
+            "sentence--related",
+            "quote--selected",
+            "quote--related",
+        ] {
+            web::remove_class_everywhere(&root, &format!("{body} .{class}"), class);
+        }
+        web::remove_attribute_everywhere(&root, &format!("{body} [aria-current]"), "aria-current");
+        web::remove_attribute_everywhere(
+            &root,
+            &format!("{body} [aria-describedby]"),
+            "aria-describedby",
+        );
+        let mention = |id: &str| format!("{body} .mention[data-actor=\"{id}\"]");
+        let sentence = |id: &str| format!("{body} .sentence[data-events~=\"{id}\"]");
+        let quote = |id: &str| format!("{body} #quote-{id}");
+        match selection {
+            Some(Selection::Actor(id)) => {
+                web::add_class_everywhere(&root, &mention(id), "mention--selected");
+                web::set_attribute_everywhere(&root, &mention(id), "aria-current", "true");
+                web::add_class_everywhere(
+                    &root,
+                    &format!("{body} #mention-{id}-{index}"),
+                    "mention--current",
+                );
+            }
+            Some(Selection::Event(id)) => {
+                web::add_class_everywhere(&root, &sentence(id), "sentence--selected")
+            }
+            Some(Selection::Quote(id)) => {
+                web::add_class_everywhere(&root, &quote(id), "quote--selected")
+            }
+            None => {}
+        }
+        for id in &related.actors {
+            web::add_class_everywhere(&root, &mention(id), "mention--related");
+        }
+        for id in &related.events {
+            web::add_class_everywhere(
+                &root,
+                &format!("{}:not(.sentence--selected)", sentence(id)),
+                "sentence--related",
+            );
+        }
+        for id in &related.quotes {
+            web::add_class_everywhere(&root, &quote(id), "quote--related");
+        }
+        if let Some(anchor) = anchor {
+            web::set_attribute_everywhere(
+                &root,
+                &format!("{body} #{anchor}"),
+                "aria-describedby",
+                "mention-card",
+            );
+        }
+    });
 }

@@ -4,21 +4,46 @@
 //! survives a reload; Clear removes it), offers it as a JSON download, sends it to the host
 //! page when embedded, and POSTs it only if the article's author set an endpoint.
 
-use super::context::use_app;
+use super::context::use_text;
 use super::star_rating::StarRating;
 use crate::feedback::{
     check_attachment, AttachmentKind, Feedback, FeedbackAction, MAX_ATTACHMENTS, MAX_COMMENT_CHARS,
 };
-use crate::state::Action;
+use crate::state::{Action, UiState};
 use crate::web;
 use yew::prelude::*;
 
 const STORAGE_KEY: &str = "feedback";
 
+#[derive(Properties, PartialEq)]
+pub struct FeedbackFormProps {
+    pub feedback: Feedback,
+    pub message: Option<String>,
+}
+
+/// The form's view of the app: its part of the state, and the reducer's dispatcher. (Props,
+/// not the app context, so the form re-renders only when its own part changes.)
+#[derive(Clone)]
+struct Form {
+    feedback: Feedback,
+    message: Option<String>,
+    dispatcher: UseReducerDispatcher<UiState>,
+}
+
+impl Form {
+    fn dispatch(&self, action: Action) {
+        self.dispatcher.dispatch(action);
+    }
+}
+
 #[function_component(FeedbackForm)]
-pub fn feedback_form() -> Html {
-    let app = use_app();
-    let ui = app.ui.clone();
+pub fn feedback_form(props: &FeedbackFormProps) -> Html {
+    let app = use_text();
+    let ui = Form {
+        feedback: props.feedback.clone(),
+        message: props.message.clone(),
+        dispatcher: app.dispatch.clone(),
+    };
     let feedback = &ui.feedback;
     // Previews of files attached in this visit (blob: addresses), by attachment index.
     let previews = use_state(Vec::<Option<String>>::new);
@@ -289,7 +314,7 @@ pub fn feedback_form() -> Html {
                     <button type="button" class="button" onclick={on_clear}>{ "Clear" }</button>
                 </div>
             </form>
-            <p class="feedback__status" role="status">{ ui.feedback_message.clone().unwrap_or_default() }</p>
+            <p class="feedback__status" role="status">{ ui.message.clone().unwrap_or_default() }</p>
         </section>
     }
 }

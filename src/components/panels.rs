@@ -114,7 +114,9 @@ pub fn panels() -> Html {
                     tabindex="0"
                     hidden={*p != ui.panel}
                 >
+                    // Only the shown panel is rendered: the others are empty until chosen.
                     { match p {
+                        _ if *p != ui.panel => html! {},
                         Panel::Actors => html! { <ActorsPanel /> },
                         Panel::Timeline => html! { <TimelinePanel /> },
                         Panel::Quotes => html! { <QuotesPanel /> },
