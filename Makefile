@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup setup-test build serve test test-native test-browser test-e2e lint clean
+.PHONY: setup setup-test build serve test test-native test-browser test-e2e bench lint clean
 
 setup:
 	@scripts/setup.sh
@@ -37,6 +37,11 @@ test-browser:
 
 test-e2e: build
 	node --test tests/e2e/
+
+## Benchmark: marginalia against plain static HTML and mdBook on the same article (bench/).
+bench: setup-test build
+	@scripts/setup.sh --bench
+	node bench/run.mjs
 
 lint:
 	cargo fmt --all -- --check

@@ -2,13 +2,26 @@
 # Installs whatever the project needs and is missing; a second run installs nothing.
 #   scripts/setup.sh          tools to build: wasm target, trunk, wasm-bindgen-cli, npm packages
 #   scripts/setup.sh --test   also Debian's chromium and chromium-driver, for the browser tests
+#   scripts/setup.sh --bench  also those and mdBook, the benchmark's comparison (bench/, `make bench`)
 # Versions: trunk 0.21.14 (0.22 needs a newer rustc); wasm-bindgen-cli exactly the wasm-bindgen
-# of Cargo.lock; wasm-opt from the npm package binaryen (package.json). Each step prints its time.
+# of Cargo.lock; wasm-opt from the npm package binaryen (package.json); mdBook 0.5.4 (the newest
+# on crates.io; needs rustc 1.88), without its serve/watch/search features, which the bench does
+# not use. Each step prints its time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
+MDBOOK_VERSION=0.5.4
+TEST=false
+BENCH=false
+for arg in "$@"; do
+  case "$arg" in
+    --test) TEST=true ;;
+    --bench) TEST=true; BENCH=true ;;
+    *) echo "usage: scripts/setup.sh [--test] [--bench]" >&2; exit 2 ;;
+  esac
+done
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
 step() {
@@ -33,11 +46,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm packages (binaryen, playwright-core, axe-core)" npm ci --no-audit --no-fund
+  step "npm packages (binaryen, playwright-core, axe-core, lighthouse)" npm ci --no-audit --no-fund
 fi
 
-if [ "${1:-}" = "--test" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+if $TEST && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO=sudo
   step "apt: chromium chromium-driver" bash -c "$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver"
+fi
+
+if $BENCH && [ "$(mdbook --version 2>/dev/null | awk '{print $2}')" != "v$MDBOOK_VERSION" ]; then
+  step "mdbook $MDBOOK_VERSION" cargo install mdbook --version "$MDBOOK_VERSION" --locked --no-default-features
 fi

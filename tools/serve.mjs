@@ -1,7 +1,10 @@
 // A static file server for dist/, on 127.0.0.1 only. Used by `make serve` and the end-to-end tests.
 //   node tools/serve.mjs [dir] [port] [--base /sub/path/]
 // Prints the address once listening. Port 0 picks a free one.
+// `startServer({ compress: true })` (opt-in, used by bench/) answers with `content-encoding: gzip`
+// when the request accepts it, as a static host would; by default bodies are sent as stored.
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
@@ -15,11 +18,18 @@ const TYPES = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".ttf": "font/ttf",
   ".txt": "text/plain; charset=utf-8",
 };
 
-export function startServer({ dir = "dist", port = 0, base = "/", headers = {} } = {}) {
+// Types worth compressing (what static hosts compress): text, JS, JSON, SVG and wasm.
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm)|image\/svg)/;
+
+export function startServer({ dir = "dist", port = 0, base = "/", headers = {}, compress = false } = {}) {
   const root = resolve(dir);
+  const gzipped = new Map(); // file -> { mtimeMs, body }
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://127.0.0.1");
@@ -35,10 +45,21 @@ export function startServer({ dir = "dist", port = 0, base = "/", headers = {} }
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      const encoding = {};
+      if (compress && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        const { mtimeMs } = await stat(file);
+        let cached = gzipped.get(file);
+        if (cached?.mtimeMs !== mtimeMs) gzipped.set(file, (cached = { mtimeMs, body: gzipSync(body, { level: 9 }) }));
+        body = cached.body;
+        encoding["content-encoding"] = "gzip";
+        encoding["vary"] = "accept-encoding";
+      }
       res.writeHead(200, {
-        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "content-type": type,
         "cache-control": "no-cache",
+        ...encoding,
         ...headers,
       });
       res.end(body);

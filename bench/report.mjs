@@ -1,0 +1,160 @@
+// bench/RESULTS.md from the results of bench/run.mjs.
+const KiB = 1024;
+const kib = (b) => (b == null ? "–" : `${(b / KiB).toFixed(1)}`);
+const mib = (b) => (b == null ? "–" : `${(b / KiB / KiB).toFixed(1)}`);
+const ms = (t) => (t == null ? "–" : `${Math.round(t)}`);
+const ms1 = (t) => (t == null ? "–" : `${t.toFixed(1)}`);
+const cls = (x) => (x == null ? "–" : x.toFixed(3));
+const score = (x) => (x == null ? "–" : String(x));
+const row = (cells) => `| ${cells.join(" | ")} |`;
+const table = (head, rows, align) =>
+  [row(head), row(align ?? head.map((_, i) => (i === 0 ? "---" : "---:"))), ...rows.map(row)].join("\n");
+
+const NAMES = {
+  marginalia: "marginalia (dist/)",
+  static: "static HTML, no JS",
+  mdbook: "mdBook",
+};
+
+export function markdown(r) {
+  const m = r.machine;
+  const sites = Object.keys(r.sites);
+  const out = [];
+  out.push(`# Benchmark results
+
+The latest run of \`make bench\` (bench/run.mjs); bench/results.json has every sample.
+
+- **Date**: ${r.date.replace("T", " ").replace(/\.\d+Z$/, " UTC")}, commit ${r.commit}, ${r.seconds} s in all
+- **Machine**: ${m.nproc} cores (\`nproc\`), ${m.cpu}, ${m.memory}
+- **Load average** (1 min) when measuring began: ${r.load.beforeMeasuring.toFixed(2)}, when it ended: ${r.load.afterMeasuring.toFixed(2)}${r.load.beforeMeasuring > 0.5 || r.load.afterMeasuring > 1.5 ? " (other work was running: timings are noisier than on an idle machine)" : ""}
+- **Browser**: Debian's Chromium ${m.chromium}, headless; Node ${m.node}; Lighthouse ${m.lighthouse ?? "not run"}; ${m.mdbook}; ${m.rustc}
+- **Sites**, all from content/putin-kim-pact: **marginalia**, the release build (\`dist/\`);
+  **static HTML**, \`dist/index.html\` with every script and preload removed (the prerendered
+  article and marginalia.css, no JavaScript: the physical limit); **mdBook**, the article's
+  Markdown (actor links as plain text) as a one-chapter book, search off. Each is served by
+  tools/serve.mjs on 127.0.0.1 with gzip, as a static host would.`);
+
+  // Bytes
+  out.push(`## Bytes on first load
+
+Every response of a first visit (fresh browser context) until the network is idle; the bodies
+compressed here: gzip -9 and brotli -q 11. KiB (1024 bytes).`);
+  const kinds = ["html", "css", "js", "wasm", "other"];
+  out.push(
+    table(
+      ["site", "requests", ...kinds.map((k) => `${k} gzip`), "**total raw**", "**total gzip**", "**total brotli**"],
+      sites.map((s) => {
+        const b = r.sites[s].bytes;
+        return [NAMES[s], b.total.count, ...kinds.map((k) => (b.byKind[k].count ? kib(b.byKind[k].gzip) : "–")), kib(b.total.raw), `**${kib(b.total.gzip)}**`, kib(b.total.brotli)];
+      }),
+    ),
+  );
+  out.push(
+    ["Requests (gzip KiB):", "", ...sites.map((s) => `- ${NAMES[s]}: ${r.sites[s].bytes.requests.map((q) => `\`${q.url}\` ${kib(q.gzip)}`).join(", ")}`)].join("\n"),
+  );
+
+  // Lighthouse
+  if (sites.some((s) => r.sites[s].lighthouse)) {
+    const runs = r.settings.lighthouseRuns;
+    out.push(`## Lighthouse (mobile)
+
+Lighthouse ${m.lighthouse}, default mobile settings (simulated slow 4G, 4× CPU slowdown),
+median of ${runs} runs per site. Scores out of 100; times in ms.`);
+    out.push(
+      table(
+        ["site", "performance", "accessibility", "best practices", "SEO", "FCP", "LCP", "TBT", "CLS"],
+        sites.map((s) => {
+          const lh = r.sites[s].lighthouse.median;
+          return [NAMES[s], ...["performance", "accessibility", "best-practices", "seo"].map((c) => score(lh.scores[c])), ms(lh.metrics.fcp), ms(lh.metrics.lcp), ms(lh.metrics.tbt), cls(lh.metrics.cls)];
+        }),
+      ),
+    );
+    const lines = ["Audits that failed (score below 0.9) in any run:", ""];
+    for (const s of sites) {
+      const failing = r.sites[s].lighthouse.failing;
+      lines.push(`- ${NAMES[s]}: ${failing.length ? "" : "none"}`.trimEnd());
+      for (const f of failing) {
+        const where = f.items?.length ? ` (${f.items.slice(0, 3).map((i) => `\`${String(i).slice(0, 80)}\``).join(", ")})` : "";
+        lines.push(`  - ${f.category} \`${f.id}\`: ${f.title}${f.displayValue ? ` — ${f.displayValue}` : ""}; ${f.runs}/${runs} runs${where}`);
+      }
+    }
+    out.push(lines.join("\n"));
+  }
+
+  // Local
+  out.push(`## In Chromium on this machine
+
+Unthrottled, 1280×800, a fresh context per visit; median of ${r.settings.visits} visits (after one
+warm-up). Milliseconds from navigation start. *Responsive*: for marginalia, \`.app[data-ready]\`
+is set and a click on a mention, dispatched at that moment, shows \`.mention--selected\`; for the
+others, the load event. *JS heap*: \`Runtime.getHeapUsage\` after a garbage collection;
+*wasm memory*: the linear memory of the wasm instance (not part of the JS heap). MiB.`);
+  out.push(
+    table(
+      ["site", "FCP", "LCP", "DOMContentLoaded", "load", "responsive", "JS heap", "wasm memory"],
+      sites.map((s) => {
+        const l = r.sites[s].local.median;
+        return [NAMES[s], ms(l.fcp), ms(l.lcp), ms(l.domContentLoaded), ms(l.load), `**${ms(l.responsive)}**`, mib(l.jsHeap), l.wasmMemory ? mib(l.wasmMemory) : "–"];
+      }),
+    ),
+  );
+  const errors = sites.filter((s) => r.sites[s].errors?.length);
+  if (errors.length) out.push(`Console errors: ${errors.map((s) => `${NAMES[s]}: ${r.sites[s].errors.join("; ")}`).join(" · ")}`);
+
+  // Clicks
+  const c = r.sites.marginalia.clicks;
+  if (c) {
+    out.push(`## marginalia: click to highlight
+
+From a click on a mention (dispatched with \`element.click()\` from a task just after a frame)
+until every mention of that actor shows as selected, and no other, measured in the page with
+\`performance.now()\`: each \`requestAnimationFrame\` checks the selection; the frame in which it
+is complete paints it. *Next frame*: the rAF after that one (a double rAF), about when the
+painted frame reaches the screen; *painted*: a message posted from the rAF callback of the
+complete frame, when that frame's main-thread rendering is done; *DOM updated*: when the
+document first holds the complete selection (a MutationObserver), the app's own work; the rest
+up to *painted* is the browser's style, layout and paint. ${c.samples.length} clicks after 3 warm-up ones,
+alternating between \`${c.actors.join("` and `")}\` (${c.mentions.join(" and ")} mentions) so that each changes the
+selection. Headless Chromium draws at 60 Hz and the click comes just after a frame, so even a
+click handled at once is painted by the first frame, up to about 17 ms later, and *next frame*
+is one frame (about 17 ms) after that.`);
+    out.push(
+      table(
+        ["article", "next frame median", "next frame p95", "painted median", "painted p95", "DOM updated median", "min", "max"],
+        [["seed", `**${ms1(c.median)}**`, ms1(c.p95), ms1(c.paintMedian), ms1(c.paintP95), ms1(c.updateMedian), ms1(Math.min(...c.samples)), ms1(Math.max(...c.samples))]],
+      ),
+    );
+  }
+
+  // Scaling
+  if (r.scaling.length) {
+    out.push(`## marginalia: scaling
+
+The seed and synthetic articles N times its length (\`cargo run --bin generate -- --times N\`:
+copy k has its ids suffixed \`-k\`), each built as a release site. Hydration: navigation start
+to \`.app[data-ready]\`, median of ${r.settings.visits} visits. Click to highlight as above, median / p95 of
+${r.settings.clicks} clicks on mentions of the first copy's \`russia\` and \`north-korea\` (next frame; in
+brackets, painted and DOM updated). Sizes: gzip KiB; memory MiB.`);
+    out.push(
+      table(
+        ["article", "article.md", "mentions", "html gzip", "wasm gzip", "first load gzip", "FCP", "hydration", "JS heap", "wasm memory", "click median", "click p95"],
+        r.scaling.map((s) => [
+          s.times === 1 ? "seed" : `${s.times}×`,
+          `${kib(s.articleBytes)} KiB`,
+          s.mentions,
+          kib(s.bytes.byKind.html.gzip),
+          kib(s.bytes.byKind.wasm.gzip),
+          kib(s.bytes.total.gzip),
+          ms(s.local.fcp),
+          `**${ms(s.local.ready)}**`,
+          mib(s.local.jsHeap),
+          mib(s.local.wasmMemory),
+          `**${ms1(s.clicks.median)}** (${ms1(s.clicks.paintMedian)}, ${ms1(s.clicks.updateMedian)})`,
+          `${ms1(s.clicks.p95)} (${ms1(s.clicks.paintP95)})`,
+        ]),
+      ),
+    );
+  }
+  if (r.mdbookExternal?.length) out.push(`mdBook's output names other origins: ${r.mdbookExternal.join("; ")}`);
+  return `${out.join("\n\n")}\n`;
+}

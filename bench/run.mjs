@@ -1,0 +1,194 @@
+// The benchmark (`make bench`, after `make build`): marginalia's release build against the same
+// article as plain static HTML (no JavaScript: the physical limit) and as an mdBook book, on
+// this machine with Debian's Chromium; then marginalia on 10× and 100× synthetic articles.
+// Writes bench/results.json and bench/RESULTS.md (the latest run).
+//
+//   node bench/run.mjs [--lighthouse-runs 3] [--visits 7] [--clicks 40] [--scales 10,100]
+//                      [--no-lighthouse] [--rebuild]
+//
+// --rebuild rebuilds the synthetic sites even when nothing they depend on has changed.
+import { execFileSync } from "node:child_process";
+import { cpus, loadavg } from "node:os";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { startServer } from "../tools/serve.mjs";
+import { ROOT, OUT, SEED, MDBOOK_VERSION, buildStatic, buildMdbook, buildSynthetic, run } from "./sites.mjs";
+import { launch, firstLoadBytes, visit, clickToHighlight, median } from "./measure.mjs";
+import { startChrome, runLighthouse, CATEGORIES, METRICS } from "./lighthouse.mjs";
+import { markdown } from "./report.mjs";
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+const LH_RUNS = Number(option("--lighthouse-runs", 3));
+const VISITS = Number(option("--visits", 7));
+const CLICKS = Number(option("--clicks", 40));
+const SCALES = option("--scales", "10,100").split(",").filter(Boolean).map(Number);
+const LIGHTHOUSE = !args.includes("--no-lighthouse");
+const REBUILD = args.includes("--rebuild");
+
+process.env.PATH = `${ROOT}/node_modules/.bin:${process.env.HOME}/.cargo/bin:${process.env.PATH}`;
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const log = (message) => console.log(`bench [${elapsed()}]: ${message}`);
+
+const DIST = join(ROOT, "dist");
+if (!existsSync(join(DIST, "index.html"))) {
+  console.error("bench: no dist/index.html; run `make build` first (or `make bench`)");
+  process.exit(1);
+}
+mkdirSync(OUT, { recursive: true });
+
+// --- The sites -------------------------------------------------------------------------------
+log("static site: dist/index.html without scripts → target/bench/static/");
+const staticDir = buildStatic(DIST);
+let mdbookVersion;
+try {
+  mdbookVersion = run("mdbook", ["--version"], { quiet: true }).stdout.trim();
+} catch {
+  console.error("bench: no mdbook; `scripts/setup.sh --bench` installs it (`make bench` runs it)");
+  process.exit(1);
+}
+if (!mdbookVersion.includes(MDBOOK_VERSION)) log(`warning: ${mdbookVersion}, the bench pins ${MDBOOK_VERSION}`);
+const mdbook = buildMdbook();
+log(`mdBook (${mdbookVersion}) → target/bench/mdbook/ in ${mdbook.seconds.toFixed(1)} s`);
+if (mdbook.external.length) log(`warning: the book reaches other origins:\n  ${mdbook.external.join("\n  ")}`);
+
+const scales = [{ times: 1, dir: DIST }];
+for (const times of SCALES) {
+  log(`marginalia on a ${times}× synthetic article → target/bench/dist-${times}/ ...`);
+  const built = buildSynthetic(times, { rebuild: REBUILD });
+  log(built.built ? `  built in ${built.seconds.toFixed(0)} s` : "  unchanged since the last run, not rebuilt");
+  scales.push({ times, dir: built.dir });
+}
+
+// --- Servers: tools/serve.mjs with gzip, as a static host would serve -------------------------
+const sites = [
+  { name: "marginalia", kind: "marginalia", dir: DIST },
+  { name: "static", kind: "static", dir: staticDir },
+  { name: "mdbook", kind: "mdbook", dir: mdbook.dir },
+];
+const servers = [];
+for (const s of [...sites, ...scales]) {
+  const { server, url } = await startServer({ dir: s.dir, compress: true });
+  servers.push(server);
+  s.url = url;
+}
+
+// --- Bytes, paint and readiness, heap (Playwright) --------------------------------------------
+// Timings suffer from anything else running: the load average is kept with the results.
+const load = { beforeMeasuring: loadavg()[0] };
+if (load.beforeMeasuring > 0.5) log(`warning: load average ${load.beforeMeasuring.toFixed(2)}; other work on this machine disturbs the timings`);
+const browser = await launch();
+const chromiumVersion = browser.version();
+const results = { sites: {}, scaling: [] };
+
+const summarize = (visits) => {
+  const out = {};
+  for (const key of ["fcp", "lcp", "domContentLoaded", "load", "ready", "responsive", "jsHeap", "wasmMemory"]) {
+    out[key] = median(visits.map((v) => v[key]));
+  }
+  return out;
+};
+
+async function visits(url, kind) {
+  await visit(browser, url, kind); // warm-up: server caches, Chromium's processes
+  const all = [];
+  for (let i = 0; i < VISITS; i++) all.push(await visit(browser, url, kind));
+  return all;
+}
+
+for (const site of sites) {
+  log(`${site.name}: first-load bytes, ${VISITS} visits`);
+  const bytes = await firstLoadBytes(browser, site.url, site.kind);
+  const samples = await visits(site.url, site.kind);
+  const errors = [...new Set(samples.flatMap((v) => v.errors))];
+  results.sites[site.name] = { dir: site.dir.replace(`${ROOT}/`, ""), bytes, local: { median: summarize(samples), samples }, errors };
+}
+
+for (const scale of scales) {
+  log(`marginalia ${scale.times}×: bytes, ${VISITS} visits, ${CLICKS} clicks`);
+  const bytes = scale.times === 1 ? results.sites.marginalia.bytes : await firstLoadBytes(browser, scale.url, "marginalia");
+  const samples = scale.times === 1 ? results.sites.marginalia.local.samples : await visits(scale.url, "marginalia");
+  const clicks = await clickToHighlight(browser, scale.url, { clicks: CLICKS });
+  const markdownFile = scale.times === 1 ? join(ROOT, SEED, "article.md") : join(ROOT, `target/synthetic-${scale.times}/article.md`);
+  results.scaling.push({
+    times: scale.times,
+    dir: scale.dir.replace(`${ROOT}/`, ""),
+    mentions: clicks.total,
+    bytes: { byKind: bytes.byKind, total: bytes.total },
+    local: summarize(samples),
+    clicks,
+    articleBytes: statSync(markdownFile).size,
+  });
+  if (scale.times === 1) results.sites.marginalia.clicks = clicks;
+}
+await browser.close();
+
+// --- Lighthouse -------------------------------------------------------------------------------
+if (LIGHTHOUSE) {
+  const chrome = await startChrome();
+  try {
+    for (const site of sites) results.sites[site.name].lighthouse = { runs: [] };
+    for (let i = 0; i < LH_RUNS; i++) {
+      for (const site of sites) {
+        log(`lighthouse run ${i + 1}/${LH_RUNS}: ${site.name}`);
+        results.sites[site.name].lighthouse.runs.push(await runLighthouse(chrome.port, site.url));
+      }
+    }
+  } finally {
+    await chrome.close();
+  }
+  for (const site of sites) {
+    const lh = results.sites[site.name].lighthouse;
+    lh.median = { scores: {}, metrics: {} };
+    for (const c of CATEGORIES) lh.median.scores[c] = median(lh.runs.map((r) => r.scores[c]));
+    for (const m of Object.keys(METRICS)) lh.median.metrics[m] = median(lh.runs.map((r) => r.metrics[m]));
+    // An audit failing in any run, with the number of runs it failed in.
+    const failing = new Map();
+    for (const r of lh.runs) {
+      for (const f of r.failing) {
+        const key = `${f.category}/${f.id}`;
+        failing.set(key, { ...f, runs: (failing.get(key)?.runs ?? 0) + 1 });
+      }
+    }
+    lh.failing = [...failing.values()];
+    lh.version = lh.runs[0]?.version;
+  }
+}
+for (const server of servers) server.close();
+load.afterMeasuring = loadavg()[0];
+
+// --- Report ------------------------------------------------------------------------------------
+const sh = (cmd, cmdArgs) => {
+  try {
+    return execFileSync(cmd, cmdArgs, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return null;
+  }
+};
+const cpuinfo = readFileSync("/proc/cpuinfo", "utf8");
+results.machine = {
+  nproc: Number(sh("nproc", [])) || cpus().length,
+  cpu: `${cpuinfo.match(/^model name\s*:\s*(.*)$/m)?.[1] ?? cpus()[0]?.model ?? "unknown"}${cpuinfo.match(/^cpu MHz\s*:\s*([\d.]+)/m) ? ` at ${Math.round(cpuinfo.match(/^cpu MHz\s*:\s*([\d.]+)/m)[1])} MHz` : ""}`,
+  memory: `${Math.round(Number(readFileSync("/proc/meminfo", "utf8").match(/MemTotal:\s*(\d+)/)[1]) / 1024 / 1024)} GiB`,
+  chromium: chromiumVersion,
+  node: process.version,
+  lighthouse: results.sites.marginalia.lighthouse?.version ?? null,
+  mdbook: mdbookVersion,
+  rustc: sh("rustc", ["--version"]),
+};
+results.date = new Date().toISOString();
+results.commit = `${sh("git", ["rev-parse", "--short", "HEAD"])}${sh("git", ["status", "--porcelain"]) ? " (with uncommitted changes)" : ""}`;
+results.settings = { lighthouseRuns: LIGHTHOUSE ? LH_RUNS : 0, visits: VISITS, clicks: CLICKS, scales: [1, ...SCALES] };
+results.mdbookExternal = mdbook.external;
+results.load = load;
+results.seconds = Math.round((Date.now() - started) / 1000);
+
+writeFileSync(join(ROOT, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
+const report = markdown(results);
+writeFileSync(join(ROOT, "bench/RESULTS.md"), report);
+console.log(`\n${report}`);
+log("wrote bench/RESULTS.md and bench/results.json");
