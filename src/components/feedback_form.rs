@@ -53,8 +53,11 @@ pub fn feedback_form(props: &FeedbackFormProps) -> Html {
     // Restore what this browser kept.
     {
         let ui = ui.clone();
-        use_effect_with((), move |_| match web::load_setting(STORAGE_KEY) {
-            Ok(Some(text)) => match Feedback::from_storage(&text) {
+        use_effect_with((), move |_| {
+            let Ok(Some(text)) = web::load_setting(STORAGE_KEY) else {
+                return;
+            };
+            match Feedback::from_storage(&text) {
                 Some(kept) => {
                     let when = kept.submitted_at.clone().unwrap_or_default();
                     ui.dispatch(Action::Feedback(FeedbackAction::Replace(kept)));
@@ -67,8 +70,7 @@ pub fn feedback_form(props: &FeedbackFormProps) -> Html {
                     "Feedback kept in this browser could not be read, so the form starts empty."
                         .into(),
                 ))),
-            },
-            _ => {}
+            }
         });
     }
 
