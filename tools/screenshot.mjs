@@ -4,18 +4,9 @@
 // (default: none). Uses Debian's Chromium through playwright-core.
 import { chromium } from "playwright-core";
 import { startServer } from "./serve.mjs";
+import { CHROMIUM_ARGS } from "../tests/e2e/helpers.mjs";
 import { mkdir } from "node:fs/promises";
 
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--headless",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const [out = "target/screenshots", ...hashes] = process.argv.slice(2);
 await mkdir(out, { recursive: true });
