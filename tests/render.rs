@@ -94,10 +94,15 @@ async fn the_three_panels_are_tabs_with_one_shown() {
         assert!(html.contains(&format!(">{group}</h3>")), "{group}");
     }
     assert!(html.contains("<span class=\"actor__name\">Vladimir Putin</span>"));
+    // Only the shown panel is rendered.
+    assert_eq!(html.matches("class=\"event__head\"").count(), 0);
     // The timeline lists every event with a provenance badge; the quotes panel every quote.
-    assert_eq!(html.matches("class=\"event__head\"").count(), 11);
-    assert!(html.contains("class=\"badge badge--inferred\""));
-    assert_eq!(html.matches("class=\"quote-item__text\"").count(), 16);
+    let show = |panel| UiState::default().apply(marginalia::state::Action::ShowPanel(panel));
+    let timeline = render_with(show(Panel::Timeline)).await;
+    assert_eq!(timeline.matches("class=\"event__head\"").count(), 11);
+    assert!(timeline.contains("class=\"badge badge--inferred\""));
+    let quotes = render_with(show(Panel::Quotes)).await;
+    assert_eq!(quotes.matches("class=\"quote-item__text\"").count(), 16);
 }
 
 #[tokio::test]
