@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup setup-test build serve test test-native test-browser test-e2e bench lint clean
+.PHONY: setup setup-test build serve test test-native test-browser test-fuzz-smoke test-e2e bench fuzz lint clean
 
 setup:
 	@scripts/setup.sh
@@ -27,13 +27,20 @@ serve: build
 	node tools/serve.mjs dist $(PORT)
 
 ## Every test: native (content, model, rendering), in Chromium (wasm-bindgen-test), end to end.
-test: setup-test test-native test-browser test-e2e
+test: setup-test test-native test-browser test-fuzz-smoke test-e2e
 
 test-native:
 	cargo test
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown
+
+## A short fuzz run (10 s a target) of the content pipeline; `make fuzz` for a real one.
+test-fuzz-smoke:
+	scripts/fuzz.sh --smoke
+
+fuzz:
+	scripts/fuzz.sh 300
 
 test-e2e: build
 	node --test tests/e2e/
