@@ -143,7 +143,8 @@ pub fn install_panic_view(root: &Element) {
     }));
 }
 
-fn show_crash(root: &Element, message: &str) {
+/// Replaces what is inside `root` with the error view (also called by the panic hook).
+pub fn show_crash(root: &Element, message: &str) {
     let Some(doc) = document() else { return };
     let make = |tag: &str, text: &str| {
         let el = doc.create_element(tag).ok()?;

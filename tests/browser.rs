@@ -267,3 +267,31 @@ async fn the_feedback_form_rates_adds_a_field_and_counts_the_comment() {
         .remove_item("marginalia.feedback")
         .unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn the_error_view_replaces_the_viewer_with_a_message_and_a_reload_link() {
+    let app = Mounted::new().await;
+    // What the panic hook installed by main.rs and mount() shows: forced here directly, since
+    // a real panic aborts the wasm (panic = "abort").
+    marginalia::web::show_crash(
+        &app.root,
+        "index out of range <script>window.__pwned=1</script>",
+    );
+    let alert = app.el(".crash[role=alert]");
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .contains("Something went wrong in the viewer."));
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .contains("The error was: index out of range <script>"));
+    assert_eq!(app.count("script"), 0, "the message is text, never HTML");
+    assert_eq!(app.count(".article__body"), 0, "the dead viewer is gone");
+    let reload = app.el(".crash a");
+    assert_eq!(reload.text_content().unwrap(), "Reload the page");
+    assert_eq!(
+        reload.get_attribute("href"),
+        Some(web_sys::window().unwrap().location().href().unwrap())
+    );
+}
