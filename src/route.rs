@@ -635,24 +635,7 @@ mod tests {
     #[test]
     fn every_seed_view_round_trips() {
         let article = bundled::article();
-        let selections = article
-            .actors
-            .iter()
-            .map(|a| Selection::Actor(a.id.clone()))
-            .chain(
-                article
-                    .events
-                    .iter()
-                    .map(|e| Selection::Event(e.id.clone())),
-            )
-            .chain(
-                article
-                    .quotes
-                    .iter()
-                    .map(|q| Selection::Quote(q.id.clone())),
-            )
-            .map(Some)
-            .chain([None]);
+        let selections = article.selections().map(Some).chain([None]);
         let mut count = 0;
         for selection in selections {
             for panel in Panel::ALL.map(Some).into_iter().chain([None]) {

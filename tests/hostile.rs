@@ -219,15 +219,7 @@ fn depth_of_blocks(blocks: &[Block]) -> usize {
 fn depth_of_inlines(inlines: &[Inline]) -> usize {
     inlines
         .iter()
-        .map(|i| match i {
-            Inline::Emphasis(c)
-            | Inline::Strong(c)
-            | Inline::Link { content: c, .. }
-            | Inline::Mention { content: c, .. }
-            | Inline::Quote { content: c, .. }
-            | Inline::Sentence { content: c, .. } => 1 + depth_of_inlines(c),
-            _ => 0,
-        })
+        .map(|i| i.children().map_or(0, |c| 1 + depth_of_inlines(c)))
         .max()
         .unwrap_or(0)
 }

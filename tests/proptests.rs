@@ -160,15 +160,7 @@ fn paragraphs(blocks: &[Block]) -> usize {
 fn depth(blocks: &[Block]) -> usize {
     fn inline_depth(v: &[Inline]) -> usize {
         v.iter()
-            .map(|i| match i {
-                Inline::Emphasis(c)
-                | Inline::Strong(c)
-                | Inline::Link { content: c, .. }
-                | Inline::Mention { content: c, .. }
-                | Inline::Quote { content: c, .. }
-                | Inline::Sentence { content: c, .. } => 1 + inline_depth(c),
-                _ => 0,
-            })
+            .map(|i| i.children().map_or(0, |c| 1 + inline_depth(c)))
             .max()
             .unwrap_or(0)
     }

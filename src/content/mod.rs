@@ -1201,12 +1201,11 @@ fn number_mentions(blocks: &mut [Block]) {
                     *n += 1;
                     walk(content, counts);
                 }
-                Inline::Emphasis(c)
-                | Inline::Strong(c)
-                | Inline::Link { content: c, .. }
-                | Inline::Quote { content: c, .. }
-                | Inline::Sentence { content: c, .. } => walk(c, counts),
-                Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => {}
+                other => {
+                    if let Some(c) = other.children_mut() {
+                        walk(c, counts);
+                    }
+                }
             }
         }
     }

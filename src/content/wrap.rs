@@ -12,24 +12,12 @@ fn text_len(inline: &Inline) -> usize {
     match inline {
         Inline::Text(t) | Inline::Code(t) => t.len(),
         Inline::LineBreak => 1,
-        Inline::Emphasis(c)
-        | Inline::Strong(c)
-        | Inline::Link { content: c, .. }
-        | Inline::Mention { content: c, .. }
-        | Inline::Quote { content: c, .. }
-        | Inline::Sentence { content: c, .. } => c.iter().map(text_len).sum(),
-    }
-}
-
-fn children_mut(inline: &mut Inline) -> Option<&mut Vec<Inline>> {
-    match inline {
-        Inline::Emphasis(c)
-        | Inline::Strong(c)
-        | Inline::Link { content: c, .. }
-        | Inline::Mention { content: c, .. }
-        | Inline::Quote { content: c, .. }
-        | Inline::Sentence { content: c, .. } => Some(c),
-        Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => None,
+        container => container
+            .children()
+            .unwrap_or_default()
+            .iter()
+            .map(text_len)
+            .sum(),
     }
 }
 
@@ -63,7 +51,7 @@ pub fn wrap_range(
             start >= child_start && end <= child_end && (start, end) != (child_start, child_end);
         if strictly_inside {
             let what = describe(child);
-            if let Some(grandchildren) = children_mut(child) {
+            if let Some(grandchildren) = child.children_mut() {
                 return wrap_range(grandchildren, start - child_start, end - child_start, make);
             }
             if !matches!(child, Inline::Text(_)) {

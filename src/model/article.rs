@@ -89,6 +89,34 @@ pub enum Inline {
     },
 }
 
+impl Inline {
+    /// The inline content inside a mark, a link or emphasis; `None` for text, code and line
+    /// breaks. The one place that knows which inlines contain others.
+    pub fn children(&self) -> Option<&[Inline]> {
+        match self {
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Mention { content: c, .. }
+            | Inline::Quote { content: c, .. }
+            | Inline::Sentence { content: c, .. } => Some(c),
+            Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => None,
+        }
+    }
+
+    pub fn children_mut(&mut self) -> Option<&mut Vec<Inline>> {
+        match self {
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Mention { content: c, .. }
+            | Inline::Quote { content: c, .. }
+            | Inline::Sentence { content: c, .. } => Some(c),
+            Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ActorKind {
     Person,
@@ -297,6 +325,23 @@ impl Article {
 
     pub fn quote(&self, id: &str) -> Option<&Quote> {
         self.quotes.iter().find(|q| q.id == id)
+    }
+
+    /// Every actor, event and quote, as selections, in that order.
+    pub fn selections(&self) -> impl Iterator<Item = super::Selection> + '_ {
+        let actors = self
+            .actors
+            .iter()
+            .map(|a| super::Selection::Actor(a.id.clone()));
+        let events = self
+            .events
+            .iter()
+            .map(|e| super::Selection::Event(e.id.clone()));
+        let quotes = self
+            .quotes
+            .iter()
+            .map(|q| super::Selection::Quote(q.id.clone()));
+        actors.chain(events).chain(quotes)
     }
 
     /// The name to show for an actor id (the id itself if unknown).

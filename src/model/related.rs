@@ -245,22 +245,7 @@ mod tests {
     #[test]
     fn every_related_id_exists_in_the_article() {
         let article = bundled::article();
-        let all = article
-            .actors
-            .iter()
-            .map(|a| actor(&a.id))
-            .chain(
-                article
-                    .events
-                    .iter()
-                    .map(|e| Selection::Event(e.id.clone())),
-            )
-            .chain(
-                article
-                    .quotes
-                    .iter()
-                    .map(|q| Selection::Quote(q.id.clone())),
-            );
+        let all = article.selections();
         for sel in all {
             let r = related(&article, &sel);
             assert!(r.actors.iter().all(|id| article.actor(id).is_some()));

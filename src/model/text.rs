@@ -9,12 +9,7 @@ pub fn push_inline_text(inlines: &[Inline], out: &mut String) {
         match inline {
             Inline::Text(t) | Inline::Code(t) => out.push_str(t),
             Inline::LineBreak => out.push(' '),
-            Inline::Emphasis(c)
-            | Inline::Strong(c)
-            | Inline::Link { content: c, .. }
-            | Inline::Mention { content: c, .. }
-            | Inline::Quote { content: c, .. }
-            | Inline::Sentence { content: c, .. } => push_inline_text(c, out),
+            container => push_inline_text(container.children().unwrap_or_default(), out),
         }
     }
 }
