@@ -7,7 +7,14 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup setup-test build serve test test-native test-browser test-fuzz-smoke test-e2e bench fuzz lint clean
+# The viewer (one wasm for every article) is rebuilt only when its own sources change; an
+# edit of an article rebuilds only the site (no Rust is compiled).
+VIEWER := target/viewer
+VIEWER_SOURCES := $(shell find src styles assets crates/model/src -type f 2>/dev/null) \
+	Cargo.toml Cargo.lock index.html Trunk.toml tools/package.mjs
+SITE := target/debug/site
+
+.PHONY: setup setup-test build site serve dev test test-native test-browser test-fuzz-smoke test-e2e bench fuzz lint clean
 
 setup:
 	@scripts/setup.sh
@@ -15,25 +22,35 @@ setup:
 setup-test:
 	@scripts/setup.sh --test
 
-## Release site into dist/: Trunk's build, the prerendered article and <head>, then the
-## CSP-safe start script, one stylesheet, mount.js and the single-file page.
-build: setup
-	trunk build --release --offline
-	cargo run --quiet --bin prerender -- dist/index.html
-	node tools/package.mjs dist
+$(VIEWER)/page.html: $(VIEWER_SOURCES)
+	trunk build --release --offline --dist $(VIEWER)
+	node tools/package.mjs $(VIEWER)
 
-## Build, then serve dist/ on 127.0.0.1 and print the address.
+## The site into dist/: the viewer's shared files, every article under content/ (page, data,
+## single file), the example articles and host pages under examples/, the contents page.
+build: setup $(VIEWER)/page.html site
+
+site:
+	@cargo build --quiet -p marginalia-cli --bin site
+	@$(SITE) $(VIEWER) content dist --examples examples/articles
+	@mkdir -p dist/examples && cp examples/*.html examples/*.css dist/examples/
+
+## Build, then serve dist/ on 127.0.0.1 and print the addresses.
 serve: build
 	node tools/serve.mjs dist $(PORT)
+
+## Serve, rebuild the site on every save under content/ and reload the page.
+dev: build
+	node tools/dev.mjs $(PORT)
 
 ## Every test: native (content, model, rendering), in Chromium (wasm-bindgen-test), end to end.
 test: setup-test test-native test-browser test-fuzz-smoke test-e2e
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-browser:
-	cargo test --target wasm32-unknown-unknown
+	cargo test --target wasm32-unknown-unknown -p marginalia
 
 ## A short fuzz run (10 s a target) of the content pipeline; `make fuzz` for a real one.
 test-fuzz-smoke:
@@ -52,7 +69,7 @@ bench: setup-test build
 
 lint:
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 
 clean:
 	rm -rf dist target

@@ -6,7 +6,8 @@
 #   scripts/fuzz.sh --smoke               10 s per target, for `make test` (after the first
 #                                         build of the fuzz targets, which takes minutes)
 #
-# Installs cargo-fuzz if it is missing (`cargo install cargo-fuzz --locked`). cargo fuzz passes
+# Installs cargo-fuzz, pinned, if it is missing or another version
+# (`cargo install cargo-fuzz --version $CARGO_FUZZ_VERSION --locked`). cargo fuzz passes
 # flags that only nightly rustc accepts; RUSTC_BOOTSTRAP=1 lets the stable compiler accept
 # them. The sanitizer is off (`--sanitizer none`): the pipeline is safe Rust, so what fuzzing
 # hunts is panics, stack overflows and slow inputs (-timeout), which libFuzzer catches without
@@ -31,9 +32,11 @@ for arg in "$@"; do
 done
 [ ${#targets[@]} -gt 0 ] || targets=(build_article markdown)
 
-if ! command -v cargo-fuzz >/dev/null 2>&1; then
-  echo "fuzz: installing cargo-fuzz (cargo install cargo-fuzz --locked)…"
-  cargo install cargo-fuzz --locked
+# Pinned: an exact version, built with its own Cargo.lock, not whatever is newest today.
+CARGO_FUZZ_VERSION=0.13.2
+if ! cargo fuzz --version 2>/dev/null | grep -qF " $CARGO_FUZZ_VERSION"; then
+  echo "fuzz: installing cargo-fuzz $CARGO_FUZZ_VERSION (cargo install --locked)…"
+  cargo install cargo-fuzz --version "=$CARGO_FUZZ_VERSION" --locked
 fi
 rustc -V | grep -q nightly || export RUSTC_BOOTSTRAP=1
 
@@ -42,7 +45,7 @@ rustc -V | grep -q nightly || export RUSTC_BOOTSTRAP=1
 # seeds alone so that it takes the same time every run).
 rm -rf fuzz/seeds
 mkdir -p fuzz/seeds/build_article fuzz/seeds/markdown fuzz/corpus/build_article fuzz/corpus/markdown fuzz/logs
-for dir in content/*/ tests/fixtures/broken-*/; do
+for dir in content/*/ examples/articles/*/ tests/fixtures/broken-*/; do
   name=$(basename "$dir")
   out="fuzz/seeds/build_article/$name"
   : > "$out"

@@ -20,6 +20,20 @@ pub const VIDEO_TYPES: [&str; 2] = ["video/mp4", "video/webm"];
 /// Version of the stored and exported format.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// Where a reader's feedback about one article is kept (under the storage prefix): one key per
+/// article and per site, from the article page's address (`place`), so that two articles, or
+/// two sites on one host, never share a form.
+pub fn storage_key(place: &str) -> String {
+    format!("feedback:{place}")
+}
+
+/// The key all feedback was kept under before a site could hold several articles.
+pub const LEGACY_STORAGE_KEY: &str = "feedback";
+
+/// Until then every site held one article, the seed, so what the legacy key holds is the
+/// seed's feedback: it moves to the seed's own key when the seed's page opens.
+pub const LEGACY_FEEDBACK_ARTICLE: &str = "putin-kim-pact";
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rating {
     pub criterion: String,
@@ -324,6 +338,17 @@ mod tests {
 
     fn seed_form() -> Feedback {
         Feedback::new(&["Quality".into(), "Price".into(), "Service".into()])
+    }
+
+    #[test]
+    fn each_article_and_site_has_its_own_key() {
+        let a = storage_key("/site/putin-kim-pact/");
+        let b = storage_key("/site/saltmere-lighthouse/");
+        let other_site = storage_key("/other/putin-kim-pact/");
+        assert_ne!(a, b);
+        assert_ne!(a, other_site);
+        assert_ne!(a, LEGACY_STORAGE_KEY);
+        assert_eq!(a, "feedback:/site/putin-kim-pact/");
     }
 
     #[test]

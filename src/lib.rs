@@ -1,27 +1,45 @@
-//! marginalia: an article viewer that runs entirely in the browser.
+//! marginalia's viewer: one wasm for every article. The article is data it reads.
 //!
 //! Data flow:
 //!
-//! 1. `content/<article>/` (Markdown + TOML, written by hand) is parsed and checked at build
-//!    time by [`content`] (run from `build.rs`); a broken file fails the build with file, line
-//!    and column.
-//! 2. The checked [`model::Article`] is serialised with postcard into the build's output and
-//!    embedded in the wasm; [`bundled::article`] reads it back. No Markdown parser ships.
+//! 1. At build time (native, `crates/cli`'s `site` command) every article under `content/` is
+//!    checked by `marginalia-content`, its page is prerendered with these components (text and
+//!    panels readable with JavaScript off) and its data is written beside it in the format of
+//!    [`model::data`] (the model without the body: the page carries the text).
+//! 2. In the browser, [`start`] finds the page's data (or a host's `mount` names an article),
+//!    decodes it and renders [`components::app::App`]; the prerendered text is adopted as it
+//!    is, never rendered again ([`dom`] names everything the two sides share).
 //! 3. [`state`] holds the one reducer of UI state (selection, open panel, card, theme, search);
 //!    [`route`] maps that view to and from the URL hash.
-//! 4. [`components`] render the article and its panels from the model and the state, and
-//!    dispatch actions; their effects reach the browser only through [`web`].
-//! 5. `main.rs` only mounts [`components::app::App`] into `#marginalia`.
+//! 4. [`components`] render the panels from the model and the state and dispatch actions;
+//!    their effects reach the browser only through [`web`].
+//! 5. The page's start script calls `start::start_page`; `main.rs` does nothing.
 
-pub mod bundled;
+pub use marginalia_model as model;
+
 pub mod components;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod content;
+pub mod dom;
 pub mod feedback;
-pub mod model;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
-pub mod page;
 pub mod route;
+#[cfg(target_arch = "wasm32")]
+pub mod start;
 pub mod state;
 pub mod web;
+
+/// The seed article, built from its files, for the crate's unit tests.
+#[cfg(test)]
+pub(crate) fn seed_for_tests() -> model::Article {
+    let sources = marginalia_content::Sources::from_texts(
+        "content/putin-kim-pact",
+        [
+            include_str!("../content/putin-kim-pact/meta.toml"),
+            include_str!("../content/putin-kim-pact/article.md"),
+            include_str!("../content/putin-kim-pact/actors.toml"),
+            include_str!("../content/putin-kim-pact/events.toml"),
+            include_str!("../content/putin-kim-pact/quotes.toml"),
+        ],
+    );
+    marginalia_content::build_article(&sources).expect("the seed is valid")
+}

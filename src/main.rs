@@ -1,23 +1,11 @@
-//! Starts the viewer in a page: hydrates the prerendered HTML in `#marginalia` (or renders
-//! into it when it is empty). A page without `#marginalia` (a host that calls `mount`
-//! itself) is left alone.
+//! Loading the wasm starts no viewer: it only installs the panic hook every viewer shares. The
+//! viewer's own page starts its viewer from its start script (`init.js` calls `startPage`, see
+//! [`marginalia::start`]), and a host page mounts viewers with `mount.js`. So a host page that
+//! loads the wasm never gets a page viewer it did not ask for.
 
-#[cfg(target_arch = "wasm32")]
 fn main() {
-    let Some(root) = marginalia::web::document().and_then(|d| d.get_element_by_id("marginalia"))
-    else {
-        return;
-    };
-    marginalia::web::install_panic_view(&root);
-    let renderer = yew::Renderer::<marginalia::components::app::App>::with_root(root.clone());
-    if root.first_element_child().is_some() {
-        renderer.hydrate();
-    } else {
-        renderer.render();
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn main() {
+    #[cfg(target_arch = "wasm32")]
+    marginalia::web::install_panic_hook();
+    #[cfg(not(target_arch = "wasm32"))]
     eprintln!("marginalia runs in the browser: `make serve` builds and serves it.");
 }

@@ -1,25 +1,38 @@
-//! Direct mount: a host page puts the viewer into one of its own elements. `dist/mount.js`
-//! wraps this in a shadow root (so neither page's styles reach the other) and loads the CSS.
+//! Direct mount: a host page puts a viewer of any article into one of its own elements.
+//! `dist/mount.js` wraps this in a shadow root (so neither page's styles reach the other) and
+//! loads the CSS. Several viewers, of different articles, can share one page and one wasm.
 
-use crate::components::app::{App, AppProps};
 use crate::components::context::Mode;
 use crate::route::parse_options;
+use crate::start::{load_for_mount, render};
 use crate::state::{Action, UiState};
 use wasm_bindgen::prelude::*;
 
-/// Mounts a viewer into `root`. `options` is a query string: `panel=timeline&theme=dark&cards=off`.
+/// Mounts a viewer of `article` (the address of an article's page or of its data) into
+/// `root`. `options` is a query string: `panel=timeline&theme=dark&cards=off`. Resolves when
+/// the viewer is on screen; a failure shows the error view in `root` and rejects.
 #[wasm_bindgen]
-pub fn mount(root: web_sys::Element, options: &str) {
+pub async fn mount(
+    root: web_sys::Element,
+    options: String,
+    article: String,
+) -> Result<(), JsValue> {
     crate::web::install_panic_view(&root);
-    let article = crate::bundled::article();
-    let state = UiState::for_article(&article).apply(Action::ApplyOptions(parse_options(options)));
-    yew::Renderer::<App>::with_root_and_props(
-        root,
-        AppProps {
-            article: Some(std::rc::Rc::new(article)),
-            initial_state: Some(state),
-            mode: Mode::Mounted,
-        },
-    )
-    .render();
+    if article.trim().is_empty() {
+        let message = "mount() needs the address of an article: mount(element, { article: \"…/putin-kim-pact/\" }).";
+        crate::web::show_error(&root, message, crate::web::Keep::Nothing);
+        return Err(message.into());
+    }
+    match load_for_mount(&article).await {
+        Ok(loaded) => {
+            let state = UiState::for_article(&loaded.data.article)
+                .apply(Action::ApplyOptions(parse_options(&options)));
+            render(root, loaded, Mode::Mounted, Some(state));
+            Ok(())
+        }
+        Err(message) => {
+            crate::web::show_error(&root, &message, crate::web::Keep::Nothing);
+            Err(message.into())
+        }
+    }
 }

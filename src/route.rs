@@ -304,10 +304,9 @@ fn percent_encode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundled;
 
     fn parse(hash: &str) -> (View, Vec<HashProblem>) {
-        parse_hash(hash, &bundled::article())
+        parse_hash(hash, &crate::seed_for_tests())
     }
 
     fn view(panel: Option<Panel>, selection: Option<Selection>) -> View {
@@ -634,7 +633,7 @@ mod tests {
 
     #[test]
     fn every_seed_view_round_trips() {
-        let article = bundled::article();
+        let article = crate::seed_for_tests();
         let selections = article.selections().map(Some).chain([None]);
         let mut count = 0;
         for selection in selections {

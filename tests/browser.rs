@@ -4,7 +4,10 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use marginalia::components::app::App;
+mod common;
+
+use marginalia::components::app::{App, AppProps};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -22,7 +25,8 @@ impl Mounted {
         let document = web_sys::window().unwrap().document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
-        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+        let props = AppProps::new(Rc::new(common::seed()));
+        let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
         Mounted {
             root,
@@ -75,10 +79,7 @@ async fn press(key: &str) {
 }
 
 fn mentions_of(actor: &str) -> u32 {
-    marginalia::bundled::article()
-        .actor(actor)
-        .unwrap()
-        .mention_count
+    common::seed().actor(actor).unwrap().mention_count
 }
 
 #[wasm_bindgen_test]
@@ -91,7 +92,7 @@ async fn the_article_and_its_mentions_are_in_the_dom() {
     assert_eq!(app.count(".article__body p"), 17);
     let text = app.root.text_content().unwrap();
     assert!(text.contains("“They are supporting each other in a way we haven’t seen before,” Stoltenberg said during an official visit to Ottawa."));
-    let article = marginalia::bundled::article();
+    let article = common::seed();
     let expected: u32 = article.actors.iter().map(|a| a.mention_count).sum();
     assert_eq!(app.count("a.mention"), expected);
     let first = app.el("a.mention");

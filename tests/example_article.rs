@@ -1,18 +1,18 @@
-//! The second, invented example article (`content/saltmere-lighthouse`): it passes the checks,
+//! The second, invented example article (`examples/articles/saltmere-lighthouse`): it passes the checks,
 //! its model holds what its files say, and the viewer renders it.
-//! `MARGINALIA_ARTICLE=saltmere-lighthouse cargo build` embeds it instead of the seed.
+//! `make build` publishes it under `dist/examples/articles/`, listed nowhere.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 use marginalia::components::app::{App, AppProps};
-use marginalia::content::{load_article, report};
 use marginalia::model::text::inline_text;
 use marginalia::model::*;
+use marginalia_content::{load_article, report};
 use std::path::Path;
 use std::rc::Rc;
 
 fn example() -> Article {
-    load_article(Path::new("content/saltmere-lighthouse"))
+    load_article(Path::new("examples/articles/saltmere-lighthouse"))
         .unwrap_or_else(|e| panic!("example invalid:\n{}", report(&e)))
 }
 
@@ -136,13 +136,10 @@ async fn the_viewer_renders_the_example() {
     let local = tokio::task::LocalSet::new();
     let html = local
         .run_until(async move {
-            yew::LocalServerRenderer::<App>::with_props(AppProps {
-                article: Some(article),
-                ..Default::default()
-            })
-            .hydratable(false)
-            .render()
-            .await
+            yew::LocalServerRenderer::<App>::with_props(AppProps::new(article))
+                .hydratable(false)
+                .render()
+                .await
         })
         .await;
     assert!(html.contains("Saltmere council votes to relight its old lighthouse"));

@@ -15,10 +15,12 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use marginalia::components::app::{App, AppProps};
-use marginalia::content::markdown::{parse_markdown, MAX_NESTING};
-use marginalia::content::{build_article, Sources};
 use marginalia::model::{Block, Inline};
+use marginalia_content::markdown::{parse_markdown, MAX_NESTING};
+use marginalia_content::{build_article, Sources};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use yew::LocalServerRenderer;
@@ -45,12 +47,9 @@ fn corpus() -> Vec<(String, String)> {
 }
 
 async fn render(blocks: Vec<Block>) -> String {
-    let mut article = marginalia::bundled::article();
+    let mut article = common::seed();
     article.blocks = blocks;
-    let props = AppProps {
-        article: Some(Rc::new(article)),
-        ..Default::default()
-    };
+    let props = AppProps::new(Rc::new(article));
     let local = tokio::task::LocalSet::new();
     local
         .run_until(async move {
@@ -552,7 +551,7 @@ fn fuzzing_regressions_of_the_whole_pipeline_stay_fixed() {
         let text = String::from_utf8_lossy(&bytes);
         let mut parts = text.split('\0');
         let mut next = |name: &str| {
-            marginalia::content::SourceFile::new(name, parts.next().unwrap_or_default())
+            marginalia_content::SourceFile::new(name, parts.next().unwrap_or_default())
         };
         let sources = Sources {
             meta: next("meta.toml"),

@@ -10,6 +10,8 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use marginalia::components::app::{App, AppProps};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -18,14 +20,7 @@ use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// What `markdown.rs` expects to find at `crate::model`.
-mod model {
-    pub use marginalia::model::*;
-}
-
-#[allow(dead_code)]
-#[path = "../src/content/markdown.rs"]
-mod markdown;
+use marginalia_content::markdown;
 
 macro_rules! corpus {
     ($($name:literal,)*) => {
@@ -181,16 +176,13 @@ async fn hostile_articles_mount_inert() {
     let mut failures = Vec::new();
     for (name, text) in CORPUS {
         let parsed = markdown::parse_markdown(text);
-        let mut article = marginalia::bundled::article();
+        let mut article = common::seed();
         article.blocks = parsed.blocks;
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
         let handle = yew::Renderer::<App>::with_root_and_props(
             root.clone(),
-            AppProps {
-                article: Some(Rc::new(article)),
-                ..Default::default()
-            },
+            AppProps::new(Rc::new(article)),
         )
         .render();
         yew::scheduler::flush().await;

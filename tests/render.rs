@@ -2,6 +2,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use marginalia::components::app::{App, AppProps};
 use marginalia::model::Selection;
 use marginalia::route::Panel;
@@ -23,9 +25,8 @@ async fn render(props: AppProps) -> String {
 
 async fn render_with(state: UiState) -> String {
     render(AppProps {
-        article: None,
         initial_state: Some(state),
-        ..AppProps::default()
+        ..AppProps::new(Rc::new(common::seed()))
     })
     .await
 }
@@ -45,7 +46,7 @@ fn selected(sel: Selection) -> UiState {
 
 #[tokio::test]
 async fn the_article_renders_as_semantic_html() {
-    let html = render(AppProps::default()).await;
+    let html = render(AppProps::new(Rc::new(common::seed()))).await;
     assert!(html.contains("<article lang=\"en\" class=\"article\">"));
     assert!(html.contains("<h1 class=\"article__title\">Japan and South Korea sound alarm over Putin-Kim military pact</h1>"));
     assert!(html.contains("<time datetime=\"2024-06-20\">20 June 2024</time>"));
@@ -63,11 +64,11 @@ async fn the_article_renders_as_semantic_html() {
 
 #[tokio::test]
 async fn mentions_are_focusable_links_and_quotes_are_q() {
-    let html = render(AppProps::default()).await;
+    let html = render(AppProps::new(Rc::new(common::seed()))).await;
     let body = body_of(&html);
     assert!(body.contains("id=\"mention-putin-0\" href=\"#actor=putin\" data-actor=\"putin\""));
     assert!(body.contains(">Vladimir Putin</a>"));
-    let article = marginalia::bundled::article();
+    let article = common::seed();
     let total: u32 = article.actors.iter().map(|a| a.mention_count).sum();
     assert_eq!(body.matches("class=\"mention\">").count() as u32, total);
     assert_eq!(body.matches("class=\"quote\">").count(), 16);
@@ -77,7 +78,7 @@ async fn mentions_are_focusable_links_and_quotes_are_q() {
 
 #[tokio::test]
 async fn the_three_panels_are_tabs_with_one_shown() {
-    let html = render(AppProps::default()).await;
+    let html = render(AppProps::new(Rc::new(common::seed()))).await;
     assert!(html.contains("role=\"tablist\""));
     for (panel, shown) in [("actors", true), ("timeline", false), ("quotes", false)] {
         assert!(html.contains(&format!("id=\"tab-{panel}\"")), "{panel} tab");
@@ -108,10 +109,7 @@ async fn the_three_panels_are_tabs_with_one_shown() {
 #[tokio::test]
 async fn a_selected_actor_is_detailed_in_the_panel_and_the_text_stays_unmarked() {
     let html = render_with(selected(Selection::Actor("putin".into()))).await;
-    let putin = marginalia::bundled::article()
-        .actor("putin")
-        .unwrap()
-        .mention_count as usize;
+    let putin = common::seed().actor("putin").unwrap().mention_count as usize;
     // The text renders once, unmarked; the browser marks it (tests/browser.rs, e2e).
     assert_eq!(body_of(&html).matches("mention--selected").count(), 0);
     // Kim is related (a relation, shared events): tinted in the panel.
@@ -144,16 +142,11 @@ async fn a_selected_quote_is_marked_in_the_panel() {
 
 #[tokio::test]
 async fn text_is_escaped_never_interpreted() {
-    use marginalia::content::markdown::parse_markdown;
-    let mut article = marginalia::bundled::article();
+    use marginalia_content::markdown::parse_markdown;
+    let mut article = common::seed();
     article.blocks =
         parse_markdown("<img src=x onerror=alert(1)> and <script>alert(2)</script>").blocks;
-    let html = render(AppProps {
-        article: Some(Rc::new(article)),
-        initial_state: None,
-        ..AppProps::default()
-    })
-    .await;
+    let html = render(AppProps::new(Rc::new(article))).await;
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(!html.contains("<script>alert"));
     assert!(!html.contains("<img"));
@@ -161,7 +154,7 @@ async fn text_is_escaped_never_interpreted() {
 
 #[tokio::test]
 async fn the_feedback_section_offers_the_seed_criteria() {
-    let html = render(AppProps::default()).await;
+    let html = render(AppProps::new(Rc::new(common::seed()))).await;
     assert!(html.contains(
         "<h2 id=\"feedback-title\" class=\"feedback__title\">Leave feedback about this</h2>"
     ));

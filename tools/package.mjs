@@ -1,55 +1,73 @@
-// The last build step, after `trunk build` and `prerender` (see the Makefile's `build`):
+// Packages the viewer, after `trunk build` (see the Makefile): Trunk's output in the viewer
+// folder (default target/viewer) becomes the files every article page shares and the two
+// templates the site command (`crates/cli`, `site`) fills for each article.
 //
-// 1. CSP: Trunk starts the wasm with an inline module script; it moves to `init.js`, so the
-//    page runs under `script-src 'self' 'wasm-unsafe-eval'` with no inline script.
+// 1. CSP: Trunk starts the wasm with an inline module script; it moves to `init.js`, which
+//    loads the wasm and calls `startPage()`, so pages run under
+//    `script-src 'self' 'wasm-unsafe-eval'` with no inline script.
 // 2. One stylesheet: the CSS files become `marginalia.css` (one request; also what a shadow
 //    root loads for a direct mount).
-// 3. `mount.js`: the direct-mount entry for host pages (`mount(element, options)` and the
-//    `<marginalia-article>` element), with this build's file names in it.
-// 4. `marginalia-standalone.html`: one self-contained file (CSS, JS glue and the wasm as
-//    base64 inside) that works when opened from disk by double-click.
+// 3. `mount.js`: the direct-mount entry for host pages (`mount(element, {article, ...})` and
+//    the `<marginalia-article src>` element), with this build's file names in it.
+// 4. `page.html`: the page template (head marker, empty root), asset addresses relative (`./`).
+// 5. `standalone.html`: the single-file template: CSS, JS glue and the wasm (base64) inside,
+//    with a marker where the site command puts the article's data. It works opened from disk.
 //
-// Usage: node tools/package.mjs [dist]
-import { readFileSync, writeFileSync, readdirSync, unlinkSync, mkdirSync, copyFileSync } from "node:fs";
+// Usage: node tools/package.mjs [viewer folder]
+import { readFileSync, writeFileSync, readdirSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 
-const dist = process.argv[2] ?? "dist";
-const read = (name) => readFileSync(join(dist, name), "utf8");
+const dir = process.argv[2] ?? "target/viewer";
+const read = (name) => readFileSync(join(dir, name), "utf8");
 let page = read("index.html");
 
 const inline = page.match(/<script type="module">([\s\S]*?)<\/script>/);
-if (!inline) throw new Error(`${dist}/index.html: no inline module script from Trunk`);
+if (!inline) throw new Error(`${dir}/index.html: no inline module script from Trunk`);
 const glue = inline[1].match(/from '\.\/([^']+\.js)'/)?.[1];
 const wasm = inline[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
 if (!glue || !wasm) throw new Error("cannot find the JS glue and wasm names in Trunk's script");
 
+/** Text that goes inside an inline element must not be able to close it. */
+function inlineSafe(text, tag, what) {
+  if (new RegExp(`</${tag}`, "i").test(text)) {
+    throw new Error(`${what} contains "</${tag}", which would end the inline <${tag}> early`);
+  }
+  return text;
+}
+
 // 1. init.js
 writeFileSync(
-  join(dist, "init.js"),
-  `// Starts the viewer: loads the wasm, which hydrates the prerendered article in #marginalia.\n` +
-    `import init from "./${glue}";\n` +
-    `init({ module_or_path: new URL("./${wasm}", import.meta.url) });\n`,
+  join(dir, "init.js"),
+  `// Starts the viewer of this page's article: loads the wasm, then startPage() reads the\n` +
+    `// article's data and brings the prerendered page to life.\n` +
+    `import init, { startPage } from "./${glue}";\n` +
+    `await init({ module_or_path: new URL("./${wasm}", import.meta.url) });\n` +
+    `startPage();\n`,
 );
 page = page.replace(inline[0], `<script type="module" src="./init.js"></script>`);
+
+// Trunk's integrity attribute on the icon is not valid HTML on a <link rel="icon">.
+page = page.replace(/(<link rel="icon"[^>]*?)\s+integrity="[^"]*"/, "$1");
 
 // 2. marginalia.css, in the order of the page's links
 const cssLinks = [...page.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*\/?>\s*/g)];
 const css = cssLinks.map((m) => `/* ${m[1].replace(/-[0-9a-f]{16}\.css$/, ".css")} */\n${read(m[1])}`).join("\n");
-writeFileSync(join(dist, "marginalia.css"), css);
+writeFileSync(join(dir, "marginalia.css"), css);
 cssLinks.forEach((m, i) => {
   page = page.replace(m[0], i === 0 ? `<link rel="stylesheet" href="./marginalia.css" />\n    ` : "");
 });
-for (const m of cssLinks) unlinkSync(join(dist, m[1]));
-writeFileSync(join(dist, "index.html"), page);
+for (const m of cssLinks) unlinkSync(join(dir, m[1]));
 
 // 3. mount.js
 writeFileSync(
-  join(dist, "mount.js"),
+  join(dir, "mount.js"),
   `// marginalia direct mount, for host pages:
 //   import { mount } from "https://example.org/marginalia/mount.js";
-//   mount(document.querySelector("#article-viewer"), { panel: "timeline", theme: "dark" });
-// or <marginalia-article panel="quotes"></marginalia-article> after importing this module.
-// The viewer lives in a shadow root: the host's CSS does not reach it, and its CSS stays inside.
+//   mount(document.querySelector("#viewer"), { article: "https://example.org/marginalia/putin-kim-pact/", panel: "timeline" });
+// or <marginalia-article src="https://example.org/marginalia/putin-kim-pact/" panel="quotes">
+// after importing this module. \`article\` (\`src\`) is the address of an article's page or data.
+// Each viewer lives in a shadow root: the host's CSS does not reach it, and its CSS stays
+// inside. Loading this module starts no viewer by itself; viewers share one wasm.
 const here = new URL(".", import.meta.url);
 let started;
 function start() {
@@ -66,52 +84,57 @@ export async function mount(host, options = {}) {
   const style = document.createElement("link");
   style.rel = "stylesheet";
   style.href = new URL("./marginalia.css", here).href;
-  const loaded = new Promise((ok) => style.addEventListener("load", ok, { once: true }));
+  const loaded = new Promise((ok) => {
+    style.addEventListener("load", ok, { once: true });
+    style.addEventListener("error", ok, { once: true });
+  });
   const root = document.createElement("div");
   shadow.replaceChildren(style, root);
   await loaded;
+  const { article, ...rest } = options;
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(options)) if (value != null) query.set(key, String(value));
-  glue.mount(root, query.toString());
+  for (const [key, value] of Object.entries(rest)) if (value != null) query.set(key, String(value));
+  const address = article ? new URL(String(article), document.baseURI).href : "";
+  await glue.mount(root, query.toString(), address);
   return root;
 }
 
 class MarginaliaArticle extends HTMLElement {
   connectedCallback() {
     if (this.shadowRoot) return;
-    const options = {};
+    const options = { article: this.getAttribute("src") };
     for (const key of ["panel", "theme", "cards"]) if (this.hasAttribute(key)) options[key] = this.getAttribute(key);
-    mount(this, options);
+    mount(this, options).catch((error) => console.error("marginalia:", error));
   }
 }
 if (!customElements.get("marginalia-article")) customElements.define("marginalia-article", MarginaliaArticle);
 `,
 );
 
-// 4. marginalia-standalone.html
-const glueSource = read(glue);
-const wasmBase64 = readFileSync(join(dist, wasm)).toString("base64");
-const themeSource = read("theme.js");
+// 4. page.html
+writeFileSync(join(dir, "page.html"), page);
+unlinkSync(join(dir, "index.html"));
+
+// 5. standalone.html
+const glueSource = inlineSafe(read(glue), "script", glue);
+const wasmBase64 = readFileSync(join(dir, wasm)).toString("base64");
+const themeSource = inlineSafe(read("theme.js"), "script", "theme.js");
 const standalone = page
   .replace(`<script src="./theme.js"></script>`, () => `<script>\n${themeSource}</script>`)
-  .replace(/<link rel="stylesheet" href="\.\/marginalia\.css" \/>/, () => `<style>\n${css}</style>`)
+  .replace(/<link rel="stylesheet" href="\.\/marginalia\.css" \/>/, () => `<style>\n${inlineSafe(css, "style", "the CSS")}</style>`)
   .replace(/<link rel="icon"[^>]*>/, "")
   // Preloads of the separate files would be blocked from file:// (and are not needed).
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "")
   .replace(
     `<script type="module" src="./init.js"></script>`,
     () =>
-      `<script type="module">\n${glueSource}\n` +
+      `<!-- marginalia:data -->\n<script type="module">\n${glueSource}\n` +
       `const bytes = Uint8Array.from(atob("${wasmBase64}"), (c) => c.charCodeAt(0));\n` +
-      `await __wbg_init({ module_or_path: bytes });\n</script>`,
+      `await __wbg_init({ module_or_path: bytes });\nstartPage();\n</script>`,
   );
-writeFileSync(join(dist, "marginalia-standalone.html"), standalone);
+writeFileSync(join(dir, "standalone.html"), standalone);
 
-// 5. the embedding examples, beside the site they embed
-mkdirSync(join(dist, "examples"), { recursive: true });
-for (const file of readdirSync("examples")) copyFileSync(join("examples", file), join(dist, "examples", file));
-
-const sizes = readdirSync(dist, { withFileTypes: true })
+const sizes = readdirSync(dir, { withFileTypes: true })
   .filter((f) => f.isFile())
-  .map((f) => f.name).map((f) => `${f} ${readFileSync(join(dist, f)).length}`);
-console.log(`package: ${dist}/ now holds\n  ${sizes.join("\n  ")}`);
+  .map((f) => `${f.name} ${readFileSync(join(dir, f.name)).length}`);
+console.log(`package: ${dir}/ now holds\n  ${sizes.join("\n  ")}`);

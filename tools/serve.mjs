@@ -1,12 +1,15 @@
 // A static file server for dist/, on 127.0.0.1 only. Used by `make serve` and the end-to-end tests.
 //   node tools/serve.mjs [dir] [port] [--base /sub/path/]
 // Prints the address once listening. Port 0 picks a free one.
+// It serves files inside [dir] only: the path is percent-decoded once, resolved, and must be
+// [dir] itself or below it (a sibling such as dist-private/ is outside); a path with a NUL
+// byte or malformed percent-encoding gets 400, one that leaves [dir] gets 403.
 // `startServer({ compress: true })` (opt-in, used by bench/) answers with `content-encoding: gzip`
 // when the request accepts it, as a static host would; by default bodies are sent as stored.
 import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, resolve, sep } from "node:path";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -22,6 +25,9 @@ const TYPES = {
   ".woff": "font/woff",
   ".ttf": "font/ttf",
   ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml",
+  ".atom": "application/atom+xml",
+  ".bin": "application/octet-stream",
 };
 
 // Types worth compressing (what static hosts compress): text, JS, JSON, SVG and wasm.
@@ -29,18 +35,29 @@ const COMPRESSIBLE = /^(text\/|application\/(json|wasm)|image\/svg)/;
 
 export function startServer({ dir = "dist", port = 0, base = "/", headers = {}, compress = false } = {}) {
   const root = resolve(dir);
+  const inside = root.endsWith(sep) ? root : root + sep; // root "/" already ends with one
   const gzipped = new Map(); // file -> { mtimeMs, body }
   const server = createServer(async (req, res) => {
     try {
-      const url = new URL(req.url, "http://127.0.0.1");
-      let path = decodeURIComponent(url.pathname);
+      let path;
+      try {
+        path = decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname);
+      } catch {
+        res.writeHead(400).end("bad request"); // malformed percent-encoding or request target
+        return;
+      }
+      if (path.includes("\0")) {
+        res.writeHead(400).end("bad request");
+        return;
+      }
       if (!path.startsWith(base)) {
         res.writeHead(404).end("not found");
         return;
       }
       path = path.slice(base.length);
-      let file = normalize(join(root, path));
-      if (!file.startsWith(root)) {
+      // `join` keeps a leading "/" in `path` relative to root; `resolve` normalises "..".
+      let file = resolve(join(root, path));
+      if (file !== root && !file.startsWith(inside)) {
         res.writeHead(403).end("forbidden");
         return;
       }

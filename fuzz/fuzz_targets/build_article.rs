@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use marginalia::content::{build_article, SourceFile, Sources, FILE_NAMES};
+use marginalia_content::{build_article, SourceFile, Sources, FILE_NAMES};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

@@ -1,14 +1,14 @@
 //! The Markdown parser on arbitrary text, with the tree's promises checked: every paragraph
 //! has a source offset, nesting is capped, every link address is http(s), mailto or `#…`.
 //! The same text is then run through the whole validator as the body of the small example
-//! article (`content/saltmere-lighthouse`, whose few quotes keep each run fast).
+//! article (`examples/articles/saltmere-lighthouse`, whose few quotes keep each run fast).
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use marginalia::content::markdown::{parse_markdown, safe_href, MAX_NESTING};
-use marginalia::content::{build_article, SourceFile, Sources};
-use marginalia::model::{Block, Inline};
+use marginalia_content::markdown::{parse_markdown, safe_href, MAX_NESTING};
+use marginalia_content::{build_article, SourceFile, Sources};
+use marginalia_model::{Block, Inline};
 
 fn walk(blocks: &[Block], depth: usize, paragraphs: &mut usize, max: &mut usize) {
     for b in blocks {
@@ -69,26 +69,26 @@ fuzz_target!(|data: &[u8]| {
     for &o in &parsed.paragraph_offsets {
         assert!(source.is_char_boundary(o));
     }
-    let _ = marginalia::model::text::blocks_text(&parsed.blocks);
+    let _ = marginalia_model::text::blocks_text(&parsed.blocks);
 
     let file = |name: &str, text: &str| SourceFile::new(name, text);
     let sources = Sources {
         meta: file(
             "meta.toml",
-            include_str!("../../content/saltmere-lighthouse/meta.toml"),
+            include_str!("../../examples/articles/saltmere-lighthouse/meta.toml"),
         ),
         article: file("article.md", source),
         actors: file(
             "actors.toml",
-            include_str!("../../content/saltmere-lighthouse/actors.toml"),
+            include_str!("../../examples/articles/saltmere-lighthouse/actors.toml"),
         ),
         events: file(
             "events.toml",
-            include_str!("../../content/saltmere-lighthouse/events.toml"),
+            include_str!("../../examples/articles/saltmere-lighthouse/events.toml"),
         ),
         quotes: file(
             "quotes.toml",
-            include_str!("../../content/saltmere-lighthouse/quotes.toml"),
+            include_str!("../../examples/articles/saltmere-lighthouse/quotes.toml"),
         ),
     };
     let _ = build_article(&sources);

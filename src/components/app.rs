@@ -1,4 +1,4 @@
-//! The root: decodes the embedded article once, creates the UI reducer, derives what relates
+//! The root: takes the article it is given, creates the UI reducer, derives what relates
 //! to the selection, provides all three as context, starts the effects, lays out the page.
 
 use super::article_body::ArticleBody;
@@ -21,11 +21,18 @@ use crate::state::{Action, UiState};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Default)]
+#[derive(Properties, PartialEq)]
 pub struct AppProps {
-    /// The article to show; the embedded one when absent.
+    /// The article to show.
+    pub article: Rc<Article>,
+    /// The article's prerendered body, adopted as it is (the page's, or the one a mount took
+    /// from the article's page). Without it (server-side rendering, tests) the body is
+    /// rendered from `article.blocks`.
     #[prop_or_default]
-    pub article: Option<Rc<Article>>,
+    pub body: Option<web_sys::Element>,
+    /// Where this article's reader data (feedback) is kept: one key per article and site.
+    #[prop_or_default]
+    pub storage_key: AttrValue,
     /// The state to start from (server-side rendering and tests); the default otherwise.
     #[prop_or_default]
     pub initial_state: Option<UiState>,
@@ -34,15 +41,22 @@ pub struct AppProps {
     pub mode: Mode,
 }
 
+impl AppProps {
+    /// A page viewer of `article` in its default state, rendering the body itself.
+    pub fn new(article: Rc<Article>) -> AppProps {
+        AppProps {
+            article,
+            body: None,
+            storage_key: AttrValue::default(),
+            initial_state: None,
+            mode: Mode::default(),
+        }
+    }
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let article = {
-        let given = props.article.clone();
-        use_memo((), move |_| {
-            given.unwrap_or_else(|| Rc::new(crate::bundled::article()))
-        })
-    };
-    let article: Rc<Article> = (*article).clone();
+    let article = props.article.clone();
     let ui = {
         let initial = props.initial_state.clone();
         let article = article.clone();
@@ -87,6 +101,9 @@ pub fn app(props: &AppProps) -> Html {
 
     let text = TextContext {
         article: article.clone(),
+        body: props.body.clone(),
+        mode,
+        storage_key: props.storage_key.clone(),
         dispatch: ui.dispatcher(),
     };
     let context = AppContext {

@@ -1,20 +1,37 @@
-//! The article's body: the block/inline tree rendered with `html!` (never as raw HTML), with
-//! mentions, quotes and event sentences as marked elements. It reads only the unchanging
-//! `TextContext`, so it renders once; what is selected or related is marked on these
-//! elements by `effects::use_text_highlights`.
+//! The article's body. On a page (or in a mount) it is the prerendered text, adopted as it is
+//! and never rendered again; the server renderer and the tests render it from the block tree
+//! with `html!` (never as raw HTML). Either way it is interactive through a few delegated
+//! listeners on the body (`body_events`), not a component per mention, and it reads only the
+//! unchanging `TextContext`: what is selected or related is marked on its elements by
+//! `effects::use_text_highlights`.
 
+use super::body_events::listen_to_body;
 use super::context::use_text;
-use super::mention::Mention;
+use crate::dom;
 use crate::model::{Block, Inline};
 use yew::prelude::*;
 
 #[function_component(ArticleBody)]
 pub fn article_body() -> Html {
     let text = use_text();
-    html! {
-        <div class="article__body">
-            { for text.article.blocks.iter().map(render_block) }
-        </div>
+    let rendered = use_node_ref();
+    {
+        let (adopted, rendered) = (text.body.clone(), rendered.clone());
+        let (dispatch, mode) = (text.dispatch.clone(), text.mode);
+        use_effect_with((), move |_| {
+            let listeners = adopted
+                .or_else(|| rendered.cast::<web_sys::Element>())
+                .map(|body| listen_to_body(&body, dispatch, mode));
+            move || drop(listeners)
+        });
+    }
+    match &text.body {
+        Some(body) => Html::VRef(body.clone().into()),
+        None => html! {
+            <div class={dom::BODY_CLASS} ref={rendered}>
+                { for text.article.blocks.iter().map(render_block) }
+            </div>
+        },
     }
 }
 
@@ -60,20 +77,31 @@ fn render_inline(inline: &Inline) -> Html {
         Inline::Link { href, content } => html! {
             <a href={href.clone()} rel="noopener noreferrer">{ render_inlines(content) }</a>
         },
+        // A link to the actor, so that with JavaScript off (or before the viewer starts) a
+        // click still records the reader's choice in the hash, which the viewer applies.
         Inline::Mention {
             actor,
             index,
             content,
         } => html! {
-            <Mention actor={actor.clone()} index={*index}>{ render_inlines(content) }</Mention>
+            <a
+                class={dom::MENTION_CLASS}
+                id={dom::mention_id(actor, *index)}
+                href={format!("#actor={actor}")}
+                data-actor={actor.clone()}
+            >
+                { render_inlines(content) }
+            </a>
         },
         Inline::Quote { quote, content } => html! {
-            <q class="quote" id={format!("quote-{quote}")} data-quote={quote.clone()}>
+            <q class={dom::QUOTE_CLASS} id={dom::quote_id(quote)} data-quote={quote.clone()}>
                 { render_inlines(content) }
             </q>
         },
         Inline::Sentence { events, content } => html! {
-            <span class="sentence" data-events={events.join(" ")}>{ render_inlines(content) }</span>
+            <span class={dom::SENTENCE_CLASS} data-events={events.join(" ")}>
+                { render_inlines(content) }
+            </span>
         },
     }
 }

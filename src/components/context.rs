@@ -43,12 +43,21 @@ impl AppContext {
 #[derive(Clone)]
 pub struct TextContext {
     pub article: Rc<Article>,
+    /// The prerendered body to adopt, if the viewer started on a page that has one.
+    pub body: Option<web_sys::Element>,
+    pub mode: Mode,
+    /// Where this article's reader data is kept (see `AppProps::storage_key`).
+    pub storage_key: AttrValue,
     pub dispatch: UseReducerDispatcher<UiState>,
 }
 
 impl PartialEq for TextContext {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.article, &other.article) && self.dispatch == other.dispatch
+        Rc::ptr_eq(&self.article, &other.article)
+            && self.body == other.body
+            && self.mode == other.mode
+            && self.storage_key == other.storage_key
+            && self.dispatch == other.dispatch
     }
 }
 

@@ -13,8 +13,6 @@ use crate::state::{Action, UiState};
 use crate::web;
 use yew::prelude::*;
 
-const STORAGE_KEY: &str = "feedback";
-
 #[derive(Properties, PartialEq)]
 pub struct FeedbackFormProps {
     pub feedback: Feedback,
@@ -39,6 +37,7 @@ impl Form {
 #[function_component(FeedbackForm)]
 pub fn feedback_form(props: &FeedbackFormProps) -> Html {
     let app = use_text();
+    let storage_key = crate::feedback::storage_key(&app.storage_key);
     let ui = Form {
         feedback: props.feedback.clone(),
         message: props.message.clone(),
@@ -52,9 +51,9 @@ pub fn feedback_form(props: &FeedbackFormProps) -> Html {
 
     // Restore what this browser kept.
     {
-        let ui = ui.clone();
+        let (ui, key) = (ui.clone(), storage_key.clone());
         use_effect_with((), move |_| {
-            let Ok(Some(text)) = web::load_setting(STORAGE_KEY) else {
+            let Ok(Some(text)) = web::load_setting(&key) else {
                 return;
             };
             match Feedback::from_storage(&text) {
@@ -141,7 +140,7 @@ pub fn feedback_form(props: &FeedbackFormProps) -> Html {
         })
     };
     let on_submit = {
-        let (ui, article) = (ui.clone(), app.article.clone());
+        let (ui, article, key) = (ui.clone(), app.article.clone(), storage_key.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if ui.feedback.is_empty() {
@@ -153,7 +152,7 @@ pub fn feedback_form(props: &FeedbackFormProps) -> Html {
             let submitted = ui.feedback.apply(FeedbackAction::Submitted(web::now_iso()));
             ui.dispatch(Action::Feedback(FeedbackAction::Replace(submitted.clone())));
             let json = submitted.to_json(&article.meta.title, &article.meta.source.date.iso());
-            let kept = web::save_setting(STORAGE_KEY, &submitted.to_storage());
+            let kept = web::save_setting(&key, &submitted.to_storage());
             let sent = web::post_to_parent("marginalia:feedback", "feedback", &json);
             let mut said = vec![if kept {
                 "Thank you: your feedback is kept in this browser.".to_string()
@@ -191,8 +190,9 @@ pub fn feedback_form(props: &FeedbackFormProps) -> Html {
     };
     let on_clear = {
         let (ui, article, previews) = (ui.clone(), app.article.clone(), previews.clone());
+        let key = storage_key.clone();
         Callback::from(move |_| {
-            web::remove_setting(STORAGE_KEY);
+            web::remove_setting(&key);
             for url in previews.iter().flatten() {
                 web::revoke_object_url(url);
             }

@@ -1,0 +1,41 @@
+//! Server-side rendering with Yew: the viewer's `App` for an article page (the text and every
+//! panel, readable with JavaScript off) and the contents page.
+
+use crate::contents_page::{ContentsEntry, ContentsPage, ContentsPageProps};
+use marginalia::components::app::{App, AppProps};
+use marginalia::components::context::Mode;
+use marginalia_model::Article;
+use std::rc::Rc;
+
+fn block_on<F: std::future::Future<Output = String>>(render: F) -> String {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a tokio runtime");
+    runtime.block_on(tokio::task::LocalSet::new().run_until(render))
+}
+
+/// The viewer as the page shows it before (and without) the wasm: the state a viewer starts
+/// in, so the viewer's first render matches it.
+pub fn article_page(article: &Article) -> String {
+    let props = AppProps {
+        article: Rc::new(article.clone()),
+        body: None,
+        storage_key: "".into(),
+        initial_state: None,
+        mode: Mode::Page,
+    };
+    block_on(
+        yew::LocalServerRenderer::<App>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+/// The contents page's body.
+pub fn contents_page(entries: Vec<ContentsEntry>) -> String {
+    block_on(
+        yew::LocalServerRenderer::<ContentsPage>::with_props(ContentsPageProps { entries })
+            .hydratable(false)
+            .render(),
+    )
+}

@@ -1,0 +1,307 @@
+//! The site build: from the viewer's files and the article folders to a static site.
+//!
+//! 1. [`load_articles`]: every folder under a content directory is an article; each is checked
+//!    once, and every error of every article is reported before anything is written (so a
+//!    broken edit leaves the last good site in place);
+//! 2. [`write_site`] copies the viewer's shared files (wasm, JS glue, CSS, start and mount
+//!    scripts) once to the site's root; every page refers to them relatively, so the site works
+//!    at `/` and under any sub-path;
+//! 3. each article gets `<slug>/index.html` (its prerendered text and panels, head tags,
+//!    JSON-LD and the link to its data), `<slug>/data.<fingerprint>.bin` (see
+//!    [`marginalia_model::data`]) and `<slug>/<slug>.html`, the single file that works from disk;
+//! 4. `index.html`, the contents page, lists the articles (example articles are built under
+//!    `examples/articles/` and listed nowhere);
+//! 5. with a site address, `sitemap.xml` and `feed.atom` ([`crate::feeds`]).
+
+use crate::contents_page::ContentsEntry;
+use crate::{feeds, page, render};
+use base64::Engine;
+use marginalia_content::{load_article, report};
+use marginalia_model::{data, Article};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A checked article and its folder name.
+pub struct Entry {
+    pub slug: String,
+    pub article: Article,
+}
+
+/// The viewer's build (`trunk` then `tools/package.mjs`): its shared files and two templates.
+pub struct Viewer {
+    dir: PathBuf,
+    /// The page template: head marker, empty root, asset addresses relative to `./`.
+    page: String,
+    /// The single-file template: the same with the CSS, scripts and wasm inside.
+    standalone: String,
+}
+
+/// The templates' names in the viewer's folder; every other file there is shared by the site.
+pub const PAGE_TEMPLATE: &str = "page.html";
+pub const STANDALONE_TEMPLATE: &str = "standalone.html";
+
+/// Where the data goes in the single file (the page template has a link instead).
+const DATA_ISLAND_MARKER: &str = "<!-- marginalia:data -->";
+
+impl Viewer {
+    pub fn open(dir: &Path) -> Result<Viewer, String> {
+        let read = |name: &str| {
+            fs::read_to_string(dir.join(name)).map_err(|e| {
+                format!(
+                    "cannot read {}: {e} (build the viewer first: `make build`)",
+                    dir.join(name).display()
+                )
+            })
+        };
+        Ok(Viewer {
+            dir: dir.to_path_buf(),
+            page: read(PAGE_TEMPLATE)?,
+            standalone: read(STANDALONE_TEMPLATE)?,
+        })
+    }
+}
+
+/// Every article folder directly under `dir`, by name, checked. On any error, the report of
+/// all of them.
+pub fn load_articles(dir: &Path) -> Result<Vec<Entry>, String> {
+    let mut folders: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    let mut entries = Vec::new();
+    let mut reports = Vec::new();
+    for folder in folders {
+        let slug = folder
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !is_slug(&slug) {
+            reports.push(format!(
+                "{}: an article's folder name is its address: use lower-case letters, digits and dashes",
+                folder.display()
+            ));
+            continue;
+        }
+        match load_article(&folder) {
+            Ok(article) => entries.push(Entry { slug, article }),
+            Err(errors) => reports.push(report(&errors)),
+        }
+    }
+    if reports.is_empty() {
+        Ok(entries)
+    } else {
+        Err(reports.join("\n"))
+    }
+}
+
+fn is_slug(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('-')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// What [`write_site`] wrote, for the command's summary.
+pub struct Written {
+    pub pages: Vec<PathBuf>,
+}
+
+/// Writes the site into `out`: shared viewer files, each article's page, data and single
+/// file, the example articles under `examples/articles/`, the contents page, and with
+/// `site_url` the sitemap and feed.
+pub fn write_site(
+    viewer: &Viewer,
+    articles: &[Entry],
+    examples: &[Entry],
+    out: &Path,
+    site_url: Option<&str>,
+) -> io::Result<Written> {
+    fs::create_dir_all(out)?;
+    copy_shared_files(&viewer.dir, out)?;
+    let mut pages = Vec::new();
+    for entry in articles {
+        let url = site_url.map(|u| format!("{u}{}/", entry.slug));
+        pages.extend(write_article(
+            viewer,
+            entry,
+            &out.join(&entry.slug),
+            1,
+            url.as_deref(),
+            false,
+        )?);
+    }
+    for entry in examples {
+        let folder = out.join("examples/articles").join(&entry.slug);
+        pages.extend(write_article(viewer, entry, &folder, 3, None, true)?);
+    }
+    let contents = out.join("index.html");
+    fs::write(&contents, contents_page(viewer, articles, site_url))?;
+    pages.push(contents);
+    if let Some(url) = site_url {
+        fs::write(out.join("sitemap.xml"), feeds::sitemap(url, articles))?;
+        fs::write(out.join("feed.atom"), feeds::atom(url, articles))?;
+    }
+    Ok(Written { pages })
+}
+
+fn copy_shared_files(from: &Path, out: &Path) -> io::Result<()> {
+    for file in fs::read_dir(from)? {
+        let file = file?;
+        let name = file.file_name();
+        let name = name.to_string_lossy();
+        if file.file_type()?.is_file() && name != PAGE_TEMPLATE && name != STANDALONE_TEMPLATE {
+            fs::copy(file.path(), out.join(&*name))?;
+        }
+    }
+    Ok(())
+}
+
+/// The template with its `./` asset addresses made relative to a page `depth` folders down.
+fn at_depth(template: &str, depth: usize) -> String {
+    let up = "../".repeat(depth);
+    template
+        .replace("href=\"./", &format!("href=\"{up}"))
+        .replace("src=\"./", &format!("src=\"{up}"))
+}
+
+/// The `<html lang>` of the template, set to the article's language.
+fn with_language(page: String, language: &str) -> String {
+    page.replacen(
+        "<html lang=\"en\">",
+        &format!("<html lang=\"{}\">", page::escape(language)),
+        1,
+    )
+}
+
+fn write_article(
+    viewer: &Viewer,
+    entry: &Entry,
+    folder: &Path,
+    depth: usize,
+    url: Option<&str>,
+    example: bool,
+) -> io::Result<Vec<PathBuf>> {
+    fs::create_dir_all(folder)?;
+    let article = &entry.article;
+    let bytes = data::encode(&entry.slug, article);
+    let data_name = format!("data.{}.bin", data::fingerprint(&bytes));
+    remove_stale_data(folder, &data_name)?;
+    fs::write(folder.join(&data_name), &bytes)?;
+
+    let body = render::article_page(article);
+    let mut head = vec![page::head_tags(article, url), page::json_ld(article, url)];
+    if example {
+        head.push("<meta name=\"robots\" content=\"noindex\" />".into());
+    }
+    let linked = format!(
+        "<link rel=\"preload\" href=\"./{data_name}\" as=\"fetch\" crossorigin=\"anonymous\" data-marginalia-data />"
+    );
+    let page_head = [head.clone(), vec![linked]].concat().join("\n    ");
+    let page_html = page::fill(&at_depth(&viewer.page, depth), &page_head, &body)
+        .map_err(|missing| io::Error::other(format!("the page template has no {missing}")))?;
+    let index = folder.join("index.html");
+    fs::write(&index, with_language(page_html, &article.meta.language))?;
+
+    let island = format!(
+        "<script type=\"application/octet-stream\" id=\"marginalia-data\">{}</script>",
+        base64::engine::general_purpose::STANDARD.encode(&bytes)
+    );
+    let single = page::fill(&viewer.standalone, &head.join("\n    "), &body)
+        .map_err(|missing| io::Error::other(format!("the single-file template has no {missing}")))?
+        .replacen(DATA_ISLAND_MARKER, &island, 1);
+    let single_file = folder.join(format!("{}.html", entry.slug));
+    fs::write(&single_file, with_language(single, &article.meta.language))?;
+    Ok(vec![index, single_file])
+}
+
+/// Data files of earlier builds of this article go (their names change with their content).
+fn remove_stale_data(folder: &Path, keep: &str) -> io::Result<()> {
+    for file in fs::read_dir(folder)? {
+        let name = file?.file_name().to_string_lossy().into_owned();
+        if name.starts_with("data.") && name.ends_with(".bin") && name != keep {
+            fs::remove_file(folder.join(name))?;
+        }
+    }
+    Ok(())
+}
+
+/// The contents page: the page template without the viewer's scripts, with the list.
+fn contents_page(viewer: &Viewer, articles: &[Entry], site_url: Option<&str>) -> String {
+    let entries = articles
+        .iter()
+        .map(|e| ContentsEntry::new(&e.slug, &e.article))
+        .collect();
+    let body = render::contents_page(entries);
+    let mut head = vec![
+        "<title>marginalia: articles</title>".to_string(),
+        "<meta name=\"description\" content=\"News articles with their actors, timelines and quotes, cross-linked.\" />".into(),
+    ];
+    if let Some(url) = site_url {
+        head.push(format!(
+            "<link rel=\"canonical\" href=\"{}\" />",
+            page::escape(url)
+        ));
+        head.push(format!(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"marginalia\" href=\"{}feed.atom\" />",
+            page::escape(url)
+        ));
+    }
+    let template = without_viewer_scripts(&viewer.page);
+    page::fill(&template, &head.join("\n    "), &body)
+        .expect("the page template was checked when its first article was written")
+        .replacen(
+            "<div id=\"marginalia\">",
+            "<div id=\"marginalia-contents\">",
+            1,
+        )
+}
+
+/// The page template without what starts the viewer (the start script and preloads).
+fn without_viewer_scripts(template: &str) -> String {
+    template
+        .lines()
+        .filter(|line| {
+            let l = line.trim_start();
+            !(l.starts_with("<script type=\"module\"")
+                || l.starts_with("<link rel=\"modulepreload\"")
+                || l.starts_with("<link rel=\"preload\""))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assets_are_addressed_from_the_page_folder() {
+        let t = "<link rel=\"stylesheet\" href=\"./marginalia.css\" /><script src=\"./theme.js\"></script>";
+        assert_eq!(
+            at_depth(t, 1),
+            "<link rel=\"stylesheet\" href=\"../marginalia.css\" /><script src=\"../theme.js\"></script>"
+        );
+        assert!(at_depth(t, 3).contains("href=\"../../../marginalia.css\""));
+    }
+
+    #[test]
+    fn slugs_are_address_safe() {
+        assert!(is_slug("putin-kim-pact"));
+        assert!(is_slug("a1"));
+        for bad in ["", "-x", "Upper", "sp ace", "dot.ted", "ünï"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_contents_page_starts_no_viewer() {
+        let t = "<head>\n<link rel=\"modulepreload\" href=\"./m.js\" />\n<link rel=\"stylesheet\" href=\"./marginalia.css\" />\n<script type=\"module\" src=\"./init.js\"></script>\n</head>";
+        let out = without_viewer_scripts(t);
+        assert!(!out.contains("init.js") && !out.contains("modulepreload"));
+        assert!(out.contains("marginalia.css"));
+    }
+}

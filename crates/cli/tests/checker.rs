@@ -1,0 +1,133 @@
+//! The author's checker (`src/bin/check.rs`) run as a program: its output on broken copies of
+//! the example article (`tests/fixtures/broken-*/`) is compared as text with each folder's
+//! `expected.txt`, and its exit codes are checked.
+//!
+//! After an intended change of a message or hint, rewrite the expected files with
+//! `UPDATE_EXPECTED=1 cargo test --test checker` and review the diff.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::process::{Command, Output};
+
+fn check(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_check"))
+        .args(args)
+        .current_dir(common::workspace_root())
+        .output()
+        .expect("the checker runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("the checker prints UTF-8")
+}
+
+#[test]
+fn every_broken_fixture_prints_its_expected_report() {
+    let root = common::workspace_root();
+    let mut folders: Vec<String> = std::fs::read_dir(root.join("tests/fixtures"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("broken-"))
+        .collect();
+    folders.sort();
+    assert!(folders.len() >= 7, "{folders:?}");
+    let update = std::env::var_os("UPDATE_EXPECTED").is_some();
+    let mut mismatches = Vec::new();
+    for folder in &folders {
+        let dir = format!("tests/fixtures/{folder}");
+        let out = check(&[&dir]);
+        assert_eq!(out.status.code(), Some(1), "{dir}: exit code");
+        assert_eq!(text(&out.stdout), "", "{dir}: nothing on stdout");
+        let expected_path = root.join(&dir).join("expected.txt");
+        let got = text(&out.stderr);
+        if update {
+            std::fs::write(&expected_path, &got).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&expected_path)
+            .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
+        if got != expected {
+            mismatches.push(format!(
+                "== {dir}\n-- expected:\n{expected}\n-- got:\n{got}"
+            ));
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+#[test]
+fn the_reports_name_file_line_column_and_hint() {
+    let out = text(&check(&["tests/fixtures/broken-quote"]).stderr);
+    assert!(out.contains(
+        "tests/fixtures/broken-quote/quotes.toml:6:8: quote `quell-cheaper-than-a-wreck`: text not found verbatim in article.md\n  hint: closest text, at article.md:3:2: "
+    ), "{out}");
+    assert!(
+        out.contains("the entry has “shipwreck” where the article has “wreck”"),
+        "{out}"
+    );
+    assert!(
+        out.contains("the entry has \"'\" (a straight apostrophe, U+0027) where the article has \"’\" (a curly apostrophe, U+2019)"),
+        "{out}"
+    );
+    let out = text(&check(&["tests/fixtures/broken-ids"]).stderr);
+    assert!(
+        out.contains(
+            "link to actor `quel`, which is not in actors.toml\n  hint: did you mean `quell`?"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("error: 9 content errors in tests/fixtures/broken-ids\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn good_articles_print_their_counts() {
+    for (dir, expected) in [
+        (
+            "content/putin-kim-pact",
+            "ok: 23 actors, 11 events, 16 quotes\n",
+        ),
+        (
+            "examples/articles/saltmere-lighthouse",
+            "ok: 4 actors, 3 events, 2 quotes\n",
+        ),
+    ] {
+        let out = check(&[dir]);
+        assert_eq!(out.status.code(), Some(0), "{dir}");
+        assert_eq!(text(&out.stdout), expected);
+        assert_eq!(text(&out.stderr), "");
+    }
+}
+
+#[test]
+fn several_folders_are_checked_in_one_run() {
+    let out = check(&[
+        "examples/articles/saltmere-lighthouse",
+        "tests/fixtures/broken-missing",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        "examples/articles/saltmere-lighthouse: ok: 4 actors, 3 events, 2 quotes\n"
+    );
+    assert!(
+        text(&out.stderr).ends_with("error: 1 content error in tests/fixtures/broken-missing\n")
+    );
+}
+
+#[test]
+fn bad_usage_exits_with_two() {
+    let out = check(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("usage: check <article folder>"));
+    let out = check(&["content/no-such-article"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: `content/no-such-article` is not a folder\n"
+    );
+}

@@ -1,0 +1,178 @@
+//! Step 3 of the pipeline: the TOML files as authors write them, read into [`Files`]. Values
+//! that the validator checks keep their source span so that errors point at them; a file
+//! that does not parse is one error at the place the TOML reader names.
+
+use crate::error::{ContentError, SourceFile};
+use crate::{hints, Sources};
+use serde::Deserialize;
+use toml::Spanned;
+
+pub type Text = Spanned<String>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetaFile {
+    pub title: Text,
+    pub standfirst: Option<String>,
+    pub page_date: Text,
+    pub page_date_text: String,
+    pub publisher_address: String,
+    #[serde(default = "english")]
+    pub language: String,
+    pub source: SourceEntry,
+    #[serde(default)]
+    pub feedback: FeedbackEntry,
+}
+
+/// The reader-feedback section: what readers rate, and where (if anywhere) to send it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackEntry {
+    #[serde(default)]
+    pub criteria: Vec<String>,
+    /// Optional address the submitted feedback is POSTed to (off when absent).
+    pub endpoint: Option<Text>,
+}
+
+fn english() -> String {
+    "en".into()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceEntry {
+    pub name: String,
+    pub date: Text,
+    pub actor: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorsFile {
+    #[serde(default)]
+    pub actor: Vec<ActorEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorEntry {
+    pub id: Text,
+    pub name: String,
+    pub kind: Text,
+    pub role: String,
+    pub affiliation: Option<Text>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub description: String,
+    #[serde(default)]
+    pub relation: Vec<RelationEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationEntry {
+    pub kind: Text,
+    pub target: Text,
+    pub evidence: Text,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventsFile {
+    #[serde(default)]
+    pub event: Vec<EventEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventEntry {
+    pub id: Text,
+    pub date: Text,
+    pub title: String,
+    pub description: String,
+    #[serde(default)]
+    pub actors: Vec<Text>,
+    #[serde(default)]
+    pub sentences: Vec<Text>,
+    pub provenance: Text,
+    pub article_gives: Option<Text>,
+    pub weekday: Option<Text>,
+    pub week_of: Option<Text>,
+    pub note: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuotesFile {
+    #[serde(default)]
+    pub quote: Vec<QuoteEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteEntry {
+    pub id: Text,
+    pub speaker: Text,
+    pub text: Text,
+    pub event: Option<Text>,
+    pub context: String,
+}
+
+/// The four TOML files of an article, each `None` when it did not parse.
+pub struct Files {
+    pub meta: Option<MetaFile>,
+    pub actors: Option<ActorsFile>,
+    pub events: Option<EventsFile>,
+    pub quotes: Option<QuotesFile>,
+}
+
+impl Files {
+    /// Reads the four TOML files, adding an error for each that does not parse.
+    pub fn parse(src: &Sources, errors: &mut Vec<ContentError>) -> Files {
+        Files {
+            meta: parse_toml(&src.meta, errors),
+            actors: parse_toml(&src.actors, errors),
+            events: parse_toml(&src.events, errors),
+            quotes: parse_toml(&src.quotes, errors),
+        }
+    }
+
+    /// The actors defined (none when `actors.toml` did not parse).
+    pub fn actors(&self) -> &[ActorEntry] {
+        self.actors.as_ref().map_or(&[], |f| &f.actor)
+    }
+
+    /// The events defined (none when `events.toml` did not parse).
+    pub fn events(&self) -> &[EventEntry] {
+        self.events.as_ref().map_or(&[], |f| &f.event)
+    }
+
+    /// The quotes defined (none when `quotes.toml` did not parse).
+    pub fn quotes(&self) -> &[QuoteEntry] {
+        self.quotes.as_ref().map_or(&[], |f| &f.quote)
+    }
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(
+    file: &SourceFile,
+    errors: &mut Vec<ContentError>,
+) -> Option<T> {
+    match toml::from_str::<T>(&file.text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let offset = e.span().map_or(0, |s| s.start);
+            let message = e.message().trim().to_string();
+            let hint = toml_hint(&message);
+            errors.push(file.error_at(offset, message).with_hint(hint));
+            None
+        }
+    }
+}
+
+/// A hint for the TOML reader's message "unknown field `x`, expected one of `a`, `b`".
+fn toml_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, expected) = rest.split_once('`')?;
+    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    hints::did_you_mean(field, known)
+}

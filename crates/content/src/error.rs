@@ -1,0 +1,136 @@
+//! What every step of the pipeline reports: errors in content files, each pointing at a file,
+//! a line and a column, with an optional hint on how to fix it (printed on the next line,
+//! indented).
+
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ContentError {
+    pub file: String,
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, counted in characters.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it, when the checker can tell: the nearest known id, the closest text of
+    /// the article, the date that would be right.
+    pub hint: Option<String>,
+}
+
+impl ContentError {
+    /// The same error with a hint.
+    pub fn with_hint(mut self, hint: Option<String>) -> ContentError {
+        self.hint = hint;
+        self
+    }
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A content file: its name as errors print it, and its text.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        SourceFile {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// An error at a byte offset of this file.
+    pub fn error_at(&self, offset: usize, message: impl Into<String>) -> ContentError {
+        let (line, column) = line_column(&self.text, offset);
+        ContentError {
+            file: self.name.clone(),
+            line,
+            column,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// The 1-based line and column of a byte offset of this file.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        line_column(&self.text, offset)
+    }
+
+    /// The file's own name, without its folder (`quotes.toml`).
+    pub fn short_name(&self) -> &str {
+        self.name.rsplit(['/', '\\']).next().unwrap_or(&self.name)
+    }
+}
+
+/// The 1-based line and character column of a byte offset (clamped to the text).
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// Joins errors into the report the build and the checker print: one per line (a hint on the
+/// line after its error), in file, line and column order.
+pub fn report(errors: &[ContentError]) -> String {
+    let mut sorted = errors.to_vec();
+    sorted.sort();
+    sorted.dedup();
+    sorted
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "ab\n“cd”\nef";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 3), (2, 1));
+        // 'c' sits after the 3-byte “, at character column 2.
+        assert_eq!(line_column(text, 6), (2, 2));
+        assert_eq!(line_column(text, text.len() + 10), (3, 3));
+    }
+
+    #[test]
+    fn errors_print_as_file_line_column() {
+        let f = SourceFile::new("content/a/quotes.toml", "x\ny = 1");
+        assert_eq!(
+            f.error_at(2, "bad").to_string(),
+            "content/a/quotes.toml:2:1: bad"
+        );
+        assert_eq!(
+            f.error_at(2, "bad")
+                .with_hint(Some("try this".into()))
+                .to_string(),
+            "content/a/quotes.toml:2:1: bad\n  hint: try this"
+        );
+        assert_eq!(f.short_name(), "quotes.toml");
+    }
+}

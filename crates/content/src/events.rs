@@ -1,0 +1,90 @@
+//! Step 4e of the pipeline: `events.toml` to the model's [`Event`]s, in date order. Checks
+//! each event's date, actors and provenance ([`crate::provenance`]), and finds each of its
+//! sentences verbatim in one paragraph: those become the sentence marks of the tree.
+
+use crate::annotations::{EventEntry, Text};
+use crate::checker::Checker;
+use crate::marks::{Mark, MarkKind};
+use crate::passages::{locate_many, Place};
+use crate::provenance;
+use marginalia_model::Event;
+use std::collections::HashMap;
+
+/// The events in date order, and the sentences to mark (the longest first; a sentence that
+/// several events cite is one mark naming them all).
+pub(crate) fn build<'e>(c: &mut Checker, entries: &'e [EventEntry]) -> (Vec<Event>, Vec<Mark<'e>>) {
+    let sentences: Vec<&str> = entries
+        .iter()
+        .flat_map(|e| e.sentences.iter().map(|s| s.get_ref().as_str()))
+        .collect();
+    let mut places = locate_many(&c.texts, &sentences).into_iter();
+    let mut events = Vec::new();
+    let mut marks = SentenceMarks::default();
+    for e in entries {
+        let id = e.id.get_ref();
+        let date = c.date(&c.src.events, &e.date);
+        for a in &e.actors {
+            c.actor_ref(&c.src.events, a, "event actor");
+        }
+        let provenance = provenance::check(c, e, date);
+        for s in &e.sentences {
+            match places.next().flatten() {
+                Some(place) => marks.add(place, id, s),
+                None => {
+                    let hint = c.closest_text_hint(s.get_ref());
+                    let message = format!(
+                        "event `{id}`: sentence not found verbatim in one paragraph of article.md"
+                    );
+                    c.err_hint(&c.src.events, s, message, hint);
+                }
+            }
+        }
+        if let (Some(date), Some(provenance)) = (date, provenance) {
+            events.push(Event {
+                id: id.clone(),
+                date,
+                title: e.title.clone(),
+                description: e.description.clone(),
+                actors: e.actors.iter().map(|a| a.get_ref().clone()).collect(),
+                sentences: e.sentences.iter().map(|s| s.get_ref().clone()).collect(),
+                provenance,
+                note: e.note.clone(),
+            });
+        }
+    }
+    events.sort_by_key(|e| e.date.sort_key());
+    (events, marks.into_marks())
+}
+
+/// The sentences found so far: each place once, with every event that cites it.
+#[derive(Default)]
+struct SentenceMarks<'e> {
+    found: Vec<(Place, Vec<String>, &'e Text)>,
+    index: HashMap<Place, usize>,
+}
+
+impl<'e> SentenceMarks<'e> {
+    fn add(&mut self, place: Place, event: &str, at: &'e Text) {
+        match self.index.get(&place) {
+            Some(&i) => self.found[i].1.push(event.to_string()),
+            None => {
+                self.index.insert(place, self.found.len());
+                self.found.push((place, vec![event.to_string()], at));
+            }
+        }
+    }
+
+    /// The marks, the longest sentence first (so that it encloses shorter ones).
+    fn into_marks(mut self) -> Vec<Mark<'e>> {
+        self.found
+            .sort_by_key(|(p, ..)| std::cmp::Reverse(p.end - p.start));
+        self.found
+            .into_iter()
+            .map(|(place, events, at)| Mark {
+                place,
+                kind: MarkKind::Sentence(events),
+                at,
+            })
+            .collect()
+    }
+}

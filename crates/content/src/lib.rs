@@ -1,0 +1,116 @@
+//! The content pipeline, run natively (the commands of `marginalia-cli`, `cargo test`): an
+//! article folder of Markdown and TOML in, the checked [`Article`] out — or *every* error,
+//! each with its file, line and column. [`build_article`] runs the steps in order, one module
+//! each:
+//!
+//! 1. read the five files of the folder ([`Sources`], `sources.rs`);
+//! 2. refuse files, then counts of entries, over the [`limits`];
+//! 3. parse the TOML annotations ([`annotations`]) and `article.md` into the block/inline tree
+//!    ([`markdown`]);
+//! 4. check ids and references (`checker.rs`, with [`hints`]) and the actor links
+//!    (`mentions.rs`); build actors (`actors.rs`), events (`events.rs`, `provenance.rs`) and
+//!    quotes (`quotes.rs`), each located in the text (`passages.rs`);
+//! 5. mark event sentences and quotes in the tree (`marks.rs`, [`wrap`]) and number the
+//!    mentions (`mentions.rs`);
+//! 6. build the metadata (`meta.rs`) and hand back the [`Article`].
+//!
+//! [`synthetic`] makes large articles from a seed, for tests and the `generate` command.
+
+pub mod annotations;
+pub mod error;
+pub mod hints;
+pub mod limits;
+pub mod markdown;
+pub mod synthetic;
+pub mod wrap;
+
+mod actors;
+mod checker;
+mod events;
+mod marks;
+mod mentions;
+mod meta;
+mod passages;
+mod provenance;
+mod quotes;
+mod sources;
+
+use annotations::Files;
+use checker::Checker;
+pub use error::{report, ContentError, SourceFile};
+use marginalia_model::text::blocks_text;
+use marginalia_model::Article;
+pub use sources::{Sources, FILE_NAMES};
+use std::path::Path;
+
+/// Reads, checks and assembles an article folder.
+pub fn load_article(dir: &Path) -> Result<Article, Vec<ContentError>> {
+    build_article(&Sources::read_dir(dir)?)
+}
+
+/// Checks and assembles an article; on failure, every error found.
+pub fn build_article(src: &Sources) -> Result<Article, Vec<ContentError>> {
+    limits::check_sizes(src)?;
+    let mut errors = Vec::new();
+    let files = Files::parse(src, &mut errors);
+    let over_limits = limits::check_counts(src, &files);
+    if !over_limits.is_empty() {
+        // Stop before the checks that grow with the counts.
+        errors.extend(over_limits);
+        return Err(errors);
+    }
+
+    let parsed = markdown::parse_markdown(&src.article.text);
+    errors.extend(nesting_errors(src, &parsed.problems));
+    let mut blocks = parsed.blocks;
+    let texts = passages::paragraph_texts(&mut blocks);
+    let mut c = Checker::new(src, errors, &files, texts, parsed.paragraph_offsets);
+    c.check_ids(&src.actors, "actor", files.actors().iter().map(|a| &a.id));
+    c.check_ids(&src.events, "event", files.events().iter().map(|e| &e.id));
+    c.check_ids(&src.quotes, "quote", files.quotes().iter().map(|q| &q.id));
+
+    let full_text = blocks_text(&blocks);
+    let mention_counts = mentions::count(&mut c, &parsed.mentions);
+    let actors = actors::build(&mut c, files.actors(), &mention_counts, &full_text);
+    let (events, mut marks) = events::build(&mut c, files.events());
+    let (quotes, quote_marks) = quotes::build(&mut c, files.quotes(), files.quotes.is_some());
+
+    // Sentences (outer first), then quotes, so that a quote nests inside its sentence.
+    marks.extend(quote_marks);
+    marks::apply(&mut c, &mut blocks, &marks);
+    mentions::number(&mut blocks);
+
+    let meta = files
+        .meta
+        .as_ref()
+        .and_then(|m| meta::build(&mut c, m, &full_text));
+    if blocks.is_empty() {
+        c.errors
+            .push(src.article.error_at(0, "the article has no text"));
+    }
+    match meta {
+        Some(meta) if c.errors.is_empty() => Ok(Article {
+            meta,
+            blocks,
+            actors,
+            events,
+            quotes,
+        }),
+        _ => Err(c.errors),
+    }
+}
+
+/// Errors for Markdown nested deeper than the tree keeps ([`markdown::MAX_NESTING`]).
+fn nesting_errors<'a>(
+    src: &'a Sources,
+    problems: &'a [markdown::Problem],
+) -> impl Iterator<Item = ContentError> + 'a {
+    problems.iter().map(|problem| {
+        src.article
+            .error_at(problem.offset, problem.message.clone())
+            .with_hint(Some(format!(
+                "an article needs far fewer than {} levels: close the quotations, lists or emphasis sooner",
+                markdown::MAX_NESTING
+            )))
+    })
+}

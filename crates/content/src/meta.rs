@@ -1,0 +1,49 @@
+//! Step 6 of the pipeline: `meta.toml` to the model's [`Meta`]: the title, the page's and the
+//! source's dates, the source actor, the feedback settings, and the word count and reading
+//! time of the finished text.
+
+use crate::annotations::MetaFile;
+use crate::checker::Checker;
+use marginalia_model::text::{reading_minutes, word_count};
+use marginalia_model::{Meta, Source};
+
+/// The metadata, or `None` when a date in it is wrong (reported). `full_text` is the whole
+/// article's plain text, for the word count.
+pub(crate) fn build(c: &mut Checker, m: &MetaFile, full_text: &str) -> Option<Meta> {
+    let file = &c.src.meta;
+    let page_date = c.date(file, &m.page_date);
+    let source_date = c.date(file, &m.source.date);
+    if let Some(a) = &m.source.actor {
+        c.actor_ref(file, a, "source actor");
+    }
+    if m.title.get_ref().trim().is_empty() {
+        c.err(file, &m.title, "the title is empty".into());
+    }
+    if let Some(endpoint) = &m.feedback.endpoint {
+        if !endpoint.get_ref().starts_with("https://") {
+            c.err(
+                file,
+                endpoint,
+                "feedback.endpoint must be an https:// address".into(),
+            );
+        }
+    }
+    let words = word_count(full_text);
+    Some(Meta {
+        title: m.title.get_ref().clone(),
+        standfirst: m.standfirst.clone(),
+        page_date: page_date?.start,
+        page_date_text: m.page_date_text.clone(),
+        publisher_address: m.publisher_address.clone(),
+        language: m.language.clone(),
+        source: Source {
+            name: m.source.name.clone(),
+            date: source_date?.start,
+            actor: m.source.actor.as_ref().map(|a| a.get_ref().clone()),
+        },
+        word_count: words,
+        reading_minutes: reading_minutes(words),
+        feedback_criteria: m.feedback.criteria.clone(),
+        feedback_endpoint: m.feedback.endpoint.as_ref().map(|e| e.get_ref().clone()),
+    })
+}

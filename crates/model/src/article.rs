@@ -1,0 +1,371 @@
+//! The article as the viewer holds it: metadata, the body as a block/inline tree, and the
+//! annotations (actors, events, quotes). Built and checked at build time by `marginalia-content`,
+//! carried into the wasm as bytes, and read here without any parser.
+
+use super::date::{DateSpan, PartialDate};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub meta: Meta,
+    pub blocks: Vec<Block>,
+    pub actors: Vec<Actor>,
+    /// In date order.
+    pub events: Vec<Event>,
+    /// In the order they appear in the text.
+    pub quotes: Vec<Quote>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub title: String,
+    pub standfirst: Option<String>,
+    /// The page's own date.
+    pub page_date: PartialDate,
+    /// The page's date as the page prints it ("July 15, 2024").
+    pub page_date_text: String,
+    pub publisher_address: String,
+    pub language: String,
+    pub source: Source,
+    pub word_count: u32,
+    pub reading_minutes: u32,
+    /// What readers rate in the feedback section (none: no ratings, comment only).
+    pub feedback_criteria: Vec<String>,
+    /// Where submitted feedback is POSTed, if the author set one (https only).
+    pub feedback_endpoint: Option<String>,
+}
+
+/// Where the article first appeared.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub name: String,
+    pub date: PartialDate,
+    pub actor: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Block {
+    Paragraph(Vec<Inline>),
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
+    Quotation(Vec<Block>),
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
+    Rule,
+}
+
+impl Block {
+    /// The blocks inside a quotation (one group) or a list (one group per item); empty for
+    /// paragraphs, headings and rules. The one place that knows which blocks contain others.
+    pub fn children(&self) -> &[Vec<Block>] {
+        match self {
+            Block::Quotation(blocks) => std::slice::from_ref(blocks),
+            Block::List { items, .. } => items,
+            Block::Paragraph(_) | Block::Heading { .. } | Block::Rule => &[],
+        }
+    }
+
+    pub fn children_mut(&mut self) -> &mut [Vec<Block>] {
+        match self {
+            Block::Quotation(blocks) => std::slice::from_mut(blocks),
+            Block::List { items, .. } => items,
+            Block::Paragraph(_) | Block::Heading { .. } | Block::Rule => &mut [],
+        }
+    }
+}
+
+/// Inline content. `Mention`, `Quote` and `Sentence` are the annotation marks the build adds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Inline {
+    Text(String),
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Code(String),
+    LineBreak,
+    /// A link to an address checked safe at build time (http, https, mailto or `#anchor`).
+    Link {
+        href: String,
+        content: Vec<Inline>,
+    },
+    /// An actor named in the text. `index` counts this actor's mentions from 0 in reading order.
+    Mention {
+        actor: String,
+        index: u32,
+        content: Vec<Inline>,
+    },
+    /// The words of a quote (between, not including, the quotation marks).
+    Quote {
+        quote: String,
+        content: Vec<Inline>,
+    },
+    /// A sentence that mentions one or more events.
+    Sentence {
+        events: Vec<String>,
+        content: Vec<Inline>,
+    },
+}
+
+impl Inline {
+    /// The inline content inside a mark, a link or emphasis; `None` for text, code and line
+    /// breaks. The one place that knows which inlines contain others.
+    pub fn children(&self) -> Option<&[Inline]> {
+        match self {
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Mention { content: c, .. }
+            | Inline::Quote { content: c, .. }
+            | Inline::Sentence { content: c, .. } => Some(c),
+            Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => None,
+        }
+    }
+
+    pub fn children_mut(&mut self) -> Option<&mut Vec<Inline>> {
+        match self {
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Mention { content: c, .. }
+            | Inline::Quote { content: c, .. }
+            | Inline::Sentence { content: c, .. } => Some(c),
+            Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActorKind {
+    Person,
+    State,
+    Organisation,
+    Media,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 4] = [
+        ActorKind::Person,
+        ActorKind::State,
+        ActorKind::Organisation,
+        ActorKind::Media,
+    ];
+
+    pub fn parse(word: &str) -> Option<ActorKind> {
+        ActorKind::ALL.into_iter().find(|k| k.as_str() == word)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::State => "state",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Media => "media",
+        }
+    }
+
+    /// Heading of the group in the actors panel.
+    pub fn plural_label(self) -> &'static str {
+        match self {
+            ActorKind::Person => "People",
+            ActorKind::State => "States",
+            ActorKind::Organisation => "Organisations",
+            ActorKind::Media => "Media",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub role: String,
+    pub affiliation: Option<String>,
+    pub aliases: Vec<String>,
+    pub description: String,
+    pub relations: Vec<Relation>,
+    /// How many times the text mentions this actor.
+    pub mention_count: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RelationKind {
+    Ally,
+    Partner,
+    Opposes,
+    Criticises,
+    Supplies,
+    Sanctions,
+    ModelFor,
+    MemberOf,
+    PartOf,
+    ReportsOn,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 10] = [
+        RelationKind::Ally,
+        RelationKind::Partner,
+        RelationKind::Opposes,
+        RelationKind::Criticises,
+        RelationKind::Supplies,
+        RelationKind::Sanctions,
+        RelationKind::ModelFor,
+        RelationKind::MemberOf,
+        RelationKind::PartOf,
+        RelationKind::ReportsOn,
+    ];
+
+    pub fn parse(word: &str) -> Option<RelationKind> {
+        RelationKind::ALL.into_iter().find(|k| k.as_str() == word)
+    }
+
+    /// The word authors write in `actors.toml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::Ally => "ally",
+            RelationKind::Partner => "partner",
+            RelationKind::Opposes => "opposes",
+            RelationKind::Criticises => "criticises",
+            RelationKind::Supplies => "supplies",
+            RelationKind::Sanctions => "sanctions",
+            RelationKind::ModelFor => "model-for",
+            RelationKind::MemberOf => "member-of",
+            RelationKind::PartOf => "part-of",
+            RelationKind::ReportsOn => "reports-on",
+        }
+    }
+
+    /// How the relation reads before the target's name ("ally of Russia").
+    pub fn label(self) -> &'static str {
+        match self {
+            RelationKind::Ally => "ally of",
+            RelationKind::Partner => "partner of",
+            RelationKind::Opposes => "opposes",
+            RelationKind::Criticises => "criticises",
+            RelationKind::Supplies => "supplies",
+            RelationKind::Sanctions => "sanctions",
+            RelationKind::ModelFor => "model for",
+            RelationKind::MemberOf => "member of",
+            RelationKind::PartOf => "part of",
+            RelationKind::ReportsOn => "reports on",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    pub kind: RelationKind,
+    pub target: String,
+    /// The sentence of the article that supports it, verbatim.
+    pub evidence: String,
+}
+
+/// Where an event's date comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Provenance {
+    /// The article gives the date.
+    Stated,
+    /// The article names a weekday; the date is that weekday in the week of the report.
+    Inferred {
+        weekday: String,
+        week_of: PartialDate,
+    },
+    /// The public record, not the article. `article_gives` says how much the article states.
+    Record {
+        article_gives: Option<super::date::Precision>,
+    },
+}
+
+impl Provenance {
+    /// The short badge word.
+    pub fn badge(&self) -> &'static str {
+        match self {
+            Provenance::Stated => "stated",
+            Provenance::Inferred { .. } => "inferred",
+            Provenance::Record { .. } => "record",
+        }
+    }
+
+    /// What the badge means, in a sentence.
+    pub fn explanation(&self) -> String {
+        match self {
+            Provenance::Stated => "The article states this date.".to_string(),
+            Provenance::Inferred { weekday, week_of } => format!(
+                "Inferred: the article says “{weekday}”, meaning the {weekday} before its report of {}.",
+                week_of.long()
+            ),
+            Provenance::Record { article_gives: None } => {
+                "From the public record; the article does not give this date.".to_string()
+            }
+            Provenance::Record {
+                article_gives: Some(p),
+            } => format!(
+                "From the public record; the article gives only the {}.",
+                p.as_str()
+            ),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub date: DateSpan,
+    pub title: String,
+    pub description: String,
+    pub actors: Vec<String>,
+    pub sentences: Vec<String>,
+    pub provenance: Provenance,
+    /// The author's own explanation of where the date comes from.
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub id: String,
+    pub speaker: String,
+    pub text: String,
+    /// The event it was said at, which gives its date.
+    pub event: Option<String>,
+    pub context: String,
+}
+
+impl Article {
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    pub fn quote(&self, id: &str) -> Option<&Quote> {
+        self.quotes.iter().find(|q| q.id == id)
+    }
+
+    /// Every actor, event and quote, as selections, in that order.
+    pub fn selections(&self) -> impl Iterator<Item = super::Selection> + '_ {
+        let actors = self
+            .actors
+            .iter()
+            .map(|a| super::Selection::Actor(a.id.clone()));
+        let events = self
+            .events
+            .iter()
+            .map(|e| super::Selection::Event(e.id.clone()));
+        let quotes = self
+            .quotes
+            .iter()
+            .map(|q| super::Selection::Quote(q.id.clone()));
+        actors.chain(events).chain(quotes)
+    }
+
+    /// The name to show for an actor id (the id itself if unknown).
+    pub fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.actor(id).map(|a| a.name.as_str()).unwrap_or(id)
+    }
+}

@@ -1,0 +1,16 @@
+//! The content model: plain data, free of yew and web-sys, shared by the content pipeline
+//! (`marginalia-content`), the native commands and the viewer. [`data`] is the file format
+//! that carries it from the build to the viewer.
+
+pub mod article;
+pub mod data;
+pub mod date;
+pub mod related;
+pub mod search;
+pub mod selection;
+pub mod text;
+pub mod timeline;
+
+pub use article::*;
+pub use date::{DateSpan, PartialDate, Precision};
+pub use selection::Selection;

@@ -1,0 +1,121 @@
+//! Find in the article: where a reader's query occurs in the text of each block.
+//!
+//! The search forgives what a reader cannot type or see:
+//!
+//! - **case**: each character is compared lower-cased (when it lower-cases to one character;
+//!   otherwise as it is);
+//! - **typographic quotes**: `'` matches `’`, `‘` and `‛`, and `"` matches `“`, `”` and
+//!   `‟` (and the other way round). Dashes do not fold: `-` finds only `-`;
+//! - **whitespace**: any run of whitespace in the query matches any run of whitespace in the
+//!   text, including the no-break spaces (U+00A0) the article uses.
+//!
+//! The query is trimmed; an empty query finds nothing. Matches do not overlap, come in
+//! document order, and stop at [`MAX_MATCHES`]. Offsets are in UTF-16 code units of the
+//! block's text, as DOM `Range` offsets are: `’` is one unit here (but three UTF-8 bytes).
+//!
+//! The matcher is a plain scan with no regular expressions: for each start position it
+//! compares the query, so it costs about (text length × query length) in the worst case
+//! and (text length) in practice. Pure data: no yew, no web-sys.
+
+/// One occurrence of the query: `block` indexes the slice given to [`find_matches`];
+/// `start..end` are UTF-16 code-unit offsets into that block's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// At most this many matches are returned, whatever the query.
+pub const MAX_MATCHES: usize = 2000;
+
+/// How a character compares: whitespace as a space, typographic quotes as typewriter
+/// quotes, letters lower-cased when that gives one character.
+fn fold(c: char) -> char {
+    if c.is_whitespace() {
+        return ' ';
+    }
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201F}' => '"',
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// The query as the matcher compares it: trimmed, folded (see the module documentation),
+/// with each run of whitespace as one space. `None` when nothing is left to search for.
+pub fn normalise_query(q: &str) -> Option<String> {
+    let mut out = String::with_capacity(q.len());
+    for c in q.trim().chars().map(fold) {
+        if !(c == ' ' && out.ends_with(' ')) {
+            out.push(c);
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Every non-overlapping occurrence of `query` in `blocks`, in document order, at most
+/// [`MAX_MATCHES`].
+pub fn find_matches(blocks: &[String], query: &str) -> Vec<Match> {
+    let Some(query) = normalise_query(query) else {
+        return Vec::new();
+    };
+    let query: Vec<char> = query.chars().collect();
+    let mut matches = Vec::new();
+    for (block, text) in blocks.iter().enumerate() {
+        // The folded characters, and the UTF-16 offset where each starts (plus the end).
+        let mut chars = Vec::with_capacity(text.len());
+        let mut offsets = Vec::with_capacity(text.len() + 1);
+        let mut offset = 0;
+        for c in text.chars() {
+            chars.push(fold(c));
+            offsets.push(offset);
+            offset += c.len_utf16();
+        }
+        offsets.push(offset);
+
+        let mut i = 0;
+        while i < chars.len() {
+            match match_at(&chars, i, &query) {
+                Some(end) => {
+                    matches.push(Match {
+                        block,
+                        start: offsets[i],
+                        end: offsets[end],
+                    });
+                    if matches.len() == MAX_MATCHES {
+                        return matches;
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    matches
+}
+
+/// If the folded `query` occurs in the folded `text` at `start`, the index just past it.
+/// A space in the query takes a whole run of spaces in the text. (The query neither starts
+/// nor ends with a space, so taking the whole run is always right.)
+fn match_at(text: &[char], start: usize, query: &[char]) -> Option<usize> {
+    let mut t = start;
+    for &q in query {
+        if text.get(t) != Some(&q) {
+            return None;
+        }
+        t += 1;
+        if q == ' ' {
+            while text.get(t) == Some(&' ') {
+                t += 1;
+            }
+        }
+    }
+    Some(t)
+}

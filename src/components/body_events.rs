@@ -1,0 +1,119 @@
+//! The article body's few delegated listeners, in place of a component per mention (the body
+//! is prerendered text that the viewer adopts, not renders):
+//!
+//! - a click (or Enter) on a mention selects its actor and pins its card;
+//! - hovering or focusing a mention shows its card; leaving it hides an unpinned card;
+//! - in a mount, a link to `#somewhere` scrolls the viewer there instead of changing the host
+//!   page's URL.
+
+use super::context::Mode;
+use crate::dom;
+use crate::state::{Action, UiState};
+use crate::web;
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, Node};
+use yew::UseReducerDispatcher;
+
+/// Keeps the listeners alive; they go when it is dropped.
+pub struct BodyListeners(#[allow(dead_code, reason = "held for its Drop")] Vec<EventListener>);
+
+/// The mention an event happened in, if any.
+fn mention_of(event: &Event) -> Option<Element> {
+    let target: Element = event.target()?.dyn_into().ok()?;
+    target.closest(dom::MENTION).ok().flatten()
+}
+
+/// The actor, index and element id of a mention.
+fn mention_parts(mention: &Element) -> Option<(String, u32, String)> {
+    let id = mention.id();
+    let (actor, index) = dom::parse_mention_id(&id)?;
+    Some((actor.to_string(), index, id.clone()))
+}
+
+/// The other element of a mouse or focus move (where the pointer or focus came from or goes).
+fn other_end(event: &Event) -> Option<Node> {
+    let other = if let Some(e) = event.dyn_ref::<web_sys::MouseEvent>() {
+        e.related_target()
+    } else {
+        event.dyn_ref::<web_sys::FocusEvent>()?.related_target()
+    };
+    other?.dyn_into().ok()
+}
+
+/// A move that stays within one mention (onto or off one of its children) neither enters nor
+/// leaves it.
+fn crossing(event: &Event) -> Option<Element> {
+    let mention = mention_of(event)?;
+    let within = other_end(event).is_some_and(|n| mention.contains(Some(&n)));
+    (!within).then_some(mention)
+}
+
+pub fn listen_to_body(
+    body: &Element,
+    dispatch: UseReducerDispatcher<UiState>,
+    mode: Mode,
+) -> BodyListeners {
+    let active = EventListenerOptions::enable_prevent_default();
+    let click = {
+        let (dispatch, body_el) = (dispatch.clone(), body.clone());
+        EventListener::new_with_options(body, "click", active, move |event| {
+            if let Some((actor, index, anchor)) = mention_of(event).and_then(|m| mention_parts(&m))
+            {
+                event.prevent_default();
+                dispatch.dispatch(Action::ActivateMention {
+                    actor,
+                    index,
+                    anchor,
+                });
+            } else if mode == Mode::Mounted {
+                follow_fragment_link_inside(event, &body_el);
+            }
+        })
+    };
+    let show = |kind: &'static str| {
+        let dispatch = dispatch.clone();
+        EventListener::new(body, kind, move |event| {
+            if let Some((actor, _, anchor)) = crossing(event).and_then(|m| mention_parts(&m)) {
+                dispatch.dispatch(Action::HoverCard { actor, anchor });
+            }
+        })
+    };
+    let hide = |kind: &'static str| {
+        let dispatch = dispatch.clone();
+        EventListener::new(body, kind, move |event| {
+            if crossing(event).is_some() {
+                dispatch.dispatch(Action::Unhover);
+            }
+        })
+    };
+    BodyListeners(vec![
+        click,
+        show("mouseover"),
+        hide("mouseout"),
+        show("focusin"),
+        hide("focusout"),
+    ])
+}
+
+/// In a mount the URL is the host's: a `#fragment` link in the text scrolls to its target
+/// inside the viewer and leaves the host's address alone.
+fn follow_fragment_link_inside(event: &Event, body: &Element) {
+    let Some(link) = event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("a[href^=\"#\"]").ok().flatten())
+    else {
+        return;
+    };
+    event.prevent_default();
+    let wanted = link.get_attribute("href").unwrap_or_default();
+    let wanted = wanted.trim_start_matches('#');
+    let viewer = body.closest(".app").ok().flatten().unwrap_or(body.clone());
+    if let Some(target) = web::find_all(&viewer, "[id]")
+        .into_iter()
+        .find(|el| el.id() == wanted)
+    {
+        web::scroll_into_view(&target);
+    }
+}

@@ -1,0 +1,186 @@
+//! Starting a viewer: where its article comes from, and the first render.
+//!
+//! On the viewer's own page ([`start_page`], called by the page's start script `init.js`,
+//! never by merely loading the wasm, so a host page that loads `mount.js` gets no page viewer):
+//!
+//! 1. the page names its article's data: `<link rel="preload" data-marginalia-data href=…>`,
+//!    or, in the single file (which must work from `file://`, where nothing can be fetched), an
+//!    inert `<script type="application/octet-stream" id="marginalia-data">` holding it in base64;
+//! 2. the data is fetched and decoded ([`crate::model::data`]); if that fails, the error view
+//!    goes above the article, which stays readable;
+//! 3. the prerendered body is taken out of the page, the rest of the prerendered viewer is
+//!    replaced by [`App`] rendered in the same task (so nothing is painted in between), and the
+//!    body is adopted into it, never rendered again.
+//!
+//! A host's mount ([`crate::mount`]) names an article's page or its data; [`load_for_mount`]
+//! fetches both, and the body comes from the article's page.
+
+use crate::components::app::{App, AppProps};
+use crate::components::context::Mode;
+use crate::dom;
+use crate::feedback;
+use crate::model::data::{self, ArticleData};
+use crate::state::UiState;
+use crate::web;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
+
+/// What a viewer needs to start: the article, its prerendered body and where its reader data
+/// is kept.
+pub struct Loaded {
+    pub data: ArticleData,
+    pub body: Option<Element>,
+    pub storage_key: String,
+}
+
+/// Starts the viewer of the page's article in `#marginalia`. Exported to `init.js`.
+#[wasm_bindgen(js_name = startPage)]
+pub fn start_page() {
+    let Some(doc) = web::document() else { return };
+    let Some(root) = doc.get_element_by_id(dom::PAGE_ROOT_ID) else {
+        return;
+    };
+    web::install_panic_view(&root);
+    wasm_bindgen_futures::spawn_local(async move {
+        match page_data(&doc).await {
+            Ok(data) => {
+                let body = root.query_selector(dom::BODY).ok().flatten();
+                let loaded = Loaded {
+                    data,
+                    body,
+                    storage_key: page_key(&doc),
+                };
+                adopt_legacy_feedback(&loaded);
+                render(root, loaded, Mode::Page, None);
+            }
+            Err(message) => web::show_error(&root, &message, web::Keep::Contents),
+        }
+    });
+}
+
+/// Renders a viewer into `root`, replacing whatever is there but adopting `loaded.body`.
+/// The reader's scroll position survives the swap.
+pub fn render(root: Element, loaded: Loaded, mode: Mode, initial_state: Option<UiState>) {
+    let scroll = web::scroll_position();
+    if let Some(body) = &loaded.body {
+        body.remove();
+    }
+    root.set_text_content(None);
+    yew::Renderer::<App>::with_root_and_props(
+        root,
+        AppProps {
+            article: Rc::new(loaded.data.article),
+            body: loaded.body,
+            storage_key: loaded.storage_key.into(),
+            initial_state,
+            mode,
+        },
+    )
+    .render();
+    if mode == Mode::Page {
+        wasm_bindgen_futures::spawn_local(async move { web::scroll_to(scroll) });
+    }
+}
+
+/// Moves feedback kept under the key of the one-article days to the seed's own key, once
+/// (see [`feedback::LEGACY_FEEDBACK_ARTICLE`]).
+fn adopt_legacy_feedback(loaded: &Loaded) {
+    if loaded.data.slug != feedback::LEGACY_FEEDBACK_ARTICLE {
+        return;
+    }
+    let Ok(Some(kept)) = web::load_setting(feedback::LEGACY_STORAGE_KEY) else {
+        return;
+    };
+    let key = feedback::storage_key(&loaded.storage_key);
+    if matches!(web::load_setting(&key), Ok(None)) && web::save_setting(&key, &kept) {
+        web::remove_setting(feedback::LEGACY_STORAGE_KEY);
+    }
+}
+
+/// The page's own article data: inline (the single file) or linked.
+async fn page_data(doc: &Document) -> Result<ArticleData, String> {
+    if let Some(island) = doc.get_element_by_id(dom::DATA_ISLAND_ID) {
+        let text = island.text_content().unwrap_or_default();
+        let bytes = web::base64_decode(text.trim())
+            .ok_or("The article's data inside this page is damaged (not base64).")?;
+        return decode(&bytes);
+    }
+    let link = doc
+        .query_selector(dom::DATA_LINK)
+        .ok()
+        .flatten()
+        .and_then(|l| l.dyn_into::<web_sys::HtmlLinkElement>().ok())
+        .ok_or("This page does not say where its article's data is.")?;
+    decode(&web::fetch_bytes(&link.href()).await?)
+}
+
+fn decode(bytes: &[u8]) -> Result<ArticleData, String> {
+    data::decode(bytes).map_err(|e| {
+        let mut message = e.to_string();
+        if let Some(first) = message.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        message + "."
+    })
+}
+
+/// The key a page's reader data is kept under: the page's address without query, hash or
+/// `index.html`, so each article of each site on an origin has its own.
+fn page_key(doc: &Document) -> String {
+    let location = doc.location();
+    let path = location
+        .as_ref()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default();
+    path.strip_suffix("index.html").unwrap_or(&path).to_string()
+}
+
+/// The article a mount names: the address of its page, or of its data (whose page is the
+/// folder it sits in). Fetches the data and the page, and takes the body from the page.
+pub async fn load_for_mount(address: &str) -> Result<Loaded, String> {
+    let doc = web::document().ok_or("no document")?;
+    let base = doc.base_uri().ok().flatten().unwrap_or_default();
+    let named = web::resolve(address, &base)
+        .ok_or("The article to mount is not a valid address (options.article).")?;
+    let first = web::fetch_bytes(&named).await?;
+    // Named by its data: the page is the folder the data sits in.
+    let (data, page_address, page_html) = if first.starts_with(data::MAGIC) {
+        let page = web::resolve("./", &named).ok_or("no page for the data")?;
+        let html = web::fetch_text(&page).await?;
+        (Some(first), page, html)
+    } else {
+        let html = String::from_utf8_lossy(&first).into_owned();
+        (None, named, html)
+    };
+    let page = web::parse_html(&page_html).ok_or("The article's page could not be read.")?;
+    let data = match data {
+        Some(data) => data,
+        None => {
+            let href = page
+                .query_selector(dom::DATA_LINK)
+                .ok()
+                .flatten()
+                .and_then(|l| l.get_attribute("href"))
+                .ok_or("The address given to mount is neither an article's page nor its data.")?;
+            let at = web::resolve(&href, &page_address).ok_or("bad data address")?;
+            web::fetch_bytes(&at).await?
+        }
+    };
+    let data = decode(&data)?;
+    let body = page
+        .query_selector(dom::BODY)
+        .ok()
+        .flatten()
+        .and_then(|b| web::adopt_text(&doc, &b));
+    let storage_key = page_address
+        .strip_suffix("index.html")
+        .unwrap_or(&page_address)
+        .to_string();
+    Ok(Loaded {
+        data,
+        body,
+        storage_key,
+    })
+}
