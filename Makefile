@@ -33,7 +33,7 @@ build: setup $(VIEWER)/page.html site
 site:
 	@cargo build --quiet -p marginalia-cli --bin site
 	@$(SITE) $(VIEWER) content dist --examples examples/articles
-	@mkdir -p dist/examples && cp examples/*.html examples/*.css dist/examples/
+	@mkdir -p dist/examples && cp examples/*.html examples/*.css examples/*.js dist/examples/
 
 ## Build, then serve dist/ on 127.0.0.1 and print the addresses.
 serve: build

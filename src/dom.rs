@@ -9,6 +9,9 @@ pub const PAGE_ROOT_ID: &str = "marginalia";
 pub const BODY_CLASS: &str = "article__body";
 /// Selector of the body.
 pub const BODY: &str = ".article__body";
+/// The paragraphs and headings of the body, in reading order: what places in the article's
+/// data count in (`marginalia_model::text::leaf_texts` on the build's side).
+pub const LEAF_BLOCKS: &str = "p, h2, h3, h4";
 /// A name in the text that links to an actor.
 pub const MENTION_CLASS: &str = "mention";
 /// Selector of a mention, for delegated events.

@@ -44,9 +44,13 @@ pub fn start_page() {
     };
     web::install_panic_view(&root);
     wasm_bindgen_futures::spawn_local(async move {
-        match page_data(&doc).await {
+        let body = root.query_selector(dom::BODY).ok().flatten();
+        let data = match page_data(&doc).await {
+            Ok(data) => with_passages(data, body.as_ref()),
+            Err(message) => Err(message),
+        };
+        match data {
             Ok(data) => {
-                let body = root.query_selector(dom::BODY).ok().flatten();
                 let loaded = Loaded {
                     data,
                     body,
@@ -117,13 +121,27 @@ async fn page_data(doc: &Document) -> Result<ArticleData, String> {
 }
 
 fn decode(bytes: &[u8]) -> Result<ArticleData, String> {
-    data::decode(bytes).map_err(|e| {
-        let mut message = e.to_string();
-        if let Some(first) = message.get_mut(0..1) {
-            first.make_ascii_uppercase();
-        }
-        message + "."
-    })
+    data::decode(bytes).map_err(|e| sentence(&e))
+}
+
+/// The data's passages, read back from the page's own text (see [`data::ArticleData::restore`]).
+fn with_passages(mut data: ArticleData, body: Option<&Element>) -> Result<ArticleData, String> {
+    let body = body.ok_or("The article's page has no text to show.")?;
+    let texts: Vec<String> = web::find_all(body, dom::LEAF_BLOCKS)
+        .iter()
+        .map(|el| el.text_content().unwrap_or_default())
+        .collect();
+    data.restore(&texts).map_err(|e| sentence(&e))?;
+    Ok(data)
+}
+
+/// An error as a sentence for the error view.
+fn sentence(error: &data::DataError) -> String {
+    let mut message = error.to_string();
+    if let Some(first) = message.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    message + "."
 }
 
 /// The key a page's reader data is kept under: the page's address without query, hash or
@@ -168,12 +186,12 @@ pub async fn load_for_mount(address: &str) -> Result<Loaded, String> {
             web::fetch_bytes(&at).await?
         }
     };
-    let data = decode(&data)?;
     let body = page
         .query_selector(dom::BODY)
         .ok()
         .flatten()
         .and_then(|b| web::adopt_text(&doc, &b));
+    let data = with_passages(decode(&data)?, body.as_ref())?;
     let storage_key = page_address
         .strip_suffix("index.html")
         .unwrap_or(&page_address)

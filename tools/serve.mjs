@@ -33,11 +33,12 @@ const TYPES = {
 // Types worth compressing (what static hosts compress): text, JS, JSON, SVG and wasm.
 const COMPRESSIBLE = /^(text\/|application\/(json|wasm)|image\/svg)/;
 
-export function startServer({ dir = "dist", port = 0, base = "/", headers = {}, compress = false } = {}) {
+export function startServer({ dir = "dist", port = 0, base = "/", headers = {}, compress = false, onRequest, injectHtml } = {}) {
   const root = resolve(dir);
   const inside = root.endsWith(sep) ? root : root + sep; // root "/" already ends with one
   const gzipped = new Map(); // file -> { mtimeMs, body }
   const server = createServer(async (req, res) => {
+    if (onRequest?.(req, res)) return; // handled by the caller (tools/dev.mjs)
     try {
       let path;
       try {
@@ -64,6 +65,7 @@ export function startServer({ dir = "dist", port = 0, base = "/", headers = {}, 
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, "index.html");
       let body = await readFile(file);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
+      if (injectHtml && type.startsWith("text/html")) body = Buffer.from(injectHtml(body.toString("utf8")));
       const encoding = {};
       if (compress && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
         const { mtimeMs } = await stat(file);
@@ -98,5 +100,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const base = baseAt >= 0 ? args.splice(baseAt, 2)[1] : "/";
   const [dir = "dist", port = "8080"] = args;
   const { url } = await startServer({ dir, port: Number(port), base });
-  console.log(`marginalia is being served at ${url}  (Ctrl-C to stop)`);
+  const { readdirSync, existsSync } = await import("node:fs");
+  const articles = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== "examples" && existsSync(join(dir, d.name, "index.html")))
+    .map((d) => `  ${url}${d.name}/`);
+  console.log(`marginalia is being served at ${url}  (the contents page; Ctrl-C to stop)`);
+  if (articles.length) console.log(`articles:\n${articles.join("\n")}`);
 }

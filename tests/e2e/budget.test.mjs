@@ -5,34 +5,38 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const KiB = 1024;
 
-// Budgets: the sizes of the build of 2026-11-28 (commit 2c056bf: wasm 177.2 KiB, first load
-// 204.0 KiB gzip) plus about 5%, so that growth fails. The issue's targets (#6) are lower: lower
-// these budgets as the build shrinks; never raise them without a reason written here.
-const WASM_GZIP_BUDGET = 187 * KiB; // issue #6 target: 80 KiB
-const FIRST_LOAD_GZIP_BUDGET = 215 * KiB; // issue #6 target: 120 KiB
+// Budgets: the sizes of the build of 2026-12-01, once the article left the wasm (wasm 170.9 KiB,
+// first load of the seed's page 201.3 KiB gzip; before, 177.2 and 204.0) plus about 5%, so that
+// growth fails. The issue's targets (#11) are lower: lower these budgets as the build shrinks;
+// never raise them without a reason written here.
+const WASM_GZIP_BUDGET = 180 * KiB; // issue #11 target: 80 KiB
+const FIRST_LOAD_GZIP_BUDGET = 212 * KiB; // issue #11 target: 120 KiB
 
 const DIST = new URL("../../dist/", import.meta.url).pathname;
 
 const gzip = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
 const kib = (bytes) => `${(bytes / KiB).toFixed(1)} KiB`;
 
+/** The seed article's page, the page readers arrive on. */
+const PAGE = "putin-kim-pact/index.html";
+
 /**
- * What a first visit to dist/index.html downloads: the page, every local file its <script>,
- * <link> and <img> tags name (start script, JS glue, wasm preload, stylesheet, theme switch,
- * icon) and what init.js imports or fetches.
+ * What a first visit to the seed's page downloads: the page, every local file its <script>,
+ * <link> and <img> tags name (start script, JS glue, wasm preload, article data, stylesheet,
+ * theme switch, icon) and what init.js imports or fetches. Paths are from dist/.
  */
 function firstLoad() {
-  const page = readFileSync(join(DIST, "index.html"), "utf8");
-  const files = new Set(["index.html"]);
+  const page = readFileSync(join(DIST, PAGE), "utf8");
+  const files = new Set([PAGE]);
   for (const tag of page.matchAll(/<(?:script|link|img)\b[^>]*>/g)) {
     if (/\brel="(?:canonical|alternate)"/.test(tag[0])) continue;
-    const ref = tag[0].match(/\b(?:src|href)="\.\/([^"#?]+)"/)?.[1];
-    if (ref) files.add(ref);
+    const ref = tag[0].match(/\b(?:src|href)="(\.{1,2}\/[^"#?]+)"/)?.[1];
+    if (ref) files.add(normalize(join(dirname(PAGE), ref)));
   }
   if (files.has("init.js")) {
     const init = readFileSync(join(DIST, "init.js"), "utf8");
@@ -42,7 +46,7 @@ function firstLoad() {
 }
 
 test("dist/ is built", () => {
-  assert.ok(existsSync(join(DIST, "index.html")), "no dist/index.html: run `make build` first");
+  assert.ok(existsSync(join(DIST, PAGE)), `no dist/${PAGE}: run \`make build\` first`);
 });
 
 test(`the wasm is at most ${kib(WASM_GZIP_BUDGET)} gzip`, (t) => {
@@ -55,12 +59,12 @@ test(`the wasm is at most ${kib(WASM_GZIP_BUDGET)} gzip`, (t) => {
 
 test(`the first load is at most ${kib(FIRST_LOAD_GZIP_BUDGET)} gzip`, (t) => {
   const files = firstLoad();
-  for (const kind of [/^index\.html$/, /^init\.js$/, /^marginalia-[0-9a-f]+\.js$/, /_bg\.wasm$/, /^marginalia\.css$/, /^theme\.js$/, /^favicon/]) {
+  for (const kind of [/index\.html$/, /^init\.js$/, /\/data\.[0-9a-f]{16}\.bin$/, /^marginalia-[0-9a-f]+\.js$/, /_bg\.wasm$/, /^marginalia\.css$/, /^theme\.js$/, /^favicon/]) {
     assert.ok(files.some((f) => kind.test(f)), `the first load should include ${kind}; found ${files.join(", ")}`);
   }
   let total = 0;
   for (const file of files) {
-    assert.ok(existsSync(join(DIST, file)), `index.html names ${file}, which is not in dist/`);
+    assert.ok(existsSync(join(DIST, file)), `the page names ${file}, which is not in dist/`);
     const size = gzip(file);
     total += size;
     t.diagnostic(`${file}: ${kib(size)} gzip`);

@@ -73,7 +73,7 @@ test("hydration keeps the prerendered DOM: no layout shift, no mismatch", async 
 });
 
 test("one file, opened from disk: panels, deep link, theme", async () => {
-  const file = pathToFileURL(resolve("dist/marginalia-standalone.html")).href;
+  const file = pathToFileURL(resolve("dist/putin-kim-pact/putin-kim-pact.html")).href;
   const page = await browser.newPage({ viewport: DESKTOP });
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -90,7 +90,7 @@ test("one file, opened from disk: panels, deep link, theme", async () => {
 });
 
 test("iframe embed: sized by its content, follows it when a panel grows", async () => {
-  const page = await openPage(browser, root.url + "examples/iframe.html", { waitFor: "iframe" });
+  const page = await openPage(browser, root.root + "examples/iframe.html", { waitFor: "iframe" });
   const frame = page.frameLocator("iframe[data-marginalia]");
   await frame.locator(".sentence--selected").first().waitFor();
   const height = () => page.$eval("iframe[data-marginalia]", (f) => f.getBoundingClientRect().height);
@@ -111,7 +111,7 @@ test("iframe embed: sized by its content, follows it when a panel grows", async 
 });
 
 test("a message of the wrong shape or from another window is ignored by the embed", async () => {
-  const page = await openPage(browser, root.url + "examples/iframe.html", { waitFor: "iframe" });
+  const page = await openPage(browser, root.root + "examples/iframe.html", { waitFor: "iframe" });
   const frame = page.frames()[1];
   await frame.waitForSelector(".sentence--selected");
   // From the parent, well-formed: applied.
@@ -133,7 +133,7 @@ test("a message of the wrong shape or from another window is ignored by the embe
 });
 
 test("direct mount in a shadow root: hostile host CSS neither reaches in nor is reached", async () => {
-  const page = await openPage(browser, root.url + "examples/mount.html", { waitFor: "#viewer" });
+  const page = await openPage(browser, root.root + "examples/mount.html", { waitFor: "#viewer" });
   const viewer = page.locator("#viewer");
   await viewer.locator(".article__body p").first().waitFor();
   const inside = await viewer.locator(".article__body p").first().evaluate((p) => {

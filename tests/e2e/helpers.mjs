@@ -25,8 +25,13 @@ export async function launch() {
   });
 }
 
+/** The seed article's folder in the site. */
+export const SEED = "putin-kim-pact/";
+
+/** Serves dist/: `root` is the site (its contents page), `url` the seed article's page. */
 export async function serve(options = {}) {
-  return startServer({ dir: "dist", ...options });
+  const { server, url } = await startServer({ dir: "dist", ...options });
+  return { server, root: url, url: url + SEED };
 }
 
 /** Opens a page that collects console errors and uncaught exceptions into `page.errors`. */
@@ -45,7 +50,7 @@ export async function openPageWith(browser, url, contextOptions = {}) {
 }
 
 /** Loads `url`, then waits for `waitFor`: by default the viewer's `data-ready`, set once the
- * wasm has hydrated the prerendered page (before that, clicks only follow plain links). */
+ * wasm has started on the prerendered page (before that, clicks only follow plain links). */
 async function watchAndLoad(page, url, waitFor = ".app[data-ready]") {
   page.errors = [];
   page.on("console", (m) => {

@@ -3,11 +3,14 @@
 //!
 //! Layout: the 8 bytes `MARGNLIA`, the format version as a little-endian `u16`, then an
 //! [`ArticleData`] in postcard: the article's slug (its folder under `content/`, which is also
-//! its page's folder) and the [`Article`] **without its body** (`blocks` is empty): the page
-//! carries the text as prerendered HTML, so a reader downloads it once. The version goes up whenever the
-//! model's shape changes; a viewer refuses data of another version with a clear message
-//! instead of misreading it.
+//! its page's folder), the [`Article`] **without its body** (`blocks` is empty), and the
+//! passages of the body that the panels show (events' sentences, relations' evidence, quotes'
+//! words) **by place**, not as text. The page carries the text as prerendered HTML, so a reader
+//! downloads it once: the viewer reads the passages back from the page's own text
+//! ([`ArticleData::restore`]). The version goes up whenever this shape changes; a viewer
+//! refuses data of another version with a clear message instead of misreading it.
 
+use crate::text::leaf_texts;
 use crate::Article;
 use serde::{Deserialize, Serialize};
 
@@ -16,13 +19,32 @@ pub const MAGIC: &[u8; 8] = b"MARGNLIA";
 /// The version of the layout and of the model this build writes and reads.
 pub const FORMAT_VERSION: u16 = 1;
 
+/// Where a passage sits in the body: the `leaf`-th paragraph or heading in reading order
+/// ([`leaf_texts`]), bytes `start..end` of its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    pub leaf: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A passage the panels show: by its place in the body when it lies whole inside one paragraph,
+/// else (rarely: across paragraphs) as text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Passage {
+    At(Place),
+    Text(String),
+}
+
 /// What a data file holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticleData {
     /// The article's folder name under `content/` and in the site (`putin-kim-pact`).
     pub slug: String,
-    /// The article without its body.
+    /// The article without its body, its passages empty until [`ArticleData::restore`].
     pub article: Article,
+    /// The passages, in the order of [`passages_mut`].
+    pub passages: Vec<Passage>,
 }
 
 /// Why data could not be read.
@@ -35,6 +57,8 @@ pub enum DataError {
     OtherVersion { found: u16 },
     /// The right header, but the rest does not decode as an article.
     Corrupt,
+    /// The data names places the page's text does not have: page and data are of two builds.
+    OtherText,
 }
 
 impl std::fmt::Display for DataError {
@@ -54,18 +78,62 @@ impl std::fmt::Display for DataError {
             DataError::Corrupt => {
                 f.write_str("the article's data is damaged and cannot be read; rebuild the site")
             }
+            DataError::OtherText => f.write_str(
+                "the article's data does not match the text of its page (they come from two \
+                 builds); rebuild the site",
+            ),
         }
     }
 }
 
-/// The data file for the article in folder `slug`: header, then the article without its body.
+/// Every passage of the body the model repeats, in a fixed order: each event's sentences,
+/// each relation's evidence, each quote's words.
+fn passages_mut(article: &mut Article) -> impl Iterator<Item = &mut String> {
+    let sentences = article
+        .events
+        .iter_mut()
+        .flat_map(|e| e.sentences.iter_mut());
+    let evidence = article
+        .actors
+        .iter_mut()
+        .flat_map(|a| a.relations.iter_mut().map(|r| &mut r.evidence));
+    let words = article.quotes.iter_mut().map(|q| &mut q.text);
+    sentences.chain(evidence).chain(words)
+}
+
+/// Where `passage` first lies whole in one of `texts`.
+fn place_of(texts: &[String], passage: &str) -> Option<Place> {
+    texts.iter().enumerate().find_map(|(leaf, text)| {
+        let start = text.find(passage)?;
+        Some(Place {
+            leaf: u32::try_from(leaf).ok()?,
+            start: u32::try_from(start).ok()?,
+            end: u32::try_from(start + passage.len()).ok()?,
+        })
+    })
+}
+
+/// The data file for the article in folder `slug`.
 pub fn encode(slug: &str, article: &Article) -> Vec<u8> {
+    let texts = leaf_texts(&article.blocks);
+    let mut panels = Article {
+        blocks: Vec::new(),
+        ..article.clone()
+    };
+    let passages = passages_mut(&mut panels)
+        .map(|text| {
+            let passage = match place_of(&texts, text) {
+                Some(place) => Passage::At(place),
+                None => Passage::Text(text.clone()),
+            };
+            text.clear();
+            passage
+        })
+        .collect();
     let data = ArticleData {
         slug: slug.to_string(),
-        article: Article {
-            blocks: Vec::new(),
-            ..article.clone()
-        },
+        article: panels,
+        passages,
     };
     let mut bytes = Vec::with_capacity(4096);
     bytes.extend_from_slice(MAGIC);
@@ -73,7 +141,7 @@ pub fn encode(slug: &str, article: &Article) -> Vec<u8> {
     postcard::to_extend(&data, bytes).expect("an article always serialises")
 }
 
-/// Reads a data file written by [`encode`].
+/// Reads a data file written by [`encode`]; its passages are still to be [`ArticleData::restore`]d.
 pub fn decode(bytes: &[u8]) -> Result<ArticleData, DataError> {
     let rest = bytes.strip_prefix(MAGIC).ok_or(DataError::NotArticleData)?;
     let (version, body) = rest.split_at_checked(2).ok_or(DataError::Corrupt)?;
@@ -84,6 +152,28 @@ pub fn decode(bytes: &[u8]) -> Result<ArticleData, DataError> {
     match postcard::take_from_bytes::<ArticleData>(body) {
         Ok((data, [])) => Ok(data),
         _ => Err(DataError::Corrupt),
+    }
+}
+
+impl ArticleData {
+    /// Puts the passages back into the article from the page's text: `texts` are the page's
+    /// paragraphs and headings in reading order (their `textContent`).
+    pub fn restore(&mut self, texts: &[String]) -> Result<(), DataError> {
+        let mut passages = std::mem::take(&mut self.passages).into_iter();
+        for slot in passages_mut(&mut self.article) {
+            *slot = match passages.next().ok_or(DataError::Corrupt)? {
+                Passage::Text(text) => text,
+                Passage::At(Place { leaf, start, end }) => texts
+                    .get(leaf as usize)
+                    .and_then(|t| t.get(start as usize..end as usize))
+                    .ok_or(DataError::OtherText)?
+                    .to_string(),
+            };
+        }
+        match passages.next() {
+            None => Ok(()),
+            Some(_) => Err(DataError::Corrupt),
+        }
     }
 }
 
@@ -101,9 +191,19 @@ pub fn fingerprint(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Block, Inline, Meta, PartialDate, Source};
+    use crate::{Block, DateSpan, Event, Inline, Meta, PartialDate, Provenance, Quote, Source};
 
     fn article() -> Article {
+        let event = Event {
+            id: "e".into(),
+            date: DateSpan::parse("2024-06-19").unwrap(),
+            title: "E".into(),
+            description: "D".into(),
+            actors: vec![],
+            sentences: vec!["The pact was signed.".into()],
+            provenance: Provenance::Stated,
+            note: String::new(),
+        };
         Article {
             meta: Meta {
                 title: "T".into(),
@@ -122,28 +222,74 @@ mod tests {
                 feedback_criteria: vec![],
                 feedback_endpoint: None,
             },
-            blocks: vec![Block::Paragraph(vec![Inline::Text("the text".into())])],
+            blocks: vec![
+                Block::Paragraph(vec![Inline::Text("The body’s first words.".into())]),
+                Block::Quotation(vec![Block::Paragraph(vec![
+                    Inline::Text("Then, ".into()),
+                    Inline::LineBreak,
+                    Inline::Emphasis(vec![Inline::Text("at last".into())]),
+                    Inline::Text(": The pact was signed. “Sacred”.".into()),
+                ])]),
+            ],
             actors: vec![],
-            events: vec![],
-            quotes: vec![],
+            events: vec![event],
+            quotes: vec![Quote {
+                id: "q".into(),
+                speaker: "s".into(),
+                text: "Sacred".into(),
+                event: None,
+                context: "C".into(),
+            }],
         }
     }
 
     #[test]
-    fn round_trips_without_the_body() {
-        let bytes = encode("t", &article());
+    fn round_trips_with_passages_by_place_and_no_body() {
+        let original = article();
+        let bytes = encode("t", &original);
         assert!(bytes.starts_with(MAGIC));
-        let back = decode(&bytes).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("first words") && !text.contains("pact was signed"));
+        let mut back = decode(&bytes).unwrap();
         assert_eq!(back.slug, "t");
         assert!(back.article.blocks.is_empty());
+        assert_eq!(back.article.events[0].sentences, vec![String::new()]);
+        back.restore(&leaf_texts(&original.blocks)).unwrap();
         assert_eq!(
             back.article,
             Article {
                 blocks: vec![],
-                ..article()
+                ..original
             }
         );
-        assert!(!String::from_utf8_lossy(&bytes).contains("the text"));
+    }
+
+    #[test]
+    fn leaf_texts_are_what_the_page_shows() {
+        assert_eq!(
+            leaf_texts(&article().blocks),
+            vec![
+                "The body’s first words.".to_string(),
+                "Then, at last: The pact was signed. “Sacred”.".to_string()
+            ]
+        );
+    }
+
+    #[test]
+    fn a_passage_not_in_one_paragraph_travels_as_text() {
+        let mut a = article();
+        a.quotes[0].text = "words. Then".into();
+        let mut back = decode(&encode("t", &a)).unwrap();
+        assert_eq!(back.passages[1], Passage::Text("words. Then".into()));
+        back.restore(&leaf_texts(&a.blocks)).unwrap();
+        assert_eq!(back.article.quotes[0].text, "words. Then");
+    }
+
+    #[test]
+    fn a_page_of_another_build_is_refused() {
+        let a = article();
+        let mut back = decode(&encode("t", &a)).unwrap();
+        assert_eq!(back.restore(&["short".into()]), Err(DataError::OtherText));
     }
 
     #[test]

@@ -41,6 +41,38 @@ pub fn blocks_text(blocks: &[Block]) -> String {
         .join("\n\n")
 }
 
+/// The text of every paragraph and heading, in reading order (inside quotations and lists
+/// too), exactly as the browser's `textContent` gives it for the rendered elements (a line
+/// break is a `<br>`, which has no text). Places in the body ([`crate::data::Place`]) count in
+/// these.
+pub fn leaf_texts(blocks: &[Block]) -> Vec<String> {
+    fn dom_text(inlines: &[Inline], out: &mut String) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+                Inline::LineBreak => {}
+                container => dom_text(container.children().unwrap_or_default(), out),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph(c) | Block::Heading { content: c, .. } => {
+                let mut text = String::new();
+                dom_text(c, &mut text);
+                out.push(text);
+            }
+            container => {
+                for group in container.children() {
+                    out.extend(leaf_texts(group));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Words as a reader counts them: runs of letters or digits.
 pub fn word_count(text: &str) -> u32 {
     text.split(|c: char| c.is_whitespace() || c == '—')
