@@ -3,10 +3,12 @@
 #   scripts/setup.sh          tools to build: wasm target, trunk, wasm-bindgen-cli, npm packages
 #   scripts/setup.sh --test   also Debian's chromium and chromium-driver, for the browser tests
 #   scripts/setup.sh --bench  also those and mdBook, the benchmark's comparison (bench/, `make bench`)
-# Versions: trunk 0.21.14 (0.22 needs a newer rustc); wasm-bindgen-cli exactly the wasm-bindgen
-# of Cargo.lock; wasm-opt from the npm package binaryen (package.json); mdBook 0.5.4 (the newest
+# Versions: trunk 0.21.14 (0.22 needs a newer rustc), without its default features (rustls for
+# downloads and update_check: builds run --offline, so neither is used; 7.7 min to build here
+# instead of 11.8); wasm-bindgen-cli exactly the wasm-bindgen of Cargo.lock; wasm-opt from the npm package binaryen (package.json); mdBook 0.5.4 (the newest
 # on crates.io; needs rustc 1.88), without its serve/watch/search features, which the bench does
-# not use. Each step prints its time.
+# not use. Each step prints its time. apt and npm run beside the cargo installs (they use the
+# network and the disk, cargo the two cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -36,8 +38,27 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "rustup target wasm32-unknown-unknown" rustup target add wasm32-unknown-unknown
 fi
 
+# Beside the cargo installs: Debian's packages (tests only) and the npm packages.
+pids=()
+APT_PACKAGES=()
+if $TEST; then
+  for pair in chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver; do
+    [ -x "${pair#*:}" ] || APT_PACKAGES+=("${pair%%:*}")
+  done
+fi
+if [ ${#APT_PACKAGES[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  step "apt: ${APT_PACKAGES[*]}" bash -c "$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q ${APT_PACKAGES[*]}" &
+  pids+=($!)
+fi
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm packages (binaryen, playwright-core, axe-core, lighthouse, vnu-jar)" npm ci --no-audit --no-fund &
+  pids+=($!)
+fi
+
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
-  step "trunk $TRUNK_VERSION" cargo install trunk --version "$TRUNK_VERSION" --locked
+  step "trunk $TRUNK_VERSION" cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
@@ -45,16 +66,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   step "wasm-bindgen-cli $WASM_BINDGEN_VERSION" cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm packages (binaryen, playwright-core, axe-core, lighthouse)" npm ci --no-audit --no-fund
-fi
-
-if $TEST && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO=sudo
-  step "apt: chromium chromium-driver" bash -c "$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium chromium-driver"
-fi
-
 if $BENCH && [ "$(mdbook --version 2>/dev/null | awk '{print $2}')" != "v$MDBOOK_VERSION" ]; then
   step "mdbook $MDBOOK_VERSION" cargo install mdbook --version "$MDBOOK_VERSION" --locked --no-default-features
 fi
+
+for pid in "${pids[@]}"; do
+  wait "$pid"
+done

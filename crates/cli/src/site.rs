@@ -148,7 +148,16 @@ pub fn write_site(
     Ok(Written { pages })
 }
 
+/// Copies the viewer's files to the site's root, and removes those of earlier viewer builds
+/// (their names carry a content hash: `marginalia-<hash>.js`, `…_bg.wasm`, `favicon-<hash>.svg`).
 fn copy_shared_files(from: &Path, out: &Path) -> io::Result<()> {
+    for file in fs::read_dir(out)? {
+        let name = file?.file_name().to_string_lossy().into_owned();
+        let hashed = name.starts_with("marginalia-") || name.starts_with("favicon-");
+        if hashed && !from.join(&name).exists() {
+            fs::remove_file(out.join(&name))?;
+        }
+    }
     for file in fs::read_dir(from)? {
         let file = file?;
         let name = file.file_name();
