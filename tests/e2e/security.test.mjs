@@ -1,0 +1,147 @@
+// The boundary between the viewer, the page that embeds it and whoever frames that page, with
+// the viewer's site, a host and a hostile page on three origins (servers on 127.0.0.1 ports):
+// a host page that loads mount.js gets no page viewer of its own; a mount leaves the host's
+// <html>, keyboard, hash and URL alone, also when the reader follows a #link in the text; and
+// every page of the site works under the README's strict Content-Security-Policy.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { execFileSync } from "node:child_process";
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer } from "../../tools/serve.mjs";
+import { launch, serve } from "./helpers.mjs";
+
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:";
+
+let browser, tmp, viewer, strict, hostOrigin;
+const servers = [];
+
+/** A server on 127.0.0.1 answering GET path → HTML from `routes`. */
+async function listen(routes) {
+  const server = createServer((req, res) => {
+    const route = routes[new URL(req.url, "http://127.0.0.1").pathname];
+    if (!route) return res.writeHead(404).end("not found");
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(route());
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  servers.push(server);
+  return `http://127.0.0.1:${server.address().port}`;
+}
+
+/** A host page on another origin that mounts an article of the viewer's site. It has an
+ * element with id="marginalia", a theme of its own on <html>, a field and its own hash. */
+const hostPage = (site, article) => () => `<!doctype html>
+<html lang="en" data-theme="host-theme"><head><meta charset="utf-8"><title>host</title></head><body>
+<div id="marginalia">The host's own element called marginalia.</div>
+<input id="box" aria-label="host field">
+<div id="viewer"></div>
+<script type="module">
+  import { mount } from "${site}mount.js";
+  await mount(document.getElementById("viewer"), { article: "${site}${article}" });
+  window.mounted = true;
+</script></body></html>`;
+
+before(async () => {
+  browser = await launch();
+  // The viewer's site, allowing other origins to mount its articles; one article has a link
+  // to a #fragment in its text.
+  tmp = mkdtempSync(join(tmpdir(), "marginalia-sec-"));
+  cpSync("examples/articles/saltmere-lighthouse", join(tmp, "content/saltmere-lighthouse"), { recursive: true });
+  appendFileSync(join(tmp, "content/saltmere-lighthouse/article.md"), "\nBack to [the top of the article](#article).\n");
+  execFileSync("target/debug/site", ["target/viewer", join(tmp, "content"), join(tmp, "site")]);
+  viewer = await startServer({ dir: join(tmp, "site"), headers: { "access-control-allow-origin": "*" } });
+  hostOrigin = await listen({
+    "/host": hostPage(viewer.url, "saltmere-lighthouse/"),
+  });
+  strict = await serve({ headers: { "content-security-policy": CSP } });
+});
+after(async () => {
+  await browser?.close();
+  viewer?.server.close();
+  strict?.server.close();
+  for (const s of servers) s.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+test("mount.js on a host page: no page viewer, the host's <html>, keys and hash stay the host's", async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${hostOrigin}/host#host-section`);
+  await page.waitForFunction(() => window.mounted === true);
+  const mounted = page.locator("#viewer");
+  await mounted.locator(".article__body").waitFor();
+  // The host's #marginalia is not turned into a viewer.
+  assert.equal(await page.textContent("#marginalia"), "The host's own element called marginalia.");
+  assert.equal(await page.locator("#marginalia .app").count(), 0);
+  assert.equal(await page.getAttribute("html", "data-theme"), "host-theme");
+  // "/" typed on the host page reaches the host's field; the viewer's shortcuts stay inside it.
+  await page.click("#box");
+  await page.keyboard.type("/a");
+  assert.equal(await page.inputValue("#box"), "/a");
+  // The host's own hash changes are the host's: the mounted viewer does not follow them.
+  await page.evaluate(() => (location.hash = "#actor=quell"));
+  await page.waitForTimeout(200);
+  assert.equal(await mounted.locator(".mention--selected").count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a #link in a mounted article's text scrolls inside the viewer and leaves the host's URL", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 600 } });
+  await page.goto(`${hostOrigin}/host`);
+  await page.waitForFunction(() => window.mounted === true);
+  const link = page.locator("#viewer .article__body a[href='#article']", { hasText: "the top of the article" });
+  await link.scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => scrollY);
+  await link.click();
+  await page.waitForTimeout(400);
+  assert.equal(await page.evaluate(() => location.href), `${hostOrigin}/host`);
+  assert.ok((await page.evaluate(() => scrollY)) < before, "scrolled back up to the article");
+  await page.close();
+});
+
+test("strict CSP: every page of the site and every feature, no violation", async () => {
+  const context = await browser.newContext();
+  const violations = [];
+  await context.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`)),
+  );
+  const open = async (path, ready) => {
+    const page = await context.newPage();
+    page.on("console", (m) => m.type() === "error" && violations.push(`${path}: ${m.text()}`));
+    page.on("pageerror", (e) => violations.push(`${path}: ${e.message}`));
+    await page.goto(strict.root + path);
+    await page.waitForSelector(ready);
+    return page;
+  };
+  const contents = await open("", ".contents__headline a");
+  await contents.click(".contents__headline a");
+  await contents.waitForSelector(".app[data-ready]");
+  const article = await open("putin-kim-pact/#event=signing-2024", ".app[data-ready]");
+  await article.click("#mention-kim-0");
+  await article.hover("#mention-putin-0");
+  await article.waitForSelector("#mention-card:not([hidden])");
+  await article.fill("#search", "Pyongyang").catch(() => article.keyboard.type("/Pyongyang"));
+  // The feedback form previews the reader's own image from a blob: address.
+  const png = Buffer.from(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8cfc000000301010018dd8db00000000049454e44ae426082",
+    "hex",
+  );
+  await article.setInputFiles("#feedback-image", { name: "p.png", mimeType: "image/png", buffer: png });
+  await article.waitForSelector(".feedback__preview");
+  await article.waitForFunction(() => document.querySelector(".feedback__preview").naturalWidth === 1);
+  const iframe = await open("examples/iframe.html", "iframe");
+  await iframe.frameLocator("iframe").locator(".app[data-ready]").waitFor();
+  const mount = await open("examples/mount.html", "#viewer");
+  await mount.locator("#viewer .app[data-ready]").waitFor();
+  const two = await open("examples/two-articles.html", "#second");
+  await two.locator("#second .app[data-ready]").waitFor();
+  // (The single file carries its script and style inline: it is for opening from disk, not for
+  // serving under this policy; the README says so.)
+  assert.deepEqual(violations, []);
+  await context.close();
+});
