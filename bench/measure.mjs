@@ -74,8 +74,8 @@ export async function firstLoadBytes(browser, url, kind) {
       sum.brotli += r.brotli;
     }
   }
-  const base = new URL(url);
-  for (const r of requests) r.url = new URL(r.url).pathname.slice(base.pathname.length - 1);
+  // Paths from the site's root (the page is in a folder; the viewer's files are at the root).
+  for (const r of requests) r.url = new URL(r.url).pathname;
   return { requests, byKind, total };
 }
 

@@ -4,15 +4,15 @@
 // Writes bench/results.json and bench/RESULTS.md (the latest run).
 //
 //   node bench/run.mjs [--lighthouse-runs 3] [--visits 7] [--clicks 40] [--scales 10,100]
-//                      [--no-lighthouse] [--rebuild]
+//                      [--no-lighthouse]
 //
-// --rebuild rebuilds the synthetic sites even when nothing they depend on has changed.
+// The synthetic sites are rebuilt every run (seconds: the article is data, no Rust is compiled).
 import { execFileSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startServer } from "../tools/serve.mjs";
-import { ROOT, OUT, SEED, MDBOOK_VERSION, buildStatic, buildMdbook, buildSynthetic, run } from "./sites.mjs";
+import { ROOT, OUT, SEED, SEED_PAGE, MDBOOK_VERSION, buildStatic, buildMdbook, buildSynthetic, run } from "./sites.mjs";
 import { launch, firstLoadBytes, visit, clickToHighlight, median } from "./measure.mjs";
 import { startChrome, runLighthouse, CATEGORIES, METRICS } from "./lighthouse.mjs";
 import { markdown } from "./report.mjs";
@@ -27,7 +27,7 @@ const VISITS = Number(option("--visits", 7));
 const CLICKS = Number(option("--clicks", 40));
 const SCALES = option("--scales", "10,100").split(",").filter(Boolean).map(Number);
 const LIGHTHOUSE = !args.includes("--no-lighthouse");
-const REBUILD = args.includes("--rebuild");
+// (--rebuild is accepted for old habits: the synthetic sites are always rebuilt, in seconds.)
 
 process.env.PATH = `${ROOT}/node_modules/.bin:${process.env.HOME}/.cargo/bin:${process.env.PATH}`;
 const started = Date.now();
@@ -35,14 +35,14 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const log = (message) => console.log(`bench [${elapsed()}]: ${message}`);
 
 const DIST = join(ROOT, "dist");
-if (!existsSync(join(DIST, "index.html"))) {
-  console.error("bench: no dist/index.html; run `make build` first (or `make bench`)");
+if (!existsSync(join(DIST, SEED_PAGE, "index.html"))) {
+  console.error(`bench: no dist/${SEED_PAGE}index.html; run \`make build\` first (or \`make bench\`)`);
   process.exit(1);
 }
 mkdirSync(OUT, { recursive: true });
 
 // --- The sites -------------------------------------------------------------------------------
-log("static site: dist/index.html without scripts → target/bench/static/");
+log(`static site: dist/${SEED_PAGE} without scripts → target/bench/static/`);
 const staticDir = buildStatic(DIST);
 let mdbookVersion;
 try {
@@ -56,25 +56,25 @@ const mdbook = buildMdbook();
 log(`mdBook (${mdbookVersion}) → target/bench/mdbook/ in ${mdbook.seconds.toFixed(1)} s`);
 if (mdbook.external.length) log(`warning: the book reaches other origins:\n  ${mdbook.external.join("\n  ")}`);
 
-const scales = [{ times: 1, dir: DIST }];
+const scales = [{ times: 1, dir: DIST, page: SEED_PAGE }];
 for (const times of SCALES) {
   log(`marginalia on a ${times}× synthetic article → target/bench/dist-${times}/ ...`);
-  const built = buildSynthetic(times, { rebuild: REBUILD });
-  log(built.built ? `  built in ${built.seconds.toFixed(0)} s` : "  unchanged since the last run, not rebuilt");
-  scales.push({ times, dir: built.dir });
+  const built = buildSynthetic(times);
+  log(`  built in ${built.seconds.toFixed(1)} s`);
+  scales.push({ times, dir: built.dir, page: built.page });
 }
 
 // --- Servers: tools/serve.mjs with gzip, as a static host would serve -------------------------
 const sites = [
-  { name: "marginalia", kind: "marginalia", dir: DIST },
-  { name: "static", kind: "static", dir: staticDir },
-  { name: "mdbook", kind: "mdbook", dir: mdbook.dir },
+  { name: "marginalia", kind: "marginalia", dir: DIST, page: SEED_PAGE },
+  { name: "static", kind: "static", dir: staticDir, page: SEED_PAGE },
+  { name: "mdbook", kind: "mdbook", dir: mdbook.dir, page: "" },
 ];
 const servers = [];
 for (const s of [...sites, ...scales]) {
   const { server, url } = await startServer({ dir: s.dir, compress: true });
   servers.push(server);
-  s.url = url;
+  s.url = url + s.page;
 }
 
 // --- Bytes, paint and readiness, heap (Playwright) --------------------------------------------

@@ -1,17 +1,19 @@
 // The sites the benchmark compares, all made from the same article:
-//   marginalia  the release build, dist/ (`make build`);
-//   static      dist/index.html with every <script> and preload removed: the prerendered article
+//   marginalia  the release build, dist/ (`make build`), at its page putin-kim-pact/;
+//   static      that page with every <script> and preload removed: the prerendered article
 //               and marginalia.css with no JavaScript, the physical limit;
 //   mdbook      mdBook rendering the article's Markdown (actor links as plain text);
-// and, for the scaling runs, marginalia release builds of 10× and 100× synthetic articles.
+// and, for the scaling runs, sites of 10× and 100× synthetic articles, built by the same
+// viewer (articles are data: no Rust is compiled for them).
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 export const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 export const OUT = join(ROOT, "target/bench");
 export const SEED = "content/putin-kim-pact";
+/** The seed's page in a site. */
+export const SEED_PAGE = "putin-kim-pact/";
 export const MDBOOK_VERSION = "0.5.4"; // = MDBOOK_VERSION in scripts/setup.sh
 
 /** Runs a command from the repository's root; throws with its output if it fails. */
@@ -31,18 +33,18 @@ export function run(command, args, { env = {}, quiet = false, clean = false } = 
   return { stdout: r.stdout ?? "", seconds: (Date.now() - started) / 1000 };
 }
 
-/** 2. dist/index.html without any script or preload, beside marginalia.css and the icon. */
+/** 2. The seed's page without any script or preload, beside marginalia.css and the icon. */
 export function buildStatic(dist = join(ROOT, "dist")) {
   const dir = join(OUT, "static");
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  let page = readFileSync(join(dist, "index.html"), "utf8");
+  mkdirSync(join(dir, SEED_PAGE), { recursive: true });
+  let page = readFileSync(join(dist, SEED_PAGE, "index.html"), "utf8");
   page = page
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>\s*/g, "")
     .replace(/<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*>\s*/g, "");
   if (/<script\b|rel="(?:modulepreload|preload)"/.test(page)) throw new Error("static: a script or preload is left");
-  writeFileSync(join(dir, "index.html"), page);
-  for (const tag of page.matchAll(/<link\b[^>]*\bhref="\.\/([^"]+)"[^>]*>/g)) copyFileSync(join(dist, tag[1]), join(dir, tag[1]));
+  writeFileSync(join(dir, SEED_PAGE, "index.html"), page);
+  for (const tag of page.matchAll(/<link\b[^>]*\bhref="\.\.\/([^"]+)"[^>]*>/g)) copyFileSync(join(dist, tag[1]), join(dir, tag[1]));
   return dir;
 }
 
@@ -105,55 +107,20 @@ export function walk(dir) {
   );
 }
 
-/** A hash of everything a marginalia build depends on, to skip rebuilding an unchanged one. */
-function buildInputsHash(extra) {
-  const hash = createHash("sha256").update(extra);
-  const inputs = ["Cargo.toml", "Cargo.lock", "build.rs", "Trunk.toml", "index.html", "tools/package.mjs", "src", "styles", "assets", SEED];
-  for (const input of inputs) {
-    const path = join(ROOT, input);
-    if (!existsSync(path)) continue;
-    const files = statSync(path).isDirectory() ? walk(path).sort() : [path];
-    for (const file of files) hash.update(relative(ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
-  }
-  return hash.digest("hex");
-}
-
-/** The synthetic article `times` × the seed, in target/synthetic-<times> (`generate`). */
-export function generate(times) {
-  const article = `./target/synthetic-${times}`;
-  // generate does not depend on MARGINALIA_ARTICLE: the main target/'s debug build (the one
-  // prerender uses in `make build`) has it, with the seed embedded.
-  const env = { ...process.env };
-  delete env.MARGINALIA_ARTICLE;
-  run("cargo", ["run", "--quiet", "--bin", "generate", "--", "--times", String(times), "--out", article], { env, clean: true });
-  return article;
-}
-
 /**
- * The release site of the synthetic article `times` × the seed, in target/bench/dist-<times>:
- * `trunk build` and `prerender` with MARGINALIA_ARTICLE naming it (the article is embedded at
- * build time, in the wasm and in the prerender binary alike), then tools/package.mjs. Cargo
- * builds into target/bench/cargo, so that the main target/ keeps its build of the seed.
- * Skipped when nothing it depends on changed since the last one (`rebuild` forces it).
+ * The site of the synthetic article `times` × the seed, in target/bench/dist-<times>: the
+ * article is generated (`generate`) into target/bench/content-<times>/synthetic-<times>/, then
+ * the site command builds it with the viewer `make build` built (target/viewer). Seconds, not
+ * minutes: no Rust is compiled. Its page is `synthetic-<times>/`.
  */
-export function buildSynthetic(times, { rebuild = false } = {}) {
-  const article = `./target/synthetic-${times}`;
+export function buildSynthetic(times) {
+  const slug = `synthetic-${times}`;
+  const content = join(OUT, `content-${times}`);
   const dist = join(OUT, `dist-${times}`);
-  const stamp = join(OUT, `dist-${times}.stamp`);
-  const key = buildInputsHash(`synthetic ${times}`);
-  const fresh =
-    existsSync(join(dist, "index.html")) && existsSync(join(ROOT, article, "article.md")) && existsSync(stamp) && readFileSync(stamp, "utf8") === key;
-  if (!rebuild && fresh) {
-    return { dir: dist, built: false, seconds: 0 };
-  }
   const started = Date.now();
-  generate(times);
+  rmSync(content, { recursive: true, force: true });
   rmSync(dist, { recursive: true, force: true });
-  rmSync(stamp, { force: true });
-  const env = { CARGO_TARGET_DIR: join(OUT, "cargo"), MARGINALIA_ARTICLE: article };
-  run("trunk", ["build", "--release", "--offline", "--dist", dist], { env });
-  run("cargo", ["run", "--quiet", "--bin", "prerender", "--", join(dist, "index.html")], { env });
-  run("node", ["tools/package.mjs", dist], { quiet: true });
-  writeFileSync(stamp, key);
-  return { dir: dist, built: true, seconds: (Date.now() - started) / 1000 };
+  run("cargo", ["run", "--quiet", "-p", "marginalia-cli", "--bin", "generate", "--", "--times", String(times), "--out", join(content, slug)], { quiet: true });
+  run("cargo", ["run", "--quiet", "-p", "marginalia-cli", "--bin", "site", "--", "target/viewer", content, dist], { quiet: true });
+  return { dir: dist, page: `${slug}/`, built: true, seconds: (Date.now() - started) / 1000 };
 }
