@@ -14,7 +14,8 @@ VIEWER_SOURCES := $(shell find src styles assets crates/model/src -type f 2>/dev
 	Cargo.toml Cargo.lock index.html Trunk.toml tools/package.mjs
 SITE := target/debug/site
 
-.PHONY: setup setup-test build site serve dev test test-native test-browser test-fuzz-smoke test-e2e bench fuzz lint clean
+
+.PHONY: setup setup-test build site serve dev new check test test-native test-browser test-fuzz-smoke test-e2e bench fuzz lint clean
 
 setup:
 	@scripts/setup.sh
@@ -42,6 +43,15 @@ serve: build
 ## Serve, rebuild the site on every save under content/ and reload the page.
 dev: build
 	node tools/dev.mjs $(PORT)
+
+## A new article's skeleton, which builds: `make new SLUG=my-story` writes content/my-story/.
+new:
+	@cargo run --quiet -p marginalia-cli --bin new -- $(SLUG)
+
+## Checks every article under content/ (or one: `make check ARTICLE=content/<slug>`); prints
+## every error with file:line:column and a hint. Exit 0 fine, 1 content errors, 2 bad usage.
+check:
+	@cargo run --quiet -p marginalia-cli --bin check -- $(or $(ARTICLE),content)
 
 ## Every test: native (content, model, rendering), in Chromium (wasm-bindgen-test), end to end.
 test: setup-test test-native test-browser test-fuzz-smoke test-e2e

@@ -207,7 +207,7 @@ fn write_article(
         head.push("<meta name=\"robots\" content=\"noindex\" />".into());
     }
     let linked = format!(
-        "<link rel=\"preload\" href=\"./{data_name}\" as=\"fetch\" crossorigin=\"anonymous\" data-marginalia-data />"
+        "<link rel=\"preload\" href=\"./{data_name}\" as=\"fetch\" crossorigin=\"anonymous\" fetchpriority=\"low\" data-marginalia-data />"
     );
     let page_head = [head.clone(), vec![linked]].concat().join("\n    ");
     let page_html = page::fill(&at_depth(&viewer.page, depth), &page_head, &body)

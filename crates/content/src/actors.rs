@@ -1,30 +1,28 @@
 //! Step 4d of the pipeline: `actors.toml` to the model's [`Actor`]s. Checks each actor's kind,
-//! affiliation and relations (each relation's evidence must stand verbatim in the article),
-//! and that the text mentions every actor at least once.
+//! affiliation and relations (each relation's evidence must be one or more whole sentences of
+//! one paragraph, verbatim), and that the text mentions every actor at least once.
 
 use crate::annotations::{ActorEntry, RelationEntry};
 use crate::checker::{is_valid_id, keyword_hint, Checker};
 use crate::error::SourceFile;
-use crate::passages::locate_many;
+use crate::passages::{locate_many, Place};
+use crate::sentences;
+use crate::verbatim::{self, toml_string, Field};
 use marginalia_model::{Actor, ActorKind, Relation, RelationKind};
 use std::collections::HashMap;
 
 /// The actors, in the order they are defined; `mentions` counts each actor's links in the
-/// text, and relation evidence is looked for in `full_text`, the whole article's plain text.
+/// text.
 pub(crate) fn build(
     c: &mut Checker,
     entries: &[ActorEntry],
     mentions: &HashMap<String, u32>,
-    full_text: &str,
 ) -> Vec<Actor> {
     let evidence: Vec<&str> = entries
         .iter()
         .flat_map(|a| a.relation.iter().map(|r| r.evidence.get_ref().as_str()))
         .collect();
-    let texts = [full_text.to_string()];
-    let mut evidence_found = locate_many(&texts, &evidence)
-        .into_iter()
-        .map(|p| p.is_some());
+    let mut evidence_found = locate_many(&c.texts, &evidence).into_iter();
     let mut actors = Vec::new();
     for a in entries {
         let kind = check_kind(c, a);
@@ -39,7 +37,7 @@ pub(crate) fn build(
         let relations = a
             .relation
             .iter()
-            .filter_map(|r| relation(c, a, r, evidence_found.next() == Some(true)))
+            .filter_map(|r| relation(c, a, r, evidence_found.next().flatten()))
             .collect();
         actors.push(Actor {
             id: a.id.get_ref().clone(),
@@ -94,7 +92,7 @@ fn relation(
     c: &mut Checker,
     a: &ActorEntry,
     r: &RelationEntry,
-    evidence_found: bool,
+    evidence_at: Option<Place>,
 ) -> Option<Relation> {
     let kind = RelationKind::parse(r.kind.get_ref());
     if kind.is_none() {
@@ -111,23 +109,46 @@ fn relation(
         );
     }
     c.actor_ref(&c.src.actors, &r.target, "relation target");
-    if !evidence_found {
-        let hint = c.closest_text_hint(r.evidence.get_ref());
-        c.err_hint(
-            &c.src.actors,
-            &r.evidence,
-            format!(
+    match evidence_at {
+        None => {
+            let message = format!(
                 "actor `{}`: relation evidence not found verbatim in article.md",
                 a.id.get_ref()
-            ),
-            hint,
-        );
+            );
+            let src = c.src;
+            verbatim::not_found(c, &src.actors, &r.evidence, message, Field::Key("evidence"));
+        }
+        Some(place) => whole_sentence(c, a, r, place),
     }
     Some(Relation {
         kind: kind?,
         target: r.target.get_ref().clone(),
         evidence: r.evidence.get_ref().clone(),
     })
+}
+
+/// Evidence found at `place` must be whole sentences; a fragment is shown its sentence.
+fn whole_sentence(c: &mut Checker, a: &ActorEntry, r: &RelationEntry, place: Place) {
+    let text = &c.texts[place.paragraph];
+    let range = place.start..place.end;
+    if sentences::is_whole(text, &range) {
+        return;
+    }
+    let sentence = sentences::enclosing(text, &range);
+    let fix = format!("evidence = {}", toml_string(&text[sentence.clone()]));
+    let at = c.article_offset(place.paragraph, sentence.start);
+    let (line, column) = c.src.article.line_column(at);
+    let message = format!(
+        "actor `{}`: relation evidence is part of a sentence; give the whole sentence",
+        a.id.get_ref()
+    );
+    let hint = format!(
+        "evidence is a whole sentence of the article, so that the reader sees the relation in context; this one is at {}:{line}:{column}",
+        c.src.article.short_name()
+    );
+    let error = c.src.actors.error_at(r.evidence.span().start, message);
+    c.errors
+        .push(error.with_hint(Some(hint)).with_fix(Some(fix)));
 }
 
 /// For an actor never marked in the text: where its name (or an alias) appears unmarked.

@@ -1,9 +1,10 @@
 //! Step 3 of the pipeline: the TOML files as authors write them, read into [`Files`]. Values
 //! that the validator checks keep their source span so that errors point at them; a file
-//! that does not parse is one error at the place the TOML reader names.
+//! that does not parse is one error at the place the TOML reader names, explained for a
+//! writer ([`crate::toml_errors`]).
 
 use crate::error::{ContentError, SourceFile};
-use crate::{hints, Sources};
+use crate::{toml_errors, Sources};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -19,6 +20,8 @@ pub struct MetaFile {
     pub publisher_address: String,
     #[serde(default = "english")]
     pub language: String,
+    /// Who wrote the article, as the page prints it (optional).
+    pub byline: Option<Text>,
     pub source: SourceEntry,
     #[serde(default)]
     pub feedback: FeedbackEntry,
@@ -41,7 +44,7 @@ fn english() -> String {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceEntry {
-    pub name: String,
+    pub name: Text,
     pub date: Text,
     pub actor: Option<Text>,
 }
@@ -98,7 +101,30 @@ pub struct EventEntry {
     pub article_gives: Option<Text>,
     pub weekday: Option<Text>,
     pub week_of: Option<Text>,
+    /// The author's explanation of the date for readers; optional (the viewer then shows the
+    /// provenance's own explanation).
+    #[serde(default)]
     pub note: String,
+    /// For a date from the public record: where it was checked, or "not checked".
+    pub source: Option<Spanned<SourceField>>,
+}
+
+/// An event's `source`: a table naming the public text that states the date, or the words
+/// "not checked".
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum SourceField {
+    Marker(String),
+    Checked(CheckedSource),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckedSource {
+    pub title: String,
+    pub publisher: String,
+    pub url: String,
+    pub says: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -161,18 +187,8 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
         Ok(v) => Some(v),
         Err(e) => {
             let offset = e.span().map_or(0, |s| s.start);
-            let message = e.message().trim().to_string();
-            let hint = toml_hint(&message);
-            errors.push(file.error_at(offset, message).with_hint(hint));
+            errors.push(toml_errors::explain(file, offset, e.message().trim()));
             None
         }
     }
-}
-
-/// A hint for the TOML reader's message "unknown field `x`, expected one of `a`, `b`".
-fn toml_hint(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (field, expected) = rest.split_once('`')?;
-    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    hints::did_you_mean(field, known)
 }

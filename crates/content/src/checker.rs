@@ -5,7 +5,7 @@
 
 use crate::annotations::{Files, Text};
 use crate::error::{ContentError, SourceFile};
-use crate::{hints, Sources};
+use crate::{hints, positions, Sources};
 use marginalia_model::DateSpan;
 use std::collections::{HashMap, HashSet};
 
@@ -184,33 +184,34 @@ impl<'a> Checker<'a> {
         );
     }
 
-    /// A hint pointing at the article's text closest to `needle` (within the budget).
-    pub fn closest_text_hint(&mut self, needle: &str) -> Option<String> {
+    /// A hint pointing at the article's text closest to `needle`, with every difference,
+    /// and the article's text to paste instead when `needle` is surely a copy of it (within
+    /// the budget).
+    pub fn closest_text_hint(&mut self, needle: &str) -> Option<(String, Option<String>)> {
         self.costly_hint(|c| c.closest_text(needle))
     }
 
-    fn closest_text(&self, needle: &str) -> Option<String> {
+    fn closest_text(&self, needle: &str) -> Option<(String, Option<String>)> {
         let closest = hints::closest_text(&self.texts, needle)?;
-        let paragraph = &self.texts[closest.paragraph];
-        let at = self.article_offset(closest.paragraph, &paragraph[closest.start..]);
+        let at = self.article_offset(closest.paragraph, closest.start);
         let (line, column) = self.src.article.line_column(at);
         let mut hint = format!(
             "closest text, at {}:{line}:{column}: \"{}\"",
             self.src.article.short_name(),
             closest.excerpt
         );
-        if let Some(difference) = closest.difference {
+        for difference in &closest.differences {
             hint.push_str("; ");
-            hint.push_str(&difference);
+            hint.push_str(difference);
         }
-        Some(hint)
+        Some((hint, closest.corrected))
     }
 
-    /// Where in `article.md` a stretch of a paragraph's plain text (which starts at `plain`)
-    /// is written, as well as can be told.
-    pub fn article_offset(&self, paragraph: usize, plain: &str) -> usize {
+    /// Where in `article.md` byte `at` of a paragraph's plain text is written.
+    pub fn article_offset(&self, paragraph: usize, at: usize) -> usize {
         let from = self.paragraph_offsets.get(paragraph).copied().unwrap_or(0);
-        hints::source_offset(&self.src.article.text, from, plain)
+        let plain = self.texts.get(paragraph).map_or("", String::as_str);
+        positions::source_offset(&self.src.article.text, from, plain, at)
     }
 }
 

@@ -1,6 +1,6 @@
 //! What every step of the pipeline reports: errors in content files, each pointing at a file,
-//! a line and a column, with an optional hint on how to fix it (printed on the next line,
-//! indented).
+//! a line and a column, with an optional hint on how to fix it and, when the checker can make
+//! it, the corrected value to paste (each printed on a line of its own, indented).
 
 use std::fmt;
 
@@ -16,12 +16,21 @@ pub struct ContentError {
     /// How to fix it, when the checker can tell: the nearest known id, the closest text of
     /// the article, the date that would be right.
     pub hint: Option<String>,
+    /// The corrected line to paste in place of the one at fault (`text = "…"`), when the
+    /// checker can make it.
+    pub fix: Option<String>,
 }
 
 impl ContentError {
     /// The same error with a hint.
     pub fn with_hint(mut self, hint: Option<String>) -> ContentError {
         self.hint = hint;
+        self
+    }
+
+    /// The same error with a corrected line to paste.
+    pub fn with_fix(mut self, fix: Option<String>) -> ContentError {
+        self.fix = fix;
         self
     }
 }
@@ -35,6 +44,9 @@ impl fmt::Display for ContentError {
         )?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;
+        }
+        if let Some(fix) = &self.fix {
+            write!(f, "\n  fix: {fix}")?;
         }
         Ok(())
     }
@@ -64,6 +76,7 @@ impl SourceFile {
             column,
             message: message.into(),
             hint: None,
+            fix: None,
         }
     }
 

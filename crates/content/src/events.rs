@@ -1,18 +1,26 @@
 //! Step 4e of the pipeline: `events.toml` to the model's [`Event`]s, in date order. Checks
 //! each event's date, actors and provenance ([`crate::provenance`]), and finds each of its
-//! sentences verbatim in one paragraph: those become the sentence marks of the tree.
+//! sentences verbatim in one paragraph: those become the sentence marks of the tree. A
+//! `stated` date must be given by its sentences or the page's date line ([`crate::stated`]).
 
 use crate::annotations::{EventEntry, Text};
 use crate::checker::Checker;
 use crate::marks::{Mark, MarkKind};
 use crate::passages::{locate_many, Place};
 use crate::provenance;
-use marginalia_model::Event;
+use crate::stated::{self, Reference};
+use crate::verbatim::{self, Field};
+use marginalia_model::{Event, Provenance};
 use std::collections::HashMap;
 
 /// The events in date order, and the sentences to mark (the longest first; a sentence that
 /// several events cite is one mark naming them all).
-pub(crate) fn build<'e>(c: &mut Checker, entries: &'e [EventEntry]) -> (Vec<Event>, Vec<Mark<'e>>) {
+/// `reference` holds the report's and the page's dates, when `meta.toml` gives them.
+pub(crate) fn build<'e>(
+    c: &mut Checker,
+    entries: &'e [EventEntry],
+    reference: Option<&Reference>,
+) -> (Vec<Event>, Vec<Mark<'e>>) {
     let sentences: Vec<&str> = entries
         .iter()
         .flat_map(|e| e.sentences.iter().map(|s| s.get_ref().as_str()))
@@ -27,17 +35,24 @@ pub(crate) fn build<'e>(c: &mut Checker, entries: &'e [EventEntry]) -> (Vec<Even
             c.actor_ref(&c.src.events, a, "event actor");
         }
         let provenance = provenance::check(c, e, date);
+        let mut all_found = true;
         for s in &e.sentences {
             match places.next().flatten() {
                 Some(place) => marks.add(place, id, s),
                 None => {
-                    let hint = c.closest_text_hint(s.get_ref());
+                    all_found = false;
                     let message = format!(
                         "event `{id}`: sentence not found verbatim in one paragraph of article.md"
                     );
-                    c.err_hint(&c.src.events, s, message, hint);
+                    let src = c.src;
+                    verbatim::not_found(c, &src.events, s, message, Field::Item);
                 }
             }
+        }
+        if let (Some(Provenance::Stated), Some(date), Some(reference), true) =
+            (&provenance, date, reference, all_found)
+        {
+            stated::check(c, e, date, reference);
         }
         if let (Some(date), Some(provenance)) = (date, provenance) {
             events.push(Event {

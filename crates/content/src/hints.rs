@@ -7,6 +7,7 @@
 //! are truncated before any quadratic step, so a hint never costs more than a few million
 //! character comparisons.
 
+use crate::diff;
 use std::collections::HashSet;
 
 /// Levenshtein distance between two strings, in characters.
@@ -163,16 +164,18 @@ fn longest_common_substring(a: &[char], b: &[char]) -> (usize, usize, usize) {
 pub struct Closest {
     /// The paragraph (index into the texts searched).
     pub paragraph: usize,
-    /// Byte offset in that paragraph's text where the excerpt starts.
+    /// Byte offset in that paragraph's text where the stretch the text stands for starts.
     pub start: usize,
-    /// The excerpt of the paragraph aligned with the text looked for, with "…" where cut.
+    /// The excerpt of the paragraph from there, with "…" where cut.
     pub excerpt: String,
-    /// The first place the two differ, described for an author.
-    pub difference: Option<String>,
+    /// Every difference between the text and the stretch, described for an author.
+    pub differences: Vec<String>,
+    /// The stretch itself, when the text is surely a copy of it: the corrected text.
+    pub corrected: Option<String>,
 }
 
-/// The longest text compared character by character (a longer one is cut: its start is
-/// enough to align it with the article).
+/// The longest start of a text compared character by character to find where it was copied
+/// from (its start is enough to align it with the article).
 const MAX_NEEDLE_CHARS: usize = 300;
 /// The longest stretch of a paragraph compared character by character.
 const MAX_WINDOW_CHARS: usize = 2000;
@@ -180,7 +183,8 @@ const MAX_WINDOW_CHARS: usize = 2000;
 const EXCERPT_CHARS: usize = 100;
 
 /// Finds the paragraph with the most words of `needle`, then the stretch of it that shares the
-/// longest run of characters with `needle`. `None` when no paragraph shares a word.
+/// longest run of characters with `needle`, then aligns `needle` with the text around that
+/// run ([`crate::diff`]). `None` when no paragraph shares a word.
 pub fn closest_text(paragraphs: &[String], needle: &str) -> Option<Closest> {
     let wanted: HashSet<String> = words(needle).take(200).collect();
     if wanted.is_empty() {
@@ -188,7 +192,7 @@ pub fn closest_text(paragraphs: &[String], needle: &str) -> Option<Closest> {
     }
     let paragraph = best_paragraph(paragraphs, &wanted)?;
     let text = &paragraphs[paragraph];
-    let needle: Vec<char> = needle.chars().take(MAX_NEEDLE_CHARS).collect();
+    let head: Vec<char> = needle.chars().take(MAX_NEEDLE_CHARS).collect();
     let all: Vec<(usize, char)> = text.char_indices().collect();
     let window_start = window_start(text, &all, &wanted);
     let window: Vec<char> = all[window_start..]
@@ -196,37 +200,50 @@ pub fn closest_text(paragraphs: &[String], needle: &str) -> Option<Closest> {
         .take(MAX_WINDOW_CHARS)
         .map(|(_, c)| *c)
         .collect();
-    let (len, in_needle, in_window) = longest_common_substring(&needle, &window);
+    let (len, in_needle, in_window) = longest_common_substring(&head, &window);
     if len == 0 {
         return None;
     }
-    let lcs_start = window_start + in_window; // char index in the paragraph
-    let mut aligned_start = lcs_start.saturating_sub(in_needle);
-    // Start the excerpt at the beginning of a word.
-    while aligned_start > 0 && all[aligned_start - 1].1.is_alphanumeric() {
-        aligned_start -= 1;
-    }
-    // A little beyond the needle's length, for a longer word in the article.
-    let aligned_end = (aligned_start + needle.len() + 12).min(all.len());
-    let shown_end = aligned_end.min(aligned_start + EXCERPT_CHARS);
-    let mut excerpt: String = all[aligned_start..shown_end]
-        .iter()
-        .map(|(_, c)| c)
-        .collect();
-    if aligned_start > 0 {
-        excerpt.insert(0, '…');
-    }
-    if shown_end < all.len() {
-        // Cut: say so.
-        excerpt.push('…');
-    }
-    let theirs: Vec<char> = all.iter().map(|(_, c)| *c).collect();
+    // The stretch of the paragraph the needle may stand for, with room on both sides.
+    let needle_chars = needle.chars().count().min(diff::MAX_NEEDLE_TOKENS * 3);
+    let aligned = (window_start + in_window).saturating_sub(in_needle);
+    let slack = needle_chars / 4 + 20;
+    let from = aligned.saturating_sub(slack);
+    let to = (aligned + needle_chars + slack).min(all.len());
+    let byte = |i: usize| all.get(i).map_or(text.len(), |(b, _)| *b);
+    let region = &text[byte(from)..byte(to)];
+    let alignment = diff::align(needle, region)?;
+    let start = byte(from) + alignment.range.start;
+    let end = byte(from) + alignment.range.end;
     Some(Closest {
         paragraph,
-        start: all[aligned_start].0,
-        excerpt,
-        difference: first_difference(&needle, &theirs, (len, in_needle, lcs_start)),
+        start,
+        excerpt: excerpt(text, start, head.len()),
+        corrected: alignment.close.then(|| text[start..end].to_string()),
+        differences: if alignment.close {
+            alignment.differences
+        } else {
+            Vec::new()
+        },
     })
+}
+
+/// The paragraph from `start`: as many characters as the text looked for has and a few more
+/// (for a longer word in the article), at most [`EXCERPT_CHARS`], with "…" where cut.
+fn excerpt(text: &str, start: usize, needle_chars: usize) -> String {
+    let stretch = needle_chars + 12;
+    let mut out: String = text[start..]
+        .chars()
+        .take(stretch.min(EXCERPT_CHARS))
+        .collect();
+    let cut = start + out.len() < text.len();
+    if start > 0 {
+        out.insert(0, '…');
+    }
+    if cut {
+        out.push('…');
+    }
+    out
 }
 
 /// The paragraph that holds the most of the `wanted` words (the first of equals); `None`
@@ -263,100 +280,6 @@ fn window_start(text: &str, all: &[(usize, char)], wanted: &HashSet<String>) -> 
     char_at.saturating_sub(MAX_WINDOW_CHARS / 2)
 }
 
-/// The first difference next to the common run of `len` characters (at `in_needle` in the
-/// needle, at `lcs_start` in the paragraph `theirs`): just before it, or else just after it.
-fn first_difference(
-    needle: &[char],
-    theirs: &[char],
-    (len, in_needle, lcs_start): (usize, usize, usize),
-) -> Option<String> {
-    if in_needle > 0 {
-        Some(describe_difference(
-            needle,
-            in_needle - 1,
-            theirs,
-            lcs_start.checked_sub(1),
-        ))
-    } else if in_needle + len < needle.len() {
-        let at = lcs_start + len;
-        Some(describe_difference(
-            needle,
-            in_needle + len,
-            theirs,
-            (at < theirs.len()).then_some(at),
-        ))
-    } else {
-        None
-    }
-}
-
-/// The word of `chars` around index `at`: the run of letters and digits it belongs to, or
-/// the character alone when it is not a letter or digit.
-fn word_at(chars: &[char], at: usize) -> String {
-    if !chars[at].is_alphanumeric() {
-        return chars[at].to_string();
-    }
-    let mut start = at;
-    while start > 0 && chars[start - 1].is_alphanumeric() {
-        start -= 1;
-    }
-    let mut end = at + 1;
-    while end < chars.len() && chars[end].is_alphanumeric() {
-        end += 1;
-    }
-    chars[start..end.min(start + 40)].iter().collect()
-}
-
-/// "the entry has “holy” where the article has “sacred”", with the characters spelled out
-/// when they are look-alikes (’ and ', a space and a no-break space).
-fn describe_difference(
-    ours: &[char],
-    at: usize,
-    theirs: &[char],
-    their_at: Option<usize>,
-) -> String {
-    let our_char = ours[at];
-    let Some(their_at) = their_at else {
-        return format!(
-            "the article’s paragraph ends where the entry has {}",
-            show_char(our_char)
-        );
-    };
-    let their_char = theirs[their_at];
-    let (our_word, their_word) = (word_at(ours, at), word_at(theirs, their_at));
-    if our_char.is_alphanumeric() && their_char.is_alphanumeric() {
-        format!("the entry has “{our_word}” where the article has “{their_word}”")
-    } else {
-        format!(
-            "the entry has {} where the article has {}",
-            show_char(our_char),
-            show_char(their_char)
-        )
-    }
-}
-
-/// The source offset of a stretch of a paragraph's plain text, searched for from the
-/// paragraph's own offset: the longest prefix of `plain` (down to four characters) that the
-/// source holds verbatim within a reasonable distance; else the paragraph's offset.
-pub fn source_offset(source: &str, paragraph_offset: usize, plain: &str) -> usize {
-    let from = paragraph_offset.min(source.len());
-    if !source.is_char_boundary(from) {
-        return from;
-    }
-    let rest = &source[from..];
-    let reach = plain.len() * 4 + 2000;
-    let chars: Vec<(usize, char)> = plain.char_indices().take(40).collect();
-    for n in (4..=chars.len()).rev() {
-        let end = chars.get(n).map_or(plain.len(), |(b, _)| *b);
-        if let Some(at) = rest.find(&plain[..end]) {
-            if at <= reach {
-                return from + at;
-            }
-        }
-    }
-    from
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,7 +313,7 @@ mod tests {
     }
 
     #[test]
-    fn closest_text_finds_the_paragraph_and_the_first_difference() {
+    fn closest_text_finds_the_paragraph_and_every_difference() {
         let paragraphs = vec![
             "Nothing here.".to_string(),
             "Putin thanked Kim, which Kim has called a “sacred fight”.".to_string(),
@@ -399,23 +322,20 @@ mod tests {
         assert_eq!(c.paragraph, 1);
         assert_eq!(c.excerpt, "…which Kim has called a “sacred fight”.");
         assert_eq!(
-            c.difference.as_deref(),
-            Some("the entry has “holy” where the article has “sacred”")
+            c.differences,
+            ["the entry has “holy” where the article has “sacred”"]
+        );
+        assert_eq!(
+            c.corrected.as_deref(),
+            Some("which Kim has called a “sacred fight”")
         );
         let c = closest_text(&paragraphs, "Kim has called a 'sacred").unwrap();
         assert_eq!(
-            c.difference.as_deref(),
-            Some("the entry has \"'\" (a straight apostrophe, U+0027) where the article has \"“\" (a curly double quote, U+201C)")
+            c.differences,
+            ["the entry has \"'\" (a straight apostrophe, U+0027) where the article has \"“\" (a curly double quote, U+201C)"]
         );
         let c = closest_text(&paragraphs, "a “holy fight”").unwrap();
-        assert_eq!(c.excerpt, "…“sacred fight”.");
+        assert_eq!(c.excerpt, "…a “sacred fight”.");
         assert_eq!(closest_text(&paragraphs, "zebra"), None);
-    }
-
-    #[test]
-    fn source_offsets_skip_markup() {
-        let source = "intro\n\n[Putin](actor:putin) thanked [Kim](actor:kim).";
-        let at = source_offset(source, 7, "thanked Kim.");
-        assert_eq!(&source[at..at + 7], "thanked");
     }
 }

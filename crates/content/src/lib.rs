@@ -1,20 +1,24 @@
 //! The content pipeline, run natively (the commands of `marginalia-cli`, `cargo test`): an
 //! article folder of Markdown and TOML in, the checked [`Article`] out — or *every* error,
-//! each with its file, line and column. [`build_article`] runs the steps in order, one module
-//! each:
+//! each with its file, line and column, and often a hint and the corrected line to paste.
+//! [`build_article`] runs the steps in order, one module each:
 //!
 //! 1. read the five files of the folder ([`Sources`], `sources.rs`);
 //! 2. refuse files, then counts of entries, over the [`limits`];
-//! 3. parse the TOML annotations ([`annotations`]) and `article.md` into the block/inline tree
-//!    ([`markdown`]);
+//! 3. parse the TOML annotations ([`annotations`]; syntax errors explained for a writer in
+//!    `toml_errors.rs`) and `article.md` into the block/inline tree ([`markdown`]);
 //! 4. check ids and references (`checker.rs`, with [`hints`]) and the actor links
-//!    (`mentions.rs`); build actors (`actors.rs`), events (`events.rs`, `provenance.rs`) and
-//!    quotes (`quotes.rs`), each located in the text (`passages.rs`);
+//!    (`mentions.rs`); build actors (`actors.rs`; evidence whole sentences, `sentences.rs`),
+//!    events (`events.rs`, `provenance.rs`; a `stated` date given by its sentences,
+//!    `stated.rs`) and quotes (`quotes.rs`; the text's own quotation marks,
+//!    `quotation_marks.rs`), each located in the text (`passages.rs`, `positions.rs`); an entry
+//!    not found verbatim is reported once, with every difference (`verbatim.rs`, `diff.rs`);
 //! 5. mark event sentences and quotes in the tree (`marks.rs`, [`wrap`]) and number the
 //!    mentions (`mentions.rs`);
 //! 6. build the metadata (`meta.rs`) and hand back the [`Article`].
 //!
 //! [`synthetic`] makes large articles from a seed, for tests and the `generate` command.
+//! docs/developers.md describes the steps for developers; docs/authoring.md, for writers.
 
 pub mod annotations;
 pub mod error;
@@ -26,14 +30,21 @@ pub mod wrap;
 
 mod actors;
 mod checker;
+mod diff;
 mod events;
 mod marks;
 mod mentions;
 mod meta;
 mod passages;
+mod positions;
 mod provenance;
+mod quotation_marks;
 mod quotes;
+mod sentences;
 mod sources;
+mod stated;
+mod toml_errors;
+mod verbatim;
 
 use annotations::Files;
 use checker::Checker;
@@ -71,8 +82,9 @@ pub fn build_article(src: &Sources) -> Result<Article, Vec<ContentError>> {
 
     let full_text = blocks_text(&blocks);
     let mention_counts = mentions::count(&mut c, &parsed.mentions);
-    let actors = actors::build(&mut c, files.actors(), &mention_counts, &full_text);
-    let (events, mut marks) = events::build(&mut c, files.events());
+    let actors = actors::build(&mut c, files.actors(), &mention_counts);
+    let reference = files.meta.as_ref().map(stated::reference);
+    let (events, mut marks) = events::build(&mut c, files.events(), reference.as_ref());
     let (quotes, quote_marks) = quotes::build(&mut c, files.quotes(), files.quotes.is_some());
 
     // Sentences (outer first), then quotes, so that a quote nests inside its sentence.

@@ -1,6 +1,7 @@
-//! Step 6 of the pipeline: `meta.toml` to the model's [`Meta`]: the title, the page's and the
-//! source's dates, the source actor, the feedback settings, and the word count and reading
-//! time of the finished text.
+//! Step 6 of the pipeline: `meta.toml` to the model's [`Meta`]: the title, the byline, the
+//! page's and the source's dates, the source (its name kept exactly as written: the viewer
+//! shows it as it is), the feedback settings, and the word count and reading time of the
+//! finished text.
 
 use crate::annotations::MetaFile;
 use crate::checker::Checker;
@@ -16,8 +17,14 @@ pub(crate) fn build(c: &mut Checker, m: &MetaFile, full_text: &str) -> Option<Me
     if let Some(a) = &m.source.actor {
         c.actor_ref(file, a, "source actor");
     }
-    if m.title.get_ref().trim().is_empty() {
-        c.err(file, &m.title, "the title is empty".into());
+    for (value, what) in [
+        (Some(&m.title), "the title"),
+        (Some(&m.source.name), "source.name"),
+        (m.byline.as_ref(), "the byline"),
+    ] {
+        if let Some(v) = value.filter(|v| v.get_ref().trim().is_empty()) {
+            c.err(file, v, format!("{what} is empty"));
+        }
     }
     if let Some(endpoint) = &m.feedback.endpoint {
         if !endpoint.get_ref().starts_with("https://") {
@@ -36,8 +43,9 @@ pub(crate) fn build(c: &mut Checker, m: &MetaFile, full_text: &str) -> Option<Me
         page_date_text: m.page_date_text.clone(),
         publisher_address: m.publisher_address.clone(),
         language: m.language.clone(),
+        byline: m.byline.as_ref().map(|b| b.get_ref().trim().to_string()),
         source: Source {
-            name: m.source.name.clone(),
+            name: m.source.name.get_ref().trim().to_string(),
             date: source_date?.start,
             actor: m.source.actor.as_ref().map(|a| a.get_ref().clone()),
         },

@@ -1,7 +1,7 @@
 //! Step 4a of the pipeline: where things stand in the article's text. The paragraphs' plain
 //! text, in reading order; where each quote, event sentence and relation evidence is found
 //! verbatim ([`locate_many`], [`locate_quotes`]); and the passages the text itself puts
-//! between “ and ” ([`quoted_passages`]). Positions are [`Place`]s: a paragraph and a byte
+//! between quotation marks, curly or straight ([`quoted_passages`]). Positions are [`Place`]s: a paragraph and a byte
 //! range of its plain text, which is what marking ([`crate::wrap`]) takes.
 
 use marginalia_model::text::inline_text;
@@ -129,24 +129,44 @@ pub(crate) struct Quoted {
     pub passages: Vec<Range<usize>>,
     /// The byte offset of an opening “ that no ” follows in the paragraph.
     pub unclosed: Option<usize>,
+    /// The byte offsets of closing ” marks that no “ opened.
+    pub stray: Vec<usize>,
+    /// The passages between straight double quotes ("…"), as byte ranges of the words.
+    pub straight: Vec<Range<usize>>,
+    /// The byte offset of a last straight " that has no partner.
+    pub straight_unpaired: Option<usize>,
 }
 
-/// The passages between “ and ” in a paragraph's text; each passage ends at the first ”
-/// after its “.
+/// The passages between “ and ” in a paragraph's text (each ends at the first ” after its
+/// “), the marks that do not pair up, and the passages between straight quotes.
 pub(crate) fn quoted_passages(text: &str) -> Quoted {
     let mut out = Quoted::default();
     let mut rest = 0;
-    while let Some(open) = text[rest..].find('“') {
-        let start = rest + open + '“'.len_utf8();
+    while let Some(next) = text[rest..].find(['“', '”']) {
+        let at = rest + next;
+        if text[at..].starts_with('”') {
+            out.stray.push(at);
+            rest = at + '”'.len_utf8();
+            continue;
+        }
+        let start = at + '“'.len_utf8();
         match text[start..].find('”') {
             Some(close) => {
                 out.passages.push(start..start + close);
                 rest = start + close + '”'.len_utf8();
             }
             None => {
-                out.unclosed = Some(rest + open);
+                out.unclosed = Some(at);
                 break;
             }
+        }
+    }
+    let marks: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+    for pair in marks.chunks(2) {
+        match pair {
+            [open, close] => out.straight.push(open + 1..*close),
+            [alone] => out.straight_unpaired = Some(*alone),
+            _ => {}
         }
     }
     out
@@ -167,6 +187,12 @@ mod tests {
         let q = quoted_passages(text);
         assert_eq!(q.passages.len(), 1);
         assert_eq!(q.unclosed, text.rfind('“'));
+        let text = "a” and \"b\" and \"c";
+        let q = quoted_passages(text);
+        assert_eq!(q.stray, [1]);
+        let words: Vec<&str> = q.straight.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(words, ["b"]);
+        assert_eq!(q.straight_unpaired, text.rfind('"'));
     }
 
     #[test]

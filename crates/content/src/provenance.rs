@@ -3,10 +3,10 @@
 //! `inferred` (from a weekday the article names, in the seven days up to `week_of`, with the
 //! calendar maths of [`marginalia_model::date`]) — checked against its date.
 
-use crate::annotations::{EventEntry, Text};
+use crate::annotations::{EventEntry, SourceField, Text};
 use crate::checker::{keyword_hint, Checker};
 use marginalia_model::date::WEEKDAYS;
-use marginalia_model::{DateSpan, Precision, Provenance};
+use marginalia_model::{DateSpan, Precision, Provenance, RecordSource};
 
 /// The event's provenance, or `None` after reporting what is wrong with it. `date` is the
 /// event's date when it parsed.
@@ -23,6 +23,14 @@ pub(crate) fn check(c: &mut Checker, e: &EventEntry, date: Option<DateSpan>) -> 
         }
     }
     if kind != "record" {
+        if let Some(source) = &e.source {
+            let at = Text::new(source.span(), String::new());
+            c.err(
+                &c.src.events,
+                &at,
+                format!("event `{id}`: source goes only with provenance = \"record\" (the article is this date's source)"),
+            );
+        }
         if let Some(g) = &e.article_gives {
             c.err(
                 &c.src.events,
@@ -33,12 +41,16 @@ pub(crate) fn check(c: &mut Checker, e: &EventEntry, date: Option<DateSpan>) -> 
     }
     match kind {
         "stated" => Some(Provenance::Stated),
-        "record" => Some(Provenance::Record {
-            article_gives: e
-                .article_gives
-                .as_ref()
-                .and_then(|g| article_gives(c, id, g, date)),
-        }),
+        "record" => {
+            let source = record_source(c, e)?;
+            Some(Provenance::Record {
+                article_gives: e
+                    .article_gives
+                    .as_ref()
+                    .and_then(|g| article_gives(c, id, g, date)),
+                source,
+            })
+        }
         "inferred" => inferred(c, e, date),
         other => {
             c.err_hint(
@@ -52,6 +64,56 @@ pub(crate) fn check(c: &mut Checker, e: &EventEntry, date: Option<DateSpan>) -> 
                 }),
             );
             None
+        }
+    }
+}
+
+/// What a recorded date's `source` says: a public text that states the date, or "not checked".
+/// Without one, an error at the provenance says how to write either.
+fn record_source(c: &mut Checker, e: &EventEntry) -> Option<RecordSource> {
+    let id = e.id.get_ref();
+    let Some(source) = &e.source else {
+        c.err_hint(
+            &c.src.events,
+            &e.provenance,
+            format!("event `{id}`: a date from the public record needs its source"),
+            Some(
+                "name the public text you read that states the date: source = { title = \"…\", \
+                 publisher = \"…\", url = \"https://…\", says = \"its words that give the date\" }; \
+                 or, if you found none, source = \"not checked\" (readers are told)"
+                    .into(),
+            ),
+        );
+        return None;
+    };
+    let at = Text::new(source.span(), String::new());
+    match source.get_ref() {
+        SourceField::Marker(m) if m == "not checked" => Some(RecordSource::NotChecked),
+        SourceField::Marker(other) => {
+            c.err(
+                &c.src.events,
+                &at,
+                format!("event `{id}`: source must be a table {{ title, publisher, url, says }} or \"not checked\", not \"{other}\""),
+            );
+            None
+        }
+        SourceField::Checked(s) => {
+            let web = s.url.starts_with("https://") || s.url.starts_with("http://");
+            let empty = [&s.title, &s.publisher, &s.says].iter().any(|f| f.trim().is_empty());
+            if !web || empty {
+                c.err(
+                    &c.src.events,
+                    &at,
+                    format!("event `{id}`: a source needs a title, a publisher, the words that state the date (says) and an http(s) url a reader can follow"),
+                );
+                return None;
+            }
+            Some(RecordSource::Checked {
+                title: s.title.clone(),
+                publisher: s.publisher.clone(),
+                url: s.url.clone(),
+                says: s.says.clone(),
+            })
         }
     }
 }

@@ -45,6 +45,7 @@ impl Sources {
                                  events.toml and quotes.toml (see docs/authoring.md)"
                                     .into(),
                             ),
+                            fix: None,
                         });
                         SourceFile::new(shown, "")
                     }

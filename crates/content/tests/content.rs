@@ -139,6 +139,65 @@ fn the_required_actors_are_there_and_mentioned() {
 }
 
 #[test]
+fn every_record_date_names_its_source_or_says_it_was_not_checked() {
+    let a = seed();
+    let sources: Vec<(String, Option<String>)> = a
+        .events
+        .iter()
+        .filter_map(|e| match &e.provenance {
+            Provenance::Record { source, .. } => Some((
+                e.id.clone(),
+                match source {
+                    RecordSource::Checked { publisher, url, says, .. } => {
+                        assert!(url.starts_with("http"), "{url}");
+                        assert!(!says.is_empty());
+                        Some(publisher.clone())
+                    }
+                    RecordSource::NotChecked => None,
+                },
+            )),
+            _ => None,
+        })
+        .collect();
+    let publishers: Vec<(&str, Option<&str>)> = sources
+        .iter()
+        .map(|(id, p)| (id.as_str(), p.as_deref().map(|p| p.split([',', ' ']).next().unwrap())))
+        .collect();
+    assert_eq!(
+        publishers,
+        [
+            ("treaty-1961", Some("United")),
+            ("putin-visit-2000", Some("ABC")),
+            ("invasion-2022", Some("United")),
+            ("kim-vostochny-2023", Some("People's")),
+            ("panel-veto-2024", Some("KBS")),
+            ("ft-report-2024", None),
+        ]
+    );
+}
+
+#[test]
+fn a_record_date_without_a_source_is_refused() {
+    let mut sources = seed_sources();
+    sources.events.text = sources.events.text.replacen("source = \"not checked\"\n", "", 1);
+    let errors = build_article(&sources).unwrap_err();
+    let text = report(&errors);
+    assert!(
+        text.contains("events.toml:144:14: event `ft-report-2024`: a date from the public record needs its source"),
+        "{text}"
+    );
+    assert!(text.contains("source = \"not checked\""), "{text}");
+    let mut stated = seed_sources();
+    stated.events.text = stated.events.text.replacen(
+        "provenance = \"stated\"\nnote",
+        "provenance = \"stated\"\nsource = \"not checked\"\nnote",
+        1,
+    );
+    let text = report(&build_article(&stated).unwrap_err());
+    assert!(text.contains("source goes only with provenance = \"record\""), "{text}");
+}
+
+#[test]
 fn events_follow_the_dates_table() {
     let a = seed();
     let rows: Vec<(String, String, &'static str, Option<Precision>)> = a
@@ -146,7 +205,7 @@ fn events_follow_the_dates_table() {
         .iter()
         .map(|e| {
             let gives = match &e.provenance {
-                Provenance::Record { article_gives } => *article_gives,
+                Provenance::Record { article_gives, .. } => *article_gives,
                 _ => None,
             };
             (e.id.clone(), e.date.iso(), e.provenance.badge(), gives)
@@ -306,12 +365,20 @@ fn a_misquoted_quote_is_reported_where_it_is_written() {
     });
     assert!(report.contains(&expected), "{report}");
     assert!(
-        report.contains("text not found verbatim in article.md"),
+        report.contains("text not found verbatim in article.md\n  hint: closest text, at "),
         "{report}"
     );
-    // The passage the article still quotes is now uncovered.
     assert!(
-        report.contains("the quoted passage “sacred fight” has no entry in quotes.toml"),
+        report.contains(
+            "; the entry has “holy” where the article has “sacred”\n  fix: text = \"sacred fight\""
+        ),
+        "{report}"
+    );
+    // One mistake, one error: the passage the article still quotes is that quote's.
+    assert!(!report.contains("has no entry in quotes.toml"), "{report}");
+    assert_eq!(
+        report.lines().filter(|l| !l.starts_with(' ')).count(),
+        1,
         "{report}"
     );
 }
@@ -437,4 +504,59 @@ fn all_errors_are_reported_at_once() {
     });
     assert!(report.contains("speaker `kimm`"), "{report}");
     assert!(report.contains("provenance `rumour`"), "{report}");
+}
+
+#[test]
+fn a_stated_date_its_sentences_do_not_give_is_caught() {
+    let report = errors_after(|s| {
+        s.events.text = s
+            .events
+            .text
+            .replacen("date = \"2024-03\"", "date = \"2024-03-05\"", 1);
+    });
+    assert!(
+        report.contains("event `oil-shipments-2024`: provenance is \"stated\" but its sentence does not give the date, 5 March 2024\n  hint: looked for “5 March” or “March 5” (with or without 2024); the sentence gives only the month: if the rest of the date is from the public record, write provenance = \"record\" and article_gives = \"month\""),
+        "{report}"
+    );
+}
+
+#[test]
+fn the_byline_and_the_source_name_are_kept_as_written() {
+    let mut s = seed_sources();
+    s.meta.text = s.meta.text.replacen(
+        "language = \"en\"",
+        "language = \"en\"\nbyline = \"Christian Davies in Seoul\"",
+        1,
+    );
+    let a = build_article(&s).unwrap_or_else(|e| panic!("{}", report(&e)));
+    assert_eq!(a.meta.byline.as_deref(), Some("Christian Davies in Seoul"));
+    assert_eq!(a.meta.source.name, "Financial Times");
+    assert!(
+        a.meta.is_republished(),
+        "dated July 15, the FT's report of 20 June"
+    );
+    assert_eq!(seed().meta.byline, None);
+    let report = errors_after(|s| {
+        s.meta.text =
+            s.meta
+                .text
+                .replacen("language = \"en\"", "language = \"en\"\nbyline = \" \"", 1);
+    });
+    assert!(report.contains("the byline is empty"), "{report}");
+}
+
+#[test]
+fn an_authors_note_is_optional() {
+    let mut s = seed_sources();
+    s.events.text = s.events.text.replacen(
+        "note = \"The page itself is dated “July 15, 2024”.\"",
+        "",
+        1,
+    );
+    let a = build_article(&s).unwrap_or_else(|e| panic!("{}", report(&e)));
+    let e = a.event("page-dated-2024").unwrap();
+    assert_eq!(e.note, "");
+    assert_eq!(e.date_explanation(), "The article states this date.");
+    let signing = a.event("signing-2024").unwrap();
+    assert_eq!(signing.date_explanation(), signing.note);
 }

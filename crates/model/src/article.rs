@@ -26,6 +26,9 @@ pub struct Meta {
     pub page_date_text: String,
     pub publisher_address: String,
     pub language: String,
+    /// Who wrote the article, exactly as the page prints it ("By Jane Doe in Riga"), if the
+    /// author gave it.
+    pub byline: Option<String>,
     pub source: Source,
     pub word_count: u32,
     pub reading_minutes: u32,
@@ -35,9 +38,19 @@ pub struct Meta {
     pub feedback_endpoint: Option<String>,
 }
 
+impl Meta {
+    /// Whether the page republishes the article: its own date differs from the source's.
+    /// A page dated as its source is the original, not a republication.
+    pub fn is_republished(&self) -> bool {
+        self.page_date != self.source.date
+    }
+}
+
 /// Where the article first appeared.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Source {
+    /// The publisher's display name exactly as the author wrote it ("Financial Times", "The
+    /// Saltmere Gazette"): shown as it is, never with an article added before it.
     pub name: String,
     pub date: PartialDate,
     pub actor: Option<String>,
@@ -274,10 +287,27 @@ pub enum Provenance {
         weekday: String,
         week_of: PartialDate,
     },
-    /// The public record, not the article. `article_gives` says how much the article states.
+    /// The public record, not the article. `article_gives` says how much the article states;
+    /// `source` where in the record the date was checked.
     Record {
         article_gives: Option<super::date::Precision>,
+        source: RecordSource,
     },
+}
+
+/// Where a date from the public record was checked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum RecordSource {
+    /// A public text the author read that states the date: its title, publisher and address,
+    /// and its words that state it (verbatim).
+    Checked {
+        title: String,
+        publisher: String,
+        url: String,
+        says: String,
+    },
+    /// No source that states the date was found and read; the viewer says so.
+    NotChecked,
 }
 
 impl Provenance {
@@ -298,11 +328,13 @@ impl Provenance {
                 "Inferred: the article says “{weekday}”, meaning the {weekday} before its report of {}.",
                 week_of.long()
             ),
-            Provenance::Record { article_gives: None } => {
-                "From the public record; the article does not give this date.".to_string()
-            }
+            Provenance::Record {
+                article_gives: None,
+                ..
+            } => "From the public record; the article does not give this date.".to_string(),
             Provenance::Record {
                 article_gives: Some(p),
+                ..
             } => format!(
                 "From the public record; the article gives only the {}.",
                 p.as_str()
@@ -320,8 +352,22 @@ pub struct Event {
     pub actors: Vec<String>,
     pub sentences: Vec<String>,
     pub provenance: Provenance,
-    /// The author's own explanation of where the date comes from.
+    /// The author's own explanation of where the date comes from; empty when the author gave
+    /// none (then [`Provenance::explanation`] says it). See [`Event::date_explanation`].
     pub note: String,
+}
+
+impl Event {
+    /// Where the date comes from, in a sentence for readers: the author's note when there is
+    /// one (it replaces the generated explanation, which it would only repeat), else the
+    /// provenance's own explanation.
+    pub fn date_explanation(&self) -> String {
+        if self.note.trim().is_empty() {
+            self.provenance.explanation()
+        } else {
+            self.note.clone()
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -367,5 +413,55 @@ impl Article {
     /// The name to show for an actor id (the id itself if unknown).
     pub fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.actor(id).map(|a| a.name.as_str()).unwrap_or(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(page: PartialDate, source: PartialDate) -> Meta {
+        Meta {
+            title: "T".into(),
+            standfirst: None,
+            page_date: page,
+            page_date_text: String::new(),
+            publisher_address: String::new(),
+            language: "en".into(),
+            byline: None,
+            source: Source {
+                name: "The Saltmere Gazette".into(),
+                date: source,
+                actor: None,
+            },
+            word_count: 0,
+            reading_minutes: 0,
+            feedback_criteria: vec![],
+            feedback_endpoint: None,
+        }
+    }
+
+    #[test]
+    fn a_page_is_republished_only_when_its_date_differs_from_the_source() {
+        let june = PartialDate::day(2024, 6, 20);
+        assert!(meta(PartialDate::day(2024, 7, 15), june).is_republished());
+        assert!(!meta(june, june).is_republished());
+    }
+
+    #[test]
+    fn an_authors_note_replaces_the_generated_explanation() {
+        let mut e = Event {
+            id: "e".into(),
+            date: DateSpan::parse("2024-03").unwrap(),
+            title: "T".into(),
+            description: "D".into(),
+            actors: vec![],
+            sentences: vec![],
+            provenance: Provenance::Stated,
+            note: " ".into(),
+        };
+        assert_eq!(e.date_explanation(), "The article states this date.");
+        e.note = "The article says “in March”.".into();
+        assert_eq!(e.date_explanation(), "The article says “in March”.");
     }
 }

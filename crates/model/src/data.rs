@@ -212,6 +212,7 @@ mod tests {
                 page_date_text: "July 15, 2024".into(),
                 publisher_address: String::new(),
                 language: "en".into(),
+                byline: None,
                 source: Source {
                     name: "S".into(),
                     date: PartialDate::day(2024, 6, 20),

@@ -5,6 +5,7 @@
 pub mod article;
 pub mod data;
 pub mod date;
+pub mod graph;
 pub mod related;
 pub mod search;
 pub mod selection;

@@ -1,0 +1,234 @@
+//! The relations picture, laid out at build time: who stands with whom, at a glance.
+//!
+//! Actors are nodes in three columns by kind (people | states | organisations and media), each
+//! column ordered to keep lines short (a few barycentre passes over the relations and
+//! affiliations; deterministic: the same article always gives the same picture). Relations are
+//! edges, each a precomputed SVG path with a point for its label, so the viewer draws the
+//! picture without any layout code or float formatting of its own. Coordinates are whole units
+//! of a viewBox [`WIDTH`] wide, which the viewer scales to its column (a 390 px phone included).
+
+use crate::{ActorKind, Article, RelationKind};
+use serde::{Deserialize, Serialize};
+
+/// The viewBox's width.
+pub const WIDTH: i32 = 400;
+/// A node's size; its name wraps onto two lines when long.
+pub const NODE_WIDTH: i32 = 116;
+pub const NODE_HEIGHT: i32 = 34;
+/// Vertical distance between the nodes of a column, and room for the column headings.
+const ROW: i32 = 46;
+const TOP: i32 = 40;
+/// The centres of the columns.
+pub const COLUMNS: [i32; 3] = [66, 200, 334];
+/// The columns' headings.
+pub const COLUMN_HEADINGS: [&str; 3] = ["People", "States", "Organisations"];
+/// Longest name on one line (in characters) before it wraps.
+const LINE_CHARS: usize = 17;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Layout {
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+    /// The viewBox's height.
+    pub height: i32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    pub actor: String,
+    pub column: u8,
+    /// The centre.
+    pub x: i32,
+    pub y: i32,
+    /// The name, on one or two lines.
+    pub lines: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edge {
+    /// The actor whose relation it is, and the relation's index among theirs.
+    pub from: String,
+    pub index: u32,
+    pub to: String,
+    pub kind: RelationKind,
+    /// The SVG path (`d`).
+    pub path: String,
+    /// Where its label goes.
+    pub label_x: i32,
+    pub label_y: i32,
+}
+
+fn column_of(kind: ActorKind) -> u8 {
+    match kind {
+        ActorKind::Person => 0,
+        ActorKind::State => 1,
+        ActorKind::Organisation | ActorKind::Media => 2,
+    }
+}
+
+/// A name split at a space into at most two lines of about [`LINE_CHARS`].
+pub fn name_lines(name: &str) -> Vec<String> {
+    if name.chars().count() <= LINE_CHARS {
+        return vec![name.to_string()];
+    }
+    let middle = name.chars().count() / 2;
+    let split = name
+        .char_indices()
+        .filter(|(_, c)| *c == ' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| name[..*i].chars().count().abs_diff(middle));
+    match split {
+        Some(at) => vec![name[..at].to_string(), name[at + 1..].to_string()],
+        None => vec![name.to_string()],
+    }
+}
+
+/// Lays out the article's actors and relations.
+pub fn layout(article: &Article) -> Layout {
+    let index: std::collections::HashMap<&str, usize> = article
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    // Who is linked to whom (relations both ways, and affiliations).
+    let mut links: Vec<Vec<usize>> = vec![Vec::new(); article.actors.len()];
+    for (i, actor) in article.actors.iter().enumerate() {
+        let targets = actor.relations.iter().map(|r| r.target.as_str());
+        for j in targets.chain(actor.affiliation.as_deref()).filter_map(|t| index.get(t)) {
+            links[i].push(*j);
+            links[*j].push(i);
+        }
+    }
+    let columns: Vec<u8> = article.actors.iter().map(|a| column_of(a.kind)).collect();
+    let order = ordered_columns(&columns, &links);
+    let height = TOP + order.iter().map(Vec::len).max().unwrap_or(0) as i32 * ROW;
+    let mut place = vec![(0, 0); article.actors.len()];
+    for (c, members) in order.iter().enumerate() {
+        // A shorter column is centred against the tallest.
+        let offset = (height - TOP - members.len() as i32 * ROW) / 2;
+        for (row, &i) in members.iter().enumerate() {
+            place[i] = (COLUMNS[c], TOP + offset + row as i32 * ROW + ROW / 2);
+        }
+    }
+    let nodes = article
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Node {
+            actor: a.id.clone(),
+            column: columns[i],
+            x: place[i].0,
+            y: place[i].1,
+            lines: name_lines(&a.name),
+        })
+        .collect();
+    let mut edges = Vec::new();
+    for (i, actor) in article.actors.iter().enumerate() {
+        for (n, relation) in actor.relations.iter().enumerate() {
+            let Some(&j) = index.get(relation.target.as_str()) else {
+                continue;
+            };
+            let (path, label_x, label_y) = route(place[i], place[j]);
+            edges.push(Edge {
+                from: actor.id.clone(),
+                index: n as u32,
+                to: relation.target.clone(),
+                kind: relation.kind,
+                path,
+                label_x,
+                label_y,
+            });
+        }
+    }
+    Layout {
+        nodes,
+        edges,
+        height,
+    }
+}
+
+/// Each column's actors, top to bottom: first in article order, then sorted a few times by the
+/// mean position of what they are linked to (ties keep the previous order).
+fn ordered_columns(columns: &[u8], links: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let mut order: Vec<Vec<usize>> = (0..3u8)
+        .map(|c| (0..columns.len()).filter(|&i| columns[i] == c).collect())
+        .collect();
+    for _ in 0..6 {
+        let mut rank = vec![0.0f64; columns.len()];
+        for members in &order {
+            let n = members.len().max(1) as f64;
+            for (row, &i) in members.iter().enumerate() {
+                rank[i] = (row as f64 + 0.5) / n;
+            }
+        }
+        for members in &mut order {
+            let key = |i: usize| {
+                let linked = &links[i];
+                if linked.is_empty() {
+                    rank[i]
+                } else {
+                    linked.iter().map(|&j| rank[j]).sum::<f64>() / linked.len() as f64
+                }
+            };
+            let keys: Vec<(usize, f64)> = members.iter().map(|&i| (i, key(i))).collect();
+            let mut sorted = keys;
+            sorted.sort_by(|a, b| a.1.total_cmp(&b.1));
+            *members = sorted.into_iter().map(|(i, _)| i).collect();
+        }
+    }
+    order
+}
+
+/// The path between two node centres, and its label's point (the curve's middle).
+fn route((x1, y1): (i32, i32), (x2, y2): (i32, i32)) -> (String, i32, i32) {
+    let half = NODE_WIDTH / 2;
+    let (p0, p1, p2, p3) = if x1 == x2 {
+        // Same column: an arc out to the right of the column.
+        let bulge = 24 + (y2 - y1).abs() / 6;
+        let x = x1 + half;
+        ((x, y1), (x + bulge, y1), (x + bulge, y2), (x, y2))
+    } else {
+        let dir = if x2 > x1 { 1 } else { -1 };
+        let (sx, ex) = (x1 + dir * half, x2 - dir * half);
+        let mid = (sx + ex) / 2;
+        ((sx, y1), (mid, y1), (mid, y2), (ex, y2))
+    };
+    let path = format!(
+        "M{} {} C{} {} {} {} {} {}",
+        p0.0, p0.1, p1.0, p1.1, p2.0, p2.1, p3.0, p3.1
+    );
+    // A cubic Bézier's point at t = ½.
+    let label_x = (p0.0 + 3 * p1.0 + 3 * p2.0 + p3.0) / 8;
+    let label_y = (p0.1 + 3 * p1.1 + 3 * p2.1 + p3.1) / 8;
+    (path, label_x, label_y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_names_wrap_at_a_space_near_the_middle() {
+        assert_eq!(name_lines("Russia"), vec!["Russia"]);
+        assert_eq!(
+            name_lines("South Korea’s foreign ministry"),
+            vec!["South Korea’s", "foreign ministry"]
+        );
+        assert_eq!(
+            name_lines("Korean Central News Agency"),
+            vec!["Korean Central", "News Agency"]
+        );
+        assert_eq!(name_lines("Abcdefghijklmnopqrstuvwxyz"), vec!["Abcdefghijklmnopqrstuvwxyz"]);
+    }
+
+    #[test]
+    fn routes_go_side_to_side_or_arc_within_a_column() {
+        let (path, x, y) = route((66, 100), (200, 200));
+        assert_eq!(path, "M124 100 C133 100 133 200 142 200");
+        assert_eq!((x, y), (133, 150));
+        let (arc, ax, _) = route((200, 100), (200, 400));
+        assert!(arc.starts_with("M258 100 C332 100 332 400 258 400"), "{arc}");
+        assert!(ax > 258);
+    }
+}
