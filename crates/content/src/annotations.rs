@@ -35,6 +35,10 @@ pub struct FeedbackEntry {
     pub criteria: Vec<String>,
     /// Optional address the submitted feedback is POSTed to (off when absent).
     pub endpoint: Option<Text>,
+    /// The origins of the sites allowed to receive the feedback when they embed the article in
+    /// an iframe (`https://news.example`); none: it never leaves the frame.
+    #[serde(default)]
+    pub parent_origins: Vec<Text>,
 }
 
 fn english() -> String {

@@ -35,6 +35,16 @@ pub(crate) fn build(c: &mut Checker, m: &MetaFile, full_text: &str) -> Option<Me
             );
         }
     }
+    for origin in &m.feedback.parent_origins {
+        if !is_origin(origin.get_ref()) {
+            c.err_hint(
+                file,
+                origin,
+                format!("feedback.parent_origins: `{}` is not an origin", origin.get_ref()),
+                Some("an origin is a scheme and a host, with a port if any, and nothing after: \"https://news.example\"".into()),
+            );
+        }
+    }
     let words = word_count(full_text);
     Some(Meta {
         title: m.title.get_ref().clone(),
@@ -53,5 +63,41 @@ pub(crate) fn build(c: &mut Checker, m: &MetaFile, full_text: &str) -> Option<Me
         reading_minutes: reading_minutes(words),
         feedback_criteria: m.feedback.criteria.clone(),
         feedback_endpoint: m.feedback.endpoint.as_ref().map(|e| e.get_ref().clone()),
+        feedback_parent_origins: m
+            .feedback
+            .parent_origins
+            .iter()
+            .map(|o| o.get_ref().clone())
+            .collect(),
     })
+}
+
+/// `https://host[:port]` or `http://host[:port]`, exactly as a browser writes an origin.
+fn is_origin(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")) else {
+        return false;
+    };
+    let (host, port) = match rest.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (rest, None),
+    };
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
+    let port_ok = port.is_none_or(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    host_ok && port_ok
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn origins_are_scheme_host_and_port_only() {
+        for good in ["https://news.example", "http://127.0.0.1:8080", "https://a-b.example.org"] {
+            assert!(super::is_origin(good), "{good}");
+        }
+        for bad in ["news.example", "https://news.example/", "https://news.example/path", "*", "https://", "https://x:", "https://X.example", "javascript:alert(1)"] {
+            assert!(!super::is_origin(bad), "{bad}");
+        }
+    }
 }

@@ -36,6 +36,9 @@ pub struct Meta {
     pub feedback_criteria: Vec<String>,
     /// Where submitted feedback is POSTed, if the author set one (https only).
     pub feedback_endpoint: Option<String>,
+    /// The sites (origins) that may receive the feedback when they embed the article in an
+    /// iframe; none: feedback never leaves the frame.
+    pub feedback_parent_origins: Vec<String>,
 }
 
 impl Meta {
@@ -438,6 +441,7 @@ mod tests {
             reading_minutes: 0,
             feedback_criteria: vec![],
             feedback_endpoint: None,
+            feedback_parent_origins: vec![],
         }
     }
 

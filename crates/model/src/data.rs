@@ -222,6 +222,7 @@ mod tests {
                 reading_minutes: 1,
                 feedback_criteria: vec![],
                 feedback_endpoint: None,
+                feedback_parent_origins: vec![],
             },
             blocks: vec![
                 Block::Paragraph(vec![Inline::Text("The body’s first words.".into())]),
