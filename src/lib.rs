@@ -9,19 +9,26 @@
 //! 2. In the browser, [`start`] finds the page's data (or a host's `mount` names an article),
 //!    decodes it and renders [`components::app::App`]; the prerendered text is adopted as it
 //!    is, never rendered again ([`dom`] names everything the two sides share).
-//! 3. [`state`] holds the one reducer of UI state (selection, open panel, card, theme, search);
-//!    [`route`] maps that view to and from the URL hash.
-//! 4. [`components`] render the panels from the model and the state and dispatch actions;
-//!    their effects reach the browser only through [`web`].
+//! 3. [`config`] is how the viewer was started (page or mount, embedded, one panel), fixed for
+//!    its life; [`state`] holds the one reducer of the view (selection, panels, card, search,
+//!    settings, live region); [`feedback`] has the feedback form's own; [`route`] maps the
+//!    view to and from the URL hash.
+//! 4. [`components`] render the panels from the model and their part of the state and
+//!    dispatch one action per intent; [`effects`] carry the state out to the browser (URL,
+//!    storage, the text's highlights, scrolling, the host page) and report back with actions,
+//!    reaching the browser only through [`web`].
 //! 5. The page's start script calls `start::start_page`; `main.rs` does nothing.
 
 pub use marginalia_model as model;
 
 pub mod components;
+pub mod config;
 pub mod dom;
+pub mod effects;
 pub mod feedback;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
+pub mod render_count;
 pub mod route;
 #[cfg(target_arch = "wasm32")]
 pub mod start;

@@ -5,7 +5,7 @@
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    marginalia::web::install_panic_hook();
+    marginalia::web::crash::install_panic_hook();
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("marginalia runs in the browser: `make serve` builds and serves it.");
 }

@@ -3,9 +3,9 @@
 //! loads the CSS. Several viewers, of different articles, can share one page and one wasm.
 
 use crate::components::context::Mode;
+use crate::config::Start;
 use crate::route::parse_options;
 use crate::start::{load_for_mount, render};
-use crate::state::{Action, UiState};
 use wasm_bindgen::prelude::*;
 
 /// Mounts a viewer of `article` (the address of an article's page or of its data) into
@@ -17,21 +17,20 @@ pub async fn mount(
     options: String,
     article: String,
 ) -> Result<(), JsValue> {
-    crate::web::install_panic_view(&root);
+    crate::web::crash::install_panic_view(&root);
     if article.trim().is_empty() {
         let message = "mount() needs the address of an article: mount(element, { article: \"…/putin-kim-pact/\" }).";
-        crate::web::show_error(&root, message, crate::web::Keep::Nothing);
+        crate::web::crash::show_error(&root, message, crate::web::crash::Keep::Nothing);
         return Err(message.into());
     }
     match load_for_mount(&article).await {
         Ok(loaded) => {
-            let state = UiState::for_article(&loaded.data.article)
-                .apply(Action::ApplyOptions(parse_options(&options)));
-            render(root, loaded, Mode::Mounted, Some(state));
+            let start = Start::with_options(parse_options(&options));
+            render(root, loaded, Mode::Mounted, Some(start));
             Ok(())
         }
         Err(message) => {
-            crate::web::show_error(&root, &message, crate::web::Keep::Nothing);
+            crate::web::crash::show_error(&root, &message, crate::web::crash::Keep::Nothing);
             Err(message.into())
         }
     }

@@ -17,10 +17,10 @@
 
 use crate::components::app::{App, AppProps};
 use crate::components::context::Mode;
+use crate::config::Start;
 use crate::dom;
 use crate::feedback;
 use crate::model::data::{self, ArticleData};
-use crate::state::UiState;
 use crate::web;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -42,7 +42,7 @@ pub fn start_page() {
     let Some(root) = doc.get_element_by_id(dom::PAGE_ROOT_ID) else {
         return;
     };
-    web::install_panic_view(&root);
+    web::crash::install_panic_view(&root);
     wasm_bindgen_futures::spawn_local(async move {
         let body = root.query_selector(dom::BODY).ok().flatten();
         let data = match page_data(&doc).await {
@@ -59,15 +59,15 @@ pub fn start_page() {
                 adopt_legacy_feedback(&loaded);
                 render(root, loaded, Mode::Page, None);
             }
-            Err(message) => web::show_error(&root, &message, web::Keep::Contents),
+            Err(message) => web::crash::show_error(&root, &message, web::crash::Keep::Contents),
         }
     });
 }
 
 /// Renders a viewer into `root`, replacing whatever is there but adopting `loaded.body`.
 /// The reader's scroll position survives the swap.
-pub fn render(root: Element, loaded: Loaded, mode: Mode, initial_state: Option<UiState>) {
-    let scroll = web::scroll_position();
+pub fn render(root: Element, loaded: Loaded, mode: Mode, initial_state: Option<Start>) {
+    let scroll = web::dom::scroll_position();
     if let Some(body) = &loaded.body {
         body.remove();
     }
@@ -84,7 +84,7 @@ pub fn render(root: Element, loaded: Loaded, mode: Mode, initial_state: Option<U
     )
     .render();
     if mode == Mode::Page {
-        wasm_bindgen_futures::spawn_local(async move { web::scroll_to(scroll) });
+        wasm_bindgen_futures::spawn_local(async move { web::dom::scroll_to(scroll) });
     }
 }
 
@@ -94,12 +94,14 @@ fn adopt_legacy_feedback(loaded: &Loaded) {
     if loaded.data.slug != feedback::LEGACY_FEEDBACK_ARTICLE {
         return;
     }
-    let Ok(Some(kept)) = web::load_setting(feedback::LEGACY_STORAGE_KEY) else {
+    let Ok(Some(kept)) = web::storage::load_setting(feedback::LEGACY_STORAGE_KEY) else {
         return;
     };
     let key = feedback::storage_key(&loaded.storage_key);
-    if matches!(web::load_setting(&key), Ok(None)) && web::save_setting(&key, &kept) {
-        web::remove_setting(feedback::LEGACY_STORAGE_KEY);
+    if matches!(web::storage::load_setting(&key), Ok(None))
+        && web::storage::save_setting(&key, &kept)
+    {
+        web::storage::remove_setting(feedback::LEGACY_STORAGE_KEY);
     }
 }
 
@@ -127,7 +129,7 @@ fn decode(bytes: &[u8]) -> Result<ArticleData, String> {
 /// The data's passages, read back from the page's own text (see [`data::ArticleData::restore`]).
 fn with_passages(mut data: ArticleData, body: Option<&Element>) -> Result<ArticleData, String> {
     let body = body.ok_or("The article's page has no text to show.")?;
-    let texts: Vec<String> = web::find_all(body, dom::LEAF_BLOCKS)
+    let texts: Vec<String> = web::dom::find_all(body, dom::LEAF_BLOCKS)
         .iter()
         .map(|el| el.text_content().unwrap_or_default())
         .collect();

@@ -1,9 +1,15 @@
-//! UI state and its one reducer. `UiState::apply` is a pure function of state and action:
-//! effects (URL hash, storage, scrolling, focus, clipboard) live in components'
-//! `use_effect_with` and callbacks, which dispatch actions here.
+//! The view's state and its one reducer: what is selected, which panel and card are shown,
+//! the search, the reader's settings and what the live region says.
+//!
+//! Data flow: a component or an effect turns one reader's intent into one [`Action`];
+//! [`UiState::apply`] is a pure function of state and action (no storage, no DOM, no clock);
+//! `App` hands the parts of the new state to the components that show them, and the effects
+//! (`crate::effects`) carry the changes out to the URL, storage and the text's highlights.
+//!
+//! What is not here: the feedback form has its own reducer
+//! (`crate::feedback::form::Form`), and how the viewer was started (embedded, one panel only)
+//! is fixed configuration (`crate::config::Config`), never state.
 
-use crate::feedback::{Feedback, FeedbackAction};
-use crate::model::Article;
 use crate::route::{PageOptions, Panel, View};
 use std::rc::Rc;
 use yew::Reducible;
@@ -44,89 +50,81 @@ impl Theme {
     }
 }
 
-/// The small card about an actor, shown by a mention.
+/// The small card about an actor, shown by one of its mentions.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Card {
     pub actor: String,
-    /// The id of the mention element it belongs to.
-    pub anchor: String,
+    /// Which of the actor's mentions it belongs to (`dom::mention_id(actor, mention)`).
+    pub mention: u32,
     /// Pinned by click, tap or Enter; an unpinned card follows hover and focus.
     pub pinned: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UiState {
-    pub selection: Option<Selection>,
-    /// The panel shown (beside the text when wide, as a sheet when narrow).
-    pub panel: Panel,
-    /// Whether the panel is open on medium and phone layouts.
-    pub sheet_open: bool,
-    pub card: Option<Card>,
-    pub cards_enabled: bool,
-    pub theme: Theme,
+/// Find in the article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Search {
     pub query: String,
-    /// The current match of the search, 0-based; `match_count` is reported by the search effect.
+    /// The current match, 0-based.
     pub match_index: usize,
+    /// How many matches the text has for the query (counted where it was typed).
     pub match_count: usize,
-    /// Quotes panel: show only this speaker's quotes.
-    pub speaker_filter: Option<String>,
-    /// Which mention of the selected actor is current (previous/next).
-    pub mention_index: u32,
-    /// A polite message, e.g. about a link naming an unknown id.
-    pub notice: Option<String>,
-    pub help_open: bool,
-    /// The text of the live region, read out by screen readers, unless `announce_selection`.
-    pub announcement: String,
-    /// The live region describes the selection (set when the selection or the current mention
-    /// changes, so the description needs no second render).
-    pub announce_selection: bool,
-    /// False when settings cannot be stored (storage disabled or full).
-    pub storage_ok: bool,
-    /// Shown inside another site's iframe (`?embed`).
-    pub embed: bool,
-    /// Only this panel is shown, without a tab list (`?panel=timeline`).
-    pub only_panel: Option<Panel>,
-    /// The wasm is running (false in the prerendered page, and with JavaScript off).
-    pub ready: bool,
-    /// The reader's feedback form.
-    pub feedback: Feedback,
-    /// What the feedback form last said (saved, refused file, storage full…).
-    pub feedback_message: Option<String>,
 }
 
-impl Default for UiState {
+/// The reader's settings, kept in storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub theme: Theme,
+    pub cards_enabled: bool,
+    /// False when settings cannot be stored (storage disabled or full).
+    pub storage_ok: bool,
+}
+
+impl Default for Settings {
     fn default() -> Self {
-        UiState {
-            selection: None,
-            panel: Panel::default(),
-            sheet_open: false,
-            card: None,
-            cards_enabled: true,
+        Settings {
             theme: Theme::System,
-            query: String::new(),
-            match_index: 0,
-            match_count: 0,
-            speaker_filter: None,
-            mention_index: 0,
-            notice: None,
-            help_open: false,
-            announcement: String::new(),
-            announce_selection: false,
+            cards_enabled: true,
             storage_ok: true,
-            embed: false,
-            only_panel: None,
-            ready: false,
-            feedback: Feedback::default(),
-            feedback_message: None,
         }
     }
 }
 
+/// What the live region (read out by screen readers) says.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Announcement {
+    /// The last message, shown unless `describes_selection`.
+    pub text: String,
+    /// The region describes the selection (set when the selection or the current mention
+    /// changes, so the description needs no second render).
+    pub describes_selection: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UiState {
+    pub selection: Option<Selection>,
+    /// Which mention of the selected actor is current (previous/next).
+    pub mention_index: u32,
+    /// The panel chosen (beside the text when wide, as a sheet when narrow).
+    pub panel: Panel,
+    /// Whether the panel is open on medium and phone layouts.
+    pub sheet_open: bool,
+    pub card: Option<Card>,
+    /// Quotes panel: show only this speaker's quotes.
+    pub speaker_filter: Option<String>,
+    pub help_open: bool,
+    /// A polite message, e.g. about a link naming an unknown id.
+    pub notice: Option<String>,
+    pub search: Search,
+    pub settings: Settings,
+    pub announcement: Announcement,
+}
+
+/// One reader's intent (or one thing an effect learnt), one action.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// Select from a panel: the thing becomes the selection, its panel is shown.
     Select(Selection),
-    /// Select from the text: selecting the selected thing again clears it.
+    /// Select from the text or an entry that toggles: selecting the selected thing clears it.
     Toggle(Selection),
     /// A mention in the text was clicked, tapped or Entered: toggles its actor, that mention
     /// becomes the current one (so nothing scrolls away from where the reader is), and its
@@ -134,29 +132,45 @@ pub enum Action {
     ActivateMention {
         actor: String,
         index: u32,
-        anchor: String,
     },
     Clear,
     /// Show a panel (a tab was chosen); opens the sheet on narrow layouts.
     ShowPanel(Panel),
     CloseSheet,
-    /// The URL hash changed (deep link, back, forward).
-    ApplyView(View),
+    /// A link was followed (deep link, back, forward, a host's message): its view, and what
+    /// could not be used of it, if anything.
+    ApplyLink {
+        view: View,
+        notice: Option<String>,
+    },
     HoverCard {
         actor: String,
-        anchor: String,
+        index: u32,
     },
     PinCard {
         actor: String,
-        anchor: String,
+        index: u32,
     },
     /// Pointer or focus left the mention: an unpinned card closes.
     Unhover,
     CloseCard,
+    /// The card's "Open in panel": its actor is selected and shown in the actors panel.
+    OpenInPanel(String),
     SetCardsEnabled(bool),
     SetTheme(Theme),
-    SetQuery(String),
-    SearchResults(usize),
+    /// The settings found in storage at start (`None`: nothing stored), or that storage
+    /// cannot be used.
+    RestoreSettings {
+        theme: Option<Theme>,
+        cards: Option<bool>,
+        storage_ok: bool,
+    },
+    StorageUnavailable,
+    /// The reader typed a query; `matches` is how many the text has.
+    SetQuery {
+        query: String,
+        matches: usize,
+    },
     /// Next (+1) or previous (-1) search match, wrapping.
     StepMatch(i32),
     SetSpeakerFilter(Option<String>),
@@ -165,18 +179,11 @@ pub enum Action {
         delta: i32,
         total: u32,
     },
-    Notice(Option<String>),
+    DismissNotice,
     ToggleHelp,
     /// Esc: closes the help, else the card, else clears the selection, else closes the sheet.
     Escape,
     Announce(String),
-    StorageUnavailable,
-    /// The page's options (query string of an embed, or a host's mount options).
-    ApplyOptions(PageOptions),
-    /// The viewer is running in the browser.
-    Ready,
-    Feedback(FeedbackAction),
-    FeedbackMessage(Option<String>),
 }
 
 fn step(index: usize, delta: i32, total: usize) -> usize {
@@ -187,156 +194,190 @@ fn step(index: usize, delta: i32, total: usize) -> usize {
 }
 
 impl UiState {
-    /// The starting state for an article: its feedback criteria on a blank form.
-    pub fn for_article(article: &Article) -> UiState {
-        UiState {
-            feedback: Feedback::new(&article.meta.feedback_criteria),
-            ..UiState::default()
+    /// The state a viewer starts in, given its page options (theme and cards; the rest of the
+    /// options are configuration, see `crate::config::Config`).
+    pub fn with_options(mut self, options: &PageOptions) -> UiState {
+        if let Some(theme) = options.theme.as_deref().and_then(Theme::parse) {
+            self.settings.theme = theme;
         }
+        if let Some(cards) = options.cards {
+            self.set_cards_enabled(cards);
+        }
+        self
     }
 
     pub fn apply(&self, action: Action) -> UiState {
         let mut s = self.clone();
         match action {
-            Action::Select(sel) => {
-                s.panel = Panel::for_selection(&sel);
-                s.set_selection(Some(sel));
-            }
+            Action::SetCardsEnabled(_)
+            | Action::SetTheme(_)
+            | Action::RestoreSettings { .. }
+            | Action::StorageUnavailable => s.apply_settings(action),
+            Action::SetQuery { .. } | Action::StepMatch(_) => s.apply_search(action),
+            Action::HoverCard { .. }
+            | Action::PinCard { .. }
+            | Action::Unhover
+            | Action::CloseCard
+            | Action::ActivateMention { .. }
+            | Action::OpenInPanel(_) => s.apply_card(action),
+            action => s.apply_view(action),
+        }
+        s
+    }
+
+    /// Selection, panels, help, notices and the live region.
+    fn apply_view(&mut self, action: Action) {
+        match action {
+            Action::Select(sel) => self.select(sel),
             Action::Toggle(sel) => {
-                if s.selection.as_ref() == Some(&sel) {
-                    s.set_selection(None);
+                if self.selection.as_ref() == Some(&sel) {
+                    self.set_selection(None);
                 } else {
-                    s.panel = Panel::for_selection(&sel);
-                    s.set_selection(Some(sel));
+                    self.select(sel);
                 }
             }
-            Action::ActivateMention {
-                actor,
-                index,
-                anchor,
-            } => {
-                let sel = Selection::Actor(actor.clone());
-                if s.selection.as_ref() == Some(&sel) {
-                    s.set_selection(None);
-                    s.card = None;
-                } else {
-                    s.panel = Panel::for_selection(&sel);
-                    s.set_selection(Some(sel));
-                    s.mention_index = index;
-                    if s.cards_enabled {
-                        s.card = Some(Card {
-                            actor,
-                            anchor,
-                            pinned: true,
-                        });
-                    }
-                }
-            }
-            Action::Clear => s.set_selection(None),
+            Action::Clear => self.set_selection(None),
             Action::ShowPanel(panel) => {
-                s.panel = panel;
-                s.sheet_open = true;
+                self.panel = panel;
+                self.sheet_open = true;
             }
-            Action::CloseSheet => s.sheet_open = false,
-            Action::ApplyView(view) => {
+            Action::CloseSheet => self.sheet_open = false,
+            Action::ApplyLink { view, notice } => {
                 if let Some(panel) = view
                     .panel
                     .or_else(|| view.selection.as_ref().map(Panel::for_selection))
                 {
-                    s.panel = panel;
+                    self.panel = panel;
                 }
-                s.set_selection(view.selection);
+                self.set_selection(view.selection);
+                self.notice = notice;
             }
-            Action::HoverCard { actor, anchor } => {
-                let pinned = s.card.as_ref().is_some_and(|c| c.pinned);
-                if s.cards_enabled && !pinned {
-                    s.card = Some(Card {
-                        actor,
-                        anchor,
-                        pinned: false,
-                    });
-                }
-            }
-            Action::PinCard { actor, anchor } => {
-                if s.cards_enabled {
-                    s.card = Some(Card {
-                        actor,
-                        anchor,
-                        pinned: true,
-                    });
-                }
-            }
-            Action::Unhover => {
-                if s.card.as_ref().is_some_and(|c| !c.pinned) {
-                    s.card = None;
-                }
-            }
-            Action::CloseCard => s.card = None,
-            Action::SetCardsEnabled(on) => {
-                s.cards_enabled = on;
-                if !on {
-                    s.card = None;
-                }
-            }
-            Action::SetTheme(theme) => s.theme = theme,
-            Action::SetQuery(query) => {
-                s.query = query;
-                s.match_index = 0;
-            }
-            Action::SearchResults(count) => {
-                s.match_count = count;
-                s.match_index = s.match_index.min(count.saturating_sub(1));
-            }
-            Action::StepMatch(delta) => s.match_index = step(s.match_index, delta, s.match_count),
-            Action::SetSpeakerFilter(speaker) => s.speaker_filter = speaker,
+            Action::SetSpeakerFilter(speaker) => self.speaker_filter = speaker,
             Action::StepMention { delta, total } => {
-                s.mention_index = step(s.mention_index as usize, delta, total as usize) as u32;
-                s.announce_selection = true;
+                self.mention_index =
+                    step(self.mention_index as usize, delta, total as usize) as u32;
+                self.announcement.describes_selection = true;
             }
-            Action::Notice(notice) => s.notice = notice,
-            Action::ToggleHelp => s.help_open = !s.help_open,
-            Action::Escape => {
-                if s.help_open {
-                    s.help_open = false;
-                } else if s.card.is_some() {
-                    s.card = None;
-                } else if s.selection.is_some() {
-                    s.set_selection(None);
-                } else {
-                    s.sheet_open = false;
-                }
-            }
+            Action::DismissNotice => self.notice = None,
+            Action::ToggleHelp => self.help_open = !self.help_open,
+            Action::Escape => self.escape(),
             Action::Announce(text) => {
-                s.announcement = text;
-                s.announce_selection = false;
-            }
-            Action::StorageUnavailable => s.storage_ok = false,
-            Action::Ready => s.ready = true,
-            Action::Feedback(action) => s.feedback = s.feedback.apply(action),
-            Action::FeedbackMessage(message) => s.feedback_message = message,
-            Action::ApplyOptions(options) => {
-                s.embed = options.embed;
-                s.only_panel = options.only_panel;
-                if let Some(theme) = options.theme.as_deref().and_then(Theme::parse) {
-                    s.theme = theme;
-                }
-                if let Some(cards) = options.cards {
-                    s.cards_enabled = cards;
-                    s.card = s.card.filter(|_| cards);
+                self.announcement = Announcement {
+                    text,
+                    describes_selection: false,
                 }
             }
+            _ => {}
         }
-        // A viewer limited to one panel shows that panel whatever is selected.
-        if let Some(panel) = s.only_panel {
-            s.panel = panel;
+    }
+
+    fn escape(&mut self) {
+        if self.help_open {
+            self.help_open = false;
+        } else if self.card.is_some() {
+            self.card = None;
+        } else if self.selection.is_some() {
+            self.set_selection(None);
+        } else {
+            self.sheet_open = false;
         }
-        s
+    }
+
+    /// The card on a mention, and what mentions select.
+    fn apply_card(&mut self, action: Action) {
+        match action {
+            Action::ActivateMention { actor, index } => {
+                let sel = Selection::Actor(actor.clone());
+                if self.selection.as_ref() == Some(&sel) {
+                    self.set_selection(None);
+                    self.card = None;
+                } else {
+                    self.select(sel);
+                    self.mention_index = index;
+                    self.show_card(actor, index, true);
+                }
+            }
+            Action::HoverCard { actor, index } if !self.card.as_ref().is_some_and(|c| c.pinned) => {
+                self.show_card(actor, index, false)
+            }
+            Action::PinCard { actor, index } => self.show_card(actor, index, true),
+            Action::Unhover if self.card.as_ref().is_some_and(|c| !c.pinned) => self.card = None,
+            Action::CloseCard => self.card = None,
+            Action::OpenInPanel(actor) => {
+                self.select(Selection::Actor(actor));
+                self.panel = Panel::Actors;
+                self.sheet_open = true;
+                self.card = None;
+            }
+            _ => {}
+        }
+    }
+
+    fn show_card(&mut self, actor: String, mention: u32, pinned: bool) {
+        if self.settings.cards_enabled {
+            self.card = Some(Card {
+                actor,
+                mention,
+                pinned,
+            });
+        }
+    }
+
+    fn apply_settings(&mut self, action: Action) {
+        match action {
+            Action::SetCardsEnabled(on) => self.set_cards_enabled(on),
+            Action::SetTheme(theme) => self.settings.theme = theme,
+            Action::RestoreSettings {
+                theme,
+                cards,
+                storage_ok,
+            } => {
+                if let Some(theme) = theme {
+                    self.settings.theme = theme;
+                }
+                if let Some(cards) = cards {
+                    self.set_cards_enabled(cards);
+                }
+                self.settings.storage_ok &= storage_ok;
+            }
+            Action::StorageUnavailable => self.settings.storage_ok = false,
+            _ => {}
+        }
+    }
+
+    fn set_cards_enabled(&mut self, on: bool) {
+        self.settings.cards_enabled = on;
+        if !on {
+            self.card = None;
+        }
+    }
+
+    fn apply_search(&mut self, action: Action) {
+        let search = &mut self.search;
+        match action {
+            Action::SetQuery { query, matches } => {
+                *search = Search {
+                    query,
+                    match_index: 0,
+                    match_count: matches,
+                }
+            }
+            Action::StepMatch(delta) => {
+                search.match_index = step(search.match_index, delta, search.match_count)
+            }
+            _ => {}
+        }
+    }
+
+    fn select(&mut self, sel: Selection) {
+        self.panel = Panel::for_selection(&sel);
+        self.set_selection(Some(sel));
     }
 
     fn set_selection(&mut self, selection: Option<Selection>) {
         if self.selection != selection {
             self.mention_index = 0;
-            self.announce_selection = selection.is_some();
+            self.announcement.describes_selection = selection.is_some();
         }
         self.selection = selection;
     }
@@ -352,12 +393,17 @@ impl UiState {
     /// The view the URL hash shows for this state. The panel is left out when it is the one
     /// the selection implies (or the default), so that `#actor=putin` stays that short.
     pub fn view(&self) -> View {
+        self.view_showing(self.panel)
+    }
+
+    /// The view, for a viewer that shows `panel` (its only panel, or the one chosen).
+    pub fn view_showing(&self, panel: Panel) -> View {
         let implied = self
             .selection
             .as_ref()
             .map_or(Panel::default(), Panel::for_selection);
         View {
-            panel: (self.panel != implied).then_some(self.panel),
+            panel: (panel != implied).then_some(panel),
             selection: self.selection.clone(),
         }
     }
@@ -400,13 +446,15 @@ mod tests {
         let activate = |index: u32| Action::ActivateMention {
             actor: "kim".into(),
             index,
-            anchor: format!("mention-kim-{index}"),
         };
         let s = UiState::default().apply(activate(3));
         assert!(s.is_actor_selected("kim"));
         assert_eq!(s.mention_index, 3);
-        let card = s.card.as_ref().map(|c| (c.anchor.as_str(), c.pinned));
-        assert_eq!(card, Some(("mention-kim-3", true)));
+        let card = s
+            .card
+            .as_ref()
+            .map(|c| (c.actor.as_str(), c.mention, c.pinned));
+        assert_eq!(card, Some(("kim", 3, true)));
         let s = s.apply(activate(1));
         assert_eq!((s.selection.clone(), s.card.clone()), (None, None));
         // With cards off, only the selection changes.
@@ -422,24 +470,31 @@ mod tests {
         assert_eq!(s.panel, Panel::Timeline);
         let s = s.apply(Action::Select(Selection::Quote("q".into())));
         assert_eq!(s.panel, Panel::Quotes);
-        // Selecting the selected thing from a panel keeps it selected.
+        // Selecting the selected thing again from a panel keeps it selected.
         let again = s.apply(Action::Select(Selection::Quote("q".into())));
         assert_eq!(again.selection, s.selection);
     }
 
     #[test]
-    fn views_from_the_hash_restore_panel_and_selection() {
+    fn links_restore_panel_and_selection_and_say_what_they_could_not_use() {
+        let link = |view: View, notice: Option<&str>| Action::ApplyLink {
+            view,
+            notice: notice.map(String::from),
+        };
         let view = View {
             panel: None,
             selection: Some(Selection::Event("treaty-1961".into())),
         };
-        let s = UiState::default().apply(Action::ApplyView(view));
+        let s = UiState::default().apply(link(view, Some("unknown")));
         assert_eq!(s.panel, Panel::Timeline);
-        let s = s.apply(Action::ApplyView(View {
+        assert_eq!(s.notice.as_deref(), Some("unknown"));
+        let quotes = View {
             panel: Some(Panel::Quotes),
             selection: None,
-        }));
+        };
+        let s = s.apply(link(quotes, None));
         assert_eq!((s.panel, s.selection.clone()), (Panel::Quotes, None));
+        assert_eq!(s.notice, None, "a good link clears the last notice");
         assert_eq!(s.view().panel, Some(Panel::Quotes));
         // The implied panel is left out of the view.
         let s = s.apply(Action::Select(actor("kim")));
@@ -457,14 +512,14 @@ mod tests {
     fn cards_follow_hover_unless_pinned_or_disabled() {
         let hover = |a: &str| Action::HoverCard {
             actor: a.into(),
-            anchor: format!("mention-{a}-0"),
+            index: 0,
         };
         let s = UiState::default().apply(hover("kim"));
         assert_eq!(s.card.as_ref().map(|c| c.pinned), Some(false));
         assert_eq!(s.apply(Action::Unhover).card, None);
         let pinned = s.apply(Action::PinCard {
             actor: "putin".into(),
-            anchor: "mention-putin-0".into(),
+            index: 0,
         });
         let after = pinned.apply(hover("kim")).apply(Action::Unhover);
         assert_eq!(after.card.as_ref().map(|c| c.actor.as_str()), Some("putin"));
@@ -474,13 +529,29 @@ mod tests {
     }
 
     #[test]
+    fn a_card_opened_in_the_panel_selects_its_actor_there() {
+        let s = UiState::default()
+            .apply(Action::Select(Selection::Event("e".into())))
+            .apply(Action::PinCard {
+                actor: "kim".into(),
+                index: 2,
+            })
+            .apply(Action::OpenInPanel("kim".into()));
+        assert!(s.is_actor_selected("kim"));
+        assert_eq!(
+            (s.panel, s.sheet_open, s.card.clone()),
+            (Panel::Actors, true, None)
+        );
+    }
+
+    #[test]
     fn escape_closes_the_top_most_thing_first() {
         let s = UiState::default()
             .apply(Action::ShowPanel(Panel::Quotes))
             .apply(Action::Toggle(actor("kim")))
             .apply(Action::PinCard {
                 actor: "kim".into(),
-                anchor: "m".into(),
+                index: 0,
             })
             .apply(Action::ToggleHelp);
         let s = s.apply(Action::Escape);
@@ -495,19 +566,22 @@ mod tests {
 
     #[test]
     fn search_and_mention_steps_wrap() {
-        let s = UiState::default()
-            .apply(Action::SetQuery("kim".into()))
-            .apply(Action::SearchResults(3));
-        assert_eq!(s.apply(Action::StepMatch(-1)).match_index, 2);
+        let query = |matches| Action::SetQuery {
+            query: "kim".into(),
+            matches,
+        };
+        let s = UiState::default().apply(query(3));
+        assert_eq!(s.apply(Action::StepMatch(-1)).search.match_index, 2);
         assert_eq!(
             s.apply(Action::StepMatch(1))
                 .apply(Action::StepMatch(1))
                 .apply(Action::StepMatch(1))
+                .search
                 .match_index,
             0
         );
-        let none = s.apply(Action::SearchResults(0));
-        assert_eq!(none.apply(Action::StepMatch(1)).match_index, 0);
+        let none = s.apply(query(0));
+        assert_eq!(none.apply(Action::StepMatch(1)).search.match_index, 0);
         let m = UiState::default()
             .apply(Action::Toggle(actor("kim")))
             .apply(Action::StepMention {
@@ -520,18 +594,42 @@ mod tests {
     }
 
     #[test]
-    fn page_options_fix_the_panel_theme_and_cards() {
-        let s = UiState::default().apply(Action::ApplyOptions(PageOptions {
+    fn settings_restored_from_storage_apply_in_one_step() {
+        let s = UiState::default().apply(Action::RestoreSettings {
+            theme: Some(Theme::Dark),
+            cards: Some(false),
+            storage_ok: true,
+        });
+        assert_eq!(
+            s.settings,
+            Settings {
+                theme: Theme::Dark,
+                cards_enabled: false,
+                storage_ok: true
+            }
+        );
+        let refused = UiState::default().apply(Action::RestoreSettings {
+            theme: None,
+            cards: None,
+            storage_ok: false,
+        });
+        assert_eq!(refused.settings.theme, Theme::System);
+        assert!(!refused.settings.storage_ok);
+    }
+
+    #[test]
+    fn page_options_set_the_theme_and_cards() {
+        let s = UiState::default().with_options(&PageOptions {
             embed: true,
             theme: Some("dark".into()),
             only_panel: Some(Panel::Timeline),
             cards: Some(false),
-        }));
-        assert!(s.embed && !s.cards_enabled);
-        assert_eq!((s.theme, s.panel), (Theme::Dark, Panel::Timeline));
-        // Selecting an actor keeps the only panel.
+        });
+        assert!(!s.settings.cards_enabled);
+        assert_eq!(s.settings.theme, Theme::Dark);
+        // The panel a viewer limited to one shows is in the URL's view whatever is selected.
         let s = s.apply(Action::Select(actor("kim")));
-        assert_eq!(s.panel, Panel::Timeline);
         assert!(s.is_actor_selected("kim"));
+        assert_eq!(s.view_showing(Panel::Timeline).panel, Some(Panel::Timeline));
     }
 }

@@ -239,15 +239,17 @@ async fn the_feedback_form_rates_adds_a_field_and_counts_the_comment() {
         app.el("#feedback-comment-left").text_content().unwrap(),
         "988 of 1000 characters left"
     );
-    // Submitting with storage available keeps it.
+    // Submitting with storage available keeps it, under this article's key (the viewer
+    // mounted here has the storage key "", so "marginalia." + `storage_key("")`).
     app.el(".feedback__actions button[type=submit]").click();
     yew::scheduler::flush().await;
+    let key = format!("marginalia.{}", marginalia::feedback::storage_key(""));
     let stored = web_sys::window()
         .unwrap()
         .local_storage()
         .unwrap()
         .unwrap()
-        .get_item("marginalia.feedback")
+        .get_item(&key)
         .unwrap()
         .expect("kept in this browser");
     let kept = marginalia::feedback::Feedback::from_storage(&stored).unwrap();
@@ -265,7 +267,7 @@ async fn the_feedback_form_rates_adds_a_field_and_counts_the_comment() {
         .local_storage()
         .unwrap()
         .unwrap()
-        .remove_item("marginalia.feedback")
+        .remove_item(&key)
         .unwrap();
 }
 
@@ -274,7 +276,7 @@ async fn the_error_view_replaces_the_viewer_with_a_message_and_a_reload_link() {
     let app = Mounted::new().await;
     // What the panic hook installed by main.rs and mount() shows: forced here directly, since
     // a real panic aborts the wasm (panic = "abort").
-    marginalia::web::show_crash(
+    marginalia::web::crash::show_crash(
         &app.root,
         "index out of range <script>window.__pwned=1</script>",
     );
@@ -294,5 +296,98 @@ async fn the_error_view_replaces_the_viewer_with_a_message_and_a_reload_link() {
     assert_eq!(
         reload.get_attribute("href"),
         Some(web_sys::window().unwrap().location().href().unwrap())
+    );
+}
+
+/// Types `value` into the field `selector` as a reader would (one input event).
+async fn type_into(app: &Mounted, selector: &str, value: &str) {
+    let field = app.el(selector);
+    if let Some(input) = field.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    }
+    if let Some(area) = field.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(value);
+    }
+    field
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_change_re_renders_only_the_components_that_show_it() {
+    use marginalia::render_count::take;
+    if !cfg!(debug_assertions) {
+        return; // renders are counted in debug builds only
+    }
+    take(); // what earlier tests rendered
+    let app = Mounted::new().await;
+    // Starting renders each component once (one rating per criterion), then nothing again.
+    let criteria = common::seed().meta.feedback_criteria.len() as u32;
+    let first = take();
+    assert!(
+        first
+            .iter()
+            .all(|(c, n)| *n == if *c == "StarRating" { criteria } else { 1 }),
+        "{first:?}"
+    );
+    yew::scheduler::flush().await;
+    assert_eq!(take(), []);
+    // A keystroke in the feedback form: the form, nothing else (the ratings and the field
+    // adder keep their props).
+    type_into(&app, "#feedback-comment", "x").await;
+    assert_eq!(take(), [("FeedbackForm", 1)]);
+    // A selection in the panel: the root, the panels, the selected actor and the live region.
+    app.el("#actor-kim").click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        take(),
+        [
+            ("ActorDetails", 1),
+            ("ActorsPanel", 1),
+            ("Announcer", 1),
+            ("App", 1),
+            ("Panels", 1)
+        ]
+    );
+    // A mention in the text: the same, and its card.
+    app.el("#mention-putin-0").click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        take(),
+        [
+            ("ActorDetails", 1),
+            ("ActorsPanel", 1),
+            ("Announcer", 1),
+            ("App", 1),
+            ("MentionCard", 1),
+            ("Panels", 1)
+        ]
+    );
+    // A keystroke in the search: one action, so one render of the bar that shows it.
+    type_into(&app, "#search-input", "k").await;
+    assert_eq!(take(), [("App", 1), ("SearchBox", 1), ("Toolbar", 1)]);
+}
+
+#[wasm_bindgen_test]
+fn the_browser_exports_feedback_as_the_native_tests_expect() {
+    use marginalia::feedback::{check_attachment, AttachmentKind, Feedback, FeedbackAction};
+    let f = Feedback::new(&["Quality".into()])
+        .apply(FeedbackAction::Attach(
+            check_attachment(AttachmentKind::Video, "v<1>.webm", "video/webm", 99).unwrap(),
+        ))
+        .apply(FeedbackAction::SetComment("He said \"no\"\n".into()));
+    let object = marginalia::web::json::to_object(&f.export("T", "2024-06-20")).unwrap();
+    assert_eq!(
+        marginalia::web::json::stringify(&object).unwrap(),
+        concat!(
+            "{\"format\":\"marginalia-feedback\",\"version\":1,",
+            "\"article\":{\"title\":\"T\",\"source_date\":\"2024-06-20\"},",
+            "\"submitted_at\":null,",
+            "\"ratings\":[{\"criterion\":\"Quality\",\"stars\":0,\"custom\":false}],",
+            "\"comment\":\"He said \\\"no\\\"\\n\",",
+            "\"attachments\":[{\"name\":\"v\\u003c1\\u003e.webm\",\"type\":\"video/webm\",",
+            "\"bytes\":99,\"kind\":\"video\"}]}"
+        )
     );
 }

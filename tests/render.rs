@@ -25,7 +25,7 @@ async fn render(props: AppProps) -> String {
 
 async fn render_with(state: UiState) -> String {
     render(AppProps {
-        initial_state: Some(state),
+        initial_state: Some(state.into()),
         ..AppProps::new(Rc::new(common::seed()))
     })
     .await

@@ -1,31 +1,33 @@
 //! The details of the selected actor: affiliation, description, previous/next mention, its
 //! quotes and events, and its relations, each with the sentence of the article behind it.
 
-use super::context::use_app;
+use super::context::{use_viewer, Viewer};
+use crate::dom;
+use crate::model::{Actor, Article};
 use crate::state::{Action, Selection};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ActorDetailsProps {
     pub id: AttrValue,
+    /// The current mention of the actor.
+    pub mention_index: u32,
 }
 
-#[function_component(ActorDetails)]
-pub fn actor_details(props: &ActorDetailsProps) -> Html {
-    let app = use_app();
-    let article = &app.article;
-    let Some(actor) = article.actor(&props.id) else {
-        return html! {};
-    };
-    let ui = &app.ui;
-    let select = |sel: Selection| {
-        let ui = ui.clone();
-        Callback::from(move |_| ui.dispatch(Action::Select(sel.clone())))
-    };
-    let step = |delta: i32| {
-        let (ui, total) = (ui.clone(), actor.mention_count);
-        Callback::from(move |_| ui.dispatch(Action::StepMention { delta, total }))
-    };
+fn select(viewer: &Viewer, selection: Selection) -> Callback<MouseEvent> {
+    viewer.on(Action::Select(selection))
+}
+
+/// A button that selects another actor, named.
+fn actor_link(viewer: &Viewer, id: &str, name: &str) -> Html {
+    html! {
+        <button type="button" class="link-button"
+            onclick={select(viewer, Selection::Actor(id.to_string()))}>{ name.to_string() }</button>
+    }
+}
+
+/// Its quotes and the events it is in, as links that select them.
+fn quotes_and_events(viewer: &Viewer, article: &Article, actor: &Actor) -> Html {
     let quotes: Vec<_> = article
         .quotes
         .iter()
@@ -36,19 +38,92 @@ pub fn actor_details(props: &ActorDetailsProps) -> Html {
         .iter()
         .filter(|e| e.actors.contains(&actor.id))
         .collect();
+    html! { <>
+        if !quotes.is_empty() {
+            <h4 class="actor__subhead">{ "Quotes" }</h4>
+            <ul class="actor__links">
+                { for quotes.iter().map(|q| html! {
+                    <li key={q.id.clone()}>
+                        <button type="button" class="link-button"
+                            onclick={select(viewer, Selection::Quote(q.id.clone()))}>
+                            { format!("“{}”", q.text) }
+                        </button>
+                    </li>
+                }) }
+            </ul>
+        }
+        if !events.is_empty() {
+            <h4 class="actor__subhead">{ "Events" }</h4>
+            <ul class="actor__links">
+                { for events.iter().map(|e| html! {
+                    <li key={e.id.clone()}>
+                        <button type="button" class="link-button"
+                            onclick={select(viewer, Selection::Event(e.id.clone()))}>
+                            <time datetime={e.date.iso()}>{ e.date.long() }</time>
+                            { ": " }{ &e.title }
+                        </button>
+                    </li>
+                }) }
+            </ul>
+        }
+    </> }
+}
+
+/// Its relations, both ways, each with its evidence.
+fn relations(viewer: &Viewer, article: &Article, actor: &Actor) -> Html {
     let incoming: Vec<_> = article
         .actors
         .iter()
         .flat_map(|a| a.relations.iter().map(move |r| (a, r)))
         .filter(|(_, r)| r.target == actor.id)
         .collect();
+    if actor.relations.is_empty() && incoming.is_empty() {
+        return html! {};
+    }
+    html! { <>
+        <h4 class="actor__subhead">{ "Relations" }</h4>
+        <ul class="relations">
+            { for actor.relations.iter().enumerate().map(|(i, r)| html! {
+                <li key={format!("out-{i}")} class="relation">
+                    <p class="relation__what">
+                        { &actor.name }{ " " }{ r.kind.label() }{ " " }
+                        { actor_link(viewer, &r.target, article.actor_name(&r.target)) }
+                    </p>
+                    <blockquote class="relation__evidence">{ &r.evidence }</blockquote>
+                </li>
+            }) }
+            { for incoming.iter().enumerate().map(|(i, (source, r))| html! {
+                <li key={format!("in-{i}")} class="relation">
+                    <p class="relation__what">
+                        { actor_link(viewer, &source.id, &source.name) }
+                        { " " }{ r.kind.label() }{ " " }{ &actor.name }
+                    </p>
+                    <blockquote class="relation__evidence">{ &r.evidence }</blockquote>
+                </li>
+            }) }
+        </ul>
+    </> }
+}
+
+#[function_component(ActorDetails)]
+pub fn actor_details(props: &ActorDetailsProps) -> Html {
+    crate::render_count::rendered("ActorDetails");
+    let viewer = use_viewer();
+    let article = &viewer.article;
+    let Some(actor) = article.actor(&props.id) else {
+        return html! {};
+    };
+    let step = |delta: i32| {
+        viewer.on(Action::StepMention {
+            delta,
+            total: actor.mention_count,
+        })
+    };
     html! {
-        <div class="actor__details" id={format!("actor-details-{}", actor.id)}>
+        <div class="actor__details" id={dom::actor_details_id(&actor.id)}>
             if let Some(aff) = actor.affiliation.as_ref().and_then(|a| article.actor(a)) {
                 <p class="actor__affiliation">
-                    { "Affiliation: " }
-                    <button type="button" class="link-button"
-                        onclick={select(Selection::Actor(aff.id.clone()))}>{ &aff.name }</button>
+                    { "Affiliation: " }{ actor_link(&viewer, &aff.id, &aff.name) }
                 </p>
             }
             <p class="actor__desc">{ &actor.description }</p>
@@ -59,67 +134,13 @@ pub fn actor_details(props: &ActorDetailsProps) -> Html {
                 <button type="button" class="button" onclick={step(-1)}
                     aria-label="Previous mention">{ "← Previous" }</button>
                 <span class="actor__position">
-                    { format!("Mention {} of {}", ui.mention_index + 1, actor.mention_count) }
+                    { format!("Mention {} of {}", props.mention_index + 1, actor.mention_count) }
                 </span>
                 <button type="button" class="button" onclick={step(1)}
                     aria-label="Next mention">{ "Next →" }</button>
             </div>
-            if !quotes.is_empty() {
-                <h4 class="actor__subhead">{ "Quotes" }</h4>
-                <ul class="actor__links">
-                    { for quotes.iter().map(|q| html! {
-                        <li key={q.id.clone()}>
-                            <button type="button" class="link-button"
-                                onclick={select(Selection::Quote(q.id.clone()))}>
-                                { format!("“{}”", q.text) }
-                            </button>
-                        </li>
-                    }) }
-                </ul>
-            }
-            if !events.is_empty() {
-                <h4 class="actor__subhead">{ "Events" }</h4>
-                <ul class="actor__links">
-                    { for events.iter().map(|e| html! {
-                        <li key={e.id.clone()}>
-                            <button type="button" class="link-button"
-                                onclick={select(Selection::Event(e.id.clone()))}>
-                                <time datetime={e.date.iso()}>{ e.date.long() }</time>
-                                { ": " }{ &e.title }
-                            </button>
-                        </li>
-                    }) }
-                </ul>
-            }
-            if !actor.relations.is_empty() || !incoming.is_empty() {
-                <h4 class="actor__subhead">{ "Relations" }</h4>
-                <ul class="relations">
-                    { for actor.relations.iter().enumerate().map(|(i, r)| html! {
-                        <li key={format!("out-{i}")} class="relation">
-                            <p class="relation__what">
-                                { &actor.name }{ " " }{ r.kind.label() }{ " " }
-                                <button type="button" class="link-button"
-                                    onclick={select(Selection::Actor(r.target.clone()))}>
-                                    { article.actor_name(&r.target) }
-                                </button>
-                            </p>
-                            <blockquote class="relation__evidence">{ &r.evidence }</blockquote>
-                        </li>
-                    }) }
-                    { for incoming.iter().enumerate().map(|(i, (source, r))| html! {
-                        <li key={format!("in-{i}")} class="relation">
-                            <p class="relation__what">
-                                <button type="button" class="link-button"
-                                    onclick={select(Selection::Actor(source.id.clone()))}>
-                                    { &source.name }
-                                </button>
-                                { " " }{ r.kind.label() }{ " " }{ &actor.name }
-                            </p>
-                            <blockquote class="relation__evidence">{ &r.evidence }</blockquote>
-                        </li>
-                    }) }
-                </ul>
-            }
+            { quotes_and_events(&viewer, article, actor) }
+            { relations(&viewer, article, actor) }
         </div>
     }
 }

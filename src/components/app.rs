@@ -1,13 +1,17 @@
-//! The root: takes the article it is given, creates the UI reducer, derives what relates
-//! to the selection, provides all three as context, starts the effects, lays out the page.
+//! The root. Data flow:
+//!
+//! 1. resolves how it was started ([`Start`]: the page's query string, or a host's mount
+//!    options) into fixed configuration and the first view state;
+//! 2. creates the view reducer ([`UiState`]) and derives what relates to the selection (once
+//!    per selection, not per component);
+//! 3. provides what never changes as the [`Viewer`] context and hands each component only
+//!    its part of the state as props, so a change re-renders the components that show it;
+//! 4. starts the effects (`crate::effects`) that carry the state out to the browser.
 
+use super::announcer::Announcer;
 use super::article_body::ArticleBody;
 use super::article_header::ArticleHeader;
-use super::context::{AppContext, Mode, TextContext};
-use super::effects::{
-    describe, use_click_outside_card, use_embed_bridge, use_follow_selection, use_keyboard,
-    use_settings, use_text_highlights, use_url_sync,
-};
+use super::context::{Mode, Viewer};
 use super::feedback_form::FeedbackForm;
 use super::help_dialog::HelpDialog;
 use super::mention_card::MentionCard;
@@ -15,9 +19,17 @@ use super::notice_bar::NoticeBar;
 use super::panels::Panels;
 use super::print_dossier::PrintDossier;
 use super::toolbar::Toolbar;
+use crate::config::{Config, Start};
+use crate::dom;
+use crate::effects::{
+    use_click_outside_card, use_embed_bridge, use_follow_selection, use_keyboard, use_ready_mark,
+    use_settings, use_text_highlights, use_url_sync,
+};
 use crate::model::related::{related, Related};
 use crate::model::Article;
-use crate::state::{Action, UiState};
+use crate::route::parse_options;
+use crate::state::UiState;
+use crate::web;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -33,9 +45,10 @@ pub struct AppProps {
     /// Where this article's reader data (feedback) is kept: one key per article and site.
     #[prop_or_default]
     pub storage_key: AttrValue,
-    /// The state to start from (server-side rendering and tests); the default otherwise.
+    /// Where to start: options and view state (a host's mount, server-side rendering, tests);
+    /// a page viewer reads its options from the page's query string.
     #[prop_or_default]
-    pub initial_state: Option<UiState>,
+    pub initial_state: Option<Start>,
     /// A page of its own (the default) or mounted into a host page's element.
     #[prop_or_default]
     pub mode: Mode,
@@ -54,39 +67,71 @@ impl AppProps {
     }
 }
 
+/// The configuration and first state of a viewer started with `start` in `mode`.
+fn resolve(start: Option<Start>, mode: Mode) -> (Config, UiState) {
+    let mut start = start.unwrap_or_default();
+    let query = web::history::query();
+    if mode == Mode::Page && !query.is_empty() {
+        start.options = parse_options(&query);
+    }
+    start.resolve(mode)
+}
+
+fn root_classes(config: &Config) -> Classes {
+    classes!(
+        dom::APP_CLASS,
+        config.owns_the_page().then_some(dom::APP_PAGE),
+        config.embed.then_some(dom::APP_EMBED),
+        (config.mode == Mode::Mounted).then_some(dom::APP_MOUNTED),
+        config.only_panel.is_some().then_some(dom::APP_SINGLE_PANEL),
+    )
+}
+
+/// The effects of the whole viewer (the components start their own).
+#[hook]
+fn use_viewer_effects(viewer: &Viewer, ui: &UseReducerHandle<UiState>, related: Rc<Related>) {
+    let (article, root, config) = (&viewer.article, &viewer.root, viewer.config);
+    let dispatch = || viewer.dispatch.clone();
+    let mode = config.mode;
+    use_url_sync(article.clone(), config.view(ui), mode, dispatch());
+    use_settings(ui.settings, mode, dispatch());
+    use_keyboard(article.clone(), ui.clone(), root.clone(), mode);
+    let pinned = ui.card.as_ref().is_some_and(|c| c.pinned);
+    use_click_outside_card(pinned, dispatch());
+    let (selection, index) = (ui.selection.clone(), ui.mention_index);
+    use_follow_selection(selection.clone(), index, config.embed, root.clone());
+    use_embed_bridge(article.clone(), config.embed, root.clone(), dispatch());
+    use_text_highlights(selection, index, related, ui.card.clone(), root.clone());
+    use_ready_mark(root.clone());
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
+    crate::render_count::rendered("App");
     let article = props.article.clone();
-    let ui = {
-        let initial = props.initial_state.clone();
-        let article = article.clone();
-        use_reducer(move || initial.unwrap_or_else(|| UiState::for_article(&article)))
+    let start = {
+        let (initial, mode) = (props.initial_state.clone(), props.mode);
+        use_memo((), move |_| resolve(initial, mode))
     };
+    let config = start.0;
+    let ui = use_reducer(move || start.1.clone());
     let related_set = {
         let article = article.clone();
         use_memo(ui.selection.clone(), move |selection| {
-            Rc::new(
-                selection
-                    .as_ref()
-                    .map(|s| related(&article, s))
-                    .unwrap_or_else(Related::default),
-            )
+            let found = selection.as_ref().map(|s| related(&article, s));
+            Rc::new(found.unwrap_or_else(Related::default))
         })
     };
-
     let root = use_node_ref();
-    let mode = props.mode;
-    use_url_sync(article.clone(), ui.clone(), mode);
-    use_settings(ui.clone(), mode);
-    use_keyboard(article.clone(), ui.clone(), root.clone(), mode);
-    use_click_outside_card(ui.clone());
-    use_follow_selection(ui.clone(), root.clone());
-    use_embed_bridge(article.clone(), ui.clone(), root.clone());
-    use_text_highlights(ui.clone(), (*related_set).clone(), root.clone());
-    {
-        let ui = ui.clone();
-        use_effect_with((), move |_| ui.dispatch(Action::Ready));
-    }
+    let viewer = Viewer {
+        article: article.clone(),
+        config,
+        root: root.clone(),
+        body: props.body.clone(),
+        storage_key: props.storage_key.clone(),
+        dispatch: ui.dispatcher(),
+    };
+    use_viewer_effects(&viewer, &ui, (*related_set).clone());
 
     // The skip link moves focus without touching the URL hash (which holds the view).
     let skip_to_article = {
@@ -94,70 +139,39 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             if let Some(root) = root.cast::<web_sys::Element>() {
-                crate::web::focus(&root, "#article");
+                web::dom::focus(&root, &dom::by_id(dom::ARTICLE_ID));
             }
         })
     };
-
-    let text = TextContext {
-        article: article.clone(),
-        body: props.body.clone(),
-        mode,
-        storage_key: props.storage_key.clone(),
-        dispatch: ui.dispatcher(),
-    };
-    let context = AppContext {
-        article: article.clone(),
-        ui: ui.clone(),
-        related: (*related_set).clone(),
-        root: root.clone(),
-        mode,
-    };
+    let panel = config.panel(&ui);
     html! {
-        <ContextProvider<TextContext> context={text}>
-        <ContextProvider<AppContext> {context}>
-            <div
-                ref={root}
-                class={classes!(
-                    "app",
-                    (mode == Mode::Page && !ui.embed).then_some("app--page"),
-                    ui.embed.then_some("app--embed"),
-                    (mode == Mode::Mounted).then_some("app--mounted"),
-                    ui.only_panel.is_some().then_some("app--single-panel"),
-                )}
-                data-theme={ui.theme.as_str()}
-                data-ready={ui.ready.then_some("true")}
-            >
-                <a class="skip-link" href="#article" onclick={skip_to_article}>
+        <ContextProvider<Viewer> context={viewer}>
+            <div ref={root} class={root_classes(&config)} data-theme={ui.settings.theme.as_str()}>
+                <a class="skip-link" href={dom::by_id(dom::ARTICLE_ID)} onclick={skip_to_article}>
                     { "Skip to the article" }
                 </a>
-                <Toolbar />
-                <NoticeBar />
+                <Toolbar settings={ui.settings} {panel} sheet_open={ui.sheet_open}
+                    help_open={ui.help_open} search={ui.search.clone()} />
+                <NoticeBar notice={ui.notice.clone()} />
                 <div class="layout">
-                    <main id="article" class="layout__main" tabindex="-1">
+                    <main id={dom::ARTICLE_ID} class="layout__main" tabindex="-1">
                         <article class="article" lang={article.meta.language.clone()}>
                             <ArticleHeader />
                             <ArticleBody />
                         </article>
-                        <FeedbackForm
-                            feedback={ui.feedback.clone()}
-                            message={ui.feedback_message.clone()}
-                        />
+                        <FeedbackForm />
                         // Inside the landmark of the text it is about.
-                        <MentionCard />
+                        <MentionCard card={ui.card.clone()} />
                     </main>
-                    <Panels />
+                    <Panels {panel} sheet_open={ui.sheet_open} selection={ui.selection.clone()}
+                        mention_index={ui.mention_index} related={(*related_set).clone()}
+                        speaker_filter={ui.speaker_filter.clone()} />
                 </div>
                 <PrintDossier />
-                <HelpDialog />
-                <div class="visually-hidden" role="status" aria-live="polite" id="announcer">
-                    { match (&ui.selection, ui.announce_selection) {
-                        (Some(selection), true) => describe(&article, selection, ui.mention_index),
-                        _ => ui.announcement.clone(),
-                    } }
-                </div>
+                <HelpDialog open={ui.help_open} />
+                <Announcer selection={ui.selection.clone()} mention_index={ui.mention_index}
+                    announcement={ui.announcement.clone()} />
             </div>
-        </ContextProvider<AppContext>>
-        </ContextProvider<TextContext>>
+        </ContextProvider<Viewer>>
     }
 }

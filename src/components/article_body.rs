@@ -1,30 +1,27 @@
 //! The article's body. On a page (or in a mount) it is the prerendered text, adopted as it is
 //! and never rendered again; the server renderer and the tests render it from the block tree
 //! with `html!` (never as raw HTML). Either way it is interactive through a few delegated
-//! listeners on the body (`body_events`), not a component per mention, and it reads only the
-//! unchanging `TextContext`: what is selected or related is marked on its elements by
-//! `effects::use_text_highlights`.
+//! listeners on the body (`body_events`, attached by `effects::use_body_events`), not a
+//! component per mention, and it reads only the unchanging `Viewer` context: what is selected
+//! or related is marked on its elements by `effects::use_text_highlights`.
 
-use super::body_events::listen_to_body;
-use super::context::use_text;
+use super::context::use_viewer;
 use crate::dom;
+use crate::effects::use_body_events;
 use crate::model::{Block, Inline};
 use yew::prelude::*;
 
 #[function_component(ArticleBody)]
 pub fn article_body() -> Html {
-    let text = use_text();
+    crate::render_count::rendered("ArticleBody");
+    let text = use_viewer();
     let rendered = use_node_ref();
-    {
-        let (adopted, rendered) = (text.body.clone(), rendered.clone());
-        let (dispatch, mode) = (text.dispatch.clone(), text.mode);
-        use_effect_with((), move |_| {
-            let listeners = adopted
-                .or_else(|| rendered.cast::<web_sys::Element>())
-                .map(|body| listen_to_body(&body, dispatch, mode));
-            move || drop(listeners)
-        });
-    }
+    use_body_events(
+        text.body.clone(),
+        rendered.clone(),
+        text.dispatch.clone(),
+        text.config.mode,
+    );
     match &text.body {
         Some(body) => Html::VRef(body.clone().into()),
         None => html! {

@@ -1,11 +1,12 @@
 //! The article's header: title, standfirst, source and dates, address line, reading time.
 
-use super::context::use_text;
+use super::context::use_viewer;
 use yew::prelude::*;
 
 #[function_component(ArticleHeader)]
 pub fn article_header() -> Html {
-    let app = use_text();
+    crate::render_count::rendered("ArticleHeader");
+    let app = use_viewer();
     let meta = &app.article.meta;
     html! {
         <header class="article__header">

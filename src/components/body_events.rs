@@ -24,11 +24,11 @@ fn mention_of(event: &Event) -> Option<Element> {
     target.closest(dom::MENTION).ok().flatten()
 }
 
-/// The actor, index and element id of a mention.
-fn mention_parts(mention: &Element) -> Option<(String, u32, String)> {
+/// The actor and index of a mention.
+fn mention_parts(mention: &Element) -> Option<(String, u32)> {
     let id = mention.id();
     let (actor, index) = dom::parse_mention_id(&id)?;
-    Some((actor.to_string(), index, id.clone()))
+    Some((actor.to_string(), index))
 }
 
 /// The other element of a mouse or focus move (where the pointer or focus came from or goes).
@@ -58,14 +58,9 @@ pub fn listen_to_body(
     let click = {
         let (dispatch, body_el) = (dispatch.clone(), body.clone());
         EventListener::new_with_options(body, "click", active, move |event| {
-            if let Some((actor, index, anchor)) = mention_of(event).and_then(|m| mention_parts(&m))
-            {
+            if let Some((actor, index)) = mention_of(event).and_then(|m| mention_parts(&m)) {
                 event.prevent_default();
-                dispatch.dispatch(Action::ActivateMention {
-                    actor,
-                    index,
-                    anchor,
-                });
+                dispatch.dispatch(Action::ActivateMention { actor, index });
             } else if mode == Mode::Mounted {
                 follow_fragment_link_inside(event, &body_el);
             }
@@ -74,8 +69,8 @@ pub fn listen_to_body(
     let show = |kind: &'static str| {
         let dispatch = dispatch.clone();
         EventListener::new(body, kind, move |event| {
-            if let Some((actor, _, anchor)) = crossing(event).and_then(|m| mention_parts(&m)) {
-                dispatch.dispatch(Action::HoverCard { actor, anchor });
+            if let Some((actor, index)) = crossing(event).and_then(|m| mention_parts(&m)) {
+                dispatch.dispatch(Action::HoverCard { actor, index });
             }
         })
     };
@@ -109,11 +104,15 @@ fn follow_fragment_link_inside(event: &Event, body: &Element) {
     event.prevent_default();
     let wanted = link.get_attribute("href").unwrap_or_default();
     let wanted = wanted.trim_start_matches('#');
-    let viewer = body.closest(".app").ok().flatten().unwrap_or(body.clone());
-    if let Some(target) = web::find_all(&viewer, "[id]")
+    let viewer = body
+        .closest(dom::APP)
+        .ok()
+        .flatten()
+        .unwrap_or(body.clone());
+    if let Some(target) = web::dom::find_all(&viewer, "[id]")
         .into_iter()
         .find(|el| el.id() == wanted)
     {
-        web::scroll_into_view(&target);
+        web::dom::scroll_into_view(&target);
     }
 }

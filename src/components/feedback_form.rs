@@ -3,320 +3,237 @@
 //! or video (previewed here, never uploaded). Submitting keeps it in this browser (it
 //! survives a reload; Clear removes it), offers it as a JSON download, sends it to the host
 //! page when embedded, and POSTs it only if the article's author set an endpoint.
+//!
+//! Data flow: the form has its own reducer ([`Form`]), so typing re-renders this form alone;
+//! its callbacks do what touches the browser (storage, the host page, files) and dispatch one
+//! [`FormAction`] saying how that went; the feedback leaves as `feedback::export::Export`.
 
-use super::context::use_text;
+use super::attachment_list::AttachmentList;
+use super::context::{use_viewer, Viewer};
+use super::criterion_adder::CriterionAdder;
 use super::star_rating::StarRating;
+use crate::effects::use_restored_feedback;
+use crate::feedback::form::{sent, too_many_files, Form, FormAction, NOTHING_TO_SUBMIT};
 use crate::feedback::{
-    check_attachment, AttachmentKind, Feedback, FeedbackAction, MAX_ATTACHMENTS, MAX_COMMENT_CHARS,
+    check_attachment, storage_key, AttachmentKind, Feedback, FeedbackAction, MAX_ATTACHMENTS,
+    MAX_COMMENT_CHARS,
 };
-use crate::state::{Action, UiState};
 use crate::web;
+use crate::web::files::{object_url, revoke_object_url};
+use crate::web::storage::{remove_setting, save_setting};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FeedbackFormProps {
-    pub feedback: Feedback,
-    pub message: Option<String>,
+type Previews = UseStateHandle<Vec<Option<String>>>;
+
+/// The feedback as a JavaScript object, about the viewer's article.
+fn export(viewer: &Viewer, feedback: &Feedback) -> Option<JsValue> {
+    let meta = &viewer.article.meta;
+    let date = meta.source.date.iso();
+    web::json::to_object(&feedback.export(&meta.title, &date))
 }
 
-/// The form's view of the app: its part of the state, and the reducer's dispatcher. (Props,
-/// not the app context, so the form re-renders only when its own part changes.)
-#[derive(Clone)]
-struct Form {
-    feedback: Feedback,
-    message: Option<String>,
-    dispatcher: UseReducerDispatcher<UiState>,
+fn on_file(
+    form: &UseReducerHandle<Form>,
+    previews: &Previews,
+    kind: AttachmentKind,
+) -> Callback<Event> {
+    let (form, previews) = (form.clone(), previews.clone());
+    Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let attached = form.feedback.attachments.len();
+        match check_attachment(kind, &file.name(), &file.type_(), file.size() as u64) {
+            Ok(attachment) if attached < MAX_ATTACHMENTS => {
+                let mut list = (*previews).clone();
+                list.resize(attached, None);
+                list.push(object_url(&file));
+                previews.set(list);
+                form.dispatch(FormAction::Attach(attachment));
+            }
+            Ok(_) => form.dispatch(FormAction::Say(too_many_files())),
+            Err(why) => form.dispatch(FormAction::Say(why)),
+        }
+    })
 }
 
-impl Form {
-    fn dispatch(&self, action: Action) {
-        self.dispatcher.dispatch(action);
-    }
+fn on_submit(form: &UseReducerHandle<Form>, viewer: &Viewer) -> Callback<SubmitEvent> {
+    let (form, viewer) = (form.clone(), viewer.clone());
+    Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        if form.feedback.is_empty() {
+            form.dispatch(FormAction::Say(NOTHING_TO_SUBMIT.into()));
+            return;
+        }
+        let at = web::now_iso();
+        let submitted = form.feedback.apply(FeedbackAction::Submitted(at.clone()));
+        let kept = save_setting(&storage_key(&viewer.storage_key), &submitted.to_storage());
+        let object = export(&viewer, &submitted);
+        let shared = object.as_ref().is_some_and(web::host::post_feedback);
+        form.dispatch(FormAction::Submit { at, kept, shared });
+        let json = object.as_ref().and_then(web::json::stringify);
+        if let (Some(endpoint), Some(json)) = (&viewer.article.meta.feedback_endpoint, json) {
+            let dispatch = form.dispatcher();
+            web::endpoint::post_json(endpoint, &json, move |ok| {
+                dispatch.dispatch(FormAction::Say(sent(kept, shared, ok)))
+            });
+        }
+    })
+}
+
+fn on_download(form: &UseReducerHandle<Form>, viewer: &Viewer) -> Callback<MouseEvent> {
+    let (form, viewer) = (form.clone(), viewer.clone());
+    Callback::from(move |_| {
+        if let Some(json) = export(&viewer, &form.feedback)
+            .as_ref()
+            .and_then(web::json::stringify)
+        {
+            web::files::download("marginalia-feedback.json", "application/json", &json);
+        }
+    })
+}
+
+fn on_clear(
+    form: &UseReducerHandle<Form>,
+    viewer: &Viewer,
+    previews: &Previews,
+) -> Callback<MouseEvent> {
+    let (form, viewer, previews) = (form.clone(), viewer.clone(), previews.clone());
+    Callback::from(move |_| {
+        remove_setting(&storage_key(&viewer.storage_key));
+        for url in previews.iter().flatten() {
+            revoke_object_url(url);
+        }
+        previews.set(Vec::new());
+        let blank = Feedback::new(&viewer.article.meta.feedback_criteria);
+        form.dispatch(FormAction::Clear(blank));
+    })
+}
+
+/// Callbacks that stay the same from render to render, so the ratings and the adder re-render
+/// only when their own props change.
+#[hook]
+fn use_stable_callbacks(
+    dispatch: UseReducerDispatcher<Form>,
+) -> (
+    Callback<(AttrValue, u8)>,
+    Callback<AttrValue>,
+    Callback<String>,
+) {
+    let edit = |action: FeedbackAction, d: &UseReducerDispatcher<Form>| {
+        d.dispatch(FormAction::Edit(action))
+    };
+    let rate = use_callback(
+        dispatch.clone(),
+        move |(criterion, stars): (AttrValue, u8), d| {
+            let criterion = criterion.to_string();
+            edit(FeedbackAction::Rate { criterion, stars }, d)
+        },
+    );
+    let remove = use_callback(dispatch.clone(), move |criterion: AttrValue, d| {
+        edit(FeedbackAction::RemoveCriterion(criterion.to_string()), d)
+    });
+    let add = use_callback(dispatch, move |name: String, d| {
+        edit(FeedbackAction::AddCriterion(name), d)
+    });
+    (rate, remove, add)
 }
 
 #[function_component(FeedbackForm)]
-pub fn feedback_form(props: &FeedbackFormProps) -> Html {
-    let app = use_text();
-    let storage_key = crate::feedback::storage_key(&app.storage_key);
-    let ui = Form {
-        feedback: props.feedback.clone(),
-        message: props.message.clone(),
-        dispatcher: app.dispatch.clone(),
+pub fn feedback_form() -> Html {
+    crate::render_count::rendered("FeedbackForm");
+    let viewer = use_viewer();
+    let form = {
+        let criteria = viewer.article.meta.feedback_criteria.clone();
+        use_reducer(move || Form::new(Feedback::new(&criteria)))
     };
-    let feedback = &ui.feedback;
     // Previews of files attached in this visit (blob: addresses), by attachment index.
-    let previews = use_state(Vec::<Option<String>>::new);
-    let new_criterion = use_state(String::new);
-    let criterion_error = use_state(|| None::<String>);
-
-    // Restore what this browser kept.
-    {
-        let (ui, key) = (ui.clone(), storage_key.clone());
-        use_effect_with((), move |_| {
-            let Ok(Some(text)) = web::load_setting(&key) else {
-                return;
-            };
-            match Feedback::from_storage(&text) {
-                Some(kept) => {
-                    let when = kept.submitted_at.clone().unwrap_or_default();
-                    ui.dispatch(Action::Feedback(FeedbackAction::Replace(kept)));
-                    ui.dispatch(Action::FeedbackMessage(Some(format!(
-                        "Your feedback of {} is kept in this browser. Change it and submit again, or clear it.",
-                        when.get(..10).unwrap_or("earlier")
-                    ))));
-                }
-                None => ui.dispatch(Action::FeedbackMessage(Some(
-                    "Feedback kept in this browser could not be read, so the form starts empty."
-                        .into(),
-                ))),
+    let previews: Previews = use_state(Vec::new);
+    use_restored_feedback(storage_key(&viewer.storage_key), form.dispatcher());
+    let (on_rate, on_remove, on_add) = use_stable_callbacks(form.dispatcher());
+    let on_detach = use_callback(
+        (previews.clone(), form.dispatcher()),
+        |i: usize, (previews, d)| {
+            let mut list = (**previews).clone();
+            if let Some(Some(url)) = (i < list.len()).then(|| list.remove(i)) {
+                revoke_object_url(&url);
             }
-        });
-    }
-
-    let dispatch = |action: FeedbackAction| {
-        let ui = ui.clone();
-        move || ui.dispatch(Action::Feedback(action.clone()))
-    };
+            previews.set(list);
+            d.dispatch(FormAction::Edit(FeedbackAction::Detach(i)));
+        },
+    );
     let on_comment = {
-        let ui = ui.clone();
+        let dispatch = form.dispatcher();
         Callback::from(move |e: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            ui.dispatch(Action::Feedback(FeedbackAction::SetComment(area.value())));
+            dispatch.dispatch(FormAction::Edit(FeedbackAction::SetComment(area.value())));
         })
     };
-    let on_name = {
-        let new_criterion = new_criterion.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            new_criterion.set(input.value());
-        })
-    };
-    let add = {
-        let (ui, new_criterion, criterion_error) =
-            (ui.clone(), new_criterion.clone(), criterion_error.clone());
-        move || match ui.feedback.can_add(&new_criterion) {
-            Ok(name) => {
-                ui.dispatch(Action::Feedback(FeedbackAction::AddCriterion(name)));
-                new_criterion.set(String::new());
-                criterion_error.set(None);
-            }
-            Err(why) => criterion_error.set(Some(why)),
-        }
-    };
-    let on_add_click = {
-        let add = add.clone();
-        Callback::from(move |_| add())
-    };
-    // Enter in the name field adds it (instead of submitting the whole form).
-    let on_name_key = Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Enter" {
-            e.prevent_default();
-            add();
-        }
-    });
-    let on_file = |kind: AttachmentKind| {
-        let (ui, previews) = (ui.clone(), previews.clone());
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            match check_attachment(kind, &file.name(), &file.type_(), file.size() as u64) {
-                Ok(attachment) if ui.feedback.attachments.len() < MAX_ATTACHMENTS => {
-                    let mut list = (*previews).clone();
-                    list.resize(ui.feedback.attachments.len(), None);
-                    list.push(web::object_url(&file));
-                    previews.set(list);
-                    ui.dispatch(Action::Feedback(FeedbackAction::Attach(attachment)));
-                    ui.dispatch(Action::FeedbackMessage(None));
-                }
-                Ok(_) => ui.dispatch(Action::FeedbackMessage(Some(format!(
-                    "At most {} files can be attached.",
-                    MAX_ATTACHMENTS
-                )))),
-                Err(why) => ui.dispatch(Action::FeedbackMessage(Some(why))),
-            }
-        })
-    };
-    let on_submit = {
-        let (ui, article, key) = (ui.clone(), app.article.clone(), storage_key.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            if ui.feedback.is_empty() {
-                ui.dispatch(Action::FeedbackMessage(Some(
-                    "Rate something, write a comment or attach a file first.".into(),
-                )));
-                return;
-            }
-            let submitted = ui.feedback.apply(FeedbackAction::Submitted(web::now_iso()));
-            ui.dispatch(Action::Feedback(FeedbackAction::Replace(submitted.clone())));
-            let json = submitted.to_json(&article.meta.title, &article.meta.source.date.iso());
-            let kept = web::save_setting(&key, &submitted.to_storage());
-            let sent = web::post_to_parent("marginalia:feedback", "feedback", &json);
-            let mut said = vec![if kept {
-                "Thank you: your feedback is kept in this browser.".to_string()
-            } else {
-                "This browser won’t store your feedback (storage is off or full); nothing you typed is lost — download it to keep it.".to_string()
-            }];
-            if sent {
-                said.push("It was also passed to the site this article is embedded in.".into());
-            }
-            if let Some(endpoint) = article.meta.feedback_endpoint.clone() {
-                let ui2 = ui.clone();
-                let base = said.join(" ");
-                web::post_json(&endpoint, &json, move |ok| {
-                    ui2.dispatch(Action::FeedbackMessage(Some(format!(
-                        "{base} {}",
-                        if ok {
-                            "It was sent to the publisher."
-                        } else {
-                            "Sending it to the publisher failed; it is still kept here."
-                        }
-                    ))))
-                });
-            }
-            ui.dispatch(Action::FeedbackMessage(Some(said.join(" "))));
-        })
-    };
-    let on_download = {
-        let (ui, article) = (ui.clone(), app.article.clone());
-        Callback::from(move |_| {
-            let json = ui
-                .feedback
-                .to_json(&article.meta.title, &article.meta.source.date.iso());
-            web::download("marginalia-feedback.json", "application/json", &json);
-        })
-    };
-    let on_clear = {
-        let (ui, article, previews) = (ui.clone(), app.article.clone(), previews.clone());
-        let key = storage_key.clone();
-        Callback::from(move |_| {
-            web::remove_setting(&key);
-            for url in previews.iter().flatten() {
-                web::revoke_object_url(url);
-            }
-            previews.set(Vec::new());
-            ui.dispatch(Action::Feedback(FeedbackAction::Replace(Feedback::new(
-                &article.meta.feedback_criteria,
-            ))));
-            ui.dispatch(Action::FeedbackMessage(Some(
-                "Your feedback was cleared.".into(),
-            )));
-        })
-    };
-
-    let left = feedback.comment_left();
+    let feedback = &form.feedback;
     html! {
         <section class="feedback" aria-labelledby="feedback-title">
             <h2 id="feedback-title" class="feedback__title">{ "Leave feedback about this" }</h2>
-            <form class="feedback__form" onsubmit={on_submit}>
-                { for feedback.ratings.iter().map(|r| {
-                    let rate = {
-                        let (ui, criterion) = (ui.clone(), r.criterion.clone());
-                        Callback::from(move |stars| ui.dispatch(Action::Feedback(FeedbackAction::Rate {
-                            criterion: criterion.clone(),
-                            stars,
-                        })))
-                    };
-                    let remove = r.custom.then(|| {
-                        let remove = dispatch(FeedbackAction::RemoveCriterion(r.criterion.clone()));
-                        Callback::from(move |_| remove())
-                    });
-                    html! {
-                        <StarRating key={r.criterion.clone()} criterion={r.criterion.clone()}
-                            stars={r.stars} onrate={rate} onremove={remove} />
-                    }
+            <form class="feedback__form" onsubmit={on_submit(&form, &viewer)}>
+                { for feedback.ratings.iter().map(|r| html! {
+                    <StarRating key={r.criterion.clone()} criterion={r.criterion.clone()}
+                        stars={r.stars} onrate={on_rate.clone()}
+                        onremove={r.custom.then(|| on_remove.clone())} />
                 }) }
-                <div class="feedback__add" role="group" aria-labelledby="feedback-add-label">
-                    <label id="feedback-add-label" class="feedback__label" for="feedback-new-criterion">{ "Add field" }</label>
-                    <div class="feedback__add-row">
-                        <input id="feedback-new-criterion" class="feedback__input" type="text"
-                            placeholder="Name of your criterion" maxlength="40"
-                            value={(*new_criterion).clone()} oninput={on_name} onkeydown={on_name_key}
-                            aria-describedby="feedback-add-error" />
-                        <button type="button" class="button" onclick={on_add_click}>{ "Add field" }</button>
-                    </div>
-                    <p id="feedback-add-error" class="feedback__error" role="alert">
-                        { (*criterion_error).clone().unwrap_or_default() }
-                    </p>
-                </div>
-                <label class="feedback__label" for="feedback-comment">{ "Comment" }</label>
-                <textarea
-                    id="feedback-comment"
-                    class="feedback__comment"
-                    rows="5"
-                    maxlength={MAX_COMMENT_CHARS.to_string()}
-                    aria-describedby="feedback-comment-left"
-                    value={feedback.comment.clone()}
-                    oninput={on_comment}
-                />
-                <p id="feedback-comment-left" class="feedback__hint">
-                    { format!("{left} of {MAX_COMMENT_CHARS} characters left") }
-                </p>
-                <div class="feedback__files">
-                    <label class="button feedback__file">
-                        { "Choose image" }
-                        <input class="visually-hidden" type="file" id="feedback-image"
-                            accept="image/png,image/jpeg,image/gif,image/webp"
-                            onchange={on_file(AttachmentKind::Image)} />
-                    </label>
-                    <label class="button feedback__file">
-                        { "Choose video" }
-                        <input class="visually-hidden" type="file" id="feedback-video"
-                            accept="video/mp4,video/webm"
-                            onchange={on_file(AttachmentKind::Video)} />
-                    </label>
-                    <span class="feedback__hint">{ "Images up to 5 MB, videos up to 50 MB. Files stay on your device." }</span>
-                </div>
+                <CriterionAdder ratings={feedback.ratings.clone()} onadd={on_add} />
+                { comment_field(&feedback.comment, feedback.comment_left(), on_comment) }
+                { file_pickers(&form, &previews) }
                 if !feedback.attachments.is_empty() {
-                    <ul class="feedback__attachments">
-                        { for feedback.attachments.iter().enumerate().map(|(i, a)| {
-                            let preview = previews.get(i).cloned().flatten();
-                            let detach = {
-                                let (ui, previews) = (ui.clone(), previews.clone());
-                                Callback::from(move |_| {
-                                    let mut list = (*previews).clone();
-                                    if i < list.len() {
-                                        if let Some(url) = list.remove(i) {
-                                            web::revoke_object_url(&url);
-                                        }
-                                    }
-                                    previews.set(list);
-                                    ui.dispatch(Action::Feedback(FeedbackAction::Detach(i)));
-                                })
-                            };
-                            html! {
-                                <li key={format!("{i}-{}", a.name)} class="feedback__attachment">
-                                    { match (&preview, a.kind) {
-                                        (Some(url), AttachmentKind::Image) => html! {
-                                            <img class="feedback__preview" src={url.clone()} alt={format!("Preview of {}", a.name)} />
-                                        },
-                                        (Some(url), AttachmentKind::Video) => html! {
-                                            <video class="feedback__preview" src={url.clone()} controls=true
-                                                aria-label={format!("Preview of {}", a.name)}></video>
-                                        },
-                                        (None, _) => html! {
-                                            <span class="feedback__hint">{ "(not previewed after a reload)" }</span>
-                                        },
-                                    } }
-                                    <span class="feedback__file-name">
-                                        { format!("{} ({}, {} KB)", a.name, a.kind.as_str(), a.bytes.div_ceil(1024)) }
-                                    </span>
-                                    <button type="button" class="button" onclick={detach}
-                                        aria-label={format!("Remove {}", a.name)}>{ "Remove" }</button>
-                                </li>
-                            }
-                        }) }
-                    </ul>
+                    <AttachmentList attachments={feedback.attachments.clone()}
+                        previews={(*previews).clone()} ondetach={on_detach} />
                 }
                 <div class="feedback__actions">
                     <button type="submit" class="button button--primary">{ "Submit feedback" }</button>
-                    <button type="button" class="button" onclick={on_download}>{ "Download JSON" }</button>
-                    <button type="button" class="button" onclick={on_clear}>{ "Clear" }</button>
+                    <button type="button" class="button" onclick={on_download(&form, &viewer)}>{ "Download JSON" }</button>
+                    <button type="button" class="button" onclick={on_clear(&form, &viewer, &previews)}>{ "Clear" }</button>
                 </div>
             </form>
-            <p class="feedback__status" role="status">{ ui.message.clone().unwrap_or_default() }</p>
+            <p class="feedback__status" role="status">{ form.message.clone().unwrap_or_default() }</p>
         </section>
+    }
+}
+
+fn comment_field(comment: &str, left: usize, oninput: Callback<InputEvent>) -> Html {
+    html! { <>
+        <label class="feedback__label" for="feedback-comment">{ "Comment" }</label>
+        <textarea
+            id="feedback-comment"
+            class="feedback__comment"
+            rows="5"
+            maxlength={MAX_COMMENT_CHARS.to_string()}
+            aria-describedby="feedback-comment-left"
+            value={comment.to_string()}
+            {oninput}
+        />
+        <p id="feedback-comment-left" class="feedback__hint">
+            { format!("{left} of {MAX_COMMENT_CHARS} characters left") }
+        </p>
+    </> }
+}
+
+fn file_pickers(form: &UseReducerHandle<Form>, previews: &Previews) -> Html {
+    html! {
+        <div class="feedback__files">
+            <label class="button feedback__file">
+                { "Choose image" }
+                <input class="visually-hidden" type="file" id="feedback-image"
+                    accept="image/png,image/jpeg,image/gif,image/webp"
+                    onchange={on_file(form, previews, AttachmentKind::Image)} />
+            </label>
+            <label class="button feedback__file">
+                { "Choose video" }
+                <input class="visually-hidden" type="file" id="feedback-video"
+                    accept="video/mp4,video/webm"
+                    onchange={on_file(form, previews, AttachmentKind::Video)} />
+            </label>
+            <span class="feedback__hint">{ "Images up to 5 MB, videos up to 50 MB. Files stay on your device." }</span>
+        </div>
     }
 }

@@ -1,8 +1,14 @@
 //! The help panel: what the viewer does and its keyboard shortcuts.
 
-use super::context::use_app;
+use super::context::use_viewer;
+use crate::dom;
 use crate::state::Action;
 use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HelpDialogProps {
+    pub open: bool,
+}
 
 /// The single-key shortcuts, as the help panel lists them. None uses the arrow keys, and none
 /// acts while typing in a field.
@@ -17,19 +23,16 @@ pub const SHORTCUTS: [(&str, &str); 7] = [
 ];
 
 #[function_component(HelpDialog)]
-pub fn help_dialog() -> Html {
-    let app = use_app();
-    let onclose = {
-        let ui = app.ui.clone();
-        Callback::from(move |_| ui.dispatch(Action::ToggleHelp))
-    };
+pub fn help_dialog(props: &HelpDialogProps) -> Html {
+    crate::render_count::rendered("HelpDialog");
+    let onclose = use_viewer().on(Action::ToggleHelp);
     html! {
         <section
-            id="help"
+            id={dom::HELP_ID}
             class="help"
             role="dialog"
             aria-labelledby="help-title"
-            hidden={!app.ui.help_open}
+            hidden={!props.open}
         >
             <div class="help__head">
                 <h2 id="help-title" class="help__title">{ "Help" }</h2>

@@ -1,19 +1,25 @@
-//! Yew function components, one per file. [`app::App`] owns the article and the UI reducer
-//! and shares both through [`context::use_app`]; [`effects`] connects the reducer to the URL,
-//! storage, keyboard and scrolling; the rest render from the context and dispatch actions.
+//! Yew function components, one per file, named after the component. [`app::App`] owns the
+//! view's reducer, provides what never changes as [`context::Viewer`] and hands each
+//! component its part of the state as props; components dispatch one action per intent
+//! (through the context's dispatcher or their `on<verb>` callback props) and leave the
+//! browser to `crate::effects` and `crate::web`. [`body_events`] holds the article body's
+//! delegated listeners (the body is adopted text, not a component per mention).
 
 pub mod actor_details;
 pub mod actors_panel;
+pub mod announcer;
 pub mod app;
 pub mod article_body;
 pub mod article_header;
+pub mod attachment_list;
 pub mod body_events;
 pub mod context;
-pub mod effects;
+pub mod criterion_adder;
 pub mod feedback_form;
 pub mod help_dialog;
 pub mod mention_card;
 pub mod notice_bar;
+pub mod panel_tabs;
 pub mod panels;
 pub mod print_dossier;
 pub mod quotes_panel;

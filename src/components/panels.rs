@@ -1,105 +1,83 @@
-//! The panels beside the article: a tab list (a bottom tab bar on phones) and one tab panel
-//! for actors, the timeline or quotes. Wide screens always show it; medium screens open it as
-//! a drawer, phones as a sheet over the text.
+//! The panels beside the article: a tab list (`PanelTabs`), the selection with a way to clear
+//! it, and one tab panel for actors, the timeline or quotes. Wide screens always show it;
+//! medium screens open it as a drawer, phones as a sheet over the text.
 
 use super::actors_panel::ActorsPanel;
-use super::context::use_app;
+use super::context::use_viewer;
+use super::panel_tabs::PanelTabs;
 use super::quotes_panel::QuotesPanel;
 use super::timeline_panel::TimelinePanel;
+use crate::dom;
+use crate::model::related::Related;
+use crate::model::Article;
 use crate::route::Panel;
 use crate::state::{Action, Selection};
-use crate::web;
+use std::rc::Rc;
 use yew::prelude::*;
 
-#[function_component(Panels)]
-pub fn panels() -> Html {
-    let app = use_app();
-    let ui = &app.ui;
-    let count = |p: Panel| match p {
-        Panel::Actors => app.article.actors.len(),
-        Panel::Timeline => app.article.events.len(),
-        Panel::Quotes => app.article.quotes.len(),
-    };
-    // Tabs pattern: Left/Right/Home/End move between tabs (only inside the tab list).
-    let onkeydown = {
-        let ui = ui.clone();
-        let root = app.root.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let at = Panel::ALL.iter().position(|p| *p == ui.panel).unwrap_or(0);
-            let next = match e.key().as_str() {
-                "ArrowRight" => (at + 1) % 3,
-                "ArrowLeft" => (at + 2) % 3,
-                "Home" => 0,
-                "End" => 2,
-                _ => return,
-            };
-            e.prevent_default();
-            let panel = Panel::ALL[next];
-            ui.dispatch(Action::ShowPanel(panel));
-            if let Some(root) = root.cast::<web_sys::Element>() {
-                web::focus(&root, &format!("#tab-{}", panel.as_str()));
-            }
-        })
-    };
-    let selected_name = ui.selection.as_ref().map(|sel| match sel {
-        Selection::Actor(id) => app.article.actor_name(id).to_string(),
-        Selection::Event(id) => app
-            .article
-            .event(id)
-            .map_or(id.clone(), |e| e.title.clone()),
-        Selection::Quote(id) => app.article.quote(id).map_or(id.clone(), |q| {
-            format!("quote by {}", app.article.actor_name(&q.speaker))
+#[derive(Properties, PartialEq)]
+pub struct PanelsProps {
+    /// The panel shown.
+    pub panel: Panel,
+    pub sheet_open: bool,
+    pub selection: Option<Selection>,
+    pub mention_index: u32,
+    pub related: Rc<Related>,
+    pub speaker_filter: Option<String>,
+}
+
+/// How the selection is named above the panel.
+fn selected_name(article: &Article, selection: &Selection) -> String {
+    match selection {
+        Selection::Actor(id) => article.actor_name(id).to_string(),
+        Selection::Event(id) => article.event(id).map_or(id.clone(), |e| e.title.clone()),
+        Selection::Quote(id) => article.quote(id).map_or(id.clone(), |q| {
+            format!("quote by {}", article.actor_name(&q.speaker))
         }),
-    });
-    let onclear = {
-        let ui = ui.clone();
-        Callback::from(move |_| ui.dispatch(Action::Clear))
-    };
-    let onclose = {
-        let ui = ui.clone();
-        Callback::from(move |_| ui.dispatch(Action::CloseSheet))
-    };
+    }
+}
+
+/// The content of the shown panel (the others stay empty until chosen).
+fn panel_content(panel: Panel, props: &PanelsProps) -> Html {
+    let (selection, related) = (props.selection.clone(), props.related.clone());
+    match panel {
+        _ if panel != props.panel => html! {},
+        Panel::Actors => html! {
+            <ActorsPanel {selection} {related} mention_index={props.mention_index} />
+        },
+        Panel::Timeline => html! { <TimelinePanel {selection} {related} /> },
+        Panel::Quotes => html! {
+            <QuotesPanel {selection} {related} speaker_filter={props.speaker_filter.clone()} />
+        },
+    }
+}
+
+#[function_component(Panels)]
+pub fn panels(props: &PanelsProps) -> Html {
+    crate::render_count::rendered("Panels");
+    let viewer = use_viewer();
+    let selected = props
+        .selection
+        .as_ref()
+        .map(|sel| selected_name(&viewer.article, sel));
     html! {
         <aside
-            id="panels"
-            class={classes!("panels", ui.sheet_open.then_some("panels--open"))}
+            id={dom::PANELS_ID}
+            class={classes!("panels", props.sheet_open.then_some("panels--open"))}
             aria-label="Actors, timeline and quotes"
         >
             <div class="panels__bar">
-                <div class="panels__tabs" role="tablist" aria-label="Panels" {onkeydown}>
-                    { for Panel::ALL.iter().map(|p| {
-                        let active = *p == ui.panel;
-                        let onclick = {
-                            let (ui, p) = (ui.clone(), *p);
-                            Callback::from(move |_| ui.dispatch(Action::ShowPanel(p)))
-                        };
-                        html! {
-                            <button
-                                key={p.as_str()}
-                                type="button"
-                                role="tab"
-                                id={format!("tab-{}", p.as_str())}
-                                class={classes!("panels__tab", active.then_some("panels__tab--active"))}
-                                aria-selected={active.to_string()}
-                                aria-controls={format!("panel-{}", p.as_str())}
-                                tabindex={if active { "0" } else { "-1" }}
-                                {onclick}
-                            >
-                                { p.label() }
-                                <span class="panels__count">{ count(*p) }</span>
-                            </button>
-                        }
-                    }) }
-                </div>
-                <button type="button" class="button panels__close" onclick={onclose}
+                <PanelTabs panel={props.panel} />
+                <button type="button" class="button panels__close"
+                    onclick={viewer.on(Action::CloseSheet)}
                     aria-label="Close the panel">{ "Close" }</button>
             </div>
-            if let Some(name) = selected_name {
+            if let Some(name) = selected {
                 <div class="panels__selection">
                     <p class="panels__selected">
                         <span class="panels__selected-label">{ "Selected: " }</span>{ name }
                     </p>
-                    <button type="button" class="button" onclick={onclear}>
+                    <button type="button" class="button" onclick={viewer.on(Action::Clear)}>
                         { "Clear" }
                     </button>
                 </div>
@@ -107,20 +85,14 @@ pub fn panels() -> Html {
             { for Panel::ALL.iter().map(|p| html! {
                 <section
                     key={p.as_str()}
-                    id={format!("panel-{}", p.as_str())}
+                    id={dom::panel_id(*p)}
                     class="panels__body"
                     role="tabpanel"
-                    aria-labelledby={format!("tab-{}", p.as_str())}
+                    aria-labelledby={dom::tab_id(*p)}
                     tabindex="0"
-                    hidden={*p != ui.panel}
+                    hidden={*p != props.panel}
                 >
-                    // Only the shown panel is rendered: the others are empty until chosen.
-                    { match p {
-                        _ if *p != ui.panel => html! {},
-                        Panel::Actors => html! { <ActorsPanel /> },
-                        Panel::Timeline => html! { <TimelinePanel /> },
-                        Panel::Quotes => html! { <QuotesPanel /> },
-                    } }
+                    { panel_content(*p, props) }
                 </section>
             }) }
         </aside>

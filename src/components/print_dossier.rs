@@ -1,12 +1,13 @@
 //! The printed dossier after the article: the actors, the timeline and the quotes as tables.
 //! Hidden on screen (the panels do this job there); `print.css` shows it on paper.
 
-use super::context::use_text;
+use super::context::use_viewer;
 use yew::prelude::*;
 
 #[function_component(PrintDossier)]
 pub fn print_dossier() -> Html {
-    let app = use_text();
+    crate::render_count::rendered("PrintDossier");
+    let app = use_viewer();
     let article = &app.article;
     html! {
         <section class="dossier">

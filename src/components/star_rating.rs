@@ -1,5 +1,7 @@
 //! One criterion's 1–5 star rating: a radio group (native radios, so arrow keys, Tab and
-//! screen readers work as for any radio group), drawn as stars.
+//! screen readers work as for any radio group), drawn as stars. Its callbacks name the
+//! criterion, so the form can hand every rating the same ones and a rating re-renders only
+//! when its own stars change.
 
 use yew::prelude::*;
 
@@ -8,10 +10,11 @@ pub struct StarRatingProps {
     pub criterion: AttrValue,
     /// 0 (not rated) to 5.
     pub stars: u8,
-    pub onrate: Callback<u8>,
+    /// The criterion and its new number of stars.
+    pub onrate: Callback<(AttrValue, u8)>,
     /// For a reader's own criterion: removes it.
     #[prop_or_default]
-    pub onremove: Option<Callback<()>>,
+    pub onremove: Option<Callback<AttrValue>>,
 }
 
 fn slug(text: &str) -> String {
@@ -28,6 +31,7 @@ fn slug(text: &str) -> String {
 
 #[function_component(StarRating)]
 pub fn star_rating(props: &StarRatingProps) -> Html {
+    crate::render_count::rendered("StarRating");
     let name = format!("rate-{}", slug(&props.criterion));
     let summary = match props.stars {
         0 => "not rated".to_string(),
@@ -43,8 +47,8 @@ pub fn star_rating(props: &StarRatingProps) -> Html {
             <div class="rating__stars">
                 { for (1..=5u8).map(|n| {
                     let onchange = {
-                        let onrate = props.onrate.clone();
-                        Callback::from(move |_| onrate.emit(n))
+                        let (onrate, criterion) = (props.onrate.clone(), props.criterion.clone());
+                        Callback::from(move |_| onrate.emit((criterion.clone(), n)))
                     };
                     html! {
                         <label key={n} class={classes!("rating__star", (n <= props.stars).then_some("rating__star--on"))}>
@@ -64,7 +68,10 @@ pub fn star_rating(props: &StarRatingProps) -> Html {
                 if let Some(onremove) = props.onremove.clone() {
                     <button type="button" class="button rating__remove"
                         aria-label={format!("Remove {}", props.criterion)}
-                        onclick={Callback::from(move |_| onremove.emit(()))}>
+                        onclick={
+                            let criterion = props.criterion.clone();
+                            Callback::from(move |_| onremove.emit(criterion.clone()))
+                        }>
                         { "Remove" }
                     </button>
                 }

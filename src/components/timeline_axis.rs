@@ -4,11 +4,19 @@
 //! it is hidden from assistive technology; clicking a dot selects its event. Positions are
 //! SVG attributes, not inline styles, so a strict Content-Security-Policy allows them.
 
-use super::context::use_app;
+use super::context::use_viewer;
+use crate::model::related::Related;
 use crate::model::timeline::layout_axis;
 use crate::model::Selection;
 use crate::state::Action;
+use std::rc::Rc;
 use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineAxisProps {
+    pub selection: Option<Selection>,
+    pub related: Rc<Related>,
+}
 
 /// The drawing's width in SVG units; x in [0, 1] maps onto it (inside a margin).
 /// Coordinates are whole SVG units (integer formatting keeps float printing out of the wasm).
@@ -21,13 +29,13 @@ fn x_of(x: f64) -> i32 {
 }
 
 #[function_component(TimelineAxis)]
-pub fn timeline_axis() -> Html {
-    let app = use_app();
+pub fn timeline_axis(props: &TimelineAxisProps) -> Html {
+    crate::render_count::rendered("TimelineAxis");
+    let app = use_viewer();
     let axis = {
         let article = app.article.clone();
         use_memo((), move |_| layout_axis(&article.events))
     };
-    let ui = &app.ui;
     let lanes = i32::from(axis.lane_count().max(1));
     let line = 14 + lanes * LANE;
     let height = line + 46;
@@ -68,12 +76,9 @@ pub fn timeline_axis() -> Html {
                 let event = app.article.event(&p.event);
                 let precision = event.map(|e| e.date.precision().as_str()).unwrap_or("day");
                 let sel = Selection::Event(p.event.clone());
-                let selected = ui.is_selected(&sel);
-                let related = app.related.events.contains(&p.event);
-                let onclick = {
-                    let ui = ui.clone();
-                    Callback::from(move |_| ui.dispatch(Action::Select(sel.clone())))
-                };
+                let selected = props.selection.as_ref() == Some(&sel);
+                let related = props.related.events.contains(&p.event);
+                let onclick = app.on(Action::Select(sel));
                 html! {
                     <circle
                         key={p.event.clone()}

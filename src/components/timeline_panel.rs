@@ -2,11 +2,20 @@
 //! together), then every event in order with its date, the date's precision and a provenance
 //! badge that says where the date comes from.
 
-use super::context::use_app;
+use super::context::{use_viewer, Viewer};
 use super::timeline_axis::TimelineAxis;
-use crate::model::{Precision, Provenance, Selection};
+use crate::dom;
+use crate::model::related::Related;
+use crate::model::{Event, Precision, Provenance, Selection};
 use crate::state::Action;
+use std::rc::Rc;
 use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelinePanelProps {
+    pub selection: Option<Selection>,
+    pub related: Rc<Related>,
+}
 
 fn badge_label(p: &Provenance) -> &'static str {
     match p {
@@ -24,19 +33,108 @@ fn precision_label(p: Precision) -> &'static str {
     }
 }
 
+fn sentences_label(count: usize) -> String {
+    match count {
+        0 => "The article does not mention it directly.".to_string(),
+        1 => "One sentence of the article mentions it (highlighted).".to_string(),
+        n => format!("{n} sentences of the article mention it (highlighted)."),
+    }
+}
+
+/// The selected event's details: what happened, where its date comes from, who and what.
+fn event_details(viewer: &Viewer, event: &Event) -> Html {
+    let article = &viewer.article;
+    let select = |sel: Selection| viewer.on(Action::Select(sel));
+    let quotes: Vec<_> = article
+        .quotes
+        .iter()
+        .filter(|q| q.event.as_deref() == Some(event.id.as_str()))
+        .collect();
+    html! {
+        <div class="event__details" id={dom::event_details_id(&event.id)}>
+            <p>{ &event.description }</p>
+            <p class="event__provenance">
+                <strong>{ event.provenance.explanation() }</strong>
+                { " " }{ &event.note }
+            </p>
+            if !event.actors.is_empty() {
+                <p class="event__actors">
+                    { "Who: " }
+                    { for event.actors.iter().map(|a| html! {
+                        <button key={a.clone()} type="button" class="link-button chip"
+                            onclick={select(Selection::Actor(a.clone()))}>
+                            { article.actor_name(a) }
+                        </button>
+                    }) }
+                </p>
+            }
+            <p class="event__sentences">{ sentences_label(event.sentences.len()) }</p>
+            if !quotes.is_empty() {
+                <ul class="actor__links">
+                    { for quotes.iter().map(|q| html! {
+                        <li key={q.id.clone()}>
+                            <button type="button" class="link-button"
+                                onclick={select(Selection::Quote(q.id.clone()))}>
+                                { format!("“{}” — {}", q.text, article.actor_name(&q.speaker)) }
+                            </button>
+                        </li>
+                    }) }
+                </ul>
+            }
+        </div>
+    }
+}
+
+fn event_entry(viewer: &Viewer, props: &TimelinePanelProps, event: &Event) -> Html {
+    let sel = Selection::Event(event.id.clone());
+    let selected = props.selection.as_ref() == Some(&sel);
+    let related = props.related.events.contains(&event.id);
+    let precision = event.date.precision();
+    html! {
+        <li key={event.id.clone()} class={classes!(
+            "event",
+            selected.then_some("event--selected"),
+            related.then_some("event--related"),
+        )}>
+            <button
+                type="button"
+                id={dom::event_entry_id(&event.id)}
+                class="event__head"
+                aria-expanded={selected.to_string()}
+                aria-controls={dom::event_details_id(&event.id)}
+                onclick={viewer.on(Action::Toggle(sel))}
+            >
+                <span class="event__when">
+                    <time class="event__date" datetime={event.date.iso()}>
+                        { event.date.long() }
+                    </time>
+                    <span class={classes!("precision", format!("precision--{}", precision.as_str()))}>
+                        { precision_label(precision) }
+                    </span>
+                    <span
+                        class={classes!("badge", format!("badge--{}", event.provenance.badge()))}
+                        title={event.provenance.explanation()}
+                    >
+                        { badge_label(&event.provenance) }
+                    </span>
+                </span>
+                <span class="event__title">{ &event.title }</span>
+            </button>
+            if selected {
+                { event_details(viewer, event) }
+            }
+        </li>
+    }
+}
+
 #[function_component(TimelinePanel)]
-pub fn timeline_panel() -> Html {
-    let app = use_app();
-    let ui = &app.ui;
-    let article = &app.article;
-    let select = |sel: Selection| {
-        let ui = ui.clone();
-        Callback::from(move |_| ui.dispatch(Action::Select(sel.clone())))
-    };
+pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
+    crate::render_count::rendered("TimelinePanel");
+    let viewer = use_viewer();
     html! {
         <div class="timeline">
             <h2 class="panel-title">{ "Timeline" }</h2>
-            <TimelineAxis />
+            <TimelineAxis selection={props.selection.clone()} related={props.related.clone()} />
             <dl class="timeline__legend">
                 <div><dt><span class="badge badge--stated">{ "Stated" }</span></dt>
                     <dd>{ "the article gives the date" }</dd></div>
@@ -46,91 +144,7 @@ pub fn timeline_panel() -> Html {
                     <dd>{ "from the public record, not the article" }</dd></div>
             </dl>
             <ol class="timeline__list">
-                { for article.events.iter().map(|event| {
-                    let sel = Selection::Event(event.id.clone());
-                    let selected = ui.is_selected(&sel);
-                    let related = app.related.events.contains(&event.id);
-                    let onclick = {
-                        let (ui, sel) = (ui.clone(), sel.clone());
-                        Callback::from(move |_| ui.dispatch(if ui.is_selected(&sel) {
-                            Action::Clear
-                        } else {
-                            Action::Select(sel.clone())
-                        }))
-                    };
-                    let precision = event.date.precision();
-                    let quotes: Vec<_> = article.quotes.iter()
-                        .filter(|q| q.event.as_deref() == Some(event.id.as_str())).collect();
-                    html! {
-                        <li key={event.id.clone()} class={classes!(
-                            "event",
-                            selected.then_some("event--selected"),
-                            related.then_some("event--related"),
-                        )}>
-                            <button
-                                type="button"
-                                id={format!("event-{}", event.id)}
-                                class="event__head"
-                                aria-expanded={selected.to_string()}
-                                aria-controls={format!("event-details-{}", event.id)}
-                                {onclick}
-                            >
-                                <span class="event__when">
-                                    <time class="event__date" datetime={event.date.iso()}>
-                                        { event.date.long() }
-                                    </time>
-                                    <span class={classes!("precision", format!("precision--{}", precision.as_str()))}>
-                                        { precision_label(precision) }
-                                    </span>
-                                    <span
-                                        class={classes!("badge", format!("badge--{}", event.provenance.badge()))}
-                                        title={event.provenance.explanation()}
-                                    >
-                                        { badge_label(&event.provenance) }
-                                    </span>
-                                </span>
-                                <span class="event__title">{ &event.title }</span>
-                            </button>
-                            if selected {
-                                <div class="event__details" id={format!("event-details-{}", event.id)}>
-                                    <p>{ &event.description }</p>
-                                    <p class="event__provenance">
-                                        <strong>{ event.provenance.explanation() }</strong>
-                                        { " " }{ &event.note }
-                                    </p>
-                                    if !event.actors.is_empty() {
-                                        <p class="event__actors">
-                                            { "Who: " }
-                                            { for event.actors.iter().map(|a| html! {
-                                                <button key={a.clone()} type="button" class="link-button chip"
-                                                    onclick={select(Selection::Actor(a.clone()))}>
-                                                    { article.actor_name(a) }
-                                                </button>
-                                            }) }
-                                        </p>
-                                    }
-                                    <p class="event__sentences">{ match event.sentences.len() {
-                                        0 => "The article does not mention it directly.".to_string(),
-                                        1 => "One sentence of the article mentions it (highlighted).".to_string(),
-                                        n => format!("{n} sentences of the article mention it (highlighted)."),
-                                    } }</p>
-                                    if !quotes.is_empty() {
-                                        <ul class="actor__links">
-                                            { for quotes.iter().map(|q| html! {
-                                                <li key={q.id.clone()}>
-                                                    <button type="button" class="link-button"
-                                                        onclick={select(Selection::Quote(q.id.clone()))}>
-                                                        { format!("“{}” — {}", q.text, article.actor_name(&q.speaker)) }
-                                                    </button>
-                                                </li>
-                                            }) }
-                                        </ul>
-                                    }
-                                </div>
-                            }
-                        </li>
-                    }
-                }) }
+                { for viewer.article.events.iter().map(|event| event_entry(&viewer, props, event)) }
             </ol>
         </div>
     }

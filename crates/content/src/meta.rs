@@ -74,7 +74,10 @@ pub(crate) fn build(c: &mut Checker, m: &MetaFile, full_text: &str) -> Option<Me
 
 /// `https://host[:port]` or `http://host[:port]`, exactly as a browser writes an origin.
 fn is_origin(text: &str) -> bool {
-    let Some(rest) = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")) else {
+    let Some(rest) = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+    else {
         return false;
     };
     let (host, port) = match rest.split_once(':') {
@@ -93,10 +96,23 @@ fn is_origin(text: &str) -> bool {
 mod tests {
     #[test]
     fn origins_are_scheme_host_and_port_only() {
-        for good in ["https://news.example", "http://127.0.0.1:8080", "https://a-b.example.org"] {
+        for good in [
+            "https://news.example",
+            "http://127.0.0.1:8080",
+            "https://a-b.example.org",
+        ] {
             assert!(super::is_origin(good), "{good}");
         }
-        for bad in ["news.example", "https://news.example/", "https://news.example/path", "*", "https://", "https://x:", "https://X.example", "javascript:alert(1)"] {
+        for bad in [
+            "news.example",
+            "https://news.example/",
+            "https://news.example/path",
+            "*",
+            "https://",
+            "https://x:",
+            "https://X.example",
+            "javascript:alert(1)",
+        ] {
             assert!(!super::is_origin(bad), "{bad}");
         }
     }

@@ -99,7 +99,9 @@ fn record_source(c: &mut Checker, e: &EventEntry) -> Option<RecordSource> {
         }
         SourceField::Checked(s) => {
             let web = s.url.starts_with("https://") || s.url.starts_with("http://");
-            let empty = [&s.title, &s.publisher, &s.says].iter().any(|f| f.trim().is_empty());
+            let empty = [&s.title, &s.publisher, &s.says]
+                .iter()
+                .any(|f| f.trim().is_empty());
             if !web || empty {
                 c.err(
                     &c.src.events,

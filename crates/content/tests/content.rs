@@ -148,7 +148,12 @@ fn every_record_date_names_its_source_or_says_it_was_not_checked() {
             Provenance::Record { source, .. } => Some((
                 e.id.clone(),
                 match source {
-                    RecordSource::Checked { publisher, url, says, .. } => {
+                    RecordSource::Checked {
+                        publisher,
+                        url,
+                        says,
+                        ..
+                    } => {
                         assert!(url.starts_with("http"), "{url}");
                         assert!(!says.is_empty());
                         Some(publisher.clone())
@@ -161,7 +166,12 @@ fn every_record_date_names_its_source_or_says_it_was_not_checked() {
         .collect();
     let publishers: Vec<(&str, Option<&str>)> = sources
         .iter()
-        .map(|(id, p)| (id.as_str(), p.as_deref().map(|p| p.split([',', ' ']).next().unwrap())))
+        .map(|(id, p)| {
+            (
+                id.as_str(),
+                p.as_deref().map(|p| p.split([',', ' ']).next().unwrap()),
+            )
+        })
         .collect();
     assert_eq!(
         publishers,
@@ -179,7 +189,10 @@ fn every_record_date_names_its_source_or_says_it_was_not_checked() {
 #[test]
 fn a_record_date_without_a_source_is_refused() {
     let mut sources = seed_sources();
-    sources.events.text = sources.events.text.replacen("source = \"not checked\"\n", "", 1);
+    sources.events.text = sources
+        .events
+        .text
+        .replacen("source = \"not checked\"\n", "", 1);
     let errors = build_article(&sources).unwrap_err();
     let text = report(&errors);
     assert!(
@@ -194,7 +207,10 @@ fn a_record_date_without_a_source_is_refused() {
         1,
     );
     let text = report(&build_article(&stated).unwrap_err());
-    assert!(text.contains("source goes only with provenance = \"record\""), "{text}");
+    assert!(
+        text.contains("source goes only with provenance = \"record\""),
+        "{text}"
+    );
 }
 
 #[test]

@@ -95,7 +95,10 @@ pub fn layout(article: &Article) -> Layout {
     let mut links: Vec<Vec<usize>> = vec![Vec::new(); article.actors.len()];
     for (i, actor) in article.actors.iter().enumerate() {
         let targets = actor.relations.iter().map(|r| r.target.as_str());
-        for j in targets.chain(actor.affiliation.as_deref()).filter_map(|t| index.get(t)) {
+        for j in targets
+            .chain(actor.affiliation.as_deref())
+            .filter_map(|t| index.get(t))
+        {
             links[i].push(*j);
             links[*j].push(i);
         }
@@ -219,7 +222,10 @@ mod tests {
             name_lines("Korean Central News Agency"),
             vec!["Korean Central", "News Agency"]
         );
-        assert_eq!(name_lines("Abcdefghijklmnopqrstuvwxyz"), vec!["Abcdefghijklmnopqrstuvwxyz"]);
+        assert_eq!(
+            name_lines("Abcdefghijklmnopqrstuvwxyz"),
+            vec!["Abcdefghijklmnopqrstuvwxyz"]
+        );
     }
 
     #[test]
@@ -228,7 +234,10 @@ mod tests {
         assert_eq!(path, "M124 100 C133 100 133 200 142 200");
         assert_eq!((x, y), (133, 150));
         let (arc, ax, _) = route((200, 100), (200, 400));
-        assert!(arc.starts_with("M258 100 C332 100 332 400 258 400"), "{arc}");
+        assert!(
+            arc.starts_with("M258 100 C332 100 332 400 258 400"),
+            "{arc}"
+        );
         assert!(ax > 258);
     }
 }

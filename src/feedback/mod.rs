@@ -1,10 +1,19 @@
 //! Reader feedback, as the seed page offers it ("Leave feedback about this"): star ratings for
 //! the article's criteria and the reader's own, a comment, and local image or video
-//! attachments. Pure data and rules, free of yew and web-sys: the form component dispatches
-//! [`FeedbackAction`]s through the app's reducer; storage, download and `postMessage` are
-//! effects that use [`Feedback::to_storage`] and [`Feedback::to_json`].
+//! attachments. Pure data and rules, free of web-sys:
+//!
+//! 1. the form component keeps a [`form::Form`] in its own reducer (apart from the view's, so
+//!    typing a comment re-renders the form alone) and dispatches [`form::FormAction`]s, each
+//!    of which changes the [`Feedback`] with a [`FeedbackAction`] and says what happened;
+//! 2. its effects keep the feedback in the browser ([`Feedback::to_storage`]) and restore it
+//!    ([`Feedback::from_storage`]);
+//! 3. the submitted feedback leaves as [`export::Export`], serialized with serde: to JSON for
+//!    a download or the author's endpoint, to an object for the host page.
 
 use serde::{Deserialize, Serialize};
+
+pub mod export;
+pub mod form;
 
 /// Longest comment, in characters.
 pub const MAX_COMMENT_CHARS: usize = 1000;
@@ -44,6 +53,7 @@ pub struct Rating {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum AttachmentKind {
     Image,
     Video,
@@ -62,6 +72,8 @@ impl AttachmentKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attachment {
     pub name: String,
+    /// The file's media type (`type` in the exported JSON).
+    #[serde(rename = "type")]
     pub mime: String,
     pub bytes: u64,
     pub kind: AttachmentKind,
@@ -147,6 +159,31 @@ pub fn check_attachment(
     })
 }
 
+/// Whether a criterion the reader names can be added to these ratings; why not, otherwise.
+pub fn can_add(ratings: &[Rating], name: &str) -> Result<String, Refusal> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("Name the criterion first.".into());
+    }
+    if name.chars().count() > MAX_CRITERION_CHARS {
+        return Err(format!(
+            "A criterion’s name can be at most {MAX_CRITERION_CHARS} characters."
+        ));
+    }
+    if ratings
+        .iter()
+        .any(|r| r.criterion.eq_ignore_ascii_case(name))
+    {
+        return Err(format!("“{name}” is already on the form."));
+    }
+    if ratings.iter().filter(|r| r.custom).count() >= MAX_CUSTOM_CRITERIA {
+        return Err(format!(
+            "You can add at most {MAX_CUSTOM_CRITERIA} criteria of your own."
+        ));
+    }
+    Ok(name.to_string())
+}
+
 impl Feedback {
     /// A blank form for the article's criteria.
     pub fn new(criteria: &[String]) -> Feedback {
@@ -177,28 +214,7 @@ impl Feedback {
 
     /// Whether a criterion the reader names can be added; why not, otherwise.
     pub fn can_add(&self, name: &str) -> Result<String, Refusal> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err("Name the criterion first.".into());
-        }
-        if name.chars().count() > MAX_CRITERION_CHARS {
-            return Err(format!(
-                "A criterion’s name can be at most {MAX_CRITERION_CHARS} characters."
-            ));
-        }
-        if self
-            .ratings
-            .iter()
-            .any(|r| r.criterion.eq_ignore_ascii_case(name))
-        {
-            return Err(format!("“{name}” is already on the form."));
-        }
-        if self.ratings.iter().filter(|r| r.custom).count() >= MAX_CUSTOM_CRITERIA {
-            return Err(format!(
-                "You can add at most {MAX_CUSTOM_CRITERIA} criteria of your own."
-            ));
-        }
-        Ok(name.to_string())
+        can_add(&self.ratings, name)
     }
 
     /// The reducer step; refused inputs (checked with `can_add`, `check_attachment`) are
@@ -268,68 +284,6 @@ impl Feedback {
             && self.ratings.iter().filter(|r| r.custom).count() <= MAX_CUSTOM_CRITERIA
             && self.attachments.len() <= MAX_ATTACHMENTS
     }
-
-    /// The exported and posted form: JSON with the article it is about.
-    pub fn to_json(&self, article_title: &str, source_date: &str) -> String {
-        let ratings: Vec<String> = self
-            .ratings
-            .iter()
-            .map(|r| {
-                format!(
-                    "{{\"criterion\":{},\"stars\":{},\"custom\":{}}}",
-                    json_string(&r.criterion),
-                    r.stars,
-                    r.custom
-                )
-            })
-            .collect();
-        let attachments: Vec<String> = self
-            .attachments
-            .iter()
-            .map(|a| {
-                format!(
-                    "{{\"name\":{},\"type\":{},\"bytes\":{},\"kind\":\"{}\"}}",
-                    json_string(&a.name),
-                    json_string(&a.mime),
-                    a.bytes,
-                    a.kind.as_str()
-                )
-            })
-            .collect();
-        format!(
-            "{{\"format\":\"marginalia-feedback\",\"version\":{FORMAT_VERSION},\"article\":{{\"title\":{},\"source_date\":{}}},\"submitted_at\":{},\"ratings\":[{}],\"comment\":{},\"attachments\":[{}]}}",
-            json_string(article_title),
-            json_string(source_date),
-            self.submitted_at
-                .as_deref()
-                .map_or("null".to_string(), json_string),
-            ratings.join(","),
-            json_string(&self.comment),
-            attachments.join(",")
-        )
-    }
-}
-
-/// A JSON string literal.
-pub fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            // Also escaped: < and > (safe to embed in HTML), U+2028/2029 (safe in JS).
-            c if (c as u32) < 0x20 || matches!(c, '<' | '>' | '\u{2028}' | '\u{2029}') => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]
@@ -445,25 +399,6 @@ mod tests {
         for junk in ["", "zz", "abc", "00", &"ff".repeat(50), "{\"ratings\":[]}"] {
             assert_eq!(Feedback::from_storage(junk), None, "{junk}");
         }
-    }
-
-    #[test]
-    fn json_export_is_escaped_and_complete() {
-        let f = seed_form()
-            .apply(FeedbackAction::Rate {
-                criterion: "Quality".into(),
-                stars: 5,
-            })
-            .apply(FeedbackAction::SetComment(
-                "He said \"no\"\n</script>".into(),
-            ));
-        let json = f.to_json("T \"1\"", "2024-06-20");
-        assert!(json.starts_with("{\"format\":\"marginalia-feedback\",\"version\":1,"));
-        assert!(json.contains("\"title\":\"T \\\"1\\\"\""));
-        assert!(json.contains("{\"criterion\":\"Quality\",\"stars\":5,\"custom\":false}"));
-        assert!(json.contains("\"comment\":\"He said \\\"no\\\"\\n\\u003c/script\\u003e\""));
-        assert!(json.contains("\"submitted_at\":null"));
-        assert!(!json.contains("</script>"));
     }
 
     #[test]

@@ -1,0 +1,69 @@
+//! The panels' tab list (a bottom tab bar on phones): one tab per panel with its count;
+//! Left/Right/Home/End move between tabs (the tabs pattern, only inside the tab list).
+
+use super::context::use_viewer;
+use crate::dom;
+use crate::route::Panel;
+use crate::state::Action;
+use crate::web;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PanelTabsProps {
+    /// The panel shown.
+    pub panel: Panel,
+}
+
+#[function_component(PanelTabs)]
+pub fn panel_tabs(props: &PanelTabsProps) -> Html {
+    crate::render_count::rendered("PanelTabs");
+    let viewer = use_viewer();
+    let article = &viewer.article;
+    let count = |p: Panel| match p {
+        Panel::Actors => article.actors.len(),
+        Panel::Timeline => article.events.len(),
+        Panel::Quotes => article.quotes.len(),
+    };
+    let onkeydown = {
+        let (viewer, shown) = (viewer.clone(), props.panel);
+        Callback::from(move |e: KeyboardEvent| {
+            let at = Panel::ALL.iter().position(|p| *p == shown).unwrap_or(0);
+            let next = match e.key().as_str() {
+                "ArrowRight" => (at + 1) % 3,
+                "ArrowLeft" => (at + 2) % 3,
+                "Home" => 0,
+                "End" => 2,
+                _ => return,
+            };
+            e.prevent_default();
+            let panel = Panel::ALL[next];
+            viewer.dispatch(Action::ShowPanel(panel));
+            if let Some(root) = viewer.root_element() {
+                web::dom::focus(&root, &dom::by_id(&dom::tab_id(panel)));
+            }
+        })
+    };
+    html! {
+        <div class="panels__tabs" role="tablist" aria-label="Panels" {onkeydown}>
+            { for Panel::ALL.iter().map(|p| {
+                let active = *p == props.panel;
+                html! {
+                    <button
+                        key={p.as_str()}
+                        type="button"
+                        role="tab"
+                        id={dom::tab_id(*p)}
+                        class={classes!("panels__tab", active.then_some("panels__tab--active"))}
+                        aria-selected={active.to_string()}
+                        aria-controls={dom::panel_id(*p)}
+                        tabindex={if active { "0" } else { "-1" }}
+                        onclick={viewer.on(Action::ShowPanel(*p))}
+                    >
+                        { p.label() }
+                        <span class="panels__count">{ count(*p) }</span>
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,84 @@
+//! The error view: what a reader sees instead of a dead viewer (a panic), or above the
+//! article when its data cannot be loaded. Built with DOM calls and text only: a message is
+//! never parsed as HTML.
+
+use super::{document, window};
+use web_sys::Element;
+
+thread_local! {
+    /// The element each panic view replaces the contents of: where the viewer was started.
+    static PANIC_ROOTS: std::cell::RefCell<Vec<Element>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// On a panic, the viewer inside `root` is replaced with a message and a way to reload,
+/// instead of leaving a dead page (see [`install_panic_hook`]).
+pub fn install_panic_view(root: &Element) {
+    PANIC_ROOTS.with(|roots| roots.borrow_mut().push(root.clone()));
+}
+
+/// Once, when the wasm loads (`main`): a panic shows the error view in every viewer's root.
+/// The rest of a host page is left alone.
+pub fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown error".into());
+        PANIC_ROOTS.with(|roots| {
+            for root in roots.borrow().iter() {
+                show_crash(root, &message);
+            }
+        });
+    }));
+}
+
+/// What the error view leaves in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// The page's prerendered article stays readable below the message.
+    Contents,
+    /// The message replaces everything in the root (a crash, or a mount with nothing yet).
+    Nothing,
+}
+
+/// Replaces what is inside `root` with the error view (also called by the panic hook).
+pub fn show_crash(root: &Element, message: &str) {
+    show_error(root, &format!("The error was: {message}"), Keep::Nothing);
+}
+
+/// The error view: a heading, the message as text (never parsed as HTML) and a reload link,
+/// above what `keep` leaves of the root's contents.
+pub fn show_error(root: &Element, message: &str, keep: Keep) {
+    let Some(doc) = document() else { return };
+    let make = |tag: &str, text: &str| {
+        let el = doc.create_element(tag).ok()?;
+        el.set_text_content(Some(text));
+        Some(el)
+    };
+    let Some(panel) = doc.create_element("div").ok() else {
+        return;
+    };
+    panel.set_class_name(crate::dom::CRASH_CLASS);
+    let _ = panel.set_attribute("role", "alert");
+    for el in [
+        make("h2", "Something went wrong in the viewer."),
+        make("p", message),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let _ = panel.append_child(&el);
+    }
+    if let Some(link) = make("a", "Reload the page") {
+        let href = window().and_then(|w| w.location().href().ok());
+        let _ = link.set_attribute("href", href.as_deref().unwrap_or(""));
+        let _ = panel.append_child(&link);
+    }
+    if keep == Keep::Nothing {
+        root.set_text_content(None);
+    }
+    let _ = root.prepend_with_node_1(&panel);
+}
