@@ -93,21 +93,28 @@ impl HashProblem {
             HashProblem::UnknownPanel(p) if p.is_empty() => {
                 "This link asks for a panel but does not say which.".to_string()
             }
-            HashProblem::UnknownPanel(p) => format!(
-                "This link asks for a panel “{}” that this viewer does not have.",
-                shown(p)
-            ),
+            HashProblem::UnknownPanel(p) => match shown(p) {
+                Some(p) => {
+                    format!("This link asks for a panel “{p}” that this viewer does not have.")
+                }
+                None => "This link asks for a panel that this viewer does not have.".to_string(),
+            },
             HashProblem::UnknownId { kind, id } if id.is_empty() => {
                 format!(
                     "This link asks for {} {kind} but does not say which.",
                     a_or_an(kind)
                 )
             }
-            HashProblem::UnknownId { kind, id } => format!(
-                "This link names {} {kind} “{}” that is not in this article.",
-                a_or_an(kind),
-                shown(id)
-            ),
+            HashProblem::UnknownId { kind, id } => match shown(id) {
+                Some(id) => format!(
+                    "This link names {} {kind} “{id}” that is not in this article.",
+                    a_or_an(kind)
+                ),
+                None => format!(
+                    "This link names {} {kind} that is not in this article.",
+                    a_or_an(kind)
+                ),
+            },
         }
     }
 }
@@ -120,25 +127,15 @@ fn a_or_an(word: &str) -> &'static str {
     }
 }
 
-/// Text from a link, fit to quote to a reader: at most [`SHOWN_CHARS`] characters (then
-/// "…"), with control and bidirectional-formatting characters shown as "�".
-fn shown(text: &str) -> String {
-    let mut out: String = text
-        .chars()
-        .take(SHOWN_CHARS)
-        .map(|c| {
-            let bidi = matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-            if c.is_control() || bidi {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
-        .collect();
-    if text.chars().nth(SHOWN_CHARS).is_some() {
-        out.push('…');
-    }
-    out
+/// Text from a link, quoted to the reader only when it is a well-formed id (lower-case letters,
+/// digits and hyphens, at most [`SHOWN_CHARS`]): anything else could put words of someone
+/// else's choosing in the viewer's voice ("Session expired. Call …"), so it is not repeated.
+fn shown(text: &str) -> Option<&str> {
+    let well_formed = text.len() <= SHOWN_CHARS
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    well_formed.then_some(text)
 }
 
 /// Hashes longer than this (in bytes, with the `#`) are not read.
@@ -684,20 +681,26 @@ mod tests {
     }
 
     #[test]
-    fn messages_shorten_and_clean_what_they_quote() {
-        let forty = "é".repeat(40);
+    fn messages_repeat_only_well_formed_ids() {
         assert_eq!(
-            unknown("actor", &forty).message(),
-            format!("This link names an actor “{forty}” that is not in this article.")
+            unknown("actor", "boris-johnson-2").message(),
+            "This link names an actor “boris-johnson-2” that is not in this article."
         );
-        let long = format!("{forty}xyz");
+        for hostile in [
+            "Session expired. Call +1-555-0100 now",
+            "a\u{0}b\u{202E}c\n",
+            "UPPER",
+            &"x".repeat(41),
+        ] {
+            assert_eq!(
+                unknown("actor", hostile).message(),
+                "This link names an actor that is not in this article.",
+                "{hostile}"
+            );
+        }
         assert_eq!(
-            unknown("actor", &long).message(),
-            format!("This link names an actor “{forty}…” that is not in this article.")
-        );
-        assert_eq!(
-            unknown("actor", "a\u{0}b\u{202E}c\n").message(),
-            "This link names an actor “a\u{FFFD}b\u{FFFD}c\u{FFFD}” that is not in this article."
+            HashProblem::UnknownPanel("Call now".into()).message(),
+            "This link asks for a panel that this viewer does not have."
         );
     }
 

@@ -134,6 +134,36 @@ async fn a_selected_event_explains_its_date() {
 }
 
 #[tokio::test]
+async fn a_record_date_names_its_source_in_the_panel_and_the_dossier() {
+    let html = render_with(selected(Selection::Event("treaty-1961".into()))).await;
+    assert!(html.contains("Source: <a href=\"https://assets.documentcloud.org/documents/3005971/1961-Treaty-of-Friendship-Cooperation-and-Mutual.txt\""), "{html}");
+    assert!(html.contains("Signed at Moscow, on 6 July 1961”"));
+    let unchecked = render_with(selected(Selection::Event("ft-report-2024".into()))).await;
+    assert!(unchecked.contains("Source not checked"));
+    // The print dossier lists every record date's source, selected or not.
+    let dossier = render_with(UiState::default()).await;
+    let dossier = &dossier[dossier.find("class=\"dossier").unwrap()..];
+    assert_eq!(dossier.matches("class=\"event__source\"").count(), 5);
+    assert_eq!(dossier.matches("Source not checked").count(), 1);
+}
+
+#[tokio::test]
+async fn the_header_names_the_source_as_written_and_says_republished_only_when_it_is() {
+    let seed = render(AppProps::new(Rc::new(common::seed()))).await;
+    assert!(seed.contains("<p class=\"article__kicker\">Financial Times</p>"));
+    assert!(seed.contains("Republished "));
+    let mut original = common::seed();
+    original.meta.source.name = "The Dunmore Courier".into();
+    original.meta.page_date = original.meta.source.date;
+    original.meta.byline = Some("By Ana Reyes".into());
+    let html = render(AppProps::new(Rc::new(original))).await;
+    assert!(html.contains("<p class=\"article__kicker\">The Dunmore Courier</p>"));
+    assert!(!html.contains("From the"));
+    assert!(!html.contains("Republished"));
+    assert!(html.contains("<p class=\"article__author\">By Ana Reyes</p>"));
+}
+
+#[tokio::test]
 async fn a_selected_quote_is_marked_in_the_panel() {
     let html = render_with(selected(Selection::Quote("kim-sacred-fight".into()))).await;
     assert!(html.contains("class=\"quote-item quote-item--selected\""));

@@ -35,16 +35,31 @@ function inlineSafe(text, tag, what) {
   return text;
 }
 
-// 1. init.js
+// 1. init.js: the viewer starts after the article is on screen (after the first paint, in idle
+//    time) or at the reader's first interaction, whichever comes first, so the wasm never
+//    competes with the article for the network or the main thread. A click on a name before
+//    then is not lost: names are links to #actor=…, and the viewer applies the hash it finds.
 writeFileSync(
   join(dir, "init.js"),
-  `// Starts the viewer of this page's article: loads the wasm, then startPage() reads the\n` +
-    `// article's data and brings the prerendered page to life.\n` +
-    `import init, { startPage } from "./${glue}";\n` +
-    `await init({ module_or_path: new URL("./${wasm}", import.meta.url) });\n` +
-    `startPage();\n`,
+  `// Starts the viewer of this page's article once the article is on screen: loads the wasm\n` +
+    `// (compiled while it streams in), then startPage() reads the article's data and brings the\n` +
+    `// prerendered page to life.\n` +
+    `let started = false;\n` +
+    `function start() {\n` +
+    `  if (started) return;\n` +
+    `  started = true;\n` +
+    `  import("./${glue}").then(async (glue) => {\n` +
+    `    await glue.default({ module_or_path: new URL("./${wasm}", import.meta.url) });\n` +
+    `    glue.startPage();\n` +
+    `  });\n` +
+    `}\n` +
+    `for (const type of ["pointerdown", "keydown", "focusin"]) addEventListener(type, start, { once: true, capture: true, passive: true });\n` +
+    `const idle = (f) => ("requestIdleCallback" in window ? requestIdleCallback(f, { timeout: 1500 }) : setTimeout(f, 1));\n` +
+    `requestAnimationFrame(() => setTimeout(() => idle(start), 0));\n`,
 );
 page = page.replace(inline[0], `<script type="module" src="./init.js"></script>`);
+// Trunk preloads the glue and the wasm at high priority, before the first paint: not wanted.
+page = page.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, "");
 
 // Trunk's integrity attribute on the icon is not valid HTML on a <link rel="icon">.
 page = page.replace(/(<link rel="icon"[^>]*?)\s+integrity="[^"]*"/, "$1");

@@ -93,7 +93,13 @@ fn use_viewer_effects(viewer: &Viewer, ui: &UseReducerHandle<UiState>, related: 
     let (article, root, config) = (&viewer.article, &viewer.root, viewer.config);
     let dispatch = || viewer.dispatch.clone();
     let mode = config.mode;
-    use_url_sync(article.clone(), config.view(ui), mode, dispatch());
+    use_url_sync(
+        article.clone(),
+        config.view(ui),
+        mode,
+        config.embed,
+        dispatch(),
+    );
     use_settings(ui.settings, mode, dispatch());
     use_keyboard(article.clone(), ui.clone(), root.clone(), mode);
     let pinned = ui.card.as_ref().is_some_and(|c| c.pinned);

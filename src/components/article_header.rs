@@ -1,4 +1,6 @@
-//! The article's header: title, standfirst, source and dates, address line, reading time.
+//! The article's header: the source's name (as its author wrote it), title, standfirst,
+//! byline, the source's date and, only when the page republishes it, the page's own date, the
+//! address line and the reading time.
 
 use super::context::use_viewer;
 use yew::prelude::*;
@@ -10,21 +12,26 @@ pub fn article_header() -> Html {
     let meta = &app.article.meta;
     html! {
         <header class="article__header">
-            <p class="article__kicker">{ "From the " }{ &meta.source.name }</p>
+            <p class="article__kicker">{ &meta.source.name }</p>
             <h1 class="article__title">{ &meta.title }</h1>
             if let Some(standfirst) = &meta.standfirst {
                 <p class="article__standfirst">{ standfirst }</p>
+            }
+            if let Some(byline) = &meta.byline {
+                <p class="article__author">{ byline }</p>
             }
             <p class="article__byline">
                 <span class="article__byline-item">
                     { &meta.source.name }{ ", " }
                     <time datetime={meta.source.date.iso()}>{ meta.source.date.long() }</time>
                 </span>
-                <span class="article__sep" aria-hidden="true">{ " · " }</span>
-                <span class="article__byline-item">
-                    { "Republished " }
-                    <time datetime={meta.page_date.iso()}>{ &meta.page_date_text }</time>
-                </span>
+                if meta.is_republished() {
+                    <span class="article__sep" aria-hidden="true">{ " · " }</span>
+                    <span class="article__byline-item">
+                        { "Republished " }
+                        <time datetime={meta.page_date.iso()}>{ &meta.page_date_text }</time>
+                    </span>
+                }
                 <span class="article__sep" aria-hidden="true">{ " · " }</span>
                 <span class="article__byline-item">{ format!("{} min read", meta.reading_minutes) }</span>
             </p>

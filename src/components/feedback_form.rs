@@ -15,8 +15,8 @@ use super::star_rating::StarRating;
 use crate::effects::use_restored_feedback;
 use crate::feedback::form::{sent, too_many_files, Form, FormAction, NOTHING_TO_SUBMIT};
 use crate::feedback::{
-    check_attachment, storage_key, AttachmentKind, Feedback, FeedbackAction, MAX_ATTACHMENTS,
-    MAX_COMMENT_CHARS,
+    check_attachment, storage_key, AttachmentKind, Feedback, FeedbackAction, Recipient,
+    MAX_ATTACHMENTS, MAX_COMMENT_CHARS,
 };
 use crate::web;
 use crate::web::files::{object_url, revoke_object_url};
@@ -25,6 +25,34 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 type Previews = UseStateHandle<Vec<Option<String>>>;
+
+/// Who receives the feedback besides this browser (see [`crate::feedback::recipient`]).
+/// (None when rendered on the server: there is no browser to ask.)
+fn recipient(viewer: &Viewer) -> Option<Recipient> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    let mounted = viewer.config.mode == crate::config::Mode::Mounted;
+    let parent = web::host::parent_origin();
+    let allowed = &viewer.article.meta.feedback_parent_origins;
+    crate::feedback::recipient(mounted, viewer.config.embed, parent.as_deref(), allowed)
+}
+
+/// What the form says, beside *Submit*, of where the feedback goes.
+fn recipient_note(recipient: Option<&Recipient>) -> Html {
+    let text = match recipient {
+        Some(Recipient::EmbeddingSite(origin)) => {
+            format!(
+                "Submitting also sends your feedback to {origin}, the site showing this article."
+            )
+        }
+        Some(Recipient::HostPage) => {
+            "Submitting also passes your feedback to this page, which shows the article.".into()
+        }
+        None => return Html::default(),
+    };
+    html! { <p class="feedback__recipient">{ text }</p> }
+}
 
 /// The feedback as a JavaScript object, about the viewer's article.
 fn export(viewer: &Viewer, feedback: &Feedback) -> Option<JsValue> {
@@ -72,7 +100,15 @@ fn on_submit(form: &UseReducerHandle<Form>, viewer: &Viewer) -> Callback<SubmitE
         let submitted = form.feedback.apply(FeedbackAction::Submitted(at.clone()));
         let kept = save_setting(&storage_key(&viewer.storage_key), &submitted.to_storage());
         let object = export(&viewer, &submitted);
-        let shared = object.as_ref().is_some_and(web::host::post_feedback);
+        let shared = match (&recipient(&viewer), &object) {
+            (Some(Recipient::EmbeddingSite(origin)), Some(o)) => {
+                web::host::post_feedback(o, origin)
+            }
+            (Some(Recipient::HostPage), Some(o)) => viewer
+                .root_element()
+                .is_some_and(|root| web::host::dispatch_feedback_event(&root, o)),
+            _ => false,
+        };
         form.dispatch(FormAction::Submit { at, kept, shared });
         let json = object.as_ref().and_then(web::json::stringify);
         if let (Some(endpoint), Some(json)) = (&viewer.article.meta.feedback_endpoint, json) {
@@ -173,6 +209,10 @@ pub fn feedback_form() -> Html {
         })
     };
     let feedback = &form.feedback;
+    let receiver = {
+        let viewer = viewer.clone();
+        use_memo((), move |_| recipient(&viewer))
+    };
     html! {
         <section class="feedback" aria-labelledby="feedback-title">
             <h2 id="feedback-title" class="feedback__title">{ "Leave feedback about this" }</h2>
@@ -189,6 +229,7 @@ pub fn feedback_form() -> Html {
                     <AttachmentList attachments={feedback.attachments.clone()}
                         previews={(*previews).clone()} ondetach={on_detach} />
                 }
+                { recipient_note((*receiver).as_ref()) }
                 <div class="feedback__actions">
                     <button type="submit" class="button button--primary">{ "Submit feedback" }</button>
                     <button type="button" class="button" onclick={on_download(&form, &viewer)}>{ "Download JSON" }</button>

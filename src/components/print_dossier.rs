@@ -37,7 +37,10 @@ pub fn print_dossier() -> Html {
                         <tr key={e.id.clone()}>
                             <td>{ e.date.long() }</td>
                             <td>{ &e.title }</td>
-                            <td>{ e.provenance.explanation() }</td>
+                            <td>
+                                { e.date_explanation() }
+                                { super::timeline_panel::record_source(&e.provenance) }
+                            </td>
                         </tr>
                     }) }
                 </tbody>

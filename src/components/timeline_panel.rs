@@ -6,7 +6,7 @@ use super::context::{use_viewer, Viewer};
 use super::timeline_axis::TimelineAxis;
 use crate::dom;
 use crate::model::related::Related;
-use crate::model::{Event, Precision, Provenance, Selection};
+use crate::model::{Event, Precision, Provenance, RecordSource, Selection};
 use crate::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -41,6 +41,38 @@ fn sentences_label(count: usize) -> String {
     }
 }
 
+/// Where a date from the public record was checked: the source's title (a link), publisher and
+/// the words that state the date; or, plainly, that no source was checked.
+pub fn record_source(provenance: &Provenance) -> Html {
+    match provenance {
+        Provenance::Record {
+            source:
+                RecordSource::Checked {
+                    title,
+                    publisher,
+                    url,
+                    says,
+                },
+            ..
+        } => html! {
+            <p class="event__source">
+                { "Source: " }
+                <a href={url.clone()} rel="noopener noreferrer">{ title }</a>
+                { format!(", {publisher}: “{says}”") }
+            </p>
+        },
+        Provenance::Record {
+            source: RecordSource::NotChecked,
+            ..
+        } => html! {
+            <p class="event__source event__source--unchecked">
+                { "Source not checked: no public text stating this date was found and read." }
+            </p>
+        },
+        _ => Html::default(),
+    }
+}
+
 /// The selected event's details: what happened, where its date comes from, who and what.
 fn event_details(viewer: &Viewer, event: &Event) -> Html {
     let article = &viewer.article;
@@ -53,10 +85,8 @@ fn event_details(viewer: &Viewer, event: &Event) -> Html {
     html! {
         <div class="event__details" id={dom::event_details_id(&event.id)}>
             <p>{ &event.description }</p>
-            <p class="event__provenance">
-                <strong>{ event.provenance.explanation() }</strong>
-                { " " }{ &event.note }
-            </p>
+            <p class="event__provenance">{ event.date_explanation() }</p>
+            { record_source(&event.provenance) }
             if !event.actors.is_empty() {
                 <p class="event__actors">
                     { "Who: " }

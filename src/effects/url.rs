@@ -1,5 +1,6 @@
 //! The URL hash holds the reader's view: read at start and on every hash change (links, back,
-//! forward), written back as a new history entry when the reader changes the view.
+//! forward), written back when the reader changes the view: as a new history entry on a page
+//! of its own, in place in an iframe embed (whose entries would land in the host's history).
 
 use crate::config::Mode;
 use crate::model::Article;
@@ -25,6 +26,7 @@ pub fn use_url_sync(
     article: Rc<Article>,
     view: View,
     mode: Mode,
+    embed: bool,
     dispatch: UseReducerDispatcher<UiState>,
 ) {
     {
@@ -46,7 +48,14 @@ pub fn use_url_sync(
         if mode == Mode::Page && std::mem::replace(&mut *started.borrow_mut(), true) {
             let shown = parse_hash(&history::location_hash(), &article).0;
             if shown != *view {
-                history::push_hash(&format_hash(view));
+                // Embedded, the view lives in the iframe's own URL without adding to the
+                // host's history.
+                let entry = if embed {
+                    history::Entry::Replace
+                } else {
+                    history::Entry::Push
+                };
+                history::write_hash(&format_hash(view), entry);
             }
         }
     });

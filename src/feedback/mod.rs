@@ -32,6 +32,33 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Where a reader's feedback about one article is kept (under the storage prefix): one key per
 /// article and per site, from the article page's address (`place`), so that two articles, or
 /// two sites on one host, never share a form.
+/// Who receives the reader's feedback besides this browser, named beside *Submit* before the
+/// reader sends it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Recipient {
+    /// The site that embeds the article in an iframe (`?embed`), when the article's author
+    /// allowed its origin (`[feedback] parent_origins`): posted to exactly that origin.
+    EmbeddingSite(String),
+    /// The page that mounted the viewer into its own element: an event on that element.
+    HostPage,
+}
+
+/// The recipient, from how the viewer runs: in an iframe only with `?embed` and only when the
+/// parent's origin (as far as the browser tells it) is one the author allowed; never anyone
+/// else who frames the page.
+pub fn recipient(
+    mounted: bool,
+    embed: bool,
+    parent_origin: Option<&str>,
+    allowed: &[String],
+) -> Option<Recipient> {
+    if mounted {
+        return Some(Recipient::HostPage);
+    }
+    let origin = parent_origin.filter(|o| embed && allowed.iter().any(|a| a == o))?;
+    Some(Recipient::EmbeddingSite(origin.to_string()))
+}
+
 pub fn storage_key(place: &str) -> String {
     format!("feedback:{place}")
 }
@@ -292,6 +319,29 @@ mod tests {
 
     fn seed_form() -> Feedback {
         Feedback::new(&["Quality".into(), "Price".into(), "Service".into()])
+    }
+
+    #[test]
+    fn feedback_reaches_only_an_allowed_embedding_site_or_the_mounting_page() {
+        let allowed = vec!["https://news.example".to_string()];
+        let framed_by = |o| recipient(false, true, Some(o), &allowed);
+        assert_eq!(
+            framed_by("https://news.example"),
+            Some(Recipient::EmbeddingSite("https://news.example".into()))
+        );
+        assert_eq!(framed_by("https://evil.example"), None);
+        // Framed without ?embed (a plain article page inside someone's frame): nobody.
+        assert_eq!(
+            recipient(false, false, Some("https://news.example"), &allowed),
+            None
+        );
+        // The parent's origin unknown, or nothing allowed: nobody.
+        assert_eq!(recipient(false, true, None, &allowed), None);
+        assert_eq!(
+            recipient(false, true, Some("https://news.example"), &[]),
+            None
+        );
+        assert_eq!(recipient(true, false, None, &[]), Some(Recipient::HostPage));
     }
 
     #[test]

@@ -22,8 +22,18 @@ pub fn query() -> String {
         .unwrap_or_default()
 }
 
-/// Adds a history entry for `hash` ("" for none) unless the location already shows it.
-pub fn push_hash(hash: &str) {
+/// How a change of view is written to the address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// A new history entry: Back returns to the previous view (a page of its own).
+    Push,
+    /// The current entry rewritten: in an iframe, a pushed entry lands in the *host's* session
+    /// history, so the host's Back button would step through the viewer's selections.
+    Replace,
+}
+
+/// Writes `hash` ("" for none) to the address, unless the location already shows it.
+pub fn write_hash(hash: &str, entry: Entry) {
     let Some(w) = window() else { return };
     if w.location().hash().unwrap_or_default() == hash {
         return;
@@ -39,8 +49,11 @@ pub fn push_hash(hash: &str) {
         hash.to_string()
     };
     if let Ok(history) = w.history() {
-        // pushState can throw (sandboxed iframes, opaque origins): then the URL just stays.
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+        // Either can throw (sandboxed iframes, opaque origins): then the URL just stays.
+        let _ = match entry {
+            Entry::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+            Entry::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+        };
     }
 }
 

@@ -23,24 +23,59 @@ pub fn parent() -> Option<Window> {
     (!JsValue::from(&parent).eq(&JsValue::from(&w))).then_some(parent)
 }
 
-/// `{type, version: 1, <key>: value}`, posted to `parent`; false if it could not be.
-fn post(parent: &Window, kind: &str, key: &str, value: &JsValue) -> bool {
+/// `{type, version: 1, <key>: value}`, posted to `parent` for `target_origin` only ("*" only
+/// for the height, which says nothing about the reader); false if it could not be.
+fn post(parent: &Window, kind: &str, key: &str, value: &JsValue, target_origin: &str) -> bool {
     let message = Object::new();
     let set = |k: &str, v: &JsValue| Reflect::set(&message, &k.into(), v).is_ok();
     let built =
         set("type", &kind.into()) && set("version", &MESSAGE_VERSION.into()) && set(key, value);
-    built && parent.post_message(&message, "*").is_ok()
+    built && parent.post_message(&message, target_origin).is_ok()
+}
+
+/// The origin of the page this viewer is framed in, as far as the browser tells it:
+/// `location.ancestorOrigins` (Chromium, WebKit), else the origin of the referrer (the page
+/// that loaded the frame). `None` when not framed or unknown.
+pub fn parent_origin() -> Option<String> {
+    parent()?;
+    let w = window()?;
+    let ancestors = Reflect::get(&w.location(), &"ancestorOrigins".into()).ok();
+    if let Some(first) = ancestors
+        .filter(|a| a.is_object())
+        .and_then(|a| Reflect::get(&a, &"0".into()).ok())
+        .and_then(|o| o.as_string())
+    {
+        return Some(first);
+    }
+    let referrer = w.document()?.referrer();
+    let origin = web_sys::Url::new(&referrer).ok()?.origin();
+    (origin != "null").then_some(origin)
 }
 
 /// Tells the parent the viewer's height (whole pixels, rounded up).
 pub fn post_height(parent: &Window, height: f64) {
-    post(parent, RESIZE_MESSAGE, "height", &height.ceil().into());
+    post(parent, RESIZE_MESSAGE, "height", &height.ceil().into(), "*");
 }
 
-/// Posts the feedback (an object from [`super::json::to_object`]) to the parent, if there
-/// is one. False when not embedded.
-pub fn post_feedback(feedback: &JsValue) -> bool {
-    parent().is_some_and(|p| post(&p, FEEDBACK_MESSAGE, "feedback", feedback))
+/// Posts the feedback (an object from [`super::json::to_object`]) to the parent, for `origin`
+/// only: the browser delivers it only if the parent is still that site. False when not framed.
+pub fn post_feedback(feedback: &JsValue, origin: &str) -> bool {
+    parent().is_some_and(|p| post(&p, FEEDBACK_MESSAGE, "feedback", feedback, origin))
+}
+
+/// In a mount: the feedback as a `marginalia:feedback` event (its `detail`) on the host page's
+/// element that holds the viewer (`root` is inside its shadow root). False if there is none.
+pub fn dispatch_feedback_event(root: &web_sys::Element, feedback: &JsValue) -> bool {
+    let host = root
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .map(|shadow| shadow.host())
+        .unwrap_or_else(|_| root.clone());
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(feedback);
+    init.set_bubbles(true);
+    web_sys::CustomEvent::new_with_event_init_dict(FEEDBACK_MESSAGE, &init)
+        .is_ok_and(|event| host.dispatch_event(&event).is_ok())
 }
 
 /// Calls `on_view` with the hash of each well-formed view message that comes from `parent`

@@ -30,17 +30,19 @@ async function open(hash, init) {
 }
 
 const HOSTILE_HASHES = [
-  ["a script as an id", "#actor=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E", /names an actor “<script>window.__pwned=1<\/script>”/],
+  // Only a well-formed id is repeated to the reader; anything else is not echoed at all.
+  ["a script as an id", "#actor=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E", /^This link names an actor that is not in this article\.$/],
   ["100 KB of text", "#actor=" + "a".repeat(100_000), /too long to read/],
   ["invalid percent-encoding", "#actor=%E0%A4%A", /garbled/],
   ["bytes that are not UTF-8", "#quote=%ff%fe", /garbled/],
-  ["an unknown panel", "#panel=%3Cimg%20src%3Dx%20onerror%3D__pwned%3D1%3E", /panel “<img src=x onerror=__pwned=1>”/],
+  ["an unknown panel", "#panel=%3Cimg%20src%3Dx%20onerror%3D__pwned%3D1%3E", /^This link asks for a panel that this viewer does not have\.$/],
+  ["a phishing line as an id", "#actor=Session%20expired.%20Call%20%2B1-555-0100%20now", /^This link names an actor that is not in this article\.$/],
 ];
 
 for (const [what, hash, notice] of HOSTILE_HASHES) {
   test(`a hash with ${what}: a polite notice, nothing selected, nothing run`, async () => {
     const page = await open(hash);
-    assert.match(await page.textContent(".notice"), notice);
+    assert.match((await page.textContent(".notice__text")).trim(), notice);
     assert.equal(await page.locator(".mention--selected").count(), 0);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.equal(await page.locator("#marginalia script, .notice img").count(), 0);

@@ -2,7 +2,9 @@
 // the viewer's site, a host and a hostile page on three origins (servers on 127.0.0.1 ports):
 // a host page that loads mount.js gets no page viewer of its own; a mount leaves the host's
 // <html>, keyboard, hash and URL alone, also when the reader follows a #link in the text; and
-// every page of the site works under the README's strict Content-Security-Policy.
+// every page of the site works under the README's strict Content-Security-Policy; feedback
+// reaches only a site the author allowed (never whoever frames the page), or the element a
+// mount lives in; an embed never writes the host's history.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -16,7 +18,7 @@ import { launch, serve } from "./helpers.mjs";
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:";
 
-let browser, tmp, viewer, strict, hostOrigin;
+let browser, tmp, viewer, strict, hostOrigin, hostileOrigin;
 const servers = [];
 
 /** A server on 127.0.0.1 answering GET path → HTML from `routes`. */
@@ -38,24 +40,38 @@ const hostPage = (site, article) => () => `<!doctype html>
 <div id="marginalia">The host's own element called marginalia.</div>
 <input id="box" aria-label="host field">
 <div id="viewer"></div>
+<script>window.events = []; document.getElementById("viewer").addEventListener("marginalia:feedback", (e) => window.events.push(e.detail)); window.received = []; addEventListener("message", (e) => window.received.push(e.data));</script>
 <script type="module">
   import { mount } from "${site}mount.js";
   await mount(document.getElementById("viewer"), { article: "${site}${article}" });
   window.mounted = true;
 </script></body></html>`;
 
+/** A page (host or hostile) that frames `src` and records every message it receives. */
+const framePage = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>framer</title></head><body>
+<script>window.received = []; addEventListener("message", (e) => window.received.push(e.data));</script>
+<iframe src="${src}" title="article" style="width:900px;height:700px"></iframe></body></html>`;
+
 before(async () => {
   browser = await launch();
-  // The viewer's site, allowing other origins to mount its articles; one article has a link
-  // to a #fragment in its text.
+  // The host and the hostile site first: the article's author allows the host's origin.
+  const at = {};
+  hostOrigin = await listen({
+    "/host": () => hostPage(viewer.url, "saltmere-lighthouse/")(),
+    "/frame": () => framePage(`${viewer.url}saltmere-lighthouse/?embed`),
+  });
+  hostileOrigin = await listen({
+    "/embed": () => framePage(`${viewer.url}saltmere-lighthouse/?embed`),
+    "/plain": () => framePage(`${viewer.url}saltmere-lighthouse/`),
+  });
+  // The viewer's site, allowing other origins to mount its articles; its article has a link to
+  // a #fragment in its text, and allows the host (only) to receive feedback from an embed.
   tmp = mkdtempSync(join(tmpdir(), "marginalia-sec-"));
   cpSync("examples/articles/saltmere-lighthouse", join(tmp, "content/saltmere-lighthouse"), { recursive: true });
   appendFileSync(join(tmp, "content/saltmere-lighthouse/article.md"), "\nBack to [the top of the article](#article).\n");
+  appendFileSync(join(tmp, "content/saltmere-lighthouse/meta.toml"), `\n[feedback]\nparent_origins = ["${hostOrigin}"]\n`);
   execFileSync("target/debug/site", ["target/viewer", join(tmp, "content"), join(tmp, "site")]);
   viewer = await startServer({ dir: join(tmp, "site"), headers: { "access-control-allow-origin": "*" } });
-  hostOrigin = await listen({
-    "/host": hostPage(viewer.url, "saltmere-lighthouse/"),
-  });
   strict = await serve({ headers: { "content-security-policy": CSP } });
 });
 after(async () => {
@@ -144,4 +160,72 @@ test("strict CSP: every page of the site and every feature, no violation", async
   // serving under this policy; the README says so.)
   assert.deepEqual(violations, []);
   await context.close();
+});
+
+/** Fills and submits the feedback form in `frame` (a page or a frame). */
+async function submitFeedback(frame, comment) {
+  await frame.waitForSelector(".app[data-ready]");
+  await frame.fill("#feedback-comment", comment);
+  await frame.click("button[type=submit]:has-text('Submit feedback')");
+  await frame.waitForFunction(() => document.querySelector(".feedback__status").textContent.length > 0);
+}
+
+test("feedback: a hostile site that frames the page receives nothing, with or without ?embed", async () => {
+  for (const path of ["/plain", "/embed"]) {
+    const page = await browser.newPage();
+    await page.goto(`${hostileOrigin}${path}`);
+    const frame = page.frameLocator("iframe");
+    await frame.locator(".app[data-ready]").waitFor();
+    assert.equal(await frame.locator(".feedback__recipient").count(), 0, `${path}: no receiver named`);
+    await submitFeedback(page.frames()[1], "PRIVATE: my email is reader@example.org");
+    await page.waitForTimeout(300);
+    const leaked = await page.evaluate(() => window.received.filter((m) => m?.type === "marginalia:feedback"));
+    assert.deepEqual(leaked, [], path);
+    await page.close();
+  }
+});
+
+test("feedback: the site the author allowed receives it, named beside Submit, for its origin only", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${hostOrigin}/frame`);
+  const frame = page.frames()[1];
+  await frame.waitForSelector(".app[data-ready]");
+  assert.match(await frame.textContent(".feedback__recipient"), new RegExp(`sends your feedback to ${hostOrigin.replace(/[.:/]/g, "\\$&")}`));
+  await submitFeedback(frame, "Glad to help.");
+  await page.waitForFunction(() => window.received.some((m) => m?.type === "marginalia:feedback"));
+  const message = await page.evaluate(() => window.received.find((m) => m?.type === "marginalia:feedback"));
+  assert.equal(message.feedback.comment, "Glad to help.");
+  await page.close();
+});
+
+test("feedback in a mount: an event on the host's element, never a message", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${hostOrigin}/host`);
+  await page.waitForFunction(() => window.mounted === true);
+  const viewerEl = page.locator("#viewer");
+  assert.match(await viewerEl.locator(".feedback__recipient").textContent(), /passes your feedback to this page/);
+  await viewerEl.locator("#feedback-comment").fill("Mounted feedback.");
+  await viewerEl.locator("button[type=submit]", { hasText: "Submit feedback" }).click();
+  await page.waitForFunction(() => window.events.length > 0);
+  assert.equal(await page.evaluate(() => window.events[0].comment), "Mounted feedback.");
+  assert.deepEqual(await page.evaluate(() => window.received.filter((m) => m?.type === "marginalia:feedback")), []);
+  await page.close();
+});
+
+test("an iframe embed never writes the host's history", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${hostOrigin}/frame`);
+  const frame = page.frames()[1];
+  await frame.waitForSelector(".app[data-ready]");
+  const before = await page.evaluate(() => history.length);
+  for (const hash of ["#actor=quell", "#actor=gazette", "#panel=quotes", "#actor=quell"]) {
+    await page.evaluate((h) => document.querySelector("iframe").contentWindow.postMessage({ type: "marginalia:view", version: 1, hash: h }, "*"), hash);
+    await page.waitForTimeout(150);
+  }
+  // A click in the text changes the view too.
+  await frame.click(".article__body a.mention");
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => history.length), before);
+  assert.match(await frame.evaluate(() => location.hash), /#actor=/, "the view lives in the iframe's own URL");
+  await page.close();
 });

@@ -28,7 +28,7 @@ pub fn escape(text: &str) -> String {
 /// A one-sentence description of the page.
 pub fn description(article: &Article) -> String {
     format!(
-        "{}: the {} report of {}, with its {} actors, a timeline of {} dated events and {} quotes, cross-linked.",
+        "{}: from {}, {}, with its {} actors, a timeline of {} dated events and {} quotes, cross-linked.",
         article.meta.title,
         article.meta.source.name,
         article.meta.source.date.long(),
@@ -85,6 +85,9 @@ pub fn json_ld(article: &Article, page_url: Option<&str>) -> String {
     });
     if let Some(standfirst) = &meta.standfirst {
         data["description"] = standfirst.as_str().into();
+    }
+    if let Some(byline) = &meta.byline {
+        data["author"] = serde_json::json!({ "@type": "Person", "name": byline });
     }
     if let Some(url) = page_url {
         data["url"] = url.into();
@@ -213,7 +216,10 @@ mod tests {
     #[test]
     fn the_description_counts_the_annotations() {
         let d = description(&crate::seed_for_tests());
-        assert!(d.contains("Financial Times report of 20 June 2024"), "{d}");
+        assert!(d.contains("from Financial Times, 20 June 2024"), "{d}");
+        let mut other = crate::seed_for_tests();
+        other.meta.source.name = "The Dunmore Courier".into();
+        assert!(description(&other).contains("from The Dunmore Courier,"));
         assert!(
             d.contains("11 dated events") && d.contains("16 quotes"),
             "{d}"

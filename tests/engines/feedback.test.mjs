@@ -1,0 +1,69 @@
+// Reader feedback kept across a reload: a comment and an attached image, submitted, are back
+// after the page is reloaded. The file goes in through each engine's own file-input path
+// (Playwright's setInputFiles, BiDi input.setFiles, WebDriver Element Send Keys).
+import assert from "node:assert/strict";
+import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deflateSync } from "node:zlib";
+import { after } from "node:test";
+import { journeys, it, withPage } from "./site.mjs";
+
+/** A real 1×1 PNG. */
+function png() {
+  const crc = (buf) => {
+    let c = ~0;
+    for (const b of buf) {
+      c ^= b;
+      for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+    }
+    return ~c >>> 0;
+  };
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+  const idat = deflateSync(Buffer.from([0, 200, 30, 30]));
+  return Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), chunk("IHDR", ihdr), chunk("IDAT", idat), chunk("IEND", Buffer.alloc(0))]);
+}
+
+const dir = mkdtempSync(join(tmpdir(), "engines-feedback-"));
+const image = join(dir, "photo.png");
+writeFileSync(image, png());
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const COMMENT = "Clear, and every date says where it comes from.";
+const statusText = () => document.querySelector(".feedback__status")?.textContent ?? "";
+
+journeys("feedback", (ctx) => {
+  it(`a comment and an image, submitted, are back after a reload [${ctx.engine}]`, () =>
+    withPage(ctx, ctx.site.url, {}, async (page) => {
+      await page.click("#feedback-comment");
+      await page.type(COMMENT);
+      assert.equal(await page.evaluate(() => document.querySelector("#feedback-comment").value), COMMENT);
+      assert.equal(await page.text("#feedback-comment-left"), `${1000 - COMMENT.length} of 1000 characters left`);
+      await page.upload("#feedback-image", image);
+      await page.waitFor(() => document.querySelector(".feedback__preview")?.naturalWidth === 1);
+
+      const submit = await page.evaluate(() => {
+        const b = [...document.querySelectorAll("button[type=submit]")].find((b) => /Submit feedback/.test(b.textContent));
+        b.id ||= "engines-submit";
+        return `#${b.id}`;
+      });
+      await page.click(submit);
+      await page.waitFor((s) => /kept in this browser/.test(document.querySelector(".feedback__status")?.textContent ?? ""), { args: [] });
+
+      await page.reload();
+      await page.ready();
+      await page.waitFor(() => document.querySelector("#feedback-comment").value.length > 0);
+      assert.equal(await page.evaluate(() => document.querySelector("#feedback-comment").value), COMMENT);
+      assert.match(await page.text(".feedback__attachments"), /photo\.png \(image, 1 KB\)/);
+      assert.match(await page.evaluate(statusText), /is kept in this browser/);
+      assert.deepEqual(await page.errors(), []);
+    }));
+});
