@@ -15,7 +15,7 @@ VIEWER_SOURCES := $(shell find src styles assets crates/model/src -type f 2>/dev
 SITE := target/debug/site
 
 
-.PHONY: setup setup-test build site serve dev new check test test-native test-browser test-fuzz-smoke test-e2e bench fuzz lint clean
+.PHONY: setup setup-test build site serve dev new check test test-native test-browser test-fuzz-smoke test-e2e test-engines bench fuzz lint clean
 
 setup:
 	@scripts/setup.sh
@@ -53,8 +53,9 @@ new:
 check:
 	@cargo run --quiet -p marginalia-cli --bin check -- $(or $(ARTICLE),content)
 
-## Every test: native (content, model, rendering), in Chromium (wasm-bindgen-test), end to end.
-test: setup-test test-native test-browser test-fuzz-smoke test-e2e
+## Every test: native (content, model, rendering), in Chromium (wasm-bindgen-test), end to end,
+## and the reader journeys in Chromium, Firefox and WebKit.
+test: setup-test test-native test-browser test-fuzz-smoke test-e2e test-engines
 
 test-native:
 	cargo test --workspace
@@ -71,6 +72,10 @@ fuzz:
 
 test-e2e: build
 	node --test tests/e2e/
+
+## The reader journeys (tests/engines/) in Chromium, Firefox ESR and WebKitGTK, under Xvfb.
+test-engines: build
+	scripts/engines.sh
 
 ## Benchmark: marginalia against plain static HTML and mdBook on the same article (bench/).
 bench: setup-test build

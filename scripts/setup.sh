@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs whatever the project needs and is missing; a second run installs nothing.
 #   scripts/setup.sh          tools to build: wasm target, trunk, wasm-bindgen-cli, npm packages
-#   scripts/setup.sh --test   also Debian's chromium and chromium-driver, for the browser tests
+#   scripts/setup.sh --test   also Debian's browsers for the tests: chromium and chromium-driver,
+#                             firefox-esr, webkit2gtk-driver (WebKitGTK's WebDriver and
+#                             MiniBrowser) with xvfb and xauth (the MiniBrowser needs a display)
 #   scripts/setup.sh --bench  also those and mdBook, the benchmark's comparison (bench/, `make bench`)
 # Versions: trunk 0.21.14 (0.22 needs a newer rustc), without its default features (rustls for
 # downloads and update_check: builds run --offline, so neither is used; 7.7 min to build here
@@ -42,7 +44,8 @@ fi
 pids=()
 APT_PACKAGES=()
 if $TEST; then
-  for pair in chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver; do
+  for pair in chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver firefox-esr:/usr/bin/firefox-esr \
+    webkit2gtk-driver:/usr/bin/WebKitWebDriver xvfb:/usr/bin/xvfb-run xauth:/usr/bin/xauth; do
     [ -x "${pair#*:}" ] || APT_PACKAGES+=("${pair%%:*}")
   done
 fi
@@ -53,7 +56,7 @@ if [ ${#APT_PACKAGES[@]} -gt 0 ]; then
   pids+=($!)
 fi
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm packages (binaryen, playwright-core, axe-core, lighthouse, vnu-jar)" npm ci --no-audit --no-fund &
+  step "npm packages (binaryen, playwright-core, puppeteer-core, axe-core, lighthouse, vnu-jar)" npm ci --no-audit --no-fund &
   pids+=($!)
 fi
 

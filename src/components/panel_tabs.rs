@@ -47,6 +47,23 @@ pub fn panel_tabs(props: &PanelTabsProps) -> Html {
         <div class="panels__tabs" role="tablist" aria-label="Panels" {onkeydown}>
             { for Panel::ALL.iter().map(|p| {
                 let active = *p == props.panel;
+                if crate::config::prerendering() {
+                    // Before the viewer runs (or without JavaScript): a link to the panel.
+                    return html! {
+                        <a
+                            key={p.as_str()}
+                            role="tab"
+                            id={dom::tab_id(*p)}
+                            href={format!("#{}", dom::panel_id(*p))}
+                            class={classes!("panels__tab", active.then_some("panels__tab--active"))}
+                            aria-selected={active.to_string()}
+                            aria-controls={dom::panel_id(*p)}
+                        >
+                            { p.label() }
+                            <span class="panels__count">{ count(*p) }</span>
+                        </a>
+                    };
+                }
                 html! {
                     <button
                         key={p.as_str()}

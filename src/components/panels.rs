@@ -41,7 +41,7 @@ fn selected_name(article: &Article, selection: &Selection) -> String {
 fn panel_content(panel: Panel, props: &PanelsProps) -> Html {
     let (selection, related) = (props.selection.clone(), props.related.clone());
     match panel {
-        _ if panel != props.panel => html! {},
+        _ if panel != props.panel && !crate::config::prerendering() => html! {},
         Panel::Actors => html! {
             <ActorsPanel {selection} {related} mention_index={props.mention_index} />
         },

@@ -20,11 +20,14 @@ pub struct ToolbarProps {
     pub search: Search,
 }
 
-fn theme_select(theme: Theme, onchange: Callback<Event>) -> Html {
+/// The theme chooser. Its `value` is also set by an effect in [`toolbar`]: moving the
+/// `selected` attribute is not enough in every engine (Firefox keeps showing the option the
+/// reader saw first).
+fn theme_select(theme: Theme, onchange: Callback<Event>, select: NodeRef) -> Html {
     html! {
         <label class="toolbar__field">
             <span class="visually-hidden">{ "Theme" }</span>
-            <select id="theme-select" class="select" {onchange} title="Theme">
+            <select id="theme-select" class="select" {onchange} title="Theme" ref={select}>
                 { for Theme::ALL.iter().map(|t| html! {
                     <option value={t.as_str()} selected={*t == theme}>{ t.label() }</option>
                 }) }
@@ -49,6 +52,15 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
+    let theme_ref = use_node_ref();
+    {
+        let theme_ref = theme_ref.clone();
+        use_effect_with(props.settings.theme, move |theme| {
+            if let Some(select) = theme_ref.cast::<web_sys::HtmlSelectElement>() {
+                select.set_value(theme.as_str());
+            }
+        });
+    }
     let cards = props.settings.cards_enabled;
     let on_panels = viewer.on(if props.sheet_open {
         Action::CloseSheet
@@ -66,7 +78,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         aria-controls={dom::PANELS_ID} onclick={on_panels}>
                         { "Panels" }
                     </button>
-                    { theme_select(props.settings.theme, on_theme) }
+                    { theme_select(props.settings.theme, on_theme, theme_ref) }
                     <button type="button" id="cards-toggle" class="button" role="switch"
                         aria-checked={cards.to_string()}
                         onclick={viewer.on(Action::SetCardsEnabled(!cards))}>

@@ -78,10 +78,33 @@ fn set_highlight(name: &str, ranges: &[web_sys::Range]) {
         return;
     }
     let method = |name: &str| get(&registry, name).and_then(|f| f.dyn_into::<Function>().ok());
-    if ranges.is_empty() {
-        if let Some(delete) = method("delete") {
-            let _ = delete.call1(&registry, &JsValue::from_str(name));
+    // The highlight already registered under `name` is changed in place (cleared, refilled):
+    // replacing it with a new one left WebKit painting the old ranges.
+    let existing = method("get")
+        .and_then(|f| f.call1(&registry, &JsValue::from_str(name)).ok())
+        .filter(|h| h.is_object());
+    if let Some(highlight) = existing {
+        let call = |key: &str, arg: Option<&JsValue>| {
+            let f = get(&highlight, key).and_then(|f| f.dyn_into::<Function>().ok());
+            if let Some(f) = f {
+                let _ = match arg {
+                    Some(a) => f.call1(&highlight, a),
+                    None => f.call0(&highlight),
+                };
+            }
+        };
+        call("clear", None);
+        for range in ranges {
+            call("add", Some(range));
         }
+        if ranges.is_empty() {
+            if let Some(delete) = method("delete") {
+                let _ = delete.call1(&registry, &JsValue::from_str(name));
+            }
+        }
+        return;
+    }
+    if ranges.is_empty() {
         return;
     }
     let Some(ctor) = get(&w, "Highlight").and_then(|f| f.dyn_into::<Function>().ok()) else {

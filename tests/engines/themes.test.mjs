@@ -55,7 +55,7 @@ journeys("themes", (ctx) => {
         const shown = await page.evaluate(() => document.querySelector("#theme-select").value);
         assert.equal(shown, "dark", `the switch shows "${shown}" on a dark page`);
       }),
-    { todo: ctx.engine === "firefox" && "Firefox: #theme-select shows System after a reload (src/components/toolbar.rs sets only the option's selected attribute)" },
+
   );
 
   it(`a dark system gives a dark page; "light" wins over it [${ctx.engine}]`, () =>
