@@ -90,6 +90,14 @@ impl From<UiState> for Start {
     }
 }
 
+/// True when rendering the prerendered page on the server (the `site` command): what shows
+/// with JavaScript off and before the viewer starts, where every panel's content is in the
+/// page and the tabs are links to the panels (CSS `:target` shows the one named), so nothing
+/// on screen is dead. The viewer, once it runs, renders the live panels in its place.
+pub fn prerendering() -> bool {
+    !cfg!(target_arch = "wasm32")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,12 +124,4 @@ mod tests {
         assert_eq!(config.view(&s).panel, Some(Panel::Timeline));
         assert!(!config.owns_the_page());
     }
-}
-
-/// True when rendering the prerendered page on the server (the `site` command): what shows
-/// with JavaScript off and before the viewer starts, where every panel's content is in the
-/// page and the tabs are links to the panels (CSS `:target` shows the one named), so nothing
-/// on screen is dead. The viewer, once it runs, renders the live panels in its place.
-pub fn prerendering() -> bool {
-    !cfg!(target_arch = "wasm32")
 }
