@@ -14,8 +14,13 @@ const KiB = 1024;
 // first load of the seed's page 201.3 KiB gzip; before, 177.2 and 204.0) plus about 5%, so that
 // growth fails. The issue's targets (#11) are lower: lower these budgets as the build shrinks;
 // never raise them without a reason written here.
-const WASM_GZIP_BUDGET = 180 * KiB; // issue #11 target: 80 KiB
-const FIRST_LOAD_GZIP_BUDGET = 212 * KiB; // issue #11 target: 120 KiB
+// Raised on 2026-12-01, with the reasons: the restructuring into one component per concern and
+// the feedback export through serde-wasm-bindgen ("Easy to change"), and the privacy and
+// embedding fixes, took the wasm from 171.7 to 180.0 KiB; the prerendered page now holds
+// every panel's content, readable with JavaScript off ("As fast as the static page", item 2),
+// 7.7 to 11.0 KiB. Budgets: those sizes plus about 5%.
+const WASM_GZIP_BUDGET = 189 * KiB; // issue #11 target: 80 KiB
+const FIRST_LOAD_GZIP_BUDGET = 225 * KiB; // issue #11 target: 120 KiB
 
 const DIST = new URL("../../dist/", import.meta.url).pathname;
 
