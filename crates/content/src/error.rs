@@ -110,16 +110,41 @@ pub fn report(errors: &[ContentError]) -> String {
     let mut sorted = errors.to_vec();
     sorted.sort();
     sorted.dedup();
-    sorted
+    let text = sorted
         .iter()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
-        .join("\n")
+        .join("\n");
+    terminal_safe(&text)
+}
+
+/// Content quoted in a report (a file's text, a name) may hold control characters; printed
+/// raw they would drive the author's terminal (colours, cursor moves, a changed title). Every
+/// control character but the line breaks of the report itself is shown as its `\u{…}` escape.
+pub fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reports_never_carry_terminal_control_characters() {
+        let hostile = "title \u{1b}]0;pwned\u{7}\u{1b}[2J and \u{9b}31m";
+        let shown = terminal_safe(hostile);
+        assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
+        assert_eq!(shown, "title \\u{1b}]0;pwned\\u{7}\\u{1b}[2J and \\u{9b}31m");
+        assert_eq!(terminal_safe("a\nb"), "a\nb");
+    }
 
     #[test]
     fn line_and_column_count_characters() {
