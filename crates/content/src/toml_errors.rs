@@ -215,7 +215,7 @@ mod tests {
 
     fn error(text: &str) -> String {
         #[derive(serde::Deserialize)]
-        #[allow(dead_code)]
+        #[allow(dead_code, reason = "only parsed, to get the TOML error")]
         struct Entry {
             text: String,
             id: String,
