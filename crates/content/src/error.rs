@@ -142,7 +142,10 @@ mod tests {
         let hostile = "title \u{1b}]0;pwned\u{7}\u{1b}[2J and \u{9b}31m";
         let shown = terminal_safe(hostile);
         assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
-        assert_eq!(shown, "title \\u{1b}]0;pwned\\u{7}\\u{1b}[2J and \\u{9b}31m");
+        assert_eq!(
+            shown,
+            "title \\u{1b}]0;pwned\\u{7}\\u{1b}[2J and \\u{9b}31m"
+        );
         assert_eq!(terminal_safe("a\nb"), "a\nb");
     }
 

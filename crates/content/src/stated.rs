@@ -12,7 +12,7 @@
 
 use crate::annotations::{EventEntry, MetaFile};
 use crate::checker::Checker;
-use marginalia_model::date::WEEKDAYS;
+use marginalia_model::date::{MONTHS, WEEKDAYS};
 use marginalia_model::{DateSpan, PartialDate, Precision};
 
 /// The dates the article is read against: its report's (the source's) and the page's own.
@@ -41,21 +41,6 @@ pub(crate) struct Said {
     pub year: Option<i32>,
     pub weekday: Option<usize>,
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Tok {

@@ -55,7 +55,8 @@ pub struct DateSpan {
     pub end: Option<PartialDate>,
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' English names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
