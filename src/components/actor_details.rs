@@ -59,7 +59,7 @@ fn quotes_and_events(viewer: &Viewer, article: &Article, actor: &Actor) -> Html 
                     <li key={e.id.clone()}>
                         <button type="button" class="link-button"
                             onclick={select(viewer, Selection::Event(e.id.clone()))}>
-                            <time datetime={e.date.iso()}>{ e.date.long() }</time>
+                            <time datetime={e.date.html_datetime()}>{ e.date.long() }</time>
                             { ": " }{ &e.title }
                         </button>
                     </li>

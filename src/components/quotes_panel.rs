@@ -85,7 +85,7 @@ fn quote_entry(viewer: &Viewer, props: &QuotesPanelProps, q: &Quote) -> Html {
                 </button>
                 { " · " }
                 { match date {
-                    Some(e) => html! { <time datetime={e.date.iso()}>{ e.date.long() }</time> },
+                    Some(e) => html! { <time datetime={e.date.html_datetime()}>{ e.date.long() }</time> },
                     None => html! { <span class="quote-item__undated">{ "date not given" }</span> },
                 } }
             </p>

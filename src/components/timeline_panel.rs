@@ -135,7 +135,7 @@ fn event_entry(viewer: &Viewer, props: &TimelinePanelProps, event: &Event) -> Ht
                 onclick={viewer.on(Action::Toggle(sel))}
             >
                 <span class="event__when">
-                    <time class="event__date" datetime={event.date.iso()}>
+                    <time class="event__date" datetime={event.date.html_datetime()}>
                         { event.date.long() }
                     </time>
                     <span class={classes!("precision", format!("precision--{}", precision.as_str()))}>

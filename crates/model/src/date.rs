@@ -239,6 +239,12 @@ impl PartialDate {
 }
 
 impl DateSpan {
+    /// The value of an HTML `<time datetime>`: the date, or a span's first day (HTML has no
+    /// form for a span of days).
+    pub fn html_datetime(&self) -> String {
+        self.start.iso()
+    }
+
     /// Reads a date or a range `START/END`; the end must not come before the start.
     pub fn parse(text: &str) -> Result<DateSpan, DateError> {
         match text.split_once('/') {
