@@ -41,6 +41,7 @@ import { existsSync, mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CHROMIUM_ARGS } from "../e2e/helpers.mjs";
 
 export const ENGINES = (process.env.ENGINES ?? "chromium,firefox,webkit").split(",").map((e) => e.trim()).filter(Boolean);
 
@@ -177,16 +178,7 @@ class BasePage {
 // ---------------------------------------------------------------------------------------
 // Chromium: playwright-core, one context per page.
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--headless",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+// Chromium's flags are the e2e tests' (tests/e2e/helpers.mjs): one list for both.
 
 async function openChromium() {
   const { chromium } = await import("playwright-core");

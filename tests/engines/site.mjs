@@ -1,7 +1,6 @@
 // What the cross-engine journeys share: the site served for one engine, the seed's text, and
 // `journeys(title, fn)`, which makes one suite per engine (the engine a parameter, never a copy).
 import { describe, before, after, test } from "node:test";
-import { readFileSync } from "node:fs";
 import { startServer } from "../../tools/serve.mjs";
 import { ENGINES, open, missing, captureServing } from "./driver.mjs";
 
@@ -69,15 +68,8 @@ export async function withPage(ctx, url, options, body) {
   }
 }
 
-/** The seed's body paragraphs, as the reader must see them (as tests/e2e/helpers.mjs has it). */
-export function seedParagraphs() {
-  const text = readFileSync(new URL("../fixtures/seed.txt", import.meta.url), "utf8");
-  const body = text.split("Unlock the Editor’s Digest for free")[1].split("Leave feedback about this")[0];
-  return body
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean);
-}
+/** The seed's body paragraphs, as the reader must see them. */
+export { seedParagraphs } from "../e2e/helpers.mjs";
 
 // Functions for page.evaluate / page.waitFor: they run in the page, so they close over nothing.
 
