@@ -29,7 +29,7 @@ The latest run of \`make bench\` (bench/run.mjs); bench/results.json has every s
 - **Load average** (1 min) when measuring began: ${r.load.beforeMeasuring.toFixed(2)}, when it ended: ${r.load.afterMeasuring.toFixed(2)}${r.load.beforeMeasuring > 0.5 || r.load.afterMeasuring > 1.5 ? " (other work was running: timings are noisier than on an idle machine)" : ""}
 - **Browser**: Debian's Chromium ${m.chromium}, headless; Node ${m.node}; Lighthouse ${m.lighthouse ?? "not run"}; ${m.mdbook}; ${m.rustc}
 - **Sites**, all from content/putin-kim-pact: **marginalia**, the release build (\`dist/\`);
-  **static HTML**, \`dist/index.html\` with every script and preload removed (the prerendered
+  **static HTML**, the seed's page \`dist/putin-kim-pact/\` with every script and preload removed (the prerendered
   article and marginalia.css, no JavaScript: the physical limit); **mdBook**, the article's
   Markdown (actor links as plain text) as a one-chapter book, search off. Each is served by
   tools/serve.mjs on 127.0.0.1 with gzip, as a static host would.`);
@@ -130,14 +130,14 @@ is one frame (about 17 ms) after that.`);
   if (r.scaling.length) {
     out.push(`## marginalia: scaling
 
-The seed and synthetic articles N times its length (\`cargo run --bin generate -- --times N\`:
-copy k has its ids suffixed \`-k\`), each built as a release site. Hydration: navigation start
+The seed and synthetic articles N times its length (\`cargo run -p marginalia-cli --bin generate -- --times N\`:
+copy k has its ids suffixed \`-k\`), each built as a site by the same viewer (no Rust compiled). Start: navigation start
 to \`.app[data-ready]\`, median of ${r.settings.visits} visits. Click to highlight as above, median / p95 of
 ${r.settings.clicks} clicks on mentions of the first copy's \`russia\` and \`north-korea\` (next frame; in
 brackets, painted and DOM updated). Sizes: gzip KiB; memory MiB.`);
     out.push(
       table(
-        ["article", "article.md", "mentions", "html gzip", "wasm gzip", "first load gzip", "FCP", "hydration", "JS heap", "wasm memory", "click median", "click p95"],
+        ["article", "article.md", "mentions", "html gzip", "wasm gzip", "first load gzip", "FCP", "start", "JS heap", "wasm memory", "click median", "click p95"],
         r.scaling.map((s) => [
           s.times === 1 ? "seed" : `${s.times}×`,
           `${kib(s.articleBytes)} KiB`,

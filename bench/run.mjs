@@ -56,12 +56,12 @@ const mdbook = buildMdbook();
 log(`mdBook (${mdbookVersion}) → target/bench/mdbook/ in ${mdbook.seconds.toFixed(1)} s`);
 if (mdbook.external.length) log(`warning: the book reaches other origins:\n  ${mdbook.external.join("\n  ")}`);
 
-const scales = [{ times: 1, dir: DIST, page: SEED_PAGE }];
+const scales = [{ times: 1, dir: DIST, page: SEED_PAGE, markdown: join(ROOT, SEED, "article.md") }];
 for (const times of SCALES) {
   log(`marginalia on a ${times}× synthetic article → target/bench/dist-${times}/ ...`);
   const built = buildSynthetic(times);
   log(`  built in ${built.seconds.toFixed(1)} s`);
-  scales.push({ times, dir: built.dir, page: built.page });
+  scales.push({ times, dir: built.dir, page: built.page, markdown: built.markdown });
 }
 
 // --- Servers: tools/serve.mjs with gzip, as a static host would serve -------------------------
@@ -113,7 +113,6 @@ for (const scale of scales) {
   const bytes = scale.times === 1 ? results.sites.marginalia.bytes : await firstLoadBytes(browser, scale.url, "marginalia");
   const samples = scale.times === 1 ? results.sites.marginalia.local.samples : await visits(scale.url, "marginalia");
   const clicks = await clickToHighlight(browser, scale.url, { clicks: CLICKS });
-  const markdownFile = scale.times === 1 ? join(ROOT, SEED, "article.md") : join(ROOT, `target/synthetic-${scale.times}/article.md`);
   results.scaling.push({
     times: scale.times,
     dir: scale.dir.replace(`${ROOT}/`, ""),
@@ -121,7 +120,7 @@ for (const scale of scales) {
     bytes: { byKind: bytes.byKind, total: bytes.total },
     local: summarize(samples),
     clicks,
-    articleBytes: statSync(markdownFile).size,
+    articleBytes: statSync(scale.markdown).size,
   });
   if (scale.times === 1) results.sites.marginalia.clicks = clicks;
 }

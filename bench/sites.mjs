@@ -122,5 +122,5 @@ export function buildSynthetic(times) {
   rmSync(dist, { recursive: true, force: true });
   run("cargo", ["run", "--quiet", "-p", "marginalia-cli", "--bin", "generate", "--", "--times", String(times), "--out", join(content, slug)], { quiet: true });
   run("cargo", ["run", "--quiet", "-p", "marginalia-cli", "--bin", "site", "--", "target/viewer", content, dist], { quiet: true });
-  return { dir: dist, page: `${slug}/`, built: true, seconds: (Date.now() - started) / 1000 };
+  return { dir: dist, page: `${slug}/`, markdown: join(content, slug, "article.md"), built: true, seconds: (Date.now() - started) / 1000 };
 }
