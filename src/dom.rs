@@ -168,6 +168,16 @@ pub fn sentences_of(event: &str) -> String {
     format!("{BODY} .{SENTENCE_CLASS}[data-events~=\"{event}\"]")
 }
 
+/// Selector of the sentences in the body that are a relation's evidence.
+pub fn evidence_of(relation: &str) -> String {
+    format!("{BODY} .{SENTENCE_CLASS}[data-relations~=\"{relation}\"]")
+}
+
+/// The id of a relation's entry in the relations panel (`relation-russia-0`).
+pub fn relation_item_id(relation: &str) -> String {
+    format!("relation-{}", relation.replace('.', "-"))
+}
+
 /// Selector of a quote's words in the text.
 pub fn quote_selector(quote: &str) -> String {
     by_id(&quote_id(quote))
@@ -194,12 +204,13 @@ pub fn card_or_mention() -> String {
 }
 
 /// The element in the text that stands for a selection: the actor's current mention, the
-/// event's first sentence, the quote.
+/// event's first sentence, the quote, the relation's evidence.
 pub fn text_anchor(selection: &Selection, mention_index: u32) -> String {
     match selection {
         Selection::Actor(id) => mention_selector(id, mention_index),
         Selection::Event(id) => sentences_of(id),
         Selection::Quote(id) => quote_selector(id),
+        Selection::Relation(id) => evidence_of(id),
     }
 }
 

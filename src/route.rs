@@ -1,12 +1,12 @@
 //! The view as the URL hash holds it, so that a link can open the article on a panel with
-//! one actor, event or quote selected: `#panel=timeline&event=signing-2024`.
+//! one actor, event, quote or relation selected: `#panel=timeline&event=signing-2024`.
 //!
 //! [`parse_hash`] reads any string without panicking and says what it could not use, as
 //! [`HashProblem`]s the viewer can show to the reader; [`format_hash`] writes the hash back.
 //! For every valid view, `parse_hash(&format_hash(&view), article) == (view, vec![])`.
 //!
 //! The format: `&`-separated (`;` also accepted) `key=value` pairs, percent-encoded as
-//! UTF-8. The keys read here are `panel`, `actor`, `event` and `quote` (ASCII case is
+//! UTF-8. The keys read here are `panel`, `actor`, `event`, `quote` and `relation` (ASCII case is
 //! ignored for keys and panel names, not for ids); other keys are left silently to other
 //! features (`theme=dark`). `+` is not a space. Pure data: no yew, no web-sys.
 
@@ -20,17 +20,24 @@ pub enum Panel {
     Actors,
     Timeline,
     Quotes,
+    Relations,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 3] = [Panel::Actors, Panel::Timeline, Panel::Quotes];
+    pub const ALL: [Panel; 4] = [
+        Panel::Actors,
+        Panel::Timeline,
+        Panel::Quotes,
+        Panel::Relations,
+    ];
 
-    /// The word in the hash: `actors`, `timeline` or `quotes`.
+    /// The word in the hash: `actors`, `timeline`, `quotes` or `relations`.
     pub fn as_str(self) -> &'static str {
         match self {
             Panel::Actors => "actors",
             Panel::Timeline => "timeline",
             Panel::Quotes => "quotes",
+            Panel::Relations => "relations",
         }
     }
 
@@ -45,6 +52,7 @@ impl Panel {
             Panel::Actors => "Actors",
             Panel::Timeline => "Timeline",
             Panel::Quotes => "Quotes",
+            Panel::Relations => "Relations",
         }
     }
 
@@ -54,6 +62,7 @@ impl Panel {
             Selection::Actor(_) => Panel::Actors,
             Selection::Event(_) => Panel::Timeline,
             Selection::Quote(_) => Panel::Quotes,
+            Selection::Relation(_) => Panel::Relations,
         }
     }
 }
@@ -75,7 +84,7 @@ pub enum HashProblem {
     BadEncoding,
     /// A `panel` value that is no panel (as given, decoded).
     UnknownPanel(String),
-    /// An id the article does not have; `kind` is `actor`, `event` or `quote`.
+    /// An id the article does not have; `kind` is `actor`, `event`, `quote` or `relation`.
     UnknownId { kind: &'static str, id: String },
 }
 
@@ -128,13 +137,13 @@ fn a_or_an(word: &str) -> &'static str {
 }
 
 /// Text from a link, quoted to the reader only when it is a well-formed id (lower-case letters,
-/// digits and hyphens, at most [`SHOWN_CHARS`]): anything else could put words of someone
+/// digits, hyphens and a relation's dot, at most [`SHOWN_CHARS`]): anything else could put words of someone
 /// else's choosing in the viewer's voice ("Session expired. Call …"), so it is not repeated.
 fn shown(text: &str) -> Option<&str> {
     let well_formed = text.len() <= SHOWN_CHARS
         && text
             .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
     well_formed.then_some(text)
 }
 
@@ -169,7 +178,10 @@ pub fn parse_hash(hash: &str, article: &Article) -> (View, Vec<HashProblem>) {
             continue;
         };
         let key = key.to_ascii_lowercase();
-        if !matches!(key.as_str(), "panel" | "actor" | "event" | "quote") {
+        if !matches!(
+            key.as_str(),
+            "panel" | "actor" | "event" | "quote" | "relation"
+        ) {
             continue; // another feature's key
         }
         let Some(value) = percent_decode(raw_value) else {
@@ -188,12 +200,14 @@ pub fn parse_hash(hash: &str, article: &Article) -> (View, Vec<HashProblem>) {
             }
             "actor" => Selection::Actor(value),
             "event" => Selection::Event(value),
-            _ => Selection::Quote(value),
+            "quote" => Selection::Quote(value),
+            _ => Selection::Relation(value),
         };
         let known = match &selection {
             Selection::Actor(id) => article.actor(id).is_some(),
             Selection::Event(id) => article.event(id).is_some(),
             Selection::Quote(id) => article.quote(id).is_some(),
+            Selection::Relation(id) => article.relation(id).is_some(),
         };
         if !known {
             report(HashProblem::UnknownId {
@@ -328,9 +342,9 @@ mod tests {
             assert_eq!(Panel::parse(p.as_str()), Some(p));
         }
         let words: Vec<&str> = Panel::ALL.iter().map(|p| p.as_str()).collect();
-        assert_eq!(words, ["actors", "timeline", "quotes"]);
+        assert_eq!(words, ["actors", "timeline", "quotes", "relations"]);
         let labels: Vec<&str> = Panel::ALL.iter().map(|p| p.label()).collect();
-        assert_eq!(labels, ["Actors", "Timeline", "Quotes"]);
+        assert_eq!(labels, ["Actors", "Timeline", "Quotes", "Relations"]);
         assert_eq!(Panel::parse("Timeline"), None);
         assert_eq!(Panel::parse(""), None);
     }
@@ -348,6 +362,31 @@ mod tests {
         assert_eq!(
             Panel::for_selection(&Selection::Quote("x".into())),
             Panel::Quotes
+        );
+        assert_eq!(
+            Panel::for_selection(&Selection::Relation("x.0".into())),
+            Panel::Relations
+        );
+    }
+
+    #[test]
+    fn a_relation_is_linked_by_its_id_and_round_trips() {
+        let want = view(
+            Some(Panel::Relations),
+            Some(Selection::Relation("russia.0".into())),
+        );
+        assert_eq!(
+            parse("#panel=relations&relation=russia.0"),
+            (want.clone(), vec![])
+        );
+        assert_eq!(format_hash(&want), "#panel=relations&relation=russia.0");
+        assert_eq!(
+            parse("#relation=russia.99"),
+            (View::default(), vec![unknown("relation", "russia.99")])
+        );
+        assert_eq!(
+            unknown("relation", "russia.99").message(),
+            "This link names a relation “russia.99” that is not in this article."
         );
     }
 
@@ -641,7 +680,8 @@ mod tests {
                 count += 1;
             }
         }
-        assert_eq!(count, (23 + 11 + 16 + 1) * 4);
+        // Actors, events, quotes, relations and nothing; four panels and none.
+        assert_eq!(count, (23 + 11 + 16 + 35 + 1) * 5);
     }
 
     #[test]

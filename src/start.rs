@@ -76,6 +76,7 @@ pub fn render(root: Element, loaded: Loaded, mode: Mode, initial_state: Option<S
         root,
         AppProps {
             article: Rc::new(loaded.data.article),
+            picture: Rc::new(loaded.data.picture),
             body: loaded.body,
             storage_key: loaded.storage_key.into(),
             initial_state,

@@ -126,6 +126,9 @@ pub enum Action {
     Select(Selection),
     /// Select from the text or an entry that toggles: selecting the selected thing clears it.
     Toggle(Selection),
+    /// Select from the relations picture: toggles like [`Action::Toggle`], and the panel stays
+    /// as it is (the reader goes on looking at the picture).
+    ToggleInPlace(Selection),
     /// A mention in the text was clicked, tapped or Entered: toggles its actor, that mention
     /// becomes the current one (so nothing scrolls away from where the reader is), and its
     /// card is pinned (or closed, when this cleared the selection).
@@ -235,6 +238,10 @@ impl UiState {
                 } else {
                     self.select(sel);
                 }
+            }
+            Action::ToggleInPlace(sel) => {
+                let again = self.selection.as_ref() == Some(&sel);
+                self.set_selection((!again).then_some(sel));
             }
             Action::Clear => self.set_selection(None),
             Action::ShowPanel(panel) => {
@@ -470,6 +477,20 @@ mod tests {
         assert_eq!(s.panel, Panel::Timeline);
         let s = s.apply(Action::Select(Selection::Quote("q".into())));
         assert_eq!(s.panel, Panel::Quotes);
+        // From the relations picture, the panel stays and a second click clears.
+        let picture = UiState::default().apply(Action::ShowPanel(Panel::Relations));
+        let s2 = picture.apply(Action::ToggleInPlace(actor("putin")));
+        assert_eq!(
+            (s2.panel, s2.selection.clone()),
+            (Panel::Relations, Some(actor("putin")))
+        );
+        assert_eq!(
+            s2.view().panel,
+            Some(Panel::Relations),
+            "the panel is in the link"
+        );
+        let s2 = s2.apply(Action::ToggleInPlace(actor("putin")));
+        assert_eq!((s2.panel, s2.selection), (Panel::Relations, None));
         // Selecting the selected thing again from a panel keeps it selected.
         let again = s.apply(Action::Select(Selection::Quote("q".into())));
         assert_eq!(again.selection, s.selection);

@@ -34,6 +34,10 @@ pub fn describe(article: &Article, selection: &Selection, mention_index: u32) ->
             .quote(id)
             .map(|q| format!("Quote by {} selected.", article.actor_name(&q.speaker)))
             .unwrap_or_default(),
+        Selection::Relation(id) => article
+            .relation(id)
+            .map(|(a, r)| format!("Relation selected: {}.", article.relation_phrase(a, r)))
+            .unwrap_or_default(),
     }
 }
 

@@ -25,6 +25,7 @@ use crate::effects::{
     use_click_outside_card, use_embed_bridge, use_follow_selection, use_keyboard, use_ready_mark,
     use_settings, use_text_highlights, use_url_sync,
 };
+use crate::model::graph::Layout;
 use crate::model::related::{related, Related};
 use crate::model::Article;
 use crate::route::parse_options;
@@ -37,6 +38,8 @@ use yew::prelude::*;
 pub struct AppProps {
     /// The article to show.
     pub article: Rc<Article>,
+    /// The relations picture, laid out by the build (see `crate::model::graph`).
+    pub picture: Rc<Layout>,
     /// The article's prerendered body, adopted as it is (the page's, or the one a mount took
     /// from the article's page). Without it (server-side rendering, tests) the body is
     /// rendered from `article.blocks`.
@@ -55,9 +58,11 @@ pub struct AppProps {
 }
 
 impl AppProps {
-    /// A page viewer of `article` in its default state, rendering the body itself.
+    /// A page viewer of `article` in its default state, rendering the body itself (and laying
+    /// out its picture, as the build does).
     pub fn new(article: Rc<Article>) -> AppProps {
         AppProps {
+            picture: Rc::new(crate::model::graph::layout(&article)),
             article,
             body: None,
             storage_key: AttrValue::default(),
@@ -131,6 +136,7 @@ pub fn app(props: &AppProps) -> Html {
     let root = use_node_ref();
     let viewer = Viewer {
         article: article.clone(),
+        picture: props.picture.clone(),
         config,
         root: root.clone(),
         body: props.body.clone(),

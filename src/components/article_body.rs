@@ -95,8 +95,14 @@ fn render_inline(inline: &Inline) -> Html {
                 { render_inlines(content) }
             </q>
         },
-        Inline::Sentence { events, content } => html! {
-            <span class={dom::SENTENCE_CLASS} data-events={events.join(" ")}>
+        Inline::Sentence {
+            events,
+            relations,
+            content,
+        } => html! {
+            <span class={dom::SENTENCE_CLASS}
+                data-events={(!events.is_empty()).then(|| events.join(" "))}
+                data-relations={(!relations.is_empty()).then(|| relations.join(" "))}>
                 { render_inlines(content) }
             </span>
         },

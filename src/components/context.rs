@@ -1,4 +1,5 @@
-//! The viewer's one context: what never changes while it runs — the article, how it was
+//! The viewer's one context: what never changes while it runs — the article and its relations
+//! picture, how it was
 //! started, its root element, its prerendered body, where its reader data is kept, and the
 //! view reducer's dispatcher. Every component may read it, and none re-renders because of
 //! it. What changes (the selection, the panel, the search…) reaches each component as props
@@ -6,6 +7,7 @@
 
 use crate::config::Config;
 pub use crate::config::Mode;
+use crate::model::graph::Layout;
 use crate::model::Article;
 use crate::state::{Action, UiState};
 use std::rc::Rc;
@@ -14,6 +16,8 @@ use yew::prelude::*;
 #[derive(Clone)]
 pub struct Viewer {
     pub article: Rc<Article>,
+    /// The relations picture as the build laid it out.
+    pub picture: Rc<Layout>,
     pub config: Config,
     /// The viewer's root element: every DOM lookup starts here.
     pub root: NodeRef,
@@ -27,6 +31,7 @@ pub struct Viewer {
 impl PartialEq for Viewer {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.article, &other.article)
+            && Rc::ptr_eq(&self.picture, &other.picture)
             && self.config == other.config
             && self.root == other.root
             && self.body == other.body

@@ -12,11 +12,12 @@ pub struct HelpDialogProps {
 
 /// The single-key shortcuts, as the help panel lists them. None uses the arrow keys, and none
 /// acts while typing in a field.
-pub const SHORTCUTS: [(&str, &str); 7] = [
+pub const SHORTCUTS: [(&str, &str); 8] = [
     ("/", "Find in the article"),
     ("a", "Actors panel"),
     ("t", "Timeline panel"),
     ("q", "Quotes panel"),
+    ("r", "Relations panel"),
     ("n / p", "Next / previous mention of the selected actor"),
     ("Esc", "Close the help or a card, then clear the selection"),
     ("?", "Show or hide this help"),

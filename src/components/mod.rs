@@ -24,6 +24,8 @@ pub mod panels;
 pub mod print_dossier;
 pub mod quotes_panel;
 pub mod reading_progress;
+pub mod relations_panel;
+pub mod relations_picture;
 pub mod search_box;
 pub mod star_rating;
 pub mod timeline_axis;

@@ -23,16 +23,18 @@ pub fn panel_tabs(props: &PanelTabsProps) -> Html {
         Panel::Actors => article.actors.len(),
         Panel::Timeline => article.events.len(),
         Panel::Quotes => article.quotes.len(),
+        Panel::Relations => article.relations().count(),
     };
     let onkeydown = {
         let (viewer, shown) = (viewer.clone(), props.panel);
         Callback::from(move |e: KeyboardEvent| {
             let at = Panel::ALL.iter().position(|p| *p == shown).unwrap_or(0);
+            let n = Panel::ALL.len();
             let next = match e.key().as_str() {
-                "ArrowRight" => (at + 1) % 3,
-                "ArrowLeft" => (at + 2) % 3,
+                "ArrowRight" => (at + 1) % n,
+                "ArrowLeft" => (at + n - 1) % n,
                 "Home" => 0,
-                "End" => 2,
+                "End" => n - 1,
                 _ => return,
             };
             e.prevent_default();

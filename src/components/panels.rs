@@ -1,11 +1,12 @@
 //! The panels beside the article: a tab list (`PanelTabs`), the selection with a way to clear
-//! it, and one tab panel for actors, the timeline or quotes. Wide screens always show it;
+//! it, and one tab panel for actors, the timeline, quotes or relations. Wide screens always show it;
 //! medium screens open it as a drawer, phones as a sheet over the text.
 
 use super::actors_panel::ActorsPanel;
 use super::context::use_viewer;
 use super::panel_tabs::PanelTabs;
 use super::quotes_panel::QuotesPanel;
+use super::relations_panel::RelationsPanel;
 use super::timeline_panel::TimelinePanel;
 use crate::dom;
 use crate::model::related::Related;
@@ -34,6 +35,9 @@ fn selected_name(article: &Article, selection: &Selection) -> String {
         Selection::Quote(id) => article.quote(id).map_or(id.clone(), |q| {
             format!("quote by {}", article.actor_name(&q.speaker))
         }),
+        Selection::Relation(id) => article
+            .relation(id)
+            .map_or(id.clone(), |(a, r)| article.relation_phrase(a, r)),
     }
 }
 
@@ -49,6 +53,7 @@ fn panel_content(panel: Panel, props: &PanelsProps) -> Html {
         Panel::Quotes => html! {
             <QuotesPanel {selection} {related} speaker_filter={props.speaker_filter.clone()} />
         },
+        Panel::Relations => html! { <RelationsPanel {selection} {related} /> },
     }
 }
 
@@ -64,7 +69,7 @@ pub fn panels(props: &PanelsProps) -> Html {
         <aside
             id={dom::PANELS_ID}
             class={classes!("panels", props.sheet_open.then_some("panels--open"))}
-            aria-label="Actors, timeline and quotes"
+            aria-label="Actors, timeline, quotes and relations"
         >
             <div class="panels__bar">
                 <PanelTabs panel={props.panel} />

@@ -1,7 +1,10 @@
-//! The printed dossier after the article: the actors, the timeline and the quotes as tables.
+//! The printed dossier after the article: the actors, the timeline and the quotes as tables,
+//! and the relations as their picture and a table with the sentence behind each.
 //! Hidden on screen (the panels do this job there); `print.css` shows it on paper.
 
 use super::context::use_viewer;
+use super::relations_picture::picture;
+use crate::model::related::Related;
 use yew::prelude::*;
 
 #[function_component(PrintDossier)]
@@ -58,6 +61,27 @@ pub fn print_dossier() -> Html {
                             <td>{ q.event.as_deref().and_then(|e| article.event(e))
                                 .map(|e| e.date.long())
                                 .unwrap_or_else(|| "not given".into()) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <h2>{ "Relations" }</h2>
+            <figure class="graph__figure graph__figure--print">
+                { picture(&app.picture, None, &Related::default(), None) }
+                <figcaption>
+                    { "Who is linked to whom in the article; the table names each relation \
+                       and the sentence behind it." }
+                </figcaption>
+            </figure>
+            <table>
+                <thead><tr>
+                    <th>{ "Relation" }</th><th>{ "In the article" }</th>
+                </tr></thead>
+                <tbody>
+                    { for article.relations().map(|(id, a, r)| html! {
+                        <tr key={id}>
+                            <td>{ article.relation_phrase(a, r) }</td>
+                            <td>{ &r.evidence }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -38,6 +38,9 @@ fn mark_selection(root: &Element, selection: &Selection, index: u32) {
             let quote = dom::in_body(&dom::quote_selector(id));
             add_class_everywhere(root, &quote, dom::QUOTE_SELECTED)
         }
+        Selection::Relation(id) => {
+            add_class_everywhere(root, &dom::evidence_of(id), dom::SENTENCE_SELECTED)
+        }
     }
 }
 

@@ -32,6 +32,7 @@ fn shortcut(key: &str, article: &Article, ui: &UiState) -> Option<Action> {
         "a" => Some(Action::ShowPanel(Panel::Actors)),
         "t" => Some(Action::ShowPanel(Panel::Timeline)),
         "q" => Some(Action::ShowPanel(Panel::Quotes)),
+        "r" => Some(Action::ShowPanel(Panel::Relations)),
         "n" | "p" => match &ui.selection {
             Some(Selection::Actor(id)) => article.actor(id).map(|a| Action::StepMention {
                 delta: if key == "n" { 1 } else { -1 },

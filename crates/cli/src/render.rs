@@ -19,6 +19,7 @@ fn block_on<F: std::future::Future<Output = String>>(render: F) -> String {
 pub fn article_page(article: &Article) -> String {
     let props = AppProps {
         article: Rc::new(article.clone()),
+        picture: Rc::new(marginalia_model::graph::layout(article)),
         body: None,
         storage_key: "".into(),
         initial_state: None,

@@ -5,18 +5,21 @@
 use crate::annotations::{ActorEntry, RelationEntry};
 use crate::checker::{is_valid_id, keyword_hint, Checker};
 use crate::error::SourceFile;
+use crate::marks::SentenceMarks;
 use crate::passages::{locate_many, Place};
 use crate::sentences;
 use crate::verbatim::{self, toml_string, Field};
-use marginalia_model::{Actor, ActorKind, Relation, RelationKind};
+use marginalia_model::{relation_id, Actor, ActorKind, Relation, RelationKind};
 use std::collections::HashMap;
 
 /// The actors, in the order they are defined; `mentions` counts each actor's links in the
-/// text.
-pub(crate) fn build(
+/// text. Each relation's evidence goes into `marks`, to be marked in the text with the
+/// relation's id.
+pub(crate) fn build<'e>(
     c: &mut Checker,
-    entries: &[ActorEntry],
+    entries: &'e [ActorEntry],
     mentions: &HashMap<String, u32>,
+    marks: &mut SentenceMarks<'e>,
 ) -> Vec<Actor> {
     let evidence: Vec<&str> = entries
         .iter()
@@ -34,11 +37,16 @@ pub(crate) fn build(
         if count == 0 && is_valid_id(a.id.get_ref()) {
             unmentioned(c, a);
         }
-        let relations = a
-            .relation
-            .iter()
-            .filter_map(|r| relation(c, a, r, evidence_found.next().flatten()))
-            .collect();
+        let mut relations = Vec::new();
+        for (index, r) in a.relation.iter().enumerate() {
+            let evidence_at = evidence_found.next().flatten();
+            if let Some(relation) = relation(c, a, r, evidence_at) {
+                relations.push(relation);
+            }
+            if let Some(place) = evidence_at.filter(|p| is_whole_sentence(c, p)) {
+                marks.add_relation(place, relation_id(a.id.get_ref(), index), &r.evidence);
+            }
+        }
         actors.push(Actor {
             id: a.id.get_ref().clone(),
             name: a.name.clone(),
@@ -127,13 +135,17 @@ fn relation(
     })
 }
 
+fn is_whole_sentence(c: &Checker, place: &Place) -> bool {
+    sentences::is_whole(&c.texts[place.paragraph], &(place.start..place.end))
+}
+
 /// Evidence found at `place` must be whole sentences; a fragment is shown its sentence.
 fn whole_sentence(c: &mut Checker, a: &ActorEntry, r: &RelationEntry, place: Place) {
-    let text = &c.texts[place.paragraph];
-    let range = place.start..place.end;
-    if sentences::is_whole(text, &range) {
+    if is_whole_sentence(c, &place) {
         return;
     }
+    let text = &c.texts[place.paragraph];
+    let range = place.start..place.end;
     let sentence = sentences::enclosing(text, &range);
     let fix = format!("evidence = {}", toml_string(&text[sentence.clone()]));
     let at = c.article_offset(place.paragraph, sentence.start);

@@ -3,31 +3,30 @@
 //! sentences verbatim in one paragraph: those become the sentence marks of the tree. A
 //! `stated` date must be given by its sentences or the page's date line ([`crate::stated`]).
 
-use crate::annotations::{EventEntry, Text};
+use crate::annotations::EventEntry;
 use crate::checker::Checker;
-use crate::marks::{Mark, MarkKind};
-use crate::passages::{locate_many, Place};
+use crate::marks::SentenceMarks;
+use crate::passages::locate_many;
 use crate::provenance;
 use crate::stated::{self, Reference};
 use crate::verbatim::{self, Field};
 use marginalia_model::{Event, Provenance};
-use std::collections::HashMap;
 
-/// The events in date order, and the sentences to mark (the longest first; a sentence that
-/// several events cite is one mark naming them all).
+/// The events in date order; their sentences go into `marks` (a sentence that several events
+/// cite is one mark naming them all).
 /// `reference` holds the report's and the page's dates, when `meta.toml` gives them.
 pub(crate) fn build<'e>(
     c: &mut Checker,
     entries: &'e [EventEntry],
     reference: Option<&Reference>,
-) -> (Vec<Event>, Vec<Mark<'e>>) {
+    marks: &mut SentenceMarks<'e>,
+) -> Vec<Event> {
     let sentences: Vec<&str> = entries
         .iter()
         .flat_map(|e| e.sentences.iter().map(|s| s.get_ref().as_str()))
         .collect();
     let mut places = locate_many(&c.texts, &sentences).into_iter();
     let mut events = Vec::new();
-    let mut marks = SentenceMarks::default();
     for e in entries {
         let id = e.id.get_ref();
         let date = c.date(&c.src.events, &e.date);
@@ -38,7 +37,7 @@ pub(crate) fn build<'e>(
         let mut all_found = true;
         for s in &e.sentences {
             match places.next().flatten() {
-                Some(place) => marks.add(place, id, s),
+                Some(place) => marks.add_event(place, id, s),
                 None => {
                     all_found = false;
                     let message = format!(
@@ -68,38 +67,5 @@ pub(crate) fn build<'e>(
         }
     }
     events.sort_by_key(|e| e.date.sort_key());
-    (events, marks.into_marks())
-}
-
-/// The sentences found so far: each place once, with every event that cites it.
-#[derive(Default)]
-struct SentenceMarks<'e> {
-    found: Vec<(Place, Vec<String>, &'e Text)>,
-    index: HashMap<Place, usize>,
-}
-
-impl<'e> SentenceMarks<'e> {
-    fn add(&mut self, place: Place, event: &str, at: &'e Text) {
-        match self.index.get(&place) {
-            Some(&i) => self.found[i].1.push(event.to_string()),
-            None => {
-                self.index.insert(place, self.found.len());
-                self.found.push((place, vec![event.to_string()], at));
-            }
-        }
-    }
-
-    /// The marks, the longest sentence first (so that it encloses shorter ones).
-    fn into_marks(mut self) -> Vec<Mark<'e>> {
-        self.found
-            .sort_by_key(|(p, ..)| std::cmp::Reverse(p.end - p.start));
-        self.found
-            .into_iter()
-            .map(|(place, events, at)| Mark {
-                place,
-                kind: MarkKind::Sentence(events),
-                at,
-            })
-            .collect()
-    }
+    events
 }

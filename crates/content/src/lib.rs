@@ -13,8 +13,8 @@
 //!    `stated.rs`) and quotes (`quotes.rs`; the text's own quotation marks,
 //!    `quotation_marks.rs`), each located in the text (`passages.rs`, `positions.rs`); an entry
 //!    not found verbatim is reported once, with every difference (`verbatim.rs`, `diff.rs`);
-//! 5. mark event sentences and quotes in the tree (`marks.rs`, [`wrap`]) and number the
-//!    mentions (`mentions.rs`);
+//! 5. mark event sentences, relation evidence and quotes in the tree (`marks.rs`, [`wrap`])
+//!    and number the mentions (`mentions.rs`);
 //! 6. build the metadata (`meta.rs`) and hand back the [`Article`].
 //!
 //! [`synthetic`] makes large articles from a seed, for tests and the `generate` command.
@@ -82,12 +82,14 @@ pub fn build_article(src: &Sources) -> Result<Article, Vec<ContentError>> {
 
     let full_text = blocks_text(&blocks);
     let mention_counts = mentions::count(&mut c, &parsed.mentions);
-    let actors = actors::build(&mut c, files.actors(), &mention_counts);
+    let mut sentences = marks::SentenceMarks::default();
+    let actors = actors::build(&mut c, files.actors(), &mention_counts, &mut sentences);
     let reference = files.meta.as_ref().map(stated::reference);
-    let (events, mut marks) = events::build(&mut c, files.events(), reference.as_ref());
+    let events = events::build(&mut c, files.events(), reference.as_ref(), &mut sentences);
     let (quotes, quote_marks) = quotes::build(&mut c, files.quotes(), files.quotes.is_some());
 
     // Sentences (outer first), then quotes, so that a quote nests inside its sentence.
+    let mut marks = sentences.into_marks();
     marks.extend(quote_marks);
     marks::apply(&mut c, &mut blocks, &marks);
     mentions::number(&mut blocks);

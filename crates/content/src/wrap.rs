@@ -162,6 +162,7 @@ mod tests {
     fn nests_inside_an_enclosing_mark() {
         let mut v = vec![Inline::Sentence {
             events: vec!["e".into()],
+            relations: Vec::new(),
             content: vec![text("Putin said “yes”.")],
         }];
         let s = "Putin said “".len();

@@ -169,3 +169,94 @@ fn every_related_id_exists_in_the_article() {
         assert!(r.quotes.iter().all(|id| article.quote(id).is_some()));
     }
 }
+
+#[test]
+fn a_relation_is_named_by_its_actor_and_index_and_relates_its_two_actors() {
+    let article = common::seed();
+    let (actor, relation) = article
+        .relation("russia.0")
+        .expect("russia's first relation");
+    assert_eq!(
+        (actor.id.as_str(), relation.kind, relation.target.as_str()),
+        ("russia", RelationKind::Partner, "north-korea")
+    );
+    // Only ids as `relation_id` writes them name a relation.
+    for id in [
+        "russia",
+        "russia.",
+        "russia.+0",
+        "russia.00",
+        "russia.99",
+        "nobody.0",
+        ".0",
+    ] {
+        assert!(article.relation(id).is_none(), "{id}");
+    }
+    let r = related(&article, &Selection::Relation("russia.0".into()));
+    assert_eq!(r.actors, set(&["russia", "north-korea"]));
+    assert!(r.events.is_empty() && r.quotes.is_empty());
+    assert!(related(&article, &Selection::Relation("russia.99".into())).is_empty());
+    // Every relation is a selection, with the id that finds it again.
+    let ids: Vec<String> = article.relations().map(|(id, ..)| id).collect();
+    assert_eq!(ids.len(), 35);
+    assert!(ids.iter().all(|id| article.relation(id).is_some()));
+    assert!(article
+        .selections()
+        .any(|s| s == Selection::Relation("russia.0".into())));
+}
+
+/// The sentences marked in the text for relation `id`, as text.
+fn evidence_marks(blocks: &[Block], id: &str) -> Vec<String> {
+    fn walk(inlines: &[Inline], id: &str, out: &mut Vec<String>) {
+        for inline in inlines {
+            if let Inline::Sentence {
+                relations, content, ..
+            } = inline
+            {
+                if relations.iter().any(|r| r == id) {
+                    out.push(text::inline_text(content));
+                }
+            }
+            if let Some(children) = inline.children() {
+                walk(children, id, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph(inlines)
+            | Block::Heading {
+                content: inlines, ..
+            } => walk(inlines, id, &mut out),
+            _ => {
+                for group in block.children() {
+                    out.extend(evidence_marks(group, id));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_relation_s_evidence_is_marked_in_the_text_with_its_id() {
+    let article = common::seed();
+    for (id, _, relation) in article.relations() {
+        assert_eq!(
+            evidence_marks(&article.blocks, &id),
+            vec![relation.evidence.clone()],
+            "{id}"
+        );
+    }
+    // A sentence that is both an event's and a relation's evidence is one mark naming both.
+    let shared = |inline: &Inline| {
+        matches!(inline, Inline::Sentence { events, relations, .. }
+            if !events.is_empty() && !relations.is_empty())
+    };
+    let paragraphs = article.blocks.iter().filter_map(|b| match b {
+        Block::Paragraph(inlines) => Some(inlines),
+        _ => None,
+    });
+    assert!(paragraphs.flatten().any(shared));
+}

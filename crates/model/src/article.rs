@@ -118,9 +118,11 @@ pub enum Inline {
         quote: String,
         content: Vec<Inline>,
     },
-    /// A sentence that mentions one or more events.
+    /// A sentence that mentions one or more events, or is the evidence of one or more
+    /// relations ([`relation_id`]s), or both.
     Sentence {
         events: Vec<String>,
+        relations: Vec<String>,
         content: Vec<Inline>,
     },
 }
@@ -383,6 +385,12 @@ pub struct Quote {
     pub context: String,
 }
 
+/// A relation's id: the id of the actor whose relation it is and the relation's index among
+/// that actor's relations in `actors.toml`, joined by a dot (`russia.0`). Actor ids have no dot.
+pub fn relation_id(actor: &str, index: usize) -> String {
+    format!("{actor}.{index}")
+}
+
 impl Article {
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
@@ -396,7 +404,37 @@ impl Article {
         self.quotes.iter().find(|q| q.id == id)
     }
 
-    /// Every actor, event and quote, as selections, in that order.
+    /// The relation `id` names ([`relation_id`]), with the actor whose relation it is.
+    pub fn relation(&self, id: &str) -> Option<(&Actor, &Relation)> {
+        let (actor, index) = id.rsplit_once('.')?;
+        let index: usize = index.parse().ok()?;
+        let actor = self.actor(actor)?;
+        // Only the id as `relation_id` writes it (no `+1`, no `01`).
+        let relation = actor.relations.get(index)?;
+        (relation_id(&actor.id, index) == id).then_some((actor, relation))
+    }
+
+    /// A relation in words: “Russia partner of North Korea”.
+    pub fn relation_phrase(&self, actor: &Actor, relation: &Relation) -> String {
+        format!(
+            "{} {} {}",
+            actor.name,
+            relation.kind.label(),
+            self.actor_name(&relation.target)
+        )
+    }
+
+    /// Every relation with its id and the actor whose relation it is, actor by actor.
+    pub fn relations(&self) -> impl Iterator<Item = (String, &Actor, &Relation)> + '_ {
+        self.actors.iter().flat_map(|a| {
+            a.relations
+                .iter()
+                .enumerate()
+                .map(move |(i, r)| (relation_id(&a.id, i), a, r))
+        })
+    }
+
+    /// Every actor, event, quote and relation, as selections, in that order.
     pub fn selections(&self) -> impl Iterator<Item = super::Selection> + '_ {
         let actors = self
             .actors
@@ -410,7 +448,10 @@ impl Article {
             .quotes
             .iter()
             .map(|q| super::Selection::Quote(q.id.clone()));
-        actors.chain(events).chain(quotes)
+        let relations = self
+            .relations()
+            .map(|(id, ..)| super::Selection::Relation(id));
+        actors.chain(events).chain(quotes).chain(relations)
     }
 
     /// The name to show for an actor id (the id itself if unknown).

@@ -7,7 +7,8 @@
 //! passages of the body that the panels show (events' sentences, relations' evidence, quotes'
 //! words) **by place**, not as text. The page carries the text as prerendered HTML, so a reader
 //! downloads it once: the viewer reads the passages back from the page's own text
-//! ([`ArticleData::restore`]). The version goes up whenever this shape changes; a viewer
+//! ([`ArticleData::restore`]). With them comes the relations picture as the build laid it out
+//! ([`crate::graph`]), so the viewer carries no layout code. The version goes up whenever this shape changes; a viewer
 //! refuses data of another version with a clear message instead of misreading it.
 
 use crate::text::leaf_texts;
@@ -17,7 +18,7 @@ use serde::{Deserialize, Serialize};
 /// The first bytes of every data file.
 pub const MAGIC: &[u8; 8] = b"MARGNLIA";
 /// The version of the layout and of the model this build writes and reads.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 
 /// Where a passage sits in the body: the `leaf`-th paragraph or heading in reading order
 /// ([`leaf_texts`]), bytes `start..end` of its text.
@@ -45,6 +46,8 @@ pub struct ArticleData {
     pub article: Article,
     /// The passages, in the order of [`passages_mut`].
     pub passages: Vec<Passage>,
+    /// The relations picture, laid out by the build ([`crate::graph::layout`]).
+    pub picture: crate::graph::Layout,
 }
 
 /// Why data could not be read.
@@ -134,6 +137,7 @@ pub fn encode(slug: &str, article: &Article) -> Vec<u8> {
         slug: slug.to_string(),
         article: panels,
         passages,
+        picture: crate::graph::layout(article),
     };
     let mut bytes = Vec::with_capacity(4096);
     bytes.extend_from_slice(MAGIC);

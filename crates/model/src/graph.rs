@@ -13,19 +13,24 @@ use serde::{Deserialize, Serialize};
 /// The viewBox's width.
 pub const WIDTH: i32 = 400;
 /// A node's size; its name wraps onto two lines when long.
-pub const NODE_WIDTH: i32 = 116;
+pub const NODE_WIDTH: i32 = 96;
 pub const NODE_HEIGHT: i32 = 34;
 /// Vertical distance between the nodes of a column, and room for the column headings.
 const ROW: i32 = 46;
 const TOP: i32 = 40;
 /// The centres of the columns.
-pub const COLUMNS: [i32; 3] = [66, 200, 334];
+pub const COLUMNS: [i32; 3] = [52, 200, 348];
 /// The columns' headings.
 pub const COLUMN_HEADINGS: [&str; 3] = ["People", "States", "Organisations"];
 /// Longest name on one line (in characters) before it wraps.
-const LINE_CHARS: usize = 17;
+const LINE_CHARS: usize = 15;
+/// Several relations between the same two actors are drawn this far apart.
+const PARALLEL_GAP: i32 = 6;
+/// How far an arc between two actors of one column bulges, at most: less than the gap
+/// between columns (52).
+const MAX_BULGE: i32 = 40;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Layout {
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
@@ -126,13 +131,26 @@ pub fn layout(article: &Article) -> Layout {
             lines: name_lines(&a.name),
         })
         .collect();
+    // The relations between each two actors, counted, so that they are drawn side by side.
+    let pair = |i: usize, j: usize| (i.min(j), i.max(j));
+    let mut between: std::collections::HashMap<(usize, usize), (i32, i32)> = Default::default();
+    for (i, actor) in article.actors.iter().enumerate() {
+        for relation in &actor.relations {
+            if let Some(&j) = index.get(relation.target.as_str()) {
+                between.entry(pair(i, j)).or_default().1 += 1;
+            }
+        }
+    }
     let mut edges = Vec::new();
     for (i, actor) in article.actors.iter().enumerate() {
         for (n, relation) in actor.relations.iter().enumerate() {
             let Some(&j) = index.get(relation.target.as_str()) else {
                 continue;
             };
-            let (path, label_x, label_y) = route(place[i], place[j]);
+            let (drawn, count) = between.get_mut(&pair(i, j)).expect("counted above");
+            let offset = PARALLEL_GAP * (2 * *drawn - (*count - 1)) / 2;
+            *drawn += 1;
+            let (path, label_x, label_y) = route(place[i], place[j], offset);
             edges.push(Edge {
                 from: actor.id.clone(),
                 index: n as u32,
@@ -150,6 +168,34 @@ pub fn layout(article: &Article) -> Layout {
         height,
     }
 }
+
+/// Where to write the labels of `edges` (in order) so that no two overlap: each at its
+/// edge's point, or moved up or down by a line until it is clear of those placed before.
+/// Labels are about 6 units wide per character and [`LABEL_HEIGHT`] high.
+pub fn place_labels(edges: &[&Edge]) -> Vec<(i32, i32)> {
+    let mut placed: Vec<(i32, i32, i32)> = Vec::new(); // centre x, centre y, half width
+    edges
+        .iter()
+        .map(|edge| {
+            let half = edge.kind.label().chars().count() as i32 * 3 + 2;
+            let clear = |y: i32| {
+                placed.iter().all(|&(x, py, h)| {
+                    (x - edge.label_x).abs() >= h + half || (py - y).abs() >= LABEL_HEIGHT
+                })
+            };
+            let y = [0, 1, -1, 2, -2, 3, -3]
+                .iter()
+                .map(|step| edge.label_y + step * LABEL_HEIGHT)
+                .find(|y| clear(*y))
+                .unwrap_or(edge.label_y);
+            placed.push((edge.label_x, y, half));
+            (edge.label_x, y)
+        })
+        .collect()
+}
+
+/// A label's line height.
+pub const LABEL_HEIGHT: i32 = 11;
 
 /// Each column's actors, top to bottom: first in article order, then sorted a few times by the
 /// mean position of what they are linked to (ties keep the previous order).
@@ -183,14 +229,22 @@ fn ordered_columns(columns: &[u8], links: &[Vec<usize>]) -> Vec<Vec<usize>> {
     order
 }
 
-/// The path between two node centres, and its label's point (the curve's middle).
-fn route((x1, y1): (i32, i32), (x2, y2): (i32, i32)) -> (String, i32, i32) {
+/// The path between two node centres, moved `offset` down at both ends (to draw several
+/// relations between the same two actors apart), and its label's point (the curve's middle).
+fn route((x1, y1): (i32, i32), (x2, y2): (i32, i32), offset: i32) -> (String, i32, i32) {
     let half = NODE_WIDTH / 2;
+    let (y1, y2) = (y1 + offset, y2 + offset);
     let (p0, p1, p2, p3) = if x1 == x2 {
-        // Same column: an arc out to the right of the column.
-        let bulge = 24 + (y2 - y1).abs() / 6;
-        let x = x1 + half;
-        ((x, y1), (x + bulge, y1), (x + bulge, y2), (x, y2))
+        // Same column: an arc out into the gap beside it (to the left of the last column).
+        let side = if x1 == COLUMNS[2] { -1 } else { 1 };
+        let bulge = (12 + (y2 - y1).abs() / 8).min(MAX_BULGE) * 4 / 3;
+        let x = x1 + side * half;
+        (
+            (x, y1),
+            (x + side * bulge, y1),
+            (x + side * bulge, y2),
+            (x, y2),
+        )
     } else {
         let dir = if x2 > x1 { 1 } else { -1 };
         let (sx, ex) = (x1 + dir * half, x2 - dir * half);
@@ -228,16 +282,48 @@ mod tests {
         );
     }
 
+    fn edge_at(x: i32, y: i32) -> Edge {
+        Edge {
+            from: "a".into(),
+            index: 0,
+            to: "b".into(),
+            kind: RelationKind::Ally, // "ally of": 7 characters, 23 units each side
+            path: String::new(),
+            label_x: x,
+            label_y: y,
+        }
+    }
+
+    #[test]
+    fn labels_that_would_overlap_move_a_line_apart() {
+        let (a, b, c, far) = (
+            edge_at(100, 50),
+            edge_at(110, 52),
+            edge_at(105, 50),
+            edge_at(200, 50),
+        );
+        let placed = place_labels(&[&a, &b, &c, &far]);
+        // b moves down a line, c (clear of neither at 50 or 61) up a line; far stays.
+        assert_eq!(placed, vec![(100, 50), (110, 63), (105, 39), (200, 50)]);
+    }
+
     #[test]
     fn routes_go_side_to_side_or_arc_within_a_column() {
-        let (path, x, y) = route((66, 100), (200, 200));
-        assert_eq!(path, "M124 100 C133 100 133 200 142 200");
-        assert_eq!((x, y), (133, 150));
-        let (arc, ax, _) = route((200, 100), (200, 400));
-        assert!(
-            arc.starts_with("M258 100 C332 100 332 400 258 400"),
-            "{arc}"
-        );
-        assert!(ax > 258);
+        let (path, x, y) = route((52, 100), (200, 200), 0);
+        assert_eq!(path, "M100 100 C126 100 126 200 152 200");
+        assert_eq!((x, y), (126, 150));
+        // Moved apart from a parallel relation.
+        let (moved, _, _) = route((52, 100), (200, 200), -3);
+        assert_eq!(moved, "M100 97 C126 97 126 197 152 197");
+        // Within a column: into the gap to the right, at most 40 × 4/3 wide (the curve's
+        // middle is then 40 out, inside the 52-unit gap)...
+        let (arc, ax, _) = route((200, 100), (200, 400), 0);
+        assert_eq!(arc, "M248 100 C301 100 301 400 248 400");
+        assert_eq!(ax, 287);
+        assert!(ax < 200 + 48 + 52);
+        // ...and to the left of the last column.
+        let (arc, ax, _) = route((348, 100), (348, 200), 0);
+        assert_eq!(arc, "M300 100 C268 100 268 200 300 200");
+        assert!(ax > 200 + 48);
     }
 }

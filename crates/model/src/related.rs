@@ -6,7 +6,8 @@
 //! - an **actor**: the events it takes part in, the quotes it speaks, the actors it has a
 //!   relation to or that have a relation to it, and its affiliation;
 //! - an **event**: its actors and the quotes said at it;
-//! - a **quote**: its speaker and the event it was said at.
+//! - a **quote**: its speaker and the event it was said at;
+//! - a **relation**: its two actors.
 //!
 //! The selected thing is never in its own set, and an id the article does not have relates
 //! to nothing. Pure data: no yew, no web-sys.
@@ -81,6 +82,13 @@ pub fn related(article: &Article, selection: &Selection) -> Related {
             };
             out.actors.insert(quote.speaker.clone());
             out.events.extend(quote.event.iter().cloned());
+        }
+        Selection::Relation(id) => {
+            let Some((actor, relation)) = article.relation(id) else {
+                return out;
+            };
+            out.actors.insert(actor.id.clone());
+            out.actors.insert(relation.target.clone());
         }
     }
     out

@@ -1,26 +1,34 @@
-//! What the reader can select: one actor, event or quote. (What relates to it: `related`.)
+//! What the reader can select: one actor, event, quote or relation. (What relates to it:
+//! `related`.)
 
-/// One actor, event or quote, by id.
+/// One actor, event, quote or relation, by id (a relation's id is
+/// [`crate::relation_id`]: `russia.0`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Selection {
     Actor(String),
     Event(String),
     Quote(String),
+    Relation(String),
 }
 
 impl Selection {
-    /// The URL-hash key and the word for its kind: `actor`, `event` or `quote`.
+    /// The URL-hash key and the word for its kind: `actor`, `event`, `quote` or
+    /// `relation`.
     pub fn kind(&self) -> &'static str {
         match self {
             Selection::Actor(_) => "actor",
             Selection::Event(_) => "event",
             Selection::Quote(_) => "quote",
+            Selection::Relation(_) => "relation",
         }
     }
 
     pub fn id(&self) -> &str {
         match self {
-            Selection::Actor(id) | Selection::Event(id) | Selection::Quote(id) => id,
+            Selection::Actor(id)
+            | Selection::Event(id)
+            | Selection::Quote(id)
+            | Selection::Relation(id) => id,
         }
     }
 }

@@ -1,0 +1,208 @@
+//! The relations picture: who stands with whom, drawn as SVG from the layout the build made
+//! (`crate::model::graph`): actors as boxes in three columns (people, states, organisations),
+//! relations as lines between them. It takes part in the one selection: the selected actor or
+//! relation is drawn strong, what relates to it plainly, the rest faintly, and the labels of
+//! the strong lines are shown. A click on a box or a line selects it (the panel stays).
+//!
+//! The picture is for the eye and the mouse; it is hidden from assistive technology, because
+//! the list beside it (`RelationsPanel`) says the same and is what the keyboard uses.
+
+use super::context::use_viewer;
+use crate::model::graph::{
+    place_labels, Edge, Layout, Node, COLUMNS, COLUMN_HEADINGS, NODE_HEIGHT, NODE_WIDTH, WIDTH,
+};
+use crate::model::related::Related;
+use crate::model::Selection;
+use crate::state::Action;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RelationsPictureProps {
+    pub selection: Option<Selection>,
+    pub related: Rc<Related>,
+}
+
+/// At most this many lines are labelled at once (an actor with very many relations).
+const MAX_LABELS: usize = 24;
+
+/// How strongly a box or a line is drawn.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Emphasis {
+    /// Nothing is selected.
+    Plain,
+    Selected,
+    Related,
+    Faint,
+}
+
+impl Emphasis {
+    fn class(self, base: &str) -> Classes {
+        let modifier = match self {
+            Emphasis::Plain => return classes!(base.to_string()),
+            Emphasis::Selected => "selected",
+            Emphasis::Related => "related",
+            Emphasis::Faint => "faint",
+        };
+        classes!(base.to_string(), format!("{base}--{modifier}"))
+    }
+}
+
+fn node_emphasis(node: &Node, selection: Option<&Selection>, related: &Related) -> Emphasis {
+    match selection {
+        None => Emphasis::Plain,
+        Some(Selection::Actor(id)) if *id == node.actor => Emphasis::Selected,
+        Some(_) if related.actors.contains(&node.actor) => Emphasis::Related,
+        Some(_) => Emphasis::Faint,
+    }
+}
+
+fn edge_emphasis(edge: &Edge, selection: Option<&Selection>, related: &Related) -> Emphasis {
+    let touches = |id: &str| edge.from == id || edge.to == id;
+    match selection {
+        None => Emphasis::Plain,
+        Some(Selection::Relation(id)) if *id == edge_id(edge) => Emphasis::Selected,
+        Some(Selection::Actor(id)) if touches(id) => Emphasis::Related,
+        // An event or a quote: the lines between the actors it involves.
+        Some(Selection::Event(_) | Selection::Quote(_))
+            if related.actors.contains(&edge.from) && related.actors.contains(&edge.to) =>
+        {
+            Emphasis::Related
+        }
+        Some(_) => Emphasis::Faint,
+    }
+}
+
+fn edge_id(edge: &Edge) -> String {
+    crate::model::relation_id(&edge.from, edge.index as usize)
+}
+
+fn node_view(node: &Node, emphasis: Emphasis) -> Html {
+    let (left, top) = (node.x - NODE_WIDTH / 2, node.y - NODE_HEIGHT / 2);
+    // Lines of text centred on the box: 13 units apart.
+    let first = node.y + 4 - 13 * (node.lines.len() as i32 - 1) / 2;
+    let column = ["people", "states", "organisations"][usize::from(node.column.min(2))];
+    let class = classes!(
+        emphasis.class("graph__node"),
+        format!("graph__node--{column}")
+    );
+    html! {
+        <g key={node.actor.clone()} {class} data-actor={node.actor.clone()}>
+            <rect x={left.to_string()} y={top.to_string()} width={NODE_WIDTH.to_string()}
+                height={NODE_HEIGHT.to_string()} rx="6" />
+            <text x={node.x.to_string()} y={first.to_string()} text-anchor="middle">
+                { for node.lines.iter().enumerate().map(|(i, line)| html! {
+                    <tspan x={node.x.to_string()} dy={if i == 0 { "0" } else { "13" }}>
+                        { line }
+                    </tspan>
+                }) }
+            </text>
+        </g>
+    }
+}
+
+fn edge_view(edge: &Edge, emphasis: Emphasis) -> Html {
+    html! {
+        <g key={edge_id(edge)} class={emphasis.class("graph__edge")}
+            data-relation={edge_id(edge)}>
+            <path class="graph__hit" d={edge.path.clone()} />
+            <path class="graph__line" d={edge.path.clone()} />
+        </g>
+    }
+}
+
+fn label_view(edge: &Edge, (x, y): (i32, i32)) -> Html {
+    html! {
+        <text key={edge_id(edge)} class="graph__label" x={x.to_string()}
+            y={(y + 3).to_string()} text-anchor="middle">
+            { edge.kind.label() }
+        </text>
+    }
+}
+
+/// A click on a box or a line selects its actor or relation.
+fn on_click(viewer: &super::context::Viewer) -> Callback<MouseEvent> {
+    let dispatch = viewer.dispatch.clone();
+    Callback::from(move |e: MouseEvent| {
+        let Some(hit) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-relation], [data-actor]").ok().flatten())
+        else {
+            return;
+        };
+        let selection = match (
+            hit.get_attribute("data-relation"),
+            hit.get_attribute("data-actor"),
+        ) {
+            (Some(relation), _) => Selection::Relation(relation),
+            (None, Some(actor)) => Selection::Actor(actor),
+            (None, None) => return,
+        };
+        dispatch.dispatch(Action::ToggleInPlace(selection));
+    })
+}
+
+/// The picture of `layout`: with a selection, its lines are labelled; without one (and on
+/// paper, where a table names every relation) the picture shows who is linked to whom.
+pub fn picture(
+    layout: &Layout,
+    selection: Option<&Selection>,
+    related: &Related,
+    onclick: Option<Callback<MouseEvent>>,
+) -> Html {
+    let edges: Vec<(&Edge, Emphasis)> = layout
+        .edges
+        .iter()
+        .map(|e| (e, edge_emphasis(e, selection, related)))
+        .collect();
+    // Faint lines first, the strong ones over them.
+    let mut order: Vec<usize> = (0..edges.len()).collect();
+    order.sort_by_key(|&i| match edges[i].1 {
+        Emphasis::Faint => 0,
+        Emphasis::Plain => 1,
+        Emphasis::Related => 2,
+        Emphasis::Selected => 3,
+    });
+    // The strong lines are labelled, the selected one's label placed first.
+    let mut labelled: Vec<&Edge> = order
+        .iter()
+        .rev()
+        .map(|&i| edges[i])
+        .filter(|(_, emphasis)| matches!(emphasis, Emphasis::Selected | Emphasis::Related))
+        .map(|(edge, _)| edge)
+        .collect();
+    labelled.truncate(MAX_LABELS);
+    let label_places = place_labels(&labelled);
+    let view_box = format!("0 0 {WIDTH} {}", layout.height);
+    html! {
+        <svg class="graph" viewBox={view_box} aria-hidden="true" focusable="false" {onclick}>
+            { for COLUMNS.iter().zip(COLUMN_HEADINGS).map(|(x, heading)| html! {
+                <text key={heading} class="graph__heading" x={x.to_string()} y="16"
+                    text-anchor="middle">{ heading }</text>
+            }) }
+            <g class="graph__edges">
+                { for order.iter().map(|&i| edge_view(edges[i].0, edges[i].1)) }
+            </g>
+            <g class="graph__nodes">
+                { for layout.nodes.iter().map(|n| node_view(n, node_emphasis(n, selection, related))) }
+            </g>
+            <g class="graph__labels">
+                { for labelled.iter().zip(label_places).map(|(e, at)| label_view(e, at)) }
+            </g>
+        </svg>
+    }
+}
+
+#[function_component(RelationsPicture)]
+pub fn relations_picture(props: &RelationsPictureProps) -> Html {
+    crate::render_count::rendered("RelationsPicture");
+    let viewer = use_viewer();
+    picture(
+        &viewer.picture,
+        props.selection.as_ref(),
+        &props.related,
+        Some(on_click(&viewer)),
+    )
+}
