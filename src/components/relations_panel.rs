@@ -1,11 +1,11 @@
-//! The relations panel: the picture of who stands with whom (`RelationsPicture`), then every
+//! The relations panel: the picture of who stands with whom (`relations_picture`), then every
 //! relation as a list grouped by the actor whose relation it is. The list is what keyboards
 //! and screen readers use: each entry is a button that selects the relation, which shows the
 //! sentence of the article behind it here and marks that sentence in the text. Before the
 //! viewer runs (or without JavaScript), each entry shows its sentence.
 
 use super::context::use_viewer;
-use super::relations_picture::RelationsPicture;
+use super::relations_picture::{on_click, picture};
 use crate::dom;
 use crate::model::related::Related;
 use crate::model::Selection;
@@ -82,7 +82,8 @@ pub fn relations_panel(props: &RelationsPanelProps) -> Html {
                sentence behind it; the list below the picture holds the same relations." }
         </p>
         <figure class="graph__figure">
-            <RelationsPicture selection={props.selection.clone()} related={props.related.clone()} />
+            { picture(&viewer.picture, props.selection.as_ref(), &props.related,
+                Some(on_click(&viewer))) }
         </figure>
         <h3 class="relations-list__heading">{ "Every relation, by actor" }</h3>
         <ul class="relations-list">

@@ -1,5 +1,6 @@
 //! The relations picture: who stands with whom, drawn as SVG from the layout the build made
-//! (`crate::model::graph`): actors as boxes in three columns (people, states, organisations),
+//! (`crate::model::graph`; a view function, not a component: the relations panel and the
+//! printed dossier draw it): actors as boxes in three columns (people, states, organisations),
 //! relations as lines between them. It takes part in the one selection: the selected actor or
 //! relation is drawn strong, what relates to it plainly, the rest faintly, and the labels of
 //! the strong lines are shown. A click on a box or a line selects it (the panel stays).
@@ -7,22 +8,14 @@
 //! The picture is for the eye and the mouse; it is hidden from assistive technology, because
 //! the list beside it (`RelationsPanel`) says the same and is what the keyboard uses.
 
-use super::context::use_viewer;
 use crate::model::graph::{
     place_labels, Edge, Layout, Node, COLUMNS, COLUMN_HEADINGS, NODE_HEIGHT, NODE_WIDTH, WIDTH,
 };
 use crate::model::related::Related;
 use crate::model::Selection;
 use crate::state::Action;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct RelationsPictureProps {
-    pub selection: Option<Selection>,
-    pub related: Rc<Related>,
-}
 
 /// At most this many lines are labelled at once (an actor with very many relations).
 const MAX_LABELS: usize = 24;
@@ -122,7 +115,7 @@ fn label_view(edge: &Edge, (x, y): (i32, i32)) -> Html {
 }
 
 /// A click on a box or a line selects its actor or relation.
-fn on_click(viewer: &super::context::Viewer) -> Callback<MouseEvent> {
+pub fn on_click(viewer: &super::context::Viewer) -> Callback<MouseEvent> {
     let dispatch = viewer.dispatch.clone();
     Callback::from(move |e: MouseEvent| {
         let Some(hit) = e
@@ -157,21 +150,24 @@ pub fn picture(
         .iter()
         .map(|e| (e, edge_emphasis(e, selection, related)))
         .collect();
-    // Faint lines first, the strong ones over them.
-    let mut order: Vec<usize> = (0..edges.len()).collect();
-    order.sort_by_key(|&i| match edges[i].1 {
-        Emphasis::Faint => 0,
-        Emphasis::Plain => 1,
-        Emphasis::Related => 2,
-        Emphasis::Selected => 3,
-    });
+    // Faint lines first, the strong ones over them (by level, not a sort: no sort code in the
+    // wasm).
+    const LEVELS: [Emphasis; 4] = [
+        Emphasis::Faint,
+        Emphasis::Plain,
+        Emphasis::Related,
+        Emphasis::Selected,
+    ];
+    let order: Vec<(&Edge, Emphasis)> = LEVELS
+        .iter()
+        .flat_map(|level| edges.iter().filter(move |(_, e)| e == level).copied())
+        .collect();
     // The strong lines are labelled, the selected one's label placed first.
     let mut labelled: Vec<&Edge> = order
         .iter()
         .rev()
-        .map(|&i| edges[i])
         .filter(|(_, emphasis)| matches!(emphasis, Emphasis::Selected | Emphasis::Related))
-        .map(|(edge, _)| edge)
+        .map(|(edge, _)| *edge)
         .collect();
     labelled.truncate(MAX_LABELS);
     let label_places = place_labels(&labelled);
@@ -183,7 +179,7 @@ pub fn picture(
                     text-anchor="middle">{ heading }</text>
             }) }
             <g class="graph__edges">
-                { for order.iter().map(|&i| edge_view(edges[i].0, edges[i].1)) }
+                { for order.iter().map(|&(edge, emphasis)| edge_view(edge, emphasis)) }
             </g>
             <g class="graph__nodes">
                 { for layout.nodes.iter().map(|n| node_view(n, node_emphasis(n, selection, related))) }
@@ -193,16 +189,4 @@ pub fn picture(
             </g>
         </svg>
     }
-}
-
-#[function_component(RelationsPicture)]
-pub fn relations_picture(props: &RelationsPictureProps) -> Html {
-    crate::render_count::rendered("RelationsPicture");
-    let viewer = use_viewer();
-    picture(
-        &viewer.picture,
-        props.selection.as_ref(),
-        &props.related,
-        Some(on_click(&viewer)),
-    )
 }

@@ -166,14 +166,14 @@ test("strict CSP: no inline script or style needed, zero console errors", async 
   await page.close();
 });
 
-test("print: the article, then actors, timeline and quotes as tables, no controls", async () => {
+test("print: the article, then actors, timeline, quotes and relations as tables, no controls", async () => {
   const page = await openPage(browser, root.url);
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.isVisible(".toolbar"), false);
   assert.equal(await page.isVisible("#panels"), false);
   assert.equal(await page.isVisible(".dossier"), true);
-  assert.equal(await page.locator(".dossier table").count(), 3);
-  assert.equal(await page.locator(".dossier tbody tr").count(), 23 + 11 + 16);
+  assert.equal(await page.locator(".dossier table").count(), 4);
+  assert.equal(await page.locator(".dossier tbody tr").count(), 23 + 11 + 16 + 35);
   const bg = await page.$eval(".app", (a) => getComputedStyle(a).backgroundColor);
   assert.equal(bg, "rgb(255, 255, 255)");
   await page.close();

@@ -526,10 +526,12 @@ test("keyboard alone: arrow keys move between tabs (desktop)", async () => {
   const steps = [
     ["ArrowRight", "timeline"],
     ["ArrowRight", "quotes"],
+    ["ArrowRight", "relations"],
     ["ArrowRight", "actors"],
-    ["ArrowLeft", "quotes"],
+    ["ArrowLeft", "relations"],
     ["Home", "actors"],
-    ["End", "quotes"],
+    ["End", "relations"],
+    ["ArrowLeft", "quotes"],
   ];
   for (const [key, panel] of steps) {
     await page.keyboard.press(key);
