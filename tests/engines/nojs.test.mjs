@@ -52,6 +52,13 @@ journeys("JavaScript off", (ctx) => {
       await follow("#tab-quotes");
       assert.equal(await shown("Korean Central News Agency"), true, "the quotes");
       assert.equal(await shown("Soviet–North Korean treaty signed"), false, "one panel at a time");
+      await follow("#tab-relations");
+      assert.equal(await shown("Russia partner of North Korea"), true, "the relations, each with its sentence");
+      assert.equal(
+        await page.evaluate(() => document.querySelector("#panel-relations svg.graph").getBoundingClientRect().height > 200),
+        true,
+        "the picture",
+      );
     } finally {
       await page.close();
     }

@@ -54,4 +54,28 @@ journeys("selecting", (ctx) => {
       await page.waitFor(() => !document.querySelector(".quote--selected, .mention--selected, .sentence--selected"));
       assert.deepEqual(await page.errors(), []);
     }));
+  it(`a relation from its list, and an actor from the picture [${ctx.engine}]`, () =>
+    withPage(ctx, `${ctx.site.url}#panel=relations`, {}, async (page) => {
+      await page.waitFor(panelIs, { args: ["relations"] });
+      await page.click("#relation-russia-0 button");
+      await page.waitFor(hashIs, { args: ["#relation=russia.0"] });
+      await page.waitFor(() => document.querySelector('.sentence[data-relations~="russia.0"]')?.classList.contains("sentence--selected"));
+      assert.equal(await page.attr("#relation-russia-0 button", "aria-pressed"), "true");
+      assert.ok(await page.evaluate(() => document.querySelector('.graph__edge[data-relation="russia.0"]').classList.contains("graph__edge--selected")));
+
+      // A box of the picture selects its actor, and the picture stays.
+      // With the pointer at the box's centre: WebKit's WebDriver refuses its Element Click on
+      // SVG shapes ("not interactable", "intercepted"), though a reader's click works.
+      const [x, y] = await page.evaluate(() => {
+        const box = document.querySelector('#panel-relations .graph__node[data-actor="putin"] rect');
+        box.scrollIntoView({ block: "center" });
+        const r = box.getBoundingClientRect();
+        return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];
+      });
+      await page.clickAt(x, y);
+      await page.waitFor(hashIs, { args: ["#panel=relations&actor=putin"] });
+      await page.waitFor(actorSelected, { args: ["putin"] });
+      assert.ok(await page.evaluate(() => document.querySelectorAll("#panel-relations .graph__edge--related").length >= 4));
+      assert.deepEqual(await page.errors(), []);
+    }));
 });
