@@ -141,6 +141,16 @@ pub fn layout(article: &Article) -> Layout {
             }
         }
     }
+    // Where a line from the first column to the last may cross the middle one: between two of
+    // its boxes, above the first or below the last.
+    let middle_ys: Vec<i32> = order[1].iter().map(|&i| place[i].1).collect();
+    let passages: Vec<i32> = match (middle_ys.first(), middle_ys.last()) {
+        (Some(first), Some(last)) => std::iter::once(first - ROW / 2)
+            .chain(middle_ys.windows(2).map(|w| (w[0] + w[1]) / 2))
+            .chain(std::iter::once(last + ROW / 2))
+            .collect(),
+        _ => vec![height / 2],
+    };
     let mut edges = Vec::new();
     for (i, actor) in article.actors.iter().enumerate() {
         for (n, relation) in actor.relations.iter().enumerate() {
@@ -150,7 +160,13 @@ pub fn layout(article: &Article) -> Layout {
             let (drawn, count) = between.get_mut(&pair(i, j)).expect("counted above");
             let offset = PARALLEL_GAP * (2 * *drawn - (*count - 1)) / 2;
             *drawn += 1;
-            let (path, label_x, label_y) = route(place[i], place[j], offset);
+            let (path, label_x, label_y) = if place[i].0.abs_diff(place[j].0) > COLUMN_STEP {
+                let middle = (place[i].1 + place[j].1) / 2;
+                let through = passage_nearest(&passages, middle) + offset;
+                route_across(place[i], place[j], through, offset)
+            } else {
+                route(place[i], place[j], offset)
+            };
             edges.push(Edge {
                 from: actor.id.clone(),
                 index: n as u32,
@@ -229,6 +245,44 @@ fn ordered_columns(columns: &[u8], links: &[Vec<usize>]) -> Vec<Vec<usize>> {
     order
 }
 
+/// The free passage across the middle column nearest to `y`.
+fn passage_nearest(passages: &[i32], y: i32) -> i32 {
+    passages
+        .iter()
+        .copied()
+        .min_by_key(|p| p.abs_diff(y))
+        .unwrap_or(y)
+}
+
+/// The distance between two neighbouring columns.
+const COLUMN_STEP: u32 = (COLUMNS[1] - COLUMNS[0]) as u32;
+
+/// The path between nodes of the first and the last column (either way), moved `offset` down
+/// at both ends: a curve to the middle column at height `through` (a passage between its
+/// boxes), straight across it, and a curve on to the other end, so that it never runs behind
+/// a box it does not join. Its label goes on the first curve, near the actor whose relation
+/// it is.
+fn route_across(
+    (x1, y1): (i32, i32),
+    (x2, y2): (i32, i32),
+    through: i32,
+    offset: i32,
+) -> (String, i32, i32) {
+    let half = NODE_WIDTH / 2;
+    let (y1, y2) = (y1 + offset, y2 + offset);
+    let dir = if x2 > x1 { 1 } else { -1 };
+    let (start, end) = (x1 + dir * half, x2 - dir * half);
+    let (enter, leave) = (COLUMNS[1] - dir * half, COLUMNS[1] + dir * half);
+    let (bend1, bend2) = ((start + enter) / 2, (leave + end) / 2);
+    let path = format!(
+        "M{start} {y1} C{bend1} {y1} {bend1} {through} {enter} {through} L{leave} {through} \
+         C{bend2} {through} {bend2} {y2} {end} {y2}"
+    );
+    let label_x = (start + 6 * bend1 + enter) / 8;
+    let label_y = (y1 + through) / 2;
+    (path, label_x, label_y)
+}
+
 /// The path between two node centres, moved `offset` down at both ends (to draw several
 /// relations between the same two actors apart), and its label's point (the curve's middle).
 fn route((x1, y1): (i32, i32), (x2, y2): (i32, i32), offset: i32) -> (String, i32, i32) {
@@ -305,6 +359,26 @@ mod tests {
         let placed = place_labels(&[&a, &b, &c, &far]);
         // b moves down a line, c (clear of neither at 50 or 61) up a line; far stays.
         assert_eq!(placed, vec![(100, 50), (110, 63), (105, 39), (200, 50)]);
+    }
+
+    #[test]
+    fn lines_across_the_middle_column_pass_between_its_boxes() {
+        // From the first column to the last, through the passage at 123.
+        let (path, x, y) = route_across((52, 100), (348, 200), 123, 0);
+        assert_eq!(
+            path,
+            "M100 100 C126 100 126 123 152 123 L248 123 C274 123 274 200 300 200"
+        );
+        assert_eq!((x, y), (126, 111));
+        // The other way, the label near its own actor (in the last gap).
+        let (back, x, _) = route_across((348, 200), (52, 100), 123, 0);
+        assert!(
+            back.starts_with("M300 200 C274 200 274 123 248 123 L152 123"),
+            "{back}"
+        );
+        assert_eq!(x, 274);
+        assert_eq!(passage_nearest(&[20, 69, 115], 100), 115);
+        assert_eq!(passage_nearest(&[], 100), 100);
     }
 
     #[test]
