@@ -7,6 +7,7 @@
 mod common;
 
 use marginalia::components::app::{App, AppProps};
+use marginalia::model::Selection;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -314,6 +315,28 @@ async fn type_into(app: &Mounted, selector: &str, value: &str) {
     yew::scheduler::flush().await;
 }
 
+/// How many actors' entries look different after the selection goes from `before` to `after`
+/// (selected, or related to the selection).
+fn entries_changed(
+    article: &marginalia::model::Article,
+    before: Option<&Selection>,
+    after: Option<&Selection>,
+) -> u32 {
+    use marginalia::model::related::related;
+    let state = |sel: Option<&Selection>, id: &str| {
+        let rel = sel.map(|s| related(article, s)).unwrap_or_default();
+        (
+            sel == Some(&Selection::Actor(id.to_string())),
+            rel.actors.contains(id),
+        )
+    };
+    article
+        .actors
+        .iter()
+        .filter(|a| state(before, &a.id) != state(after, &a.id))
+        .count() as u32
+}
+
 #[wasm_bindgen_test]
 async fn a_change_re_renders_only_the_components_that_show_it() {
     use marginalia::render_count::take;
@@ -323,12 +346,17 @@ async fn a_change_re_renders_only_the_components_that_show_it() {
     take(); // what earlier tests rendered
     let app = Mounted::new().await;
     // Starting renders each component once (one rating per criterion), then nothing again.
-    let criteria = common::seed().meta.feedback_criteria.len() as u32;
+    let seed = common::seed();
+    let criteria = seed.meta.feedback_criteria.len() as u32;
+    let actors = seed.actors.len() as u32;
     let first = take();
     assert!(
-        first
-            .iter()
-            .all(|(c, n)| *n == if *c == "StarRating" { criteria } else { 1 }),
+        first.iter().all(|(c, n)| *n
+            == match *c {
+                "StarRating" => criteria,
+                "ActorEntry" => actors, // the panel shown first
+                _ => 1,
+            }),
         "{first:?}"
     );
     yew::scheduler::flush().await;
@@ -338,12 +366,16 @@ async fn a_change_re_renders_only_the_components_that_show_it() {
     type_into(&app, "#feedback-comment", "x").await;
     assert_eq!(take(), [("FeedbackForm", 1)]);
     // A selection in the panel: the root, the panels, the selected actor and the live region.
+    // Of the actors' entries, only those whose state changes: the one selected and the ones
+    // that relate to it.
     app.el("#actor-kim").click();
     yew::scheduler::flush().await;
+    let kim = Selection::Actor("kim".into());
     assert_eq!(
         take(),
         [
             ("ActorDetails", 1),
+            ("ActorEntry", entries_changed(&seed, None, Some(&kim))),
             ("ActorsPanel", 1),
             ("Announcer", 1),
             ("App", 1),
@@ -353,10 +385,14 @@ async fn a_change_re_renders_only_the_components_that_show_it() {
     // A mention in the text: the same, and its card.
     app.el("#mention-putin-0").click();
     yew::scheduler::flush().await;
+    let putin = Selection::Actor("putin".into());
+    let changed = entries_changed(&seed, Some(&kim), Some(&putin));
+    assert!(changed >= 2 && changed < actors, "{changed}");
     assert_eq!(
         take(),
         [
             ("ActorDetails", 1),
+            ("ActorEntry", changed),
             ("ActorsPanel", 1),
             ("Announcer", 1),
             ("App", 1),

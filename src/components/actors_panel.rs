@@ -1,12 +1,11 @@
-//! The actors panel: actors grouped by kind, each with role and mention count. Selecting one
-//! opens its details (`ActorDetails`) and highlights its mentions in the text.
+//! The actors panel: actors grouped by kind, each an `ActorEntry` with role and mention count.
+//! Selecting one opens its details (`ActorDetails`) and highlights its mentions in the text.
 
-use super::actor_details::ActorDetails;
-use super::context::{use_viewer, Viewer};
-use crate::dom;
+use super::actor_entry::ActorEntry;
+use super::context::use_viewer;
 use crate::model::related::Related;
-use crate::model::{Actor, ActorKind};
-use crate::state::{Action, Selection};
+use crate::model::ActorKind;
+use crate::state::Selection;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,47 +17,20 @@ pub struct ActorsPanelProps {
     pub mention_index: u32,
 }
 
-fn actor_entry(viewer: &Viewer, props: &ActorsPanelProps, actor: &Actor) -> Html {
-    let selected = matches!(&props.selection, Some(Selection::Actor(a)) if *a == actor.id);
-    let related = props.related.actors.contains(&actor.id);
-    let mentions = match actor.mention_count {
-        1 => "1 mention".to_string(),
-        n => format!("{n} mentions"),
-    };
-    html! {
-        <li key={actor.id.clone()} class={classes!(
-            "actor",
-            selected.then_some("actor--selected"),
-            related.then_some("actor--related"),
-        )}>
-            <button
-                type="button"
-                id={dom::actor_entry_id(&actor.id)}
-                class="actor__head"
-                aria-expanded={selected.to_string()}
-                aria-controls={dom::actor_details_id(&actor.id)}
-                onclick={viewer.on(Action::Toggle(Selection::Actor(actor.id.clone())))}
-            >
-                <span class="actor__name">{ &actor.name }</span>
-                <span class="actor__role">{ &actor.role }</span>
-                <span class="actor__count">{ mentions }</span>
-            </button>
-            if selected {
-                <ActorDetails id={actor.id.clone()} mention_index={props.mention_index} />
-            }
-        </li>
-    }
-}
-
 #[function_component(ActorsPanel)]
 pub fn actors_panel(props: &ActorsPanelProps) -> Html {
     crate::render_count::rendered("ActorsPanel");
     let viewer = use_viewer();
+    let selected = match &props.selection {
+        Some(Selection::Actor(id)) => Some(id.as_str()),
+        _ => None,
+    };
     html! {
         <div class="actors">
             <h2 class="panel-title">{ "Actors" }</h2>
             { for ActorKind::ALL.iter().map(|kind| {
-                let actors: Vec<_> = viewer.article.actors.iter().filter(|a| a.kind == *kind).collect();
+                let actors: Vec<_> = viewer.article.actors.iter().enumerate()
+                    .filter(|(_, a)| a.kind == *kind).collect();
                 if actors.is_empty() {
                     return html! {};
                 }
@@ -67,7 +39,14 @@ pub fn actors_panel(props: &ActorsPanelProps) -> Html {
                     <section key={kind.as_str()} class="actors__group" aria-labelledby={group.clone()}>
                         <h3 id={group} class="actors__kind">{ kind.plural_label() }</h3>
                         <ul class="actors__list">
-                            { for actors.into_iter().map(|actor| actor_entry(&viewer, props, actor)) }
+                            { for actors.into_iter().map(|(index, actor)| {
+                                let selected = selected == Some(actor.id.as_str());
+                                html! {
+                                    <ActorEntry key={actor.id.clone()} {index} {selected}
+                                        related={props.related.actors.contains(&actor.id)}
+                                        mention_index={if selected { props.mention_index } else { 0 }} />
+                                }
+                            }) }
                         </ul>
                     </section>
                 }

@@ -6,6 +6,7 @@
 //! delegated listeners (the body is adopted text, not a component per mention).
 
 pub mod actor_details;
+pub mod actor_entry;
 pub mod actors_panel;
 pub mod announcer;
 pub mod app;
@@ -15,6 +16,7 @@ pub mod attachment_list;
 pub mod body_events;
 pub mod context;
 pub mod criterion_adder;
+pub mod event_entry;
 pub mod feedback_form;
 pub mod help_dialog;
 pub mod mention_card;
@@ -22,8 +24,10 @@ pub mod notice_bar;
 pub mod panel_tabs;
 pub mod panels;
 pub mod print_dossier;
+pub mod quote_entry;
 pub mod quotes_panel;
 pub mod reading_progress;
+pub mod relation_entry;
 pub mod relations_panel;
 pub mod relations_picture;
 pub mod search_box;

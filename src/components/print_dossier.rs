@@ -42,7 +42,7 @@ pub fn print_dossier() -> Html {
                             <td>{ &e.title }</td>
                             <td>
                                 { e.date_explanation() }
-                                { super::timeline_panel::record_source(&e.provenance) }
+                                { super::event_entry::record_source(&e.provenance) }
                             </td>
                         </tr>
                     }) }

@@ -1,0 +1,57 @@
+//! One actor in the actors panel: its name, role and number of mentions, a button that
+//! selects it, and its details when selected. A component of its own so that a selection
+//! re-renders the entries whose state changed, not the whole list (thousands, in a long
+//! article).
+
+use super::actor_details::ActorDetails;
+use super::context::use_viewer;
+use crate::dom;
+use crate::state::{Action, Selection};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ActorEntryProps {
+    /// The actor's place in `article.actors`.
+    pub index: usize,
+    pub selected: bool,
+    pub related: bool,
+    /// The current mention, when selected (else 0, so that stepping through another actor's
+    /// mentions leaves this entry alone).
+    pub mention_index: u32,
+}
+
+#[function_component(ActorEntry)]
+pub fn actor_entry(props: &ActorEntryProps) -> Html {
+    crate::render_count::rendered("ActorEntry");
+    let viewer = use_viewer();
+    let Some(actor) = viewer.article.actors.get(props.index) else {
+        return html! {};
+    };
+    let mentions = match actor.mention_count {
+        1 => "1 mention".to_string(),
+        n => format!("{n} mentions"),
+    };
+    html! {
+        <li class={classes!(
+            "actor",
+            props.selected.then_some("actor--selected"),
+            props.related.then_some("actor--related"),
+        )}>
+            <button
+                type="button"
+                id={dom::actor_entry_id(&actor.id)}
+                class="actor__head"
+                aria-expanded={props.selected.to_string()}
+                aria-controls={dom::actor_details_id(&actor.id)}
+                onclick={viewer.on(Action::Toggle(Selection::Actor(actor.id.clone())))}
+            >
+                <span class="actor__name">{ &actor.name }</span>
+                <span class="actor__role">{ &actor.role }</span>
+                <span class="actor__count">{ mentions }</span>
+            </button>
+            if props.selected {
+                <ActorDetails id={actor.id.clone()} mention_index={props.mention_index} />
+            }
+        </li>
+    }
+}
