@@ -48,6 +48,9 @@ pub const HELP_ID: &str = "help";
 pub const BODY_CLASS: &str = "article__body";
 /// Selector of the body.
 pub const BODY: &str = ".article__body";
+/// The printed dossier (prerendered; adopted like the body).
+pub const DOSSIER_CLASS: &str = "dossier";
+pub const DOSSIER: &str = ".dossier";
 /// The paragraphs and headings of the body, in reading order: what places in the article's
 /// data count in (`marginalia_model::text::leaf_texts` on the build's side). (Lead: used by
 /// src/start.rs; keep.)

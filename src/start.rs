@@ -8,9 +8,10 @@
 //!    inert `<script type="application/octet-stream" id="marginalia-data">` holding it in base64;
 //! 2. the data is fetched and decoded ([`crate::model::data`]); if that fails, the error view
 //!    goes above the article, which stays readable;
-//! 3. the prerendered body is taken out of the page, the rest of the prerendered viewer is
-//!    replaced by [`App`] rendered in the same task (so nothing is painted in between), and the
-//!    body is adopted into it, never rendered again.
+//! 3. the prerendered body and print dossier are taken out of the page, the rest of the
+//!    prerendered viewer is replaced by [`App`] rendered in the same task (so nothing is
+//!    painted in between), and the two are adopted into it, never rendered again (neither
+//!    changes while the viewer runs).
 //!
 //! A host's mount ([`crate::mount`]) names an article's page or its data; [`load_for_mount`]
 //! fetches both, and the body comes from the article's page.
@@ -32,6 +33,9 @@ use web_sys::{Document, Element};
 pub struct Loaded {
     pub data: ArticleData,
     pub body: Option<Element>,
+    /// The prerendered print dossier, adopted like the body (the page's own; a mount renders
+    /// its own).
+    pub dossier: Option<Element>,
     pub storage_key: String,
 }
 
@@ -45,6 +49,7 @@ pub fn start_page() {
     web::crash::install_panic_view(&root);
     wasm_bindgen_futures::spawn_local(async move {
         let body = root.query_selector(dom::BODY).ok().flatten();
+        let dossier = root.query_selector(dom::DOSSIER).ok().flatten();
         let data = match page_data(&doc).await {
             Ok(data) => with_passages(data, body.as_ref()),
             Err(message) => Err(message),
@@ -54,6 +59,7 @@ pub fn start_page() {
                 let loaded = Loaded {
                     data,
                     body,
+                    dossier,
                     storage_key: page_key(&doc),
                 };
                 adopt_legacy_feedback(&loaded);
@@ -68,8 +74,8 @@ pub fn start_page() {
 /// The reader's scroll position survives the swap.
 pub fn render(root: Element, loaded: Loaded, mode: Mode, initial_state: Option<Start>) {
     let scroll = web::dom::scroll_position();
-    if let Some(body) = &loaded.body {
-        body.remove();
+    for adopted in [&loaded.body, &loaded.dossier].into_iter().flatten() {
+        adopted.remove();
     }
     root.set_text_content(None);
     yew::Renderer::<App>::with_root_and_props(
@@ -78,6 +84,7 @@ pub fn render(root: Element, loaded: Loaded, mode: Mode, initial_state: Option<S
             article: Rc::new(loaded.data.article),
             picture: Rc::new(loaded.data.picture),
             body: loaded.body,
+            dossier: loaded.dossier,
             storage_key: loaded.storage_key.into(),
             initial_state,
             mode,
@@ -202,6 +209,7 @@ pub async fn load_for_mount(address: &str) -> Result<Loaded, String> {
     Ok(Loaded {
         data,
         body,
+        dossier: None,
         storage_key,
     })
 }

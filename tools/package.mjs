@@ -35,27 +35,33 @@ function inlineSafe(text, tag, what) {
   return text;
 }
 
-// 1. init.js: the viewer starts after the article is on screen (after the first paint, in idle
-//    time) or at the reader's first interaction, whichever comes first, so the wasm never
-//    competes with the article for the network or the main thread. A click on a name before
-//    then is not lost: names are links to #actor=…, and the viewer applies the hash it finds.
+// 1. init.js: the wasm is fetched after the article is on screen (after the first paint), at
+//    the browser's default priority for a script-initiated fetch, and compiled while it streams
+//    in; the viewer starts in idle time after that, or at once at the reader's first
+//    interaction, whichever comes first. So the wasm never competes with the article for the
+//    network or the main thread. A click on a name before then is not lost: names are links to
+//    #actor=…, and the viewer applies the hash it finds.
 writeFileSync(
   join(dir, "init.js"),
-  `// Starts the viewer of this page's article once the article is on screen: loads the wasm\n` +
-    `// (compiled while it streams in), then startPage() reads the article's data and brings the\n` +
+  `// Starts the viewer of this page's article once the article is on screen: after the first\n` +
+    `// paint the wasm is fetched and compiled while it streams in; in idle time (or at the\n` +
+    `// reader's first interaction) startPage() reads the article's data and brings the\n` +
     `// prerendered page to life.\n` +
+    `let loading;\n` +
+    `const load = () =>\n` +
+    `  (loading ??= import("./${glue}").then(async (glue) => {\n` +
+    `    await glue.default({ module_or_path: new URL("./${wasm}", import.meta.url) });\n` +
+    `    return glue;\n` +
+    `  }));\n` +
     `let started = false;\n` +
     `function start() {\n` +
     `  if (started) return;\n` +
     `  started = true;\n` +
-    `  import("./${glue}").then(async (glue) => {\n` +
-    `    await glue.default({ module_or_path: new URL("./${wasm}", import.meta.url) });\n` +
-    `    glue.startPage();\n` +
-    `  });\n` +
+    `  load().then((glue) => glue.startPage());\n` +
     `}\n` +
     `for (const type of ["pointerdown", "keydown", "focusin"]) addEventListener(type, start, { once: true, capture: true, passive: true });\n` +
     `const idle = (f) => ("requestIdleCallback" in window ? requestIdleCallback(f, { timeout: 1500 }) : setTimeout(f, 1));\n` +
-    `requestAnimationFrame(() => setTimeout(() => idle(start), 0));\n`,
+    `requestAnimationFrame(() => setTimeout(() => load().then(() => idle(start)), 0));\n`,
 );
 page = page.replace(inline[0], `<script type="module" src="./init.js"></script>`);
 // Trunk preloads the glue and the wasm at high priority, before the first paint: not wanted.

@@ -1,8 +1,10 @@
 //! The actors panel: actors grouped by kind, each an `ActorEntry` with role and mention count.
 //! Selecting one opens its details (`ActorDetails`) and highlights its mentions in the text.
+//! A long list renders in steps (`use_progressive_list`).
 
 use super::actor_entry::ActorEntry;
 use super::context::use_viewer;
+use crate::effects::use_progressive_list;
 use crate::model::related::Related;
 use crate::model::ActorKind;
 use crate::state::Selection;
@@ -21,17 +23,26 @@ pub struct ActorsPanelProps {
 pub fn actors_panel(props: &ActorsPanelProps) -> Html {
     crate::render_count::rendered("ActorsPanel");
     let viewer = use_viewer();
+    let actors = &viewer.article.actors;
     let selected = match &props.selection {
         Some(Selection::Actor(id)) => Some(id.as_str()),
         _ => None,
     };
+    // The actors in the order shown: kind by kind. Long lists render in steps.
+    let order: Vec<usize> = ActorKind::ALL
+        .iter()
+        .flat_map(|kind| (0..actors.len()).filter(move |&i| actors[i].kind == *kind))
+        .collect();
+    let needed = selected.and_then(|id| order.iter().position(|&i| actors[i].id == id));
+    let (shown, more) = use_progressive_list(order.len(), needed, "actors");
+    let rendered = &order[..shown];
     html! {
         <div class="actors">
             <h2 class="panel-title">{ "Actors" }</h2>
             { for ActorKind::ALL.iter().map(|kind| {
-                let actors: Vec<_> = viewer.article.actors.iter().enumerate()
-                    .filter(|(_, a)| a.kind == *kind).collect();
-                if actors.is_empty() {
+                let group_entries: Vec<usize> = rendered.iter().copied()
+                    .filter(|&i| actors[i].kind == *kind).collect();
+                if group_entries.is_empty() {
                     return html! {};
                 }
                 let group = format!("group-{}", kind.as_str());
@@ -39,7 +50,8 @@ pub fn actors_panel(props: &ActorsPanelProps) -> Html {
                     <section key={kind.as_str()} class="actors__group" aria-labelledby={group.clone()}>
                         <h3 id={group} class="actors__kind">{ kind.plural_label() }</h3>
                         <ul class="actors__list">
-                            { for actors.into_iter().map(|(index, actor)| {
+                            { for group_entries.into_iter().map(|index| {
+                                let actor = &actors[index];
                                 let selected = selected == Some(actor.id.as_str());
                                 html! {
                                     <ActorEntry key={actor.id.clone()} {index} {selected}
@@ -51,6 +63,7 @@ pub fn actors_panel(props: &ActorsPanelProps) -> Html {
                     </section>
                 }
             }) }
+            { more }
         </div>
     }
 }

@@ -45,6 +45,9 @@ pub struct AppProps {
     /// rendered from `article.blocks`.
     #[prop_or_default]
     pub body: Option<web_sys::Element>,
+    /// The prerendered print dossier, adopted as it is; without it, `PrintDossier` renders it.
+    #[prop_or_default]
+    pub dossier: Option<web_sys::Element>,
     /// Where this article's reader data (feedback) is kept: one key per article and site.
     #[prop_or_default]
     pub storage_key: AttrValue,
@@ -65,6 +68,7 @@ impl AppProps {
             picture: Rc::new(crate::model::graph::layout(&article)),
             article,
             body: None,
+            dossier: None,
             storage_key: AttrValue::default(),
             initial_state: None,
             mode: Mode::default(),
@@ -179,7 +183,10 @@ pub fn app(props: &AppProps) -> Html {
                         mention_index={ui.mention_index} related={(*related_set).clone()}
                         speaker_filter={ui.speaker_filter.clone()} />
                 </div>
-                <PrintDossier />
+                { match &props.dossier {
+                    Some(dossier) => Html::VRef(dossier.clone().into()),
+                    None => html! { <PrintDossier /> },
+                } }
                 <HelpDialog open={ui.help_open} />
                 <Announcer selection={ui.selection.clone()} mention_index={ui.mention_index}
                     announcement={ui.announcement.clone()} />

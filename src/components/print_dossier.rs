@@ -4,6 +4,7 @@
 
 use super::context::use_viewer;
 use super::relations_picture::picture;
+use crate::dom;
 use crate::model::related::Related;
 use yew::prelude::*;
 
@@ -13,7 +14,7 @@ pub fn print_dossier() -> Html {
     let app = use_viewer();
     let article = &app.article;
     html! {
-        <section class="dossier">
+        <section class={dom::DOSSIER_CLASS}>
             <h2>{ "Actors" }</h2>
             <table>
                 <thead><tr>

@@ -3,6 +3,7 @@
 
 use super::context::{use_viewer, Viewer};
 use super::quote_entry::QuoteEntry;
+use crate::effects::use_progressive_list;
 use crate::model::related::Related;
 use crate::model::Selection;
 use crate::state::Action;
@@ -70,14 +71,19 @@ pub fn quotes_panel(props: &QuotesPanelProps) -> Html {
         Some(Selection::Quote(id)) => Some(id.as_str()),
         _ => None,
     };
+    let quotes = &viewer.article.quotes;
+    let listed: Vec<usize> = (0..quotes.len())
+        .filter(|&i| filter.is_none_or(|s| s == quotes[i].speaker))
+        .collect();
+    let needed = selected.and_then(|id| listed.iter().position(|&i| quotes[i].id == id));
+    let (shown, more) = use_progressive_list(listed.len(), needed, "quotes");
     html! {
         <div class="quotes">
             <h2 class="panel-title">{ "Quotes" }</h2>
             { speaker_filter(&viewer, filter) }
             <ol class="quotes__list">
-                { for viewer.article.quotes.iter().enumerate()
-                    .filter(|(_, q)| filter.is_none_or(|s| s == q.speaker))
-                    .map(|(index, q)| {
+                { for listed[..shown].iter().map(|&index| {
+                        let q = &quotes[index];
                         let selected = selected == Some(q.id.as_str());
                         html! {
                             <QuoteEntry key={q.id.clone()} {index} {selected}
@@ -85,6 +91,7 @@ pub fn quotes_panel(props: &QuotesPanelProps) -> Html {
                         }
                     }) }
             </ol>
+            { more }
         </div>
     }
 }

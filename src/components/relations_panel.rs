@@ -7,6 +7,7 @@
 use super::context::use_viewer;
 use super::relation_entry::RelationEntry;
 use super::relations_picture::{on_click, picture};
+use crate::effects::use_progressive_list;
 use crate::model::related::Related;
 use crate::model::Selection;
 use std::rc::Rc;
@@ -31,11 +32,29 @@ pub fn relations_panel(props: &RelationsPanelProps) -> Html {
         Some(Selection::Relation(id)) => Some(id.as_str()),
         _ => None,
     };
+    // Every relation as (actor, index), actor by actor. Long lists render in steps.
+    let all: Vec<(usize, usize)> = article
+        .actors
+        .iter()
+        .enumerate()
+        .flat_map(|(a, actor)| (0..actor.relations.len()).map(move |i| (a, i)))
+        .collect();
+    let needed = selected_relation.and_then(|id| {
+        let (actor, relation) = article.relation(id)?;
+        let a = article.actors.iter().position(|x| x.id == actor.id)?;
+        let i = actor
+            .relations
+            .iter()
+            .position(|r| std::ptr::eq(r, relation))?;
+        all.iter().position(|&p| p == (a, i))
+    });
+    let (shown, more) = use_progressive_list(all.len(), needed, "relations");
+    let rendered = &all[..shown];
     let entries = article
         .actors
         .iter()
         .enumerate()
-        .filter(|(_, a)| !a.relations.is_empty());
+        .filter(|(a, _)| rendered.iter().any(|(x, _)| x == a));
     html! { <>
         <p class="panel__intro">
             { "Who stands with whom, as the article tells it. Choose a relation to see the \
@@ -51,7 +70,8 @@ pub fn relations_panel(props: &RelationsPanelProps) -> Html {
                 <li key={a.id.clone()} class="relations-list__actor">
                     <h4 class="relations-list__name">{ &a.name }</h4>
                     <ul class="relations-list__entries">
-                        { for a.relations.iter().enumerate().map(|(index, r)| {
+                        { for rendered.iter().filter(|(x, _)| *x == actor).map(|&(_, index)| {
+                            let r = &a.relations[index];
                             let id = crate::model::relation_id(&a.id, index);
                             let selected = selected_relation == Some(id.as_str());
                             let related = selected_actor
@@ -64,5 +84,6 @@ pub fn relations_panel(props: &RelationsPanelProps) -> Html {
                 </li>
             }) }
         </ul>
+        { more }
     </> }
 }

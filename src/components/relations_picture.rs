@@ -9,7 +9,8 @@
 //! the list beside it (`RelationsPanel`) says the same and is what the keyboard uses.
 
 use crate::model::graph::{
-    place_labels, Edge, Layout, Node, COLUMNS, COLUMN_HEADINGS, NODE_HEIGHT, NODE_WIDTH, WIDTH,
+    place_labels, Edge, Layout, Node, COLUMNS, COLUMN_HEADINGS, MAX_ACTORS, NODE_HEIGHT,
+    NODE_WIDTH, WIDTH,
 };
 use crate::model::related::Related;
 use crate::model::Selection;
@@ -145,6 +146,14 @@ pub fn picture(
     related: &Related,
     onclick: Option<Callback<MouseEvent>>,
 ) -> Html {
+    if layout.nodes.is_empty() {
+        return html! {
+            <p class="graph__none">
+                { format!("This article names more than {MAX_ACTORS} actors, too many to draw \
+                           legibly: every relation is in the list.") }
+            </p>
+        };
+    }
     let edges: Vec<(&Edge, Emphasis)> = layout
         .edges
         .iter()

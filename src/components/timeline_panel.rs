@@ -5,6 +5,7 @@
 use super::context::use_viewer;
 use super::event_entry::EventEntry;
 use super::timeline_axis::TimelineAxis;
+use crate::effects::use_progressive_list;
 use crate::model::related::Related;
 use crate::model::Selection;
 use std::rc::Rc;
@@ -24,6 +25,9 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
         Some(Selection::Event(id)) => Some(id.as_str()),
         _ => None,
     };
+    let events = &viewer.article.events;
+    let needed = selected.and_then(|id| events.iter().position(|e| e.id == id));
+    let (shown, more) = use_progressive_list(events.len(), needed, "events");
     html! {
         <div class="timeline">
             <h2 class="panel-title">{ "Timeline" }</h2>
@@ -37,7 +41,7 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
                     <dd>{ "from the public record, not the article" }</dd></div>
             </dl>
             <ol class="timeline__list">
-                { for viewer.article.events.iter().enumerate().map(|(index, event)| {
+                { for viewer.article.events[..shown].iter().enumerate().map(|(index, event)| {
                     let selected = selected == Some(event.id.as_str());
                     html! {
                         <EventEntry key={event.id.clone()} {index} {selected}
@@ -45,6 +49,7 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
                     }
                 }) }
             </ol>
+            { more }
         </div>
     }
 }

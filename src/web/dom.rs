@@ -156,3 +156,46 @@ impl Drop for HeightObserver {
         self.observer.disconnect();
     }
 }
+
+/// Calls `on_near` when the element comes within `margin` (a CSS length, `"600px"`) of the
+/// viewport, scrolled into view in the page or in a scrolling panel. The observer stops when
+/// the returned guard is dropped.
+pub fn observe_nearing(
+    element: &Element,
+    margin: &str,
+    on_near: impl Fn() + 'static,
+) -> Option<NearObserver> {
+    let callback = Closure::<dyn Fn(Array)>::new(move |entries: Array| {
+        let near = entries.iter().any(|e| {
+            e.dyn_ref::<web_sys::IntersectionObserverEntry>()
+                .is_some_and(|e| e.is_intersecting())
+        });
+        if near {
+            on_near();
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(margin);
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
+    observer.observe(element);
+    Some(NearObserver {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// Keeps an `IntersectionObserver` alive; disconnects it when dropped.
+pub struct NearObserver {
+    observer: web_sys::IntersectionObserver,
+    _callback: Closure<dyn Fn(Array)>,
+}
+
+impl Drop for NearObserver {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

@@ -88,8 +88,15 @@ pub fn name_lines(name: &str) -> Vec<String> {
     }
 }
 
-/// Lays out the article's actors and relations.
+/// Above this many actors the picture is not drawn (it would be neither legible nor small):
+/// the layout is empty, and the viewer says so and shows the list of relations alone.
+pub const MAX_ACTORS: usize = 60;
+
+/// Lays out the article's actors and relations (nothing, over [`MAX_ACTORS`]).
 pub fn layout(article: &Article) -> Layout {
+    if article.actors.len() > MAX_ACTORS {
+        return Layout::default();
+    }
     let index: std::collections::HashMap<&str, usize> = article
         .actors
         .iter()
