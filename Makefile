@@ -25,12 +25,14 @@ setup-test:
 
 # The viewer's wasm (only it: `cargo test` and the native commands are built as usual) is
 # built smaller (README "A smaller wasm"): std is compiled with the viewer (`build-std`, needs the
-# rust-src component) for size (`optimize_for_size`). These are unstable options, allowed on the
-# stable rustc by RUSTC_BOOTSTRAP=1.
+# rust-src component) for size (`optimize_for_size`), and a panic traps at once
+# (`-Cpanic=immediate-abort`: no panic messages or hooks in the wasm; init.js shows the error
+# view on a trap). These are unstable options, allowed on the stable rustc by RUSTC_BOOTSTRAP=1.
 # std's own dependencies are fetched once by scripts/setup.sh, so the build stays --offline.
 WASM_SIZE_FLAGS := RUSTC_BOOTSTRAP=1 \
 	CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 
 $(VIEWER)/page.html: $(VIEWER_SOURCES)
 	$(WASM_SIZE_FLAGS) trunk build --release --offline --dist $(VIEWER)
