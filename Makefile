@@ -11,7 +11,7 @@ PORT ?= 8080
 # edit of an article rebuilds only the site (no Rust is compiled).
 VIEWER := target/viewer
 VIEWER_SOURCES := $(shell find src styles assets crates/model/src -type f 2>/dev/null) \
-	Cargo.toml Cargo.lock index.html Trunk.toml tools/package.mjs
+	Cargo.toml Cargo.lock index.html Trunk.toml tools/package.mjs Makefile
 SITE := target/debug/site
 
 
@@ -23,8 +23,19 @@ setup:
 setup-test:
 	@scripts/setup.sh --test
 
+# The viewer's wasm (only it: `cargo test` and the native commands are built as usual) is
+# built smaller (README "A smaller wasm"): std is compiled with the viewer (`build-std`, needs the
+# rust-src component) for size (`optimize_for_size`), and a panic traps at once
+# (`-Cpanic=immediate-abort`: no panic messages or hooks in the wasm; init.js shows the error
+# view on a trap). These are unstable options, allowed on the stable rustc by RUSTC_BOOTSTRAP=1.
+# std's own dependencies are fetched once by scripts/setup.sh, so the build stays --offline.
+WASM_SIZE_FLAGS := RUSTC_BOOTSTRAP=1 \
+	CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+
 $(VIEWER)/page.html: $(VIEWER_SOURCES)
-	trunk build --release --offline --dist $(VIEWER)
+	$(WASM_SIZE_FLAGS) trunk build --release --offline --dist $(VIEWER)
 	node tools/package.mjs $(VIEWER)
 
 ## The site into dist/: the viewer's shared files, every article under content/ (page, data,

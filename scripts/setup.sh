@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever the project needs and is missing; a second run installs nothing.
-#   scripts/setup.sh          tools to build: wasm target, trunk, wasm-bindgen-cli, npm packages
+#   scripts/setup.sh          tools to build: wasm target, rust-src and std's dependencies (the
+#                             wasm rebuilds std, see the Makefile), trunk, wasm-bindgen-cli, npm packages
 #   scripts/setup.sh --test   also Debian's browsers for the tests: chromium and chromium-driver,
 #                             firefox-esr, webkit2gtk-driver (WebKitGTK's WebDriver and
 #                             MiniBrowser) with xvfb and xauth (the MiniBrowser needs a display)
@@ -38,6 +39,17 @@ step() {
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "rustup target wasm32-unknown-unknown" rustup target add wasm32-unknown-unknown
+fi
+
+# The release wasm is built with std (build-std, see the Makefile): std's source, and its own
+# dependencies (the sysroot's library/Cargo.lock) fetched once, since builds run --offline.
+# RUSTC_BOOTSTRAP=1: std's manifest uses unstable Cargo features.
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  step "rustup component rust-src" rustup component add rust-src
+fi
+STD_MANIFEST="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+if ! RUSTC_BOOTSTRAP=1 cargo fetch --locked --offline --manifest-path "$STD_MANIFEST" >/dev/null 2>&1; then
+  step "std's dependencies (cargo fetch)" env RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$STD_MANIFEST"
 fi
 
 # Beside the cargo installs: Debian's packages (tests only) and the npm packages.

@@ -4,7 +4,8 @@
 //
 // 1. CSP: Trunk starts the wasm with an inline module script; it moves to `init.js`, which
 //    loads the wasm and calls `startPage()`, so pages run under
-//    `script-src 'self' 'wasm-unsafe-eval'` with no inline script.
+//    `script-src 'self' 'wasm-unsafe-eval'` with no inline script. It also shows the error
+//    view when the wasm traps (a panic, see `TRAP_VIEW`).
 // 2. One stylesheet: the CSS files become `marginalia.css` (one request; also what a shadow
 //    root loads for a direct mount).
 // 3. `mount.js`: the direct-mount entry for host pages (`mount(element, {article, ...})` and
@@ -35,6 +36,46 @@ function inlineSafe(text, tag, what) {
   return text;
 }
 
+// The release wasm is built with `-Cpanic=immediate-abort` (see the Makefile): a panic runs no
+// Rust panic hook, it traps, and the call into the wasm (startPage(), an event handler, a
+// timer) throws a WebAssembly.RuntimeError ("unreachable"). This shows the reader the viewer's
+// error view (as src/web/crash.rs writes it: a heading, the error as text, a reload link) above
+// the article, which stays readable. Once: the viewer is stopped after a trap. If the trap came
+// while the viewer was replacing the prerendered page (its first render takes the article's
+// body and the print dossier out), the prerendered page is put back as it was: the page as read without JavaScript.
+// Ids and classes are those of src/dom.rs (PAGE_ROOT_ID, BODY, CRASH_CLASS). DOM calls only,
+// text only (nothing parsed as HTML).
+const TRAP_VIEW = `// A trap in the viewer (a panic in the release build) shows the error view above the article.
+const trapRoot = document.getElementById("marginalia");
+const prerendered = trapRoot ? [...trapRoot.childNodes] : [];
+const adopted = [".article__body", ".dossier"]
+  .map((selector) => trapRoot?.querySelector(selector))
+  .filter(Boolean)
+  .map((el) => [el, el.parentNode, el.nextSibling]);
+function showTrap(error) {
+  if (!(error instanceof WebAssembly.RuntimeError) || !trapRoot) return;
+  if (trapRoot.querySelector(":scope > .crash")) return;
+  if (adopted.some(([el]) => !el.isConnected)) {
+    trapRoot.replaceChildren(...prerendered);
+    for (const [el, parent, next] of adopted) {
+      if (el.isConnected) continue;
+      if (next?.parentNode === parent) next.before(el);
+      else parent.append(el);
+    }
+  }
+  const make = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
+  const panel = make("div", "");
+  panel.className = "crash";
+  panel.setAttribute("role", "alert");
+  const reload = make("a", "Reload the page");
+  reload.href = location.href;
+  panel.append(make("h2", "Something went wrong in the viewer."), make("p", \`The error was: \${error}\`), reload);
+  trapRoot.prepend(panel);
+}
+addEventListener("error", (event) => showTrap(event.error));
+addEventListener("unhandledrejection", (event) => showTrap(event.reason));
+`;
+
 // 1. init.js: the wasm is fetched after the article is on screen (after the first paint), at
 //    the browser's default priority for a script-initiated fetch, and compiled while it streams
 //    in; the viewer starts in idle time after that, or at once at the reader's first
@@ -47,6 +88,7 @@ writeFileSync(
     `// paint the wasm is fetched and compiled while it streams in; in idle time (or at the\n` +
     `// reader's first interaction) startPage() reads the article's data and brings the\n` +
     `// prerendered page to life.\n` +
+    TRAP_VIEW +
     `let loading;\n` +
     `const load = () =>\n` +
     `  (loading ??= import("./${glue}").then(async (glue) => {\n` +
@@ -149,7 +191,7 @@ const standalone = page
   .replace(
     `<script type="module" src="./init.js"></script>`,
     () =>
-      `<!-- marginalia:data -->\n<script type="module">\n${glueSource}\n` +
+      `<!-- marginalia:data -->\n<script type="module">\n${TRAP_VIEW}${glueSource}\n` +
       `const bytes = Uint8Array.from(atob("${wasmBase64}"), (c) => c.charCodeAt(0));\n` +
       `await __wbg_init({ module_or_path: bytes });\nstartPage();\n</script>`,
   );

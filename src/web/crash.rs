@@ -18,6 +18,7 @@ pub fn install_panic_view(root: &Element) {
 
 /// Once, when the wasm loads (`main`): a panic shows the error view in every viewer's root.
 /// The rest of a host page is left alone.
+#[cfg(not(panic = "immediate-abort"))]
 pub fn install_panic_hook() {
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into());
@@ -33,6 +34,15 @@ pub fn install_panic_hook() {
             }
         });
     }));
+}
+
+/// The release viewer is built with `-Cpanic=immediate-abort` (see the Makefile): a panic
+/// traps at once (`RuntimeError: unreachable`) and no hook ever runs, so none is kept. The
+/// start script shows the error view on a trap (`init.js`, written by `tools/package.mjs`).
+/// An empty hook still stands in Yew's default one (`console_error_panic_hook`, dead code here).
+#[cfg(panic = "immediate-abort")]
+pub fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|_| {}));
 }
 
 /// What the error view leaves in place.
