@@ -33,8 +33,8 @@ use web_sys::{Document, Element};
 pub struct Loaded {
     pub data: ArticleData,
     pub body: Option<Element>,
-    /// The prerendered print dossier, adopted like the body (the page's own; a mount renders
-    /// its own).
+    /// The prerendered print dossier, adopted like the body (a mount takes it from the
+    /// article's page, scrubbed like the body).
     pub dossier: Option<Element>,
     pub storage_key: String,
 }
@@ -201,6 +201,12 @@ pub async fn load_for_mount(address: &str) -> Result<Loaded, String> {
         .ok()
         .flatten()
         .and_then(|b| web::adopt_text(&doc, &b));
+    // The print dossier too, scrubbed the same way (so without its picture, which is SVG).
+    let dossier = page
+        .query_selector(dom::DOSSIER)
+        .ok()
+        .flatten()
+        .and_then(|d| web::adopt_text(&doc, &d));
     let data = with_passages(decode(&data)?, body.as_ref())?;
     let storage_key = page_address
         .strip_suffix("index.html")
@@ -209,7 +215,7 @@ pub async fn load_for_mount(address: &str) -> Result<Loaded, String> {
     Ok(Loaded {
         data,
         body,
-        dossier: None,
+        dossier,
         storage_key,
     })
 }

@@ -45,7 +45,8 @@ pub struct AppProps {
     /// rendered from `article.blocks`.
     #[prop_or_default]
     pub body: Option<web_sys::Element>,
-    /// The prerendered print dossier, adopted as it is; without it, `PrintDossier` renders it.
+    /// The prerendered print dossier, adopted as it is; without it, the server renderer renders
+    /// `PrintDossier` (a viewer in the browser never does: it has no dossier to print then).
     #[prop_or_default]
     pub dossier: Option<web_sys::Element>,
     /// Where this article's reader data (feedback) is kept: one key per article and site.
@@ -185,7 +186,9 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
                 { match &props.dossier {
                     Some(dossier) => Html::VRef(dossier.clone().into()),
-                    None => html! { <PrintDossier /> },
+                    // Only the server renders it: the wasm adopts the page's.
+                    None if crate::config::prerendering() => html! { <PrintDossier /> },
+                    None => html! {},
                 } }
                 <HelpDialog open={ui.help_open} />
                 <Announcer selection={ui.selection.clone()} mention_index={ui.mention_index}

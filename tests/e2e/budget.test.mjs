@@ -23,8 +23,16 @@ const KiB = 1024;
 // size and panics that trap (build-std, optimize_for_size, -Cpanic=immediate-abort; README "A
 // smaller wasm"), 180.0 to 158.9 KiB; the first load 193.2 KiB (init.js now also shows the
 // error view on a trap). Budgets: those sizes plus about 3%.
-const WASM_GZIP_BUDGET = 164 * KiB; // issue #11 target: 80 KiB
-const FIRST_LOAD_GZIP_BUDGET = 199 * KiB; // issue #11 target: 120 KiB
+// Raised on 2026-12-01, with the reasons: the relations panel (#14: the picture drawn from the
+// build's layout, the list for keyboards, the picture and table in the print dossier), and the
+// panels' entries as memoised components rendered in steps (#11 item 5: a selection re-renders
+// only the entries that change; long lists render what is near the screen), took the wasm from
+// 158.9 to 169.3 KiB (the print dossier is no longer rendered by the wasm: -2.9 KiB), and the
+// first load from 193.2 to 212.0 KiB (the page's HTML 11.0 to 17.3 KiB: the relations panel and
+// the dossier's relations, prerendered; the data 4.5 to 5.5 KiB: the picture's layout).
+// Budgets: those sizes plus about 3%.
+const WASM_GZIP_BUDGET = 175 * KiB; // issue #11 target: 80 KiB
+const FIRST_LOAD_GZIP_BUDGET = 219 * KiB; // issue #11 target: 120 KiB
 
 const DIST = new URL("../../dist/", import.meta.url).pathname;
 
