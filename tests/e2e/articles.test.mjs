@@ -96,6 +96,12 @@ test("two different articles mounted on one host page work independently", async
   await second.locator(".mention--selected").first().waitFor();
   assert.ok((await first.locator(".mention--selected[data-actor=putin]").count()) > 0, "the first keeps its selection");
   assert.equal(await page.evaluate(() => location.hash), "", "mounts leave the host's URL alone");
+  // Each prints its dossier, taken from its article's page and scrubbed like the text: the
+  // tables, without the picture (SVG is among what a mount removes).
+  assert.equal(await first.locator(".dossier table").count(), 4);
+  assert.equal(await first.locator(".dossier tbody tr").count(), 23 + 11 + 16 + 35);
+  assert.equal(await first.locator(".dossier svg").count(), 0);
+  assert.equal(await second.locator(".dossier table").count(), 4);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
