@@ -54,6 +54,8 @@ pub fn start_page() {
             Ok(data) => with_passages(data, body.as_ref()),
             Err(message) => Err(message),
         };
+        // Reading the data and rendering the viewer are two tasks, not one long one.
+        web::next_task().await;
         match data {
             Ok(data) => {
                 let loaded = Loaded {

@@ -37,6 +37,18 @@ pub fn window() -> Option<Window> {
     web_sys::window()
 }
 
+/// Resolves in a later task (a zero-delay timeout): what follows the `.await` runs as a task
+/// of its own, so the browser may handle input and paint in between.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
+        if !scheduled {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 pub fn document() -> Option<Document> {
     window()?.document()
 }
