@@ -6,7 +6,9 @@
 //!    per selection, not per component);
 //! 3. provides what never changes as the [`Viewer`] context and hands each component only
 //!    its part of the state as props, so a change re-renders the components that show it;
-//! 4. starts the effects (`crate::effects`) that carry the state out to the browser.
+//! 4. starts the effects (`crate::effects`) that carry the state out to the browser;
+//! 5. on a page, shows the prerendered panels for its first task and renders the live ones in
+//!    the next, so that starting is two shorter tasks; the viewer is marked ready after that.
 
 use super::announcer::Announcer;
 use super::article_body::ArticleBody;
@@ -45,6 +47,10 @@ pub struct AppProps {
     /// rendered from `article.blocks`.
     #[prop_or_default]
     pub body: Option<web_sys::Element>,
+    /// The prerendered panels, shown as they are until the live `Panels` render in the next
+    /// task (so the first render is not one long task); without them, `Panels` render at once.
+    #[prop_or_default]
+    pub prerendered_panels: Option<web_sys::Element>,
     /// The prerendered print dossier, adopted as it is; without it, the server renderer renders
     /// `PrintDossier` (a viewer in the browser never does: it has no dossier to print then).
     #[prop_or_default]
@@ -70,6 +76,7 @@ impl AppProps {
             article,
             body: None,
             dossier: None,
+            prerendered_panels: None,
             storage_key: AttrValue::default(),
             initial_state: None,
             mode: Mode::default(),
@@ -99,7 +106,12 @@ fn root_classes(config: &Config) -> Classes {
 
 /// The effects of the whole viewer (the components start their own).
 #[hook]
-fn use_viewer_effects(viewer: &Viewer, ui: &UseReducerHandle<UiState>, related: Rc<Related>) {
+fn use_viewer_effects(
+    viewer: &Viewer,
+    ui: &UseReducerHandle<UiState>,
+    related: Rc<Related>,
+    panels_live: bool,
+) {
     let (article, root, config) = (&viewer.article, &viewer.root, viewer.config);
     let dispatch = || viewer.dispatch.clone();
     let mode = config.mode;
@@ -118,7 +130,7 @@ fn use_viewer_effects(viewer: &Viewer, ui: &UseReducerHandle<UiState>, related: 
     use_follow_selection(selection.clone(), index, config.embed, root.clone());
     use_embed_bridge(article.clone(), config.embed, root.clone(), dispatch());
     use_text_highlights(selection, index, related, ui.card.clone(), root.clone());
-    use_ready_mark(root.clone());
+    use_ready_mark(root.clone(), panels_live);
 }
 
 #[function_component(App)]
@@ -148,7 +160,20 @@ pub fn app(props: &AppProps) -> Html {
         storage_key: props.storage_key.clone(),
         dispatch: ui.dispatcher(),
     };
-    use_viewer_effects(&viewer, &ui, (*related_set).clone());
+    // The live panels render in the task after the first; the prerendered ones stand in.
+    let panels_live = use_state(|| props.prerendered_panels.is_none());
+    {
+        let panels_live = panels_live.clone();
+        use_effect_with((), move |_| {
+            if !*panels_live {
+                wasm_bindgen_futures::spawn_local(async move {
+                    web::next_task().await;
+                    panels_live.set(true);
+                });
+            }
+        });
+    }
+    use_viewer_effects(&viewer, &ui, (*related_set).clone(), *panels_live);
 
     // The skip link moves focus without touching the URL hash (which holds the view).
     let skip_to_article = {
@@ -180,9 +205,13 @@ pub fn app(props: &AppProps) -> Html {
                         // Inside the landmark of the text it is about.
                         <MentionCard card={ui.card.clone()} />
                     </main>
-                    <Panels {panel} sheet_open={ui.sheet_open} selection={ui.selection.clone()}
-                        mention_index={ui.mention_index} related={(*related_set).clone()}
-                        speaker_filter={ui.speaker_filter.clone()} />
+                    if *panels_live {
+                        <Panels {panel} sheet_open={ui.sheet_open} selection={ui.selection.clone()}
+                            mention_index={ui.mention_index} related={(*related_set).clone()}
+                            speaker_filter={ui.speaker_filter.clone()} />
+                    } else if let Some(prerendered) = &props.prerendered_panels {
+                        { Html::VRef(prerendered.clone().into()) }
+                    }
                 </div>
                 { match &props.dossier {
                     Some(dossier) => Html::VRef(dossier.clone().into()),

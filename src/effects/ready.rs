@@ -6,10 +6,11 @@ use crate::dom;
 use crate::web::dom::set_attribute;
 use yew::prelude::*;
 
+/// Marks the root ready once `ready` (the live panels are rendered).
 #[hook]
-pub fn use_ready_mark(root: NodeRef) {
-    use_effect_with((), move |_| {
-        if let Some(root) = root.cast::<web_sys::Element>() {
+pub fn use_ready_mark(root: NodeRef, ready: bool) {
+    use_effect_with(ready, move |&ready| {
+        if let Some(root) = root.cast::<web_sys::Element>().filter(|_| ready) {
             set_attribute(&root, dom::READY_ATTRIBUTE, "true");
         }
     });

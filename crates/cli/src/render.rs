@@ -22,6 +22,7 @@ pub fn article_page(article: &Article) -> String {
         picture: Rc::new(marginalia_model::graph::layout(article)),
         body: None,
         dossier: None,
+        prerendered_panels: None,
         storage_key: "".into(),
         initial_state: None,
         mode: Mode::Page,
