@@ -51,8 +51,10 @@ pub const BODY: &str = ".article__body";
 /// The printed dossier (prerendered; adopted like the body).
 pub const DOSSIER_CLASS: &str = "dossier";
 pub const DOSSIER: &str = ".dossier";
-/// The panels beside the text (prerendered; shown as they are until the live ones render).
+/// The panels beside the text and the feedback form (prerendered; shown as they are until
+/// the live ones render).
 pub const PANELS: &str = "#panels";
+pub const FEEDBACK: &str = ".feedback";
 /// The paragraphs and headings of the body, in reading order: what places in the article's
 /// data count in (`marginalia_model::text::leaf_texts` on the build's side). (Lead: used by
 /// src/start.rs; keep.)

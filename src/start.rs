@@ -11,8 +11,9 @@
 //! 3. the prerendered body and print dossier are taken out of the page, the rest of the
 //!    prerendered viewer is replaced by [`App`] rendered in the same task (so nothing is
 //!    painted in between), and the two are adopted into it, never rendered again (neither
-//!    changes while the viewer runs). The prerendered panels are adopted too, for one task:
-//!    the live ones replace them in the next, so that no start-up task renders everything.
+//!    changes while the viewer runs). The prerendered panels and feedback form are adopted
+//!    too, for one task: the live ones replace them in the next, so that no start-up task
+//!    renders everything.
 //!
 //! A host's mount ([`crate::mount`]) names an article's page or its data; [`load_for_mount`]
 //! fetches both, and the body comes from the article's page.
@@ -37,9 +38,10 @@ pub struct Loaded {
     /// The prerendered print dossier, adopted like the body (a mount takes it from the
     /// article's page, scrubbed like the body).
     pub dossier: Option<Element>,
-    /// The prerendered panels, shown as they are for the first task (a page's own; a mount
-    /// has none).
+    /// The prerendered panels and feedback form, shown as they are for the first task (a
+    /// page's own; a mount has none).
     pub panels: Option<Element>,
+    pub feedback: Option<Element>,
     pub storage_key: String,
 }
 
@@ -55,6 +57,7 @@ pub fn start_page() {
         let body = root.query_selector(dom::BODY).ok().flatten();
         let dossier = root.query_selector(dom::DOSSIER).ok().flatten();
         let panels = root.query_selector(dom::PANELS).ok().flatten();
+        let feedback = root.query_selector(dom::FEEDBACK).ok().flatten();
         let data = match page_data(&doc).await {
             Ok(data) => with_passages(data, body.as_ref()),
             Err(message) => Err(message),
@@ -68,6 +71,7 @@ pub fn start_page() {
                     body,
                     dossier,
                     panels,
+                    feedback,
                     storage_key: page_key(&doc),
                 };
                 adopt_legacy_feedback(&loaded);
@@ -82,9 +86,14 @@ pub fn start_page() {
 /// The reader's scroll position survives the swap.
 pub fn render(root: Element, loaded: Loaded, mode: Mode, initial_state: Option<Start>) {
     let scroll = web::dom::scroll_position();
-    for adopted in [&loaded.body, &loaded.dossier, &loaded.panels]
-        .into_iter()
-        .flatten()
+    for adopted in [
+        &loaded.body,
+        &loaded.dossier,
+        &loaded.panels,
+        &loaded.feedback,
+    ]
+    .into_iter()
+    .flatten()
     {
         adopted.remove();
     }
@@ -97,6 +106,7 @@ pub fn render(root: Element, loaded: Loaded, mode: Mode, initial_state: Option<S
             body: loaded.body,
             dossier: loaded.dossier,
             prerendered_panels: loaded.panels,
+            prerendered_feedback: loaded.feedback,
             storage_key: loaded.storage_key.into(),
             initial_state,
             mode,
@@ -229,6 +239,7 @@ pub async fn load_for_mount(address: &str) -> Result<Loaded, String> {
         body,
         dossier,
         panels: None,
+        feedback: None,
         storage_key,
     })
 }

@@ -7,8 +7,9 @@
 //! 3. provides what never changes as the [`Viewer`] context and hands each component only
 //!    its part of the state as props, so a change re-renders the components that show it;
 //! 4. starts the effects (`crate::effects`) that carry the state out to the browser;
-//! 5. on a page, shows the prerendered panels for its first task and renders the live ones in
-//!    the next, so that starting is two shorter tasks; the viewer is marked ready after that.
+//! 5. on a page, shows the prerendered panels and feedback form for its first task and renders
+//!    the live ones in the next, so that starting is two shorter tasks; the viewer is marked
+//!    ready after that.
 
 use super::announcer::Announcer;
 use super::article_body::ArticleBody;
@@ -51,6 +52,9 @@ pub struct AppProps {
     /// task (so the first render is not one long task); without them, `Panels` render at once.
     #[prop_or_default]
     pub prerendered_panels: Option<web_sys::Element>,
+    /// The prerendered feedback form, likewise.
+    #[prop_or_default]
+    pub prerendered_feedback: Option<web_sys::Element>,
     /// The prerendered print dossier, adopted as it is; without it, the server renderer renders
     /// `PrintDossier` (a viewer in the browser never does: it has no dossier to print then).
     #[prop_or_default]
@@ -77,6 +81,7 @@ impl AppProps {
             body: None,
             dossier: None,
             prerendered_panels: None,
+            prerendered_feedback: None,
             storage_key: AttrValue::default(),
             initial_state: None,
             mode: Mode::default(),
@@ -110,7 +115,7 @@ fn use_viewer_effects(
     viewer: &Viewer,
     ui: &UseReducerHandle<UiState>,
     related: Rc<Related>,
-    panels_live: bool,
+    deferred_live: bool,
 ) {
     let (article, root, config) = (&viewer.article, &viewer.root, viewer.config);
     let dispatch = || viewer.dispatch.clone();
@@ -130,7 +135,7 @@ fn use_viewer_effects(
     use_follow_selection(selection.clone(), index, config.embed, root.clone());
     use_embed_bridge(article.clone(), config.embed, root.clone(), dispatch());
     use_text_highlights(selection, index, related, ui.card.clone(), root.clone());
-    use_ready_mark(root.clone(), panels_live);
+    use_ready_mark(root.clone(), deferred_live);
 }
 
 #[function_component(App)]
@@ -160,20 +165,22 @@ pub fn app(props: &AppProps) -> Html {
         storage_key: props.storage_key.clone(),
         dispatch: ui.dispatcher(),
     };
-    // The live panels render in the task after the first; the prerendered ones stand in.
-    let panels_live = use_state(|| props.prerendered_panels.is_none());
+    // The live panels and feedback form render in the task after the first; the prerendered
+    // ones stand in.
+    let deferred_live =
+        use_state(|| props.prerendered_panels.is_none() && props.prerendered_feedback.is_none());
     {
-        let panels_live = panels_live.clone();
+        let deferred_live = deferred_live.clone();
         use_effect_with((), move |_| {
-            if !*panels_live {
+            if !*deferred_live {
                 wasm_bindgen_futures::spawn_local(async move {
                     web::next_task().await;
-                    panels_live.set(true);
+                    deferred_live.set(true);
                 });
             }
         });
     }
-    use_viewer_effects(&viewer, &ui, (*related_set).clone(), *panels_live);
+    use_viewer_effects(&viewer, &ui, (*related_set).clone(), *deferred_live);
 
     // The skip link moves focus without touching the URL hash (which holds the view).
     let skip_to_article = {
@@ -201,11 +208,15 @@ pub fn app(props: &AppProps) -> Html {
                             <ArticleHeader />
                             <ArticleBody />
                         </article>
-                        <FeedbackForm />
+                        if *deferred_live {
+                            <FeedbackForm />
+                        } else if let Some(prerendered) = &props.prerendered_feedback {
+                            { Html::VRef(prerendered.clone().into()) }
+                        }
                         // Inside the landmark of the text it is about.
                         <MentionCard card={ui.card.clone()} />
                     </main>
-                    if *panels_live {
+                    if *deferred_live {
                         <Panels {panel} sheet_open={ui.sheet_open} selection={ui.selection.clone()}
                             mention_index={ui.mention_index} related={(*related_set).clone()}
                             speaker_filter={ui.speaker_filter.clone()} />

@@ -23,6 +23,7 @@ pub fn article_page(article: &Article) -> String {
         body: None,
         dossier: None,
         prerendered_panels: None,
+        prerendered_feedback: None,
         storage_key: "".into(),
         initial_state: None,
         mode: Mode::Page,
