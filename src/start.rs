@@ -18,7 +18,7 @@
 //! A host's mount ([`crate::mount`]) names an article's page or its data; [`load_for_mount`]
 //! fetches both, and the body comes from the article's page.
 
-use crate::components::app::{App, AppProps};
+use crate::components::app::{App, AppProps, Prerendered};
 use crate::components::context::Mode;
 use crate::config::Start;
 use crate::dom;
@@ -30,18 +30,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-/// What a viewer needs to start: the article, its prerendered body and where its reader data
-/// is kept.
+/// What a viewer needs to start: the article, what of its prerendered page it adopts (a
+/// page's own body, dossier, panels and feedback form; a mount's body and dossier, taken from
+/// the article's page and scrubbed) and where its reader data is kept.
 pub struct Loaded {
     pub data: ArticleData,
-    pub body: Option<Element>,
-    /// The prerendered print dossier, adopted like the body (a mount takes it from the
-    /// article's page, scrubbed like the body).
-    pub dossier: Option<Element>,
-    /// The prerendered panels and feedback form, shown as they are for the first task (a
-    /// page's own; a mount has none).
-    pub panels: Option<Element>,
-    pub feedback: Option<Element>,
+    pub prerendered: Prerendered,
     pub storage_key: String,
 }
 
@@ -54,12 +48,15 @@ pub fn start_page() {
     };
     web::crash::install_panic_view(&root);
     wasm_bindgen_futures::spawn_local(async move {
-        let body = root.query_selector(dom::BODY).ok().flatten();
-        let dossier = root.query_selector(dom::DOSSIER).ok().flatten();
-        let panels = root.query_selector(dom::PANELS).ok().flatten();
-        let feedback = root.query_selector(dom::FEEDBACK).ok().flatten();
+        let part = |selector: &str| root.query_selector(selector).ok().flatten();
+        let prerendered = Prerendered {
+            body: part(dom::BODY),
+            dossier: part(dom::DOSSIER),
+            panels: part(dom::PANELS),
+            feedback: part(dom::FEEDBACK),
+        };
         let data = match page_data(&doc).await {
-            Ok(data) => with_passages(data, body.as_ref()),
+            Ok(data) => with_passages(data, prerendered.body.as_ref()),
             Err(message) => Err(message),
         };
         // Reading the data and rendering the viewer are two tasks, not one long one.
@@ -68,10 +65,7 @@ pub fn start_page() {
             Ok(data) => {
                 let loaded = Loaded {
                     data,
-                    body,
-                    dossier,
-                    panels,
-                    feedback,
+                    prerendered,
                     storage_key: page_key(&doc),
                 };
                 adopt_legacy_feedback(&loaded);
@@ -82,19 +76,11 @@ pub fn start_page() {
     });
 }
 
-/// Renders a viewer into `root`, replacing whatever is there but adopting `loaded.body`.
+/// Renders a viewer into `root`, replacing whatever is there but adopting `loaded.prerendered`.
 /// The reader's scroll position survives the swap.
 pub fn render(root: Element, loaded: Loaded, mode: Mode, initial_state: Option<Start>) {
     let scroll = web::dom::scroll_position();
-    for adopted in [
-        &loaded.body,
-        &loaded.dossier,
-        &loaded.panels,
-        &loaded.feedback,
-    ]
-    .into_iter()
-    .flatten()
-    {
+    for adopted in loaded.prerendered.elements() {
         adopted.remove();
     }
     root.set_text_content(None);
@@ -103,10 +89,7 @@ pub fn render(root: Element, loaded: Loaded, mode: Mode, initial_state: Option<S
         AppProps {
             article: Rc::new(loaded.data.article),
             picture: Rc::new(loaded.data.picture),
-            body: loaded.body,
-            dossier: loaded.dossier,
-            prerendered_panels: loaded.panels,
-            prerendered_feedback: loaded.feedback,
+            prerendered: loaded.prerendered,
             storage_key: loaded.storage_key.into(),
             initial_state,
             mode,
@@ -236,10 +219,11 @@ pub async fn load_for_mount(address: &str) -> Result<Loaded, String> {
         .to_string();
     Ok(Loaded {
         data,
-        body,
-        dossier,
-        panels: None,
-        feedback: None,
+        prerendered: Prerendered {
+            body,
+            dossier,
+            ..Prerendered::default()
+        },
         storage_key,
     })
 }

@@ -24,10 +24,7 @@ pub fn actors_panel(props: &ActorsPanelProps) -> Html {
     crate::render_count::rendered("ActorsPanel");
     let viewer = use_viewer();
     let actors = &viewer.article.actors;
-    let selected = match &props.selection {
-        Some(Selection::Actor(id)) => Some(id.as_str()),
-        _ => None,
-    };
+    let selected = props.selection.as_ref().and_then(Selection::actor);
     // The actors in the order shown: kind by kind. Long lists render in steps.
     let order: Vec<usize> = ActorKind::ALL
         .iter()
@@ -35,22 +32,18 @@ pub fn actors_panel(props: &ActorsPanelProps) -> Html {
         .collect();
     let needed = selected.and_then(|id| order.iter().position(|&i| actors[i].id == id));
     let (shown, more) = use_progressive_list(order.len(), needed, "actors");
-    let rendered = &order[..shown];
     html! {
         <div class="actors">
             <h2 class="panel-title">{ "Actors" }</h2>
-            { for ActorKind::ALL.iter().map(|kind| {
-                let group_entries: Vec<usize> = rendered.iter().copied()
-                    .filter(|&i| actors[i].kind == *kind).collect();
-                if group_entries.is_empty() {
-                    return html! {};
-                }
-                let group = format!("group-{}", kind.as_str());
+            // The rendered ones, kind by kind (`order` is in kind order).
+            { for order[..shown].chunk_by(|&a, &b| actors[a].kind == actors[b].kind).map(|group| {
+                let kind = actors[group[0]].kind;
+                let heading = format!("group-{}", kind.as_str());
                 html! {
-                    <section key={kind.as_str()} class="actors__group" aria-labelledby={group.clone()}>
-                        <h3 id={group} class="actors__kind">{ kind.plural_label() }</h3>
+                    <section key={kind.as_str()} class="actors__group" aria-labelledby={heading.clone()}>
+                        <h3 id={heading} class="actors__kind">{ kind.plural_label() }</h3>
                         <ul class="actors__list">
-                            { for group_entries.into_iter().map(|index| {
+                            { for group.iter().map(|&index| {
                                 let actor = &actors[index];
                                 let selected = selected == Some(actor.id.as_str());
                                 html! {

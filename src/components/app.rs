@@ -43,22 +43,10 @@ pub struct AppProps {
     pub article: Rc<Article>,
     /// The relations picture, laid out by the build (see `crate::model::graph`).
     pub picture: Rc<Layout>,
-    /// The article's prerendered body, adopted as it is (the page's, or the one a mount took
-    /// from the article's page). Without it (server-side rendering, tests) the body is
-    /// rendered from `article.blocks`.
+    /// What the server rendered that the viewer adopts; none in server-side rendering and
+    /// tests, where everything is rendered.
     #[prop_or_default]
-    pub body: Option<web_sys::Element>,
-    /// The prerendered panels, shown as they are until the live `Panels` render in the next
-    /// task (so the first render is not one long task); without them, `Panels` render at once.
-    #[prop_or_default]
-    pub prerendered_panels: Option<web_sys::Element>,
-    /// The prerendered feedback form, likewise.
-    #[prop_or_default]
-    pub prerendered_feedback: Option<web_sys::Element>,
-    /// The prerendered print dossier, adopted as it is; without it, the server renderer renders
-    /// `PrintDossier` (a viewer in the browser never does: it has no dossier to print then).
-    #[prop_or_default]
-    pub dossier: Option<web_sys::Element>,
+    pub prerendered: Prerendered,
     /// Where this article's reader data (feedback) is kept: one key per article and site.
     #[prop_or_default]
     pub storage_key: AttrValue,
@@ -71,6 +59,31 @@ pub struct AppProps {
     pub mode: Mode,
 }
 
+/// The parts of an article's prerendered page a viewer adopts as they are, taken out of the
+/// page before the viewer renders ([`crate::start`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Prerendered {
+    /// The article's body (the page's, or the one a mount took from the article's page), for
+    /// good: never rendered again. Without it the body is rendered from `article.blocks`.
+    pub body: Option<web_sys::Element>,
+    /// The print dossier, for good. Without it the server renderer renders `PrintDossier` (a
+    /// viewer in the browser never does: it has no dossier to print then).
+    pub dossier: Option<web_sys::Element>,
+    /// The panels and the feedback form, for the first task only: the live ones render in the
+    /// next (so that the first render is not one long task). Without them they render at once.
+    pub panels: Option<web_sys::Element>,
+    pub feedback: Option<web_sys::Element>,
+}
+
+impl Prerendered {
+    /// Each part there is.
+    pub fn elements(&self) -> impl Iterator<Item = &web_sys::Element> {
+        [&self.body, &self.dossier, &self.panels, &self.feedback]
+            .into_iter()
+            .flatten()
+    }
+}
+
 impl AppProps {
     /// A page viewer of `article` in its default state, rendering the body itself (and laying
     /// out its picture, as the build does).
@@ -78,10 +91,7 @@ impl AppProps {
         AppProps {
             picture: Rc::new(crate::model::graph::layout(&article)),
             article,
-            body: None,
-            dossier: None,
-            prerendered_panels: None,
-            prerendered_feedback: None,
+            prerendered: Prerendered::default(),
             storage_key: AttrValue::default(),
             initial_state: None,
             mode: Mode::default(),
@@ -97,6 +107,13 @@ fn resolve(start: Option<Start>, mode: Mode) -> (Config, UiState) {
         start.options = parse_options(&query);
     }
     start.resolve(mode)
+}
+
+/// A prerendered element, adopted as it is (nothing when there is none).
+fn adopted(element: &Option<web_sys::Element>) -> Html {
+    element
+        .as_ref()
+        .map_or_else(Html::default, |el| Html::VRef(el.clone().into()))
 }
 
 fn root_classes(config: &Config) -> Classes {
@@ -161,14 +178,14 @@ pub fn app(props: &AppProps) -> Html {
         picture: props.picture.clone(),
         config,
         root: root.clone(),
-        body: props.body.clone(),
+        body: props.prerendered.body.clone(),
         storage_key: props.storage_key.clone(),
         dispatch: ui.dispatcher(),
     };
     // The live panels and feedback form render in the task after the first; the prerendered
     // ones stand in.
     let deferred_live =
-        use_state(|| props.prerendered_panels.is_none() && props.prerendered_feedback.is_none());
+        use_state(|| props.prerendered.panels.is_none() && props.prerendered.feedback.is_none());
     {
         let deferred_live = deferred_live.clone();
         use_effect_with((), move |_| {
@@ -210,8 +227,8 @@ pub fn app(props: &AppProps) -> Html {
                         </article>
                         if *deferred_live {
                             <FeedbackForm />
-                        } else if let Some(prerendered) = &props.prerendered_feedback {
-                            { Html::VRef(prerendered.clone().into()) }
+                        } else {
+                            { adopted(&props.prerendered.feedback) }
                         }
                         // Inside the landmark of the text it is about.
                         <MentionCard card={ui.card.clone()} />
@@ -220,16 +237,16 @@ pub fn app(props: &AppProps) -> Html {
                         <Panels {panel} sheet_open={ui.sheet_open} selection={ui.selection.clone()}
                             mention_index={ui.mention_index} related={(*related_set).clone()}
                             speaker_filter={ui.speaker_filter.clone()} />
-                    } else if let Some(prerendered) = &props.prerendered_panels {
-                        { Html::VRef(prerendered.clone().into()) }
+                    } else {
+                        { adopted(&props.prerendered.panels) }
                     }
                 </div>
-                { match &props.dossier {
-                    Some(dossier) => Html::VRef(dossier.clone().into()),
-                    // Only the server renders it: the wasm adopts the page's.
-                    None if crate::config::prerendering() => html! { <PrintDossier /> },
-                    None => html! {},
-                } }
+                // Only the server renders it: the wasm adopts the page's.
+                if props.prerendered.dossier.is_none() && crate::config::prerendering() {
+                    <PrintDossier />
+                } else {
+                    { adopted(&props.prerendered.dossier) }
+                }
                 <HelpDialog open={ui.help_open} />
                 <Announcer selection={ui.selection.clone()} mention_index={ui.mention_index}
                     announcement={ui.announcement.clone()} />

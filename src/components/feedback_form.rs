@@ -262,18 +262,15 @@ fn comment_field(comment: &str, left: usize, oninput: Callback<InputEvent>) -> H
 fn file_pickers(form: &UseReducerHandle<Form>, previews: &Previews) -> Html {
     html! {
         <div class="feedback__files">
-            <label class="button feedback__file">
-                { "Choose image" }
-                <input class="visually-hidden" type="file" id="feedback-image"
-                    accept="image/png,image/jpeg,image/gif,image/webp"
-                    onchange={on_file(form, previews, AttachmentKind::Image)} />
-            </label>
-            <label class="button feedback__file">
-                { "Choose video" }
-                <input class="visually-hidden" type="file" id="feedback-video"
-                    accept="video/mp4,video/webm"
-                    onchange={on_file(form, previews, AttachmentKind::Video)} />
-            </label>
+            { for AttachmentKind::ALL.into_iter().map(|kind| html! {
+                <label class="button feedback__file">
+                    { format!("Choose {}", kind.as_str()) }
+                    <input class="visually-hidden" type="file"
+                        id={format!("feedback-{}", kind.as_str())}
+                        accept={kind.types().join(",")}
+                        onchange={on_file(form, previews, kind)} />
+                </label>
+            }) }
             <span class="feedback__hint">{ "Images up to 5 MB, videos up to 50 MB. Files stay on your device." }</span>
         </div>
     }

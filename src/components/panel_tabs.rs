@@ -23,7 +23,7 @@ pub fn panel_tabs(props: &PanelTabsProps) -> Html {
         Panel::Actors => article.actors.len(),
         Panel::Timeline => article.events.len(),
         Panel::Quotes => article.quotes.len(),
-        Panel::Relations => article.relations().count(),
+        Panel::Relations => article.relation_count(),
     };
     let onkeydown = {
         let (viewer, shown) = (viewer.clone(), props.panel);

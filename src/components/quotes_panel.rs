@@ -67,10 +67,7 @@ pub fn quotes_panel(props: &QuotesPanelProps) -> Html {
     crate::render_count::rendered("QuotesPanel");
     let viewer = use_viewer();
     let filter = props.speaker_filter.as_deref();
-    let selected = match &props.selection {
-        Some(Selection::Quote(id)) => Some(id.as_str()),
-        _ => None,
-    };
+    let selected = props.selection.as_ref().and_then(Selection::quote);
     let quotes = &viewer.article.quotes;
     let listed: Vec<usize> = (0..quotes.len())
         .filter(|&i| filter.is_none_or(|s| s == quotes[i].speaker))

@@ -24,14 +24,8 @@ pub fn relations_panel(props: &RelationsPanelProps) -> Html {
     crate::render_count::rendered("RelationsPanel");
     let viewer = use_viewer();
     let article = &viewer.article;
-    let selected_actor = match &props.selection {
-        Some(Selection::Actor(id)) => Some(id.as_str()),
-        _ => None,
-    };
-    let selected_relation = match &props.selection {
-        Some(Selection::Relation(id)) => Some(id.as_str()),
-        _ => None,
-    };
+    let selected_actor = props.selection.as_ref().and_then(Selection::actor);
+    let selected_relation = props.selection.as_ref().and_then(Selection::relation);
     // Every relation as (actor, index), actor by actor. Long lists render in steps.
     let all: Vec<(usize, usize)> = article
         .actors
@@ -39,22 +33,12 @@ pub fn relations_panel(props: &RelationsPanelProps) -> Html {
         .enumerate()
         .flat_map(|(a, actor)| (0..actor.relations.len()).map(move |i| (a, i)))
         .collect();
-    let needed = selected_relation.and_then(|id| {
-        let (actor, relation) = article.relation(id)?;
-        let a = article.actors.iter().position(|x| x.id == actor.id)?;
-        let i = actor
-            .relations
-            .iter()
-            .position(|r| std::ptr::eq(r, relation))?;
-        all.iter().position(|&p| p == (a, i))
-    });
+    let needed = selected_relation
+        .and_then(|id| article.relation_place(id))
+        .and_then(|place| all.iter().position(|&p| p == place));
     let (shown, more) = use_progressive_list(all.len(), needed, "relations");
-    let rendered = &all[..shown];
-    let entries = article
-        .actors
-        .iter()
-        .enumerate()
-        .filter(|(a, _)| rendered.iter().any(|(x, _)| x == a));
+    // The rendered ones, actor by actor (`all` is in actor order).
+    let by_actor = all[..shown].chunk_by(|a, b| a.0 == b.0);
     html! { <>
         <p class="panel__intro">
             { "Who stands with whom, as the article tells it. Choose a relation to see the \
@@ -66,11 +50,14 @@ pub fn relations_panel(props: &RelationsPanelProps) -> Html {
         </figure>
         <h3 class="relations-list__heading">{ "Every relation, by actor" }</h3>
         <ul class="relations-list">
-            { for entries.map(|(actor, a)| html! {
+            { for by_actor.map(|group| {
+                let actor = group[0].0;
+                let a = &article.actors[actor];
+                html! {
                 <li key={a.id.clone()} class="relations-list__actor">
                     <h4 class="relations-list__name">{ &a.name }</h4>
                     <ul class="relations-list__entries">
-                        { for rendered.iter().filter(|(x, _)| *x == actor).map(|&(_, index)| {
+                        { for group.iter().map(|&(_, index)| {
                             let r = &a.relations[index];
                             let id = crate::model::relation_id(&a.id, index);
                             let selected = selected_relation == Some(id.as_str());
@@ -82,6 +69,7 @@ pub fn relations_panel(props: &RelationsPanelProps) -> Html {
                         }) }
                     </ul>
                 </li>
+                }
             }) }
         </ul>
         { more }

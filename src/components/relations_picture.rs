@@ -13,7 +13,7 @@ use crate::model::graph::{
     NODE_WIDTH, WIDTH,
 };
 use crate::model::related::Related;
-use crate::model::Selection;
+use crate::model::{relation_id, Selection};
 use crate::state::Action;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -52,11 +52,17 @@ fn node_emphasis(node: &Node, selection: Option<&Selection>, related: &Related) 
     }
 }
 
-fn edge_emphasis(edge: &Edge, selection: Option<&Selection>, related: &Related) -> Emphasis {
+/// How line `edge`, whose relation's id is `id`, is drawn.
+fn edge_emphasis(
+    edge: &Edge,
+    id: &str,
+    selection: Option<&Selection>,
+    related: &Related,
+) -> Emphasis {
     let touches = |id: &str| edge.from == id || edge.to == id;
     match selection {
         None => Emphasis::Plain,
-        Some(Selection::Relation(id)) if *id == edge_id(edge) => Emphasis::Selected,
+        Some(Selection::Relation(selected)) if selected == id => Emphasis::Selected,
         Some(Selection::Actor(id)) if touches(id) => Emphasis::Related,
         // An event or a quote: the lines between the actors it involves.
         Some(Selection::Event(_) | Selection::Quote(_))
@@ -66,10 +72,6 @@ fn edge_emphasis(edge: &Edge, selection: Option<&Selection>, related: &Related) 
         }
         Some(_) => Emphasis::Faint,
     }
-}
-
-fn edge_id(edge: &Edge) -> String {
-    crate::model::relation_id(&edge.from, edge.index as usize)
 }
 
 fn node_view(node: &Node, emphasis: Emphasis) -> Html {
@@ -96,19 +98,18 @@ fn node_view(node: &Node, emphasis: Emphasis) -> Html {
     }
 }
 
-fn edge_view(edge: &Edge, emphasis: Emphasis) -> Html {
+fn edge_view(edge: &Edge, id: &str, emphasis: Emphasis) -> Html {
     html! {
-        <g key={edge_id(edge)} class={emphasis.class("graph__edge")}
-            data-relation={edge_id(edge)}>
+        <g key={id} class={emphasis.class("graph__edge")} data-relation={id.to_string()}>
             <path class="graph__hit" d={edge.path.clone()} />
             <path class="graph__line" d={edge.path.clone()} />
         </g>
     }
 }
 
-fn label_view(edge: &Edge, (x, y): (i32, i32)) -> Html {
+fn label_view(edge: &Edge, id: &str, (x, y): (i32, i32)) -> Html {
     html! {
-        <text key={edge_id(edge)} class="graph__label" x={x.to_string()}
+        <text key={id} class="graph__label" x={x.to_string()}
             y={(y + 3).to_string()} text-anchor="middle">
             { edge.kind.label() }
         </text>
@@ -154,10 +155,15 @@ pub fn picture(
             </p>
         };
     }
-    let edges: Vec<(&Edge, Emphasis)> = layout
+    // Each line with its relation's id (made once) and how it is drawn.
+    let edges: Vec<(&Edge, String, Emphasis)> = layout
         .edges
         .iter()
-        .map(|e| (e, edge_emphasis(e, selection, related)))
+        .map(|e| {
+            let id = relation_id(&e.from, e.index as usize);
+            let emphasis = edge_emphasis(e, &id, selection, related);
+            (e, id, emphasis)
+        })
         .collect();
     // Faint lines first, the strong ones over them (by level, not a sort: no sort code in the
     // wasm).
@@ -167,19 +173,19 @@ pub fn picture(
         Emphasis::Related,
         Emphasis::Selected,
     ];
-    let order: Vec<(&Edge, Emphasis)> = LEVELS
+    let order: Vec<&(&Edge, String, Emphasis)> = LEVELS
         .iter()
-        .flat_map(|level| edges.iter().filter(move |(_, e)| e == level).copied())
+        .flat_map(|level| edges.iter().filter(move |(.., e)| e == level))
         .collect();
     // The strong lines are labelled, the selected one's label placed first.
-    let mut labelled: Vec<&Edge> = order
+    let mut labelled: Vec<&(&Edge, String, Emphasis)> = order
         .iter()
         .rev()
-        .filter(|(_, emphasis)| matches!(emphasis, Emphasis::Selected | Emphasis::Related))
-        .map(|(edge, _)| *edge)
+        .filter(|(.., emphasis)| matches!(emphasis, Emphasis::Selected | Emphasis::Related))
+        .copied()
         .collect();
     labelled.truncate(MAX_LABELS);
-    let label_places = place_labels(&labelled);
+    let label_places = place_labels(&labelled.iter().map(|(edge, ..)| *edge).collect::<Vec<_>>());
     let view_box = format!("0 0 {WIDTH} {}", layout.height);
     html! {
         <svg class="graph" viewBox={view_box} aria-hidden="true" focusable="false" {onclick}>
@@ -188,13 +194,13 @@ pub fn picture(
                     text-anchor="middle">{ heading }</text>
             }) }
             <g class="graph__edges">
-                { for order.iter().map(|&(edge, emphasis)| edge_view(edge, emphasis)) }
+                { for order.iter().map(|(edge, id, emphasis)| edge_view(edge, id, *emphasis)) }
             </g>
             <g class="graph__nodes">
                 { for layout.nodes.iter().map(|n| node_view(n, node_emphasis(n, selection, related))) }
             </g>
             <g class="graph__labels">
-                { for labelled.iter().zip(label_places).map(|(e, at)| label_view(e, at)) }
+                { for labelled.iter().zip(label_places).map(|((edge, id, _), at)| label_view(edge, id, at)) }
             </g>
         </svg>
     }

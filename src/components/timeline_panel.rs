@@ -21,10 +21,7 @@ pub struct TimelinePanelProps {
 pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
     crate::render_count::rendered("TimelinePanel");
     let viewer = use_viewer();
-    let selected = match &props.selection {
-        Some(Selection::Event(id)) => Some(id.as_str()),
-        _ => None,
-    };
+    let selected = props.selection.as_ref().and_then(Selection::event);
     let events = &viewer.article.events;
     let needed = selected.and_then(|id| events.iter().position(|e| e.id == id));
     let (shown, more) = use_progressive_list(events.len(), needed, "events");

@@ -87,10 +87,20 @@ pub enum AttachmentKind {
 }
 
 impl AttachmentKind {
+    pub const ALL: [AttachmentKind; 2] = [AttachmentKind::Image, AttachmentKind::Video];
+
     pub fn as_str(self) -> &'static str {
         match self {
             AttachmentKind::Image => "image",
             AttachmentKind::Video => "video",
+        }
+    }
+
+    /// The media types a reader may attach of this kind.
+    pub fn types(self) -> &'static [&'static str] {
+        match self {
+            AttachmentKind::Image => &IMAGE_TYPES,
+            AttachmentKind::Video => &VIDEO_TYPES,
         }
     }
 }
@@ -152,9 +162,10 @@ pub fn check_attachment(
     mime: &str,
     bytes: u64,
 ) -> Result<Attachment, Refusal> {
-    let (types, limit): (&[&str], u64) = match wanted {
-        AttachmentKind::Image => (&IMAGE_TYPES, MAX_IMAGE_BYTES),
-        AttachmentKind::Video => (&VIDEO_TYPES, MAX_VIDEO_BYTES),
+    let types = wanted.types();
+    let limit = match wanted {
+        AttachmentKind::Image => MAX_IMAGE_BYTES,
+        AttachmentKind::Video => MAX_VIDEO_BYTES,
     };
     let shown: String = name.chars().take(60).collect();
     let noun = match wanted {

@@ -201,9 +201,13 @@ async function openChromium() {
   };
 }
 
-class ChromiumPage extends BasePage {
-  constructor(context, page, options) {
-    super("chromium", options);
+/**
+ * A page driven through a library's page object (Playwright for Chromium, Puppeteer for
+ * Firefox): what the two do alike.
+ */
+class LibraryPage extends BasePage {
+  constructor(engine, context, page, options) {
+    super(engine, options);
     this.context = context;
     this.page = page;
     this._errors = [];
@@ -212,6 +216,30 @@ class ChromiumPage extends BasePage {
   }
   async goto(url) {
     await this.page.goto(url);
+  }
+  async clickAt(x, y) {
+    await this.page.mouse.click(x, y);
+  }
+  async moveTo(x, y) {
+    await this.page.mouse.move(x, y);
+  }
+  type(text) {
+    return this.page.keyboard.type(text);
+  }
+  async screenshot(path) {
+    await this.page.screenshot({ path });
+  }
+  async errors() {
+    return [...this._errors];
+  }
+  close() {
+    return this.context.close();
+  }
+}
+
+class ChromiumPage extends LibraryPage {
+  constructor(context, page, options) {
+    super("chromium", context, page, options);
   }
   reload() {
     return this.page.reload();
@@ -228,14 +256,8 @@ class ChromiumPage extends BasePage {
   click(selector, { frame } = {}) {
     return frame ? this.page.frameLocator(frame).locator(selector).first().click() : this.page.click(selector);
   }
-  async clickAt(x, y) {
-    await this.page.mouse.click(x, y);
-  }
   hover(selector) {
     return this.page.hover(selector);
-  }
-  async moveTo(x, y) {
-    await this.page.mouse.move(x, y);
   }
   tap(selector) {
     return this.page.tap(selector);
@@ -248,18 +270,6 @@ class ChromiumPage extends BasePage {
   }
   press(key) {
     return this.page.keyboard.press(key);
-  }
-  type(text) {
-    return this.page.keyboard.type(text);
-  }
-  async screenshot(path) {
-    await this.page.screenshot({ path });
-  }
-  async errors() {
-    return [...this._errors];
-  }
-  close() {
-    return this.context.close();
   }
 }
 
@@ -318,17 +328,9 @@ async function openFirefox() {
 
 const PUPPETEER_KEYS = { Escape: "Escape", Esc: "Escape" };
 
-class FirefoxPage extends BasePage {
+class FirefoxPage extends LibraryPage {
   constructor(context, page, options) {
-    super("firefox", options);
-    this.context = context;
-    this.page = page;
-    this._errors = [];
-    page.on("console", (m) => m.type() === "error" && this._errors.push(`console.error: ${m.text()}`));
-    page.on("pageerror", (e) => this._errors.push(`uncaught: ${e.message}`));
-  }
-  async goto(url) {
-    await this.page.goto(url);
+    super("firefox", context, page, options);
   }
   async reload() {
     await this.page.reload();
@@ -356,15 +358,9 @@ class FirefoxPage extends BasePage {
     const { x, y } = await this.centre(selector, frame);
     await this.page.mouse.click(x, y);
   }
-  async clickAt(x, y) {
-    await this.page.mouse.click(x, y);
-  }
   async hover(selector) {
     await this.settle();
     await this.page.hover(selector);
-  }
-  async moveTo(x, y) {
-    await this.page.mouse.move(x, y);
   }
   async tap(selector) {
     await this.settle();
@@ -384,18 +380,6 @@ class FirefoxPage extends BasePage {
     for (const m of parts) await this.page.keyboard.down(m);
     await this.page.keyboard.press(PUPPETEER_KEYS[main] ?? main);
     for (const m of parts.reverse()) await this.page.keyboard.up(m);
-  }
-  type(text) {
-    return this.page.keyboard.type(text);
-  }
-  async screenshot(path) {
-    await this.page.screenshot({ path });
-  }
-  async errors() {
-    return [...this._errors];
-  }
-  close() {
-    return this.context.close();
   }
 }
 

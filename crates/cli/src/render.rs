@@ -20,10 +20,7 @@ pub fn article_page(article: &Article) -> String {
     let props = AppProps {
         article: Rc::new(article.clone()),
         picture: Rc::new(marginalia_model::graph::layout(article)),
-        body: None,
-        dossier: None,
-        prerendered_panels: None,
-        prerendered_feedback: None,
+        prerendered: Default::default(),
         storage_key: "".into(),
         initial_state: None,
         mode: Mode::Page,

@@ -406,12 +406,25 @@ impl Article {
 
     /// The relation `id` names ([`relation_id`]), with the actor whose relation it is.
     pub fn relation(&self, id: &str) -> Option<(&Actor, &Relation)> {
-        let (actor, index) = id.rsplit_once('.')?;
+        let (actor, index) = self.relation_place(id)?;
+        let actor = &self.actors[actor];
+        Some((actor, &actor.relations[index]))
+    }
+
+    /// Where the relation `id` names is: its actor's place in `actors`, and its place among
+    /// that actor's relations.
+    pub fn relation_place(&self, id: &str) -> Option<(usize, usize)> {
+        let (actor_id, index) = id.rsplit_once('.')?;
         let index: usize = index.parse().ok()?;
-        let actor = self.actor(actor)?;
+        let actor = self.actors.iter().position(|a| a.id == actor_id)?;
         // Only the id as `relation_id` writes it (no `+1`, no `01`).
-        let relation = actor.relations.get(index)?;
-        (relation_id(&actor.id, index) == id).then_some((actor, relation))
+        let exists = index < self.actors[actor].relations.len();
+        (exists && relation_id(actor_id, index) == id).then_some((actor, index))
+    }
+
+    /// How many relations the actors have, in all.
+    pub fn relation_count(&self) -> usize {
+        self.actors.iter().map(|a| a.relations.len()).sum()
     }
 
     /// A relation in words: “Russia partner of North Korea”.

@@ -23,6 +23,38 @@ impl Selection {
         }
     }
 
+    /// The id, when an actor is selected.
+    pub fn actor(&self) -> Option<&str> {
+        match self {
+            Selection::Actor(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The id, when an event is selected.
+    pub fn event(&self) -> Option<&str> {
+        match self {
+            Selection::Event(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The id, when a quote is selected.
+    pub fn quote(&self) -> Option<&str> {
+        match self {
+            Selection::Quote(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The id, when a relation is selected.
+    pub fn relation(&self) -> Option<&str> {
+        match self {
+            Selection::Relation(id) => Some(id),
+            _ => None,
+        }
+    }
+
     pub fn id(&self) -> &str {
         match self {
             Selection::Actor(id)
