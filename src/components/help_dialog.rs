@@ -1,4 +1,5 @@
-//! The help panel: what the viewer does and its keyboard shortcuts.
+//! The help panel: what the viewer does and its keyboard shortcuts. Its content is rendered
+//! only while it is open (starting the viewer renders the empty panel).
 
 use super::context::use_viewer;
 use crate::dom;
@@ -35,6 +36,7 @@ pub fn help_dialog(props: &HelpDialogProps) -> Html {
             aria-labelledby="help-title"
             hidden={!props.open}
         >
+        if props.open {
             <div class="help__head">
                 <h2 id="help-title" class="help__title">{ "Help" }</h2>
                 <button type="button" class="button" onclick={onclose}>{ "Close" }</button>
@@ -52,6 +54,7 @@ pub fn help_dialog(props: &HelpDialogProps) -> Html {
                     }) }
                 </tbody>
             </table>
+        }
         </section>
     }
 }
