@@ -51,7 +51,8 @@ function firstLoad() {
   const page = readFileSync(join(DIST, PAGE), "utf8");
   const files = new Set([PAGE]);
   for (const tag of page.matchAll(/<(?:script|link|img)\b[^>]*>/g)) {
-    if (/\brel="(?:canonical|alternate)"/.test(tag[0])) continue;
+    // Other addresses of the page are not loaded; the article's data is (by init.js).
+    if (/\brel="(?:canonical|alternate)"/.test(tag[0]) && !/\bdata-marginalia-data\b/.test(tag[0])) continue;
     const ref = tag[0].match(/\b(?:src|href)="(\.{1,2}\/[^"#?]+)"/)?.[1];
     if (ref) files.add(normalize(join(dirname(PAGE), ref)));
   }

@@ -206,8 +206,9 @@ fn write_article(
     if example {
         head.push("<meta name=\"robots\" content=\"noindex\" />".into());
     }
+    // Named, not fetched before the first paint: init.js preloads it after, with the wasm.
     let linked = format!(
-        "<link rel=\"preload\" href=\"./{data_name}\" as=\"fetch\" crossorigin=\"anonymous\" fetchpriority=\"low\" data-marginalia-data />"
+        "<link rel=\"alternate\" type=\"application/octet-stream\" href=\"./{data_name}\" data-marginalia-data />"
     );
     let page_head = [head.clone(), vec![linked]].concat().join("\n    ");
     let page_html = page::fill(&at_depth(&viewer.page, depth), &page_head, &body)
