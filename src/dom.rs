@@ -48,13 +48,20 @@ pub const HELP_ID: &str = "help";
 pub const BODY_CLASS: &str = "article__body";
 /// Selector of the body.
 pub const BODY: &str = ".article__body";
+/// A part of the viewer that lives in an element of its own (`components::app::Island`), named
+/// by its `data-island` attribute; the stylesheet lays it out as if it were not there.
+pub const ISLAND_CLASS: &str = "island";
+
+/// Selector of the island named `name`.
+pub fn island(name: &str) -> String {
+    format!(".{ISLAND_CLASS}[data-island=\"{name}\"]")
+}
+
+/// The article's header (title, source, date): prerendered, adopted like the body.
+pub const HEADER: &str = ".article__header";
 /// The printed dossier (prerendered; adopted like the body).
 pub const DOSSIER_CLASS: &str = "dossier";
 pub const DOSSIER: &str = ".dossier";
-/// The panels beside the text and the feedback form (prerendered; shown as they are until
-/// the live ones render).
-pub const PANELS: &str = "#panels";
-pub const FEEDBACK: &str = ".feedback";
 /// The paragraphs and headings of the body, in reading order: what places in the article's
 /// data count in (`marginalia_model::text::leaf_texts` on the build's side). (Lead: used by
 /// src/start.rs; keep.)
@@ -95,8 +102,8 @@ pub const SEARCH_CURRENT_HIGHLIGHT: &str = "marginalia-search-current";
 
 // ---- where the page keeps its article's data ----
 
-/// Where the page says its article data is: a `<link rel="preload">` with this attribute
-/// (its `href`), or, in the single file, an inert `<script type="application/octet-stream">`
+/// Where the page says its article data is: a `<link rel="alternate">` with this attribute
+/// (its `href`; `init.js` preloads it after the first paint), or, in the single file, an inert `<script type="application/octet-stream">`
 /// with this id holding the data in base64.
 pub const DATA_LINK: &str = "link[data-marginalia-data]";
 pub const DATA_LINK_ATTRIBUTE: &str = "data-marginalia-data";

@@ -3,22 +3,23 @@
 //! On the viewer's own page ([`start_page`], called by the page's start script `init.js`,
 //! never by merely loading the wasm, so a host page that loads `mount.js` gets no page viewer):
 //!
-//! 1. the page names its article's data: `<link rel="preload" data-marginalia-data href=…>`,
+//! 1. the page names its article's data: `<link rel="alternate" data-marginalia-data href=…>`
+//!    (which `init.js` preloads after the first paint, with the wasm),
 //!    or, in the single file (which must work from `file://`, where nothing can be fetched), an
 //!    inert `<script type="application/octet-stream" id="marginalia-data">` holding it in base64;
 //! 2. the data is fetched and decoded ([`crate::model::data`]); if that fails, the error view
 //!    goes above the article, which stays readable;
-//! 3. the prerendered body and print dossier are taken out of the page, the rest of the
-//!    prerendered viewer is replaced by [`App`] rendered in the same task (so nothing is
-//!    painted in between), and the two are adopted into it, never rendered again (neither
-//!    changes while the viewer runs). The prerendered panels and feedback form are adopted
-//!    too, for one task: the live ones replace them in the next, so that no start-up task
-//!    renders everything.
+//! 3. in the next task, [`App`] brings the prerendered viewer to life where it is: nothing of
+//!    the article (its text, header, print dossier) is rendered or moved; each island of the
+//!    viewer (`div.island`: the toolbar, the panels, the feedback form, the small parts) gets
+//!    its live part in place of the prerendered one, the small ones now and the others one a
+//!    task after (see `components::app::Islands`), so that no start-up task is long. A page
+//!    without its islands is rendered anew instead, as a mount is ([`render`]).
 //!
 //! A host's mount ([`crate::mount`]) names an article's page or its data; [`load_for_mount`]
 //! fetches both, and the body comes from the article's page.
 
-use crate::components::app::{App, AppProps, Prerendered};
+use crate::components::app::{App, AppProps, Island, Islands, Live, Prerendered};
 use crate::components::context::Mode;
 use crate::config::Start;
 use crate::dom;
@@ -49,31 +50,89 @@ pub fn start_page() {
     web::crash::install_panic_view(&root);
     wasm_bindgen_futures::spawn_local(async move {
         let part = |selector: &str| root.query_selector(selector).ok().flatten();
-        let prerendered = Prerendered {
-            body: part(dom::BODY),
-            dossier: part(dom::DOSSIER),
-            panels: part(dom::PANELS),
-            feedback: part(dom::FEEDBACK),
-        };
+        let body = part(dom::BODY);
         let data = match page_data(&doc).await {
-            Ok(data) => with_passages(data, prerendered.body.as_ref()),
+            Ok(data) => with_passages(data, body.as_ref()),
             Err(message) => Err(message),
         };
         // Reading the data and rendering the viewer are two tasks, not one long one.
         web::next_task().await;
-        match data {
-            Ok(data) => {
+        let data = match data {
+            Ok(data) => data,
+            Err(message) => {
+                return web::crash::show_error(&root, &message, web::crash::Keep::Contents)
+            }
+        };
+        let storage_key = page_key(&doc);
+        adopt_legacy_feedback(&data.slug, &storage_key);
+        match find_islands(&root) {
+            Some(islands) => render_in_place(&doc, data, body, islands, storage_key),
+            // A page without its islands (not one this build wrote) is rendered anew.
+            None => {
+                let prerendered = Prerendered {
+                    body,
+                    header: part(dom::HEADER),
+                    dossier: part(dom::DOSSIER),
+                };
                 let loaded = Loaded {
                     data,
                     prerendered,
-                    storage_key: page_key(&doc),
+                    storage_key,
                 };
-                adopt_legacy_feedback(&loaded);
                 render(root, loaded, Mode::Page, None);
             }
-            Err(message) => web::crash::show_error(&root, &message, web::crash::Keep::Contents),
         }
     });
+}
+
+/// The islands of the page's prerendered viewer, if it has them all.
+fn find_islands(root: &Element) -> Option<Islands> {
+    let app = root
+        .query_selector(&format!(":scope > .{}", dom::APP_CLASS))
+        .ok()??;
+    let elements = Island::ALL
+        .iter()
+        .map(|island| {
+            let element = app.query_selector(&dom::island(island.name())).ok()??;
+            Some((*island, element))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Islands {
+        root: app,
+        elements,
+    })
+}
+
+/// Brings the page's prerendered viewer to life where it is: the viewer's own root is an
+/// element never put in the page, and its parts render into the page's islands (portals),
+/// the small ones now and the others one a task after (see [`Islands`]).
+fn render_in_place(
+    doc: &Document,
+    data: ArticleData,
+    body: Option<Element>,
+    islands: Islands,
+    storage_key: String,
+) {
+    let Ok(host) = doc.create_element("div") else {
+        return;
+    };
+    islands.take_prerendered(Live::None);
+    yew::Renderer::<App>::with_root_and_props(
+        host,
+        AppProps {
+            article: Rc::new(data.article),
+            picture: Rc::new(data.picture),
+            prerendered: Prerendered {
+                body,
+                ..Prerendered::default()
+            },
+            islands: Some(islands),
+            storage_key: storage_key.into(),
+            initial_state: None,
+            mode: Mode::Page,
+        },
+    )
+    .render();
 }
 
 /// Renders a viewer into `root`, replacing whatever is there but adopting `loaded.prerendered`.
@@ -90,6 +149,7 @@ pub fn render(root: Element, loaded: Loaded, mode: Mode, initial_state: Option<S
             article: Rc::new(loaded.data.article),
             picture: Rc::new(loaded.data.picture),
             prerendered: loaded.prerendered,
+            islands: None,
             storage_key: loaded.storage_key.into(),
             initial_state,
             mode,
@@ -103,14 +163,14 @@ pub fn render(root: Element, loaded: Loaded, mode: Mode, initial_state: Option<S
 
 /// Moves feedback kept under the key of the one-article days to the seed's own key, once
 /// (see [`feedback::LEGACY_FEEDBACK_ARTICLE`]).
-fn adopt_legacy_feedback(loaded: &Loaded) {
-    if loaded.data.slug != feedback::LEGACY_FEEDBACK_ARTICLE {
+fn adopt_legacy_feedback(slug: &str, storage_key: &str) {
+    if slug != feedback::LEGACY_FEEDBACK_ARTICLE {
         return;
     }
     let Ok(Some(kept)) = web::storage::load_setting(feedback::LEGACY_STORAGE_KEY) else {
         return;
     };
-    let key = feedback::storage_key(&loaded.storage_key);
+    let key = feedback::storage_key(storage_key);
     if matches!(web::storage::load_setting(&key), Ok(None))
         && web::storage::save_setting(&key, &kept)
     {

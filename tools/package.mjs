@@ -41,28 +41,35 @@ function inlineSafe(text, tag, what) {
 // timer) throws a WebAssembly.RuntimeError ("unreachable"). This shows the reader the viewer's
 // error view (as src/web/crash.rs writes it: a heading, the error as text, a reload link) above
 // the article, which stays readable. Once: the viewer is stopped after a trap. If the trap came
-// while the viewer was replacing the prerendered page (its first render takes the article's
-// body and the print dossier out), the prerendered page is put back as it was: the page as read without JavaScript.
-// Ids and classes are those of src/dom.rs (PAGE_ROOT_ID, BODY, CRASH_CLASS). DOM calls only,
-// text only (nothing parsed as HTML).
+// while the viewer was bringing the prerendered page to life, what it had taken out is put
+// back as it was (the page as read without JavaScript): each island's prerendered part (an
+// island is emptied just before its live part renders into it) and, on a page the viewer
+// renders anew (one without islands), the article's text, header and print dossier, last
+// first, so that each one's next sibling is already in place.
+// Ids and classes are those of src/dom.rs (PAGE_ROOT_ID, ISLAND_CLASS, BODY, HEADER, DOSSIER,
+// CRASH_CLASS). DOM calls only, text only (nothing parsed as HTML).
 const TRAP_VIEW = `// A trap in the viewer (a panic in the release build) shows the error view above the article.
 const trapRoot = document.getElementById("marginalia");
 const prerendered = trapRoot ? [...trapRoot.childNodes] : [];
-const adopted = [".article__body", ".dossier"]
+const islands = [...(trapRoot?.querySelectorAll(".island") ?? [])].map((island) => [island, [...island.childNodes]]);
+const adopted = [".dossier", ".article__body", ".article__header"]
   .map((selector) => trapRoot?.querySelector(selector))
   .filter(Boolean)
   .map((el) => [el, el.parentNode, el.nextSibling]);
+function putBack() {
+  for (const [island, parts] of islands) if (parts.some((part) => !part.isConnected)) island.replaceChildren(...parts);
+  if (!adopted.some(([el]) => !el.isConnected)) return;
+  trapRoot.replaceChildren(...prerendered);
+  for (const [el, parent, next] of adopted) {
+    if (el.isConnected) continue;
+    if (next?.parentNode === parent) next.before(el);
+    else parent.append(el);
+  }
+}
 function showTrap(error) {
   if (!(error instanceof WebAssembly.RuntimeError) || !trapRoot) return;
   if (trapRoot.querySelector(":scope > .crash")) return;
-  if (adopted.some(([el]) => !el.isConnected)) {
-    trapRoot.replaceChildren(...prerendered);
-    for (const [el, parent, next] of adopted) {
-      if (el.isConnected) continue;
-      if (next?.parentNode === parent) next.before(el);
-      else parent.append(el);
-    }
-  }
+  putBack();
   const make = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
   const panel = make("div", "");
   panel.className = "crash";
@@ -76,8 +83,9 @@ addEventListener("error", (event) => showTrap(event.error));
 addEventListener("unhandledrejection", (event) => showTrap(event.reason));
 `;
 
-// 1. init.js: the wasm is fetched after the article is on screen (after the first paint), at
-//    the browser's default priority for a script-initiated fetch, and compiled while it streams
+// 1. init.js: the wasm and the article's data are fetched after the article is on screen
+//    (after the first paint: the page names its data but does not preload it), at the
+//    browser's default priority for a script-initiated fetch, the wasm compiled while it streams
 //    in; the viewer starts in idle time after that, or at once at the reader's first
 //    interaction, whichever comes first. So the wasm never competes with the article for the
 //    network or the main thread. A click on a name before then is not lost: names are links to
@@ -103,7 +111,12 @@ writeFileSync(
     `}\n` +
     `for (const type of ["pointerdown", "keydown", "focusin"]) addEventListener(type, start, { once: true, capture: true, passive: true });\n` +
     `const idle = (f) => ("requestIdleCallback" in window ? requestIdleCallback(f, { timeout: 1500 }) : setTimeout(f, 1));\n` +
-    `requestAnimationFrame(() => setTimeout(() => load().then(() => idle(start)), 0));\n`,
+    `// The article's data, named by the page, is fetched then too (startPage() finds it preloaded).\n` +
+    `function preloadData() {\n` +
+    `  const named = document.querySelector("link[data-marginalia-data]");\n` +
+    `  if (named) document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: named.href }));\n` +
+    `}\n` +
+    `requestAnimationFrame(() => setTimeout(() => { preloadData(); load().then(() => idle(start)); }, 0));\n`,
 );
 page = page.replace(inline[0], `<script type="module" src="./init.js"></script>`);
 // Trunk preloads the glue and the wasm at high priority, before the first paint: not wanted.

@@ -7,26 +7,33 @@
 //! 3. provides what never changes as the [`Viewer`] context and hands each component only
 //!    its part of the state as props, so a change re-renders the components that show it;
 //! 4. starts the effects (`crate::effects`) that carry the state out to the browser;
-//! 5. on a page, shows the prerendered panels and feedback form for its first task and renders
-//!    the live ones in the next, so that starting is two shorter tasks; the viewer is marked
-//!    ready after that.
+//! 5. renders, in one of two ways:
+//!    - a mount, the server renderer and the tests render the whole viewer into its root
+//!      (adopting a prerendered body and dossier when given: [`Prerendered`]);
+//!    - a page's viewer works in place ([`Islands`]): the prerendered page stays as it is,
+//!      text, header and dossier never touched, and each of its islands (`div.island`: the
+//!      toolbar, the panels, the feedback form and the small parts) is emptied of its
+//!      prerendered part and given the live one through a portal, one island a task (see
+//!      [`Live`]), so that no start-up task is long. Focus in a part that goes live moves to
+//!      the live part's element of the same id. The viewer is marked ready after the last.
 
 use super::announcer::Announcer;
 use super::article_body::ArticleBody;
 use super::article_header::ArticleHeader;
-use super::context::{Mode, Viewer};
+use super::context::{Mode, Root, Viewer};
 use super::feedback_form::FeedbackForm;
 use super::help_dialog::HelpDialog;
 use super::mention_card::MentionCard;
 use super::notice_bar::NoticeBar;
 use super::panels::Panels;
 use super::print_dossier::PrintDossier;
+use super::skip_link::SkipLink;
 use super::toolbar::Toolbar;
 use crate::config::{Config, Start};
 use crate::dom;
 use crate::effects::{
-    use_click_outside_card, use_embed_bridge, use_follow_selection, use_keyboard, use_ready_mark,
-    use_settings, use_text_highlights, use_url_sync,
+    use_click_outside_card, use_embed_bridge, use_follow_selection, use_keyboard, use_page_root,
+    use_ready_mark, use_settings, use_text_highlights, use_url_sync,
 };
 use crate::model::graph::Layout;
 use crate::model::related::{related, Related};
@@ -47,6 +54,9 @@ pub struct AppProps {
     /// tests, where everything is rendered.
     #[prop_or_default]
     pub prerendered: Prerendered,
+    /// A page's islands: the viewer then works in the page's own elements.
+    #[prop_or_default]
+    pub islands: Option<Islands>,
     /// Where this article's reader data (feedback) is kept: one key per article and site.
     #[prop_or_default]
     pub storage_key: AttrValue,
@@ -59,28 +69,122 @@ pub struct AppProps {
     pub mode: Mode,
 }
 
-/// The parts of an article's prerendered page a viewer adopts as they are, taken out of the
-/// page before the viewer renders ([`crate::start`]).
+/// The parts of an article's prerendered page a viewer that renders itself adopts as they are
+/// (a mount's, from the article's page; see [`crate::start`]), never rendering them again.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Prerendered {
-    /// The article's body (the page's, or the one a mount took from the article's page), for
-    /// good: never rendered again. Without it the body is rendered from `article.blocks`.
+    /// The article's body. Without it the body is rendered from `article.blocks`. On a page
+    /// (with [`Islands`]) the page's own, left where it is.
     pub body: Option<web_sys::Element>,
-    /// The print dossier, for good. Without it the server renderer renders `PrintDossier` (a
-    /// viewer in the browser never does: it has no dossier to print then).
+    /// The article's header (its title, source and date). Without it it is rendered.
+    pub header: Option<web_sys::Element>,
+    /// The print dossier. Without it the server renderer renders `PrintDossier` (a viewer in
+    /// the browser never does: it has no dossier to print then).
     pub dossier: Option<web_sys::Element>,
-    /// The panels and the feedback form, for the first task only: the live ones render in the
-    /// next (so that the first render is not one long task). Without them they render at once.
-    pub panels: Option<web_sys::Element>,
-    pub feedback: Option<web_sys::Element>,
 }
 
 impl Prerendered {
     /// Each part there is.
     pub fn elements(&self) -> impl Iterator<Item = &web_sys::Element> {
-        [&self.body, &self.dossier, &self.panels, &self.feedback]
+        [&self.body, &self.header, &self.dossier]
             .into_iter()
             .flatten()
+    }
+}
+
+/// The parts of the viewer that live in an island of their own (`div.island[data-island]`,
+/// which the stylesheet lays out as if it were not there: `display: contents`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Island {
+    SkipLink,
+    Toolbar,
+    Notice,
+    Feedback,
+    Card,
+    Panels,
+    Help,
+    Announcer,
+}
+
+impl Island {
+    pub const ALL: [Island; 8] = [
+        Island::SkipLink,
+        Island::Toolbar,
+        Island::Notice,
+        Island::Feedback,
+        Island::Card,
+        Island::Panels,
+        Island::Help,
+        Island::Announcer,
+    ];
+
+    /// Its `data-island` name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Island::SkipLink => "skip-link",
+            Island::Toolbar => "toolbar",
+            Island::Notice => "notice",
+            Island::Feedback => "feedback",
+            Island::Card => "card",
+            Island::Panels => "panels",
+            Island::Help => "help",
+            Island::Announcer => "announcer",
+        }
+    }
+
+    /// The task in which it goes live on a page: the small parts with the first render, then
+    /// the panels, the toolbar and the feedback form, one a task.
+    fn live_in(self) -> Live {
+        match self {
+            Island::Panels => Live::Panels,
+            Island::Toolbar => Live::Toolbar,
+            Island::Feedback => Live::All,
+            Island::SkipLink | Island::Notice | Island::Card | Island::Help | Island::Announcer => {
+                Live::None
+            }
+        }
+    }
+}
+
+/// A page's prerendered viewer, which the viewer brings to life where it is: its root (`.app`)
+/// and each island's element (see [`crate::start`], which finds them).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Islands {
+    pub root: web_sys::Element,
+    pub elements: Vec<(Island, web_sys::Element)>,
+}
+
+impl Islands {
+    /// Empties the islands that go live in `live` of their prerendered parts, just before their
+    /// live parts render into them (in the same task: nothing is painted in between).
+    pub fn take_prerendered(&self, live: Live) {
+        for (island, element) in &self.elements {
+            if island.live_in() == live {
+                element.set_text_content(None);
+            }
+        }
+    }
+}
+
+/// Which islands are live: on a page, the small ones from the first task (the prerendered
+/// others stand in), then one more in each task after it; everything, in a viewer that renders
+/// itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Live {
+    None,
+    Panels,
+    Toolbar,
+    All,
+}
+
+impl Live {
+    /// The parts live in the task after this one's.
+    fn next(self) -> Live {
+        match self {
+            Live::None => Live::Panels,
+            Live::Panels => Live::Toolbar,
+            Live::Toolbar | Live::All => Live::All,
+        }
     }
 }
 
@@ -92,6 +196,7 @@ impl AppProps {
             picture: Rc::new(crate::model::graph::layout(&article)),
             article,
             prerendered: Prerendered::default(),
+            islands: None,
             storage_key: AttrValue::default(),
             initial_state: None,
             mode: Mode::default(),
@@ -132,7 +237,7 @@ fn use_viewer_effects(
     viewer: &Viewer,
     ui: &UseReducerHandle<UiState>,
     related: Rc<Related>,
-    deferred_live: bool,
+    all_live: bool,
 ) {
     let (article, root, config) = (&viewer.article, &viewer.root, viewer.config);
     let dispatch = || viewer.dispatch.clone();
@@ -152,7 +257,33 @@ fn use_viewer_effects(
     use_follow_selection(selection.clone(), index, config.embed, root.clone());
     use_embed_bridge(article.clone(), config.embed, root.clone(), dispatch());
     use_text_highlights(selection, index, related, ui.card.clone(), root.clone());
-    use_ready_mark(root.clone(), deferred_live);
+    use_ready_mark(root.clone(), all_live);
+}
+
+/// What the live part of `island` is, in the current state.
+fn island_content(island: Island, ui: &UiState, config: &Config, related: &Rc<Related>) -> Html {
+    let panel = config.panel(ui);
+    match island {
+        Island::SkipLink => html! { <SkipLink /> },
+        Island::Toolbar => html! {
+            <Toolbar settings={ui.settings} {panel} sheet_open={ui.sheet_open}
+                help_open={ui.help_open} search={ui.search.clone()} />
+        },
+        Island::Notice => html! { <NoticeBar notice={ui.notice.clone()} /> },
+        Island::Feedback => html! { <FeedbackForm /> },
+        // Inside the landmark of the text it is about.
+        Island::Card => html! { <MentionCard card={ui.card.clone()} /> },
+        Island::Panels => html! {
+            <Panels {panel} sheet_open={ui.sheet_open} selection={ui.selection.clone()}
+                mention_index={ui.mention_index} related={related.clone()}
+                speaker_filter={ui.speaker_filter.clone()} />
+        },
+        Island::Help => html! { <HelpDialog open={ui.help_open} /> },
+        Island::Announcer => html! {
+            <Announcer selection={ui.selection.clone()} mention_index={ui.mention_index}
+                announcement={ui.announcement.clone()} />
+        },
+    }
 }
 
 #[function_component(App)]
@@ -172,7 +303,11 @@ pub fn app(props: &AppProps) -> Html {
             Rc::new(found.unwrap_or_else(Related::default))
         })
     };
-    let root = use_node_ref();
+    let rendered_root = use_node_ref();
+    let root = match &props.islands {
+        Some(islands) => Root::Page(islands.root.clone()),
+        None => Root::Rendered(rendered_root.clone()),
+    };
     let viewer = Viewer {
         article: article.clone(),
         picture: props.picture.clone(),
@@ -182,64 +317,72 @@ pub fn app(props: &AppProps) -> Html {
         storage_key: props.storage_key.clone(),
         dispatch: ui.dispatcher(),
     };
-    // The live panels and feedback form render in the task after the first; the prerendered
-    // ones stand in.
-    let deferred_live =
-        use_state(|| props.prerendered.panels.is_none() && props.prerendered.feedback.is_none());
+    let live = use_state(|| match props.islands {
+        Some(_) => Live::None,
+        None => Live::All,
+    });
+    let focused = use_mut_ref(|| None::<String>);
     {
-        let deferred_live = deferred_live.clone();
-        use_effect_with((), move |_| {
-            if !*deferred_live {
+        let (live, islands) = (live.clone(), props.islands.clone());
+        use_effect_with(*live, move |&now| {
+            if let Some(id) = focused.borrow_mut().take() {
+                web::dom::refocus(&id);
+            }
+            if let Some(islands) = islands.filter(|_| now != Live::All) {
                 wasm_bindgen_futures::spawn_local(async move {
                     web::next_task().await;
-                    deferred_live.set(true);
+                    *focused.borrow_mut() = web::dom::focused_id();
+                    islands.take_prerendered(now.next());
+                    live.set(now.next());
                 });
             }
         });
     }
-    use_viewer_effects(&viewer, &ui, (*related_set).clone(), *deferred_live);
+    use_viewer_effects(&viewer, &ui, (*related_set).clone(), *live == Live::All);
+    let classes = root_classes(&config);
+    let theme = ui.settings.theme.as_str();
+    use_page_root(root, classes.clone(), theme);
 
-    // The skip link moves focus without touching the URL hash (which holds the view).
-    let skip_to_article = {
-        let root = root.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            if let Some(root) = root.cast::<web_sys::Element>() {
-                web::dom::focus(&root, &dom::by_id(dom::ARTICLE_ID));
-            }
-        })
+    let related_set = (*related_set).clone();
+    let content = |island: Island| island_content(island, &ui, &config, &related_set);
+    if let Some(islands) = &props.islands {
+        // In place: each island's live part, through a portal, once its task has come (an
+        // empty portal before that leaves the prerendered part standing).
+        return html! {
+            <ContextProvider<Viewer> context={viewer}>
+                <ArticleBody />
+                { for islands.elements.iter().map(|(island, element)| {
+                    let part = if *live >= island.live_in() { content(*island) } else { Html::default() };
+                    create_portal(part, element.clone())
+                }) }
+            </ContextProvider<Viewer>>
+        };
+    }
+    let island = |island: Island| {
+        html! {
+            <div class={dom::ISLAND_CLASS} data-island={island.name()}>{ content(island) }</div>
+        }
     };
-    let panel = config.panel(&ui);
     html! {
         <ContextProvider<Viewer> context={viewer}>
-            <div ref={root} class={root_classes(&config)} data-theme={ui.settings.theme.as_str()}>
-                <a class="skip-link" href={dom::by_id(dom::ARTICLE_ID)} onclick={skip_to_article}>
-                    { "Skip to the article" }
-                </a>
-                <Toolbar settings={ui.settings} {panel} sheet_open={ui.sheet_open}
-                    help_open={ui.help_open} search={ui.search.clone()} />
-                <NoticeBar notice={ui.notice.clone()} />
+            <div ref={rendered_root} class={classes} data-theme={theme}>
+                { island(Island::SkipLink) }
+                { island(Island::Toolbar) }
+                { island(Island::Notice) }
                 <div class="layout">
                     <main id={dom::ARTICLE_ID} class="layout__main" tabindex="-1">
                         <article class="article" lang={article.meta.language.clone()}>
-                            <ArticleHeader />
+                            if props.prerendered.header.is_some() {
+                                { adopted(&props.prerendered.header) }
+                            } else {
+                                <ArticleHeader />
+                            }
                             <ArticleBody />
                         </article>
-                        if *deferred_live {
-                            <FeedbackForm />
-                        } else {
-                            { adopted(&props.prerendered.feedback) }
-                        }
-                        // Inside the landmark of the text it is about.
-                        <MentionCard card={ui.card.clone()} />
+                        { island(Island::Feedback) }
+                        { island(Island::Card) }
                     </main>
-                    if *deferred_live {
-                        <Panels {panel} sheet_open={ui.sheet_open} selection={ui.selection.clone()}
-                            mention_index={ui.mention_index} related={(*related_set).clone()}
-                            speaker_filter={ui.speaker_filter.clone()} />
-                    } else {
-                        { adopted(&props.prerendered.panels) }
-                    }
+                    { island(Island::Panels) }
                 </div>
                 // Only the server renders it: the wasm adopts the page's.
                 if props.prerendered.dossier.is_none() && crate::config::prerendering() {
@@ -247,9 +390,8 @@ pub fn app(props: &AppProps) -> Html {
                 } else {
                     { adopted(&props.prerendered.dossier) }
                 }
-                <HelpDialog open={ui.help_open} />
-                <Announcer selection={ui.selection.clone()} mention_index={ui.mention_index}
-                    announcement={ui.announcement.clone()} />
+                { island(Island::Help) }
+                { island(Island::Announcer) }
             </div>
         </ContextProvider<Viewer>>
     }

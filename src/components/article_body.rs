@@ -1,5 +1,5 @@
-//! The article's body. On a page (or in a mount) it is the prerendered text, adopted as it is
-//! and never rendered again; the server renderer and the tests render it from the block tree
+//! The article's body. On a page it is the prerendered text, left where it is; in a mount, the
+//! article page's text, adopted as it is; either way never rendered again; the server renderer and the tests render it from the block tree
 //! with `html!` (never as raw HTML). Either way it is interactive through a few delegated
 //! listeners on the body (`body_events`, attached by `effects::use_body_events`), not a
 //! component per mention, and it reads only the unchanging `Viewer` context: what is selected
@@ -23,6 +23,8 @@ pub fn article_body() -> Html {
         text.config.mode,
     );
     match &text.body {
+        // A page's viewer leaves its body where it is.
+        Some(_) if text.root.in_place() => Html::default(),
         Some(body) => Html::VRef(body.clone().into()),
         None => html! {
             <div class={dom::BODY_CLASS} ref={rendered}>

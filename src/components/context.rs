@@ -13,6 +13,31 @@ use crate::state::{Action, UiState};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The viewer's root element (`.app`): every DOM lookup starts here. Either the viewer renders
+/// it (a mount, server rendering, tests), or it is the page's own prerendered root, whose
+/// parts come to life where they are (a page's islands: see `components::app`).
+#[derive(Clone, PartialEq)]
+pub enum Root {
+    Rendered(NodeRef),
+    Page(web_sys::Element),
+}
+
+impl Root {
+    /// The element, once rendered.
+    pub fn element(&self) -> Option<web_sys::Element> {
+        match self {
+            Root::Rendered(node) => node.cast::<web_sys::Element>(),
+            Root::Page(element) => Some(element.clone()),
+        }
+    }
+
+    /// Whether the viewer works in the page's own prerendered elements (nothing of the
+    /// article is rendered or moved).
+    pub fn in_place(&self) -> bool {
+        matches!(self, Root::Page(_))
+    }
+}
+
 #[derive(Clone)]
 pub struct Viewer {
     pub article: Rc<Article>,
@@ -20,7 +45,7 @@ pub struct Viewer {
     pub picture: Rc<Layout>,
     pub config: Config,
     /// The viewer's root element: every DOM lookup starts here.
-    pub root: NodeRef,
+    pub root: Root,
     /// The prerendered body to adopt, if the viewer started on a page that has one.
     pub body: Option<web_sys::Element>,
     /// Where this article's reader data is kept (see `AppProps::storage_key`).
@@ -43,7 +68,7 @@ impl PartialEq for Viewer {
 impl Viewer {
     /// The root element, once rendered.
     pub fn root_element(&self) -> Option<web_sys::Element> {
-        self.root.cast::<web_sys::Element>()
+        self.root.element()
     }
 
     pub fn dispatch(&self, action: Action) {

@@ -31,6 +31,7 @@ pub mod relation_entry;
 pub mod relations_panel;
 pub mod relations_picture;
 pub mod search_box;
+pub mod skip_link;
 pub mod star_rating;
 pub mod timeline_axis;
 pub mod timeline_panel;

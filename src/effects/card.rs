@@ -1,5 +1,6 @@
 //! The card on a mention: placed beside its mention, and closed by a click outside it.
 
+use crate::components::context::Root;
 use crate::dom;
 use crate::state::{Action, Card, UiState};
 use crate::web;
@@ -34,12 +35,12 @@ const GAP: f64 = 8.0;
 /// Places the card (`card_ref`) above its mention's line, over text already read, or below
 /// it when there is no room above (the toolbar, when it covers the top, takes room).
 #[hook]
-pub fn use_card_position(card: Option<Card>, card_ref: NodeRef, root: NodeRef) {
+pub fn use_card_position(card: Option<Card>, card_ref: NodeRef, root: Root) {
     use_effect_with(card, move |card| {
         let (Some(card), Some(el), Some(root)) = (
             card,
             card_ref.cast::<web_sys::HtmlElement>(),
-            root.cast::<web_sys::Element>(),
+            root.element(),
         ) else {
             return;
         };

@@ -2,6 +2,7 @@
 //! and may show a view by posting a `marginalia:view` message (only its parent window may).
 
 use super::url::link_action;
+use crate::components::context::Root;
 use crate::model::Article;
 use crate::state::UiState;
 use crate::web::dom::observe_height;
@@ -13,23 +14,21 @@ use yew::prelude::*;
 pub fn use_embed_bridge(
     article: Rc<Article>,
     embed: bool,
-    root: NodeRef,
+    root: Root,
     dispatch: UseReducerDispatcher<UiState>,
 ) {
     use_effect_with(embed, move |embed| {
         let parent = host::parent().filter(|_| *embed);
-        let bridge = parent
-            .zip(root.cast::<web_sys::Element>())
-            .map(|(parent, el)| {
-                let observer = observe_height(&el, {
-                    let parent = parent.clone();
-                    move |height| host::post_height(&parent, height)
-                });
-                let listener = host::on_view_message(parent, move |hash| {
-                    dispatch.dispatch(link_action(&hash, &article))
-                });
-                (observer, listener)
+        let bridge = parent.zip(root.element()).map(|(parent, el)| {
+            let observer = observe_height(&el, {
+                let parent = parent.clone();
+                move |height| host::post_height(&parent, height)
             });
+            let listener = host::on_view_message(parent, move |hash| {
+                dispatch.dispatch(link_action(&hash, &article))
+            });
+            (observer, listener)
+        });
         move || drop(bridge)
     });
 }

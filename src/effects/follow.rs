@@ -1,6 +1,7 @@
 //! When the selection (or the current mention) changes, its place in the text is brought into
 //! view if it is not already.
 
+use crate::components::context::Root;
 use crate::dom;
 use crate::state::Selection;
 use crate::web::dom::{covered_top, find, scroll_into_view, viewport};
@@ -11,7 +12,7 @@ pub fn use_follow_selection(
     selection: Option<Selection>,
     mention_index: u32,
     embed: bool,
-    root: NodeRef,
+    root: Root,
 ) {
     let first = use_mut_ref(|| true);
     use_effect_with((selection, mention_index), move |(selection, index)| {
@@ -22,7 +23,7 @@ pub fn use_follow_selection(
         if std::mem::replace(&mut *first.borrow_mut(), false) && embed {
             return;
         }
-        let Some(root) = root.cast::<web_sys::Element>() else {
+        let Some(root) = root.element() else {
             return;
         };
         if let Some(el) = find(&root, &dom::text_anchor(selection, *index)) {

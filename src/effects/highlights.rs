@@ -3,6 +3,7 @@
 //! are taken off and the new ones put on, touching only those elements. The class names are
 //! `crate::dom`'s, which the stylesheet styles.
 
+use crate::components::context::Root;
 use crate::dom;
 use crate::model::related::Related;
 use crate::state::{Card, Selection};
@@ -64,12 +65,12 @@ pub fn use_text_highlights(
     mention_index: u32,
     related: Rc<Related>,
     card: Option<Card>,
-    root: NodeRef,
+    root: Root,
 ) {
     let card = card.map(|c| (c.actor, c.mention));
     let key = (selection, mention_index, related, card);
     use_effect_with(key, move |(selection, index, related, card)| {
-        let Some(root) = root.cast::<Element>() else {
+        let Some(root) = root.element() else {
             return;
         };
         clear(&root);

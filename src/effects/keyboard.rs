@@ -2,6 +2,7 @@
 //! fields. Arrow keys are never taken. A page viewer listens on the document; a mounted one
 //! only while focus is inside it.
 
+use crate::components::context::Root;
 use crate::config::Mode;
 use crate::dom;
 use crate::model::Article;
@@ -47,16 +48,11 @@ fn shortcut(key: &str, article: &Article, ui: &UiState) -> Option<Action> {
 /// Listens for the shortcuts. `ui` is read when a key is pressed (the handle sees the
 /// current state), so the listener is added once.
 #[hook]
-pub fn use_keyboard(
-    article: Rc<Article>,
-    ui: UseReducerHandle<UiState>,
-    root: NodeRef,
-    mode: Mode,
-) {
+pub fn use_keyboard(article: Rc<Article>, ui: UseReducerHandle<UiState>, root: Root, mode: Mode) {
     use_effect_with((), move |_| {
         let target: Option<web_sys::EventTarget> = match mode {
             Mode::Page => web::document().map(Into::into),
-            Mode::Mounted => root.cast::<web_sys::Element>().map(Into::into),
+            Mode::Mounted => root.element().map(Into::into),
         };
         let listener = target.map(|t| {
             // Not passive: "/" must not be typed into the field it focuses.
@@ -73,7 +69,7 @@ pub fn use_keyboard(
                 }
                 if e.key() == "/" {
                     e.prevent_default();
-                    if let Some(root) = root.cast::<web_sys::Element>() {
+                    if let Some(root) = root.element() {
                         web::dom::focus(&root, &dom::by_id(dom::SEARCH_INPUT_ID));
                     }
                 } else if let Some(action) = shortcut(&e.key(), &article, &ui) {

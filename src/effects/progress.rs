@@ -1,6 +1,7 @@
 //! How far through the article the reader is: the bar's width is set on its element on every
 //! scroll, without re-rendering anything.
 
+use crate::components::context::Root;
 use crate::dom;
 use crate::web::dom::{find, viewport};
 use crate::web::window;
@@ -8,12 +9,12 @@ use gloo_events::{EventListener, EventListenerOptions};
 use yew::prelude::*;
 
 /// Sets the bar (`bar`) to the part of the article under `root` read so far.
-fn update(bar: &NodeRef, root: &NodeRef) {
+fn update(bar: &NodeRef, root: &Root) {
     let Some(el) = bar.cast::<web_sys::HtmlElement>() else {
         return;
     };
     let Some(article) = root
-        .cast::<web_sys::Element>()
+        .element()
         .and_then(|r| find(&r, &dom::by_id(dom::ARTICLE_ID)))
     else {
         return;
@@ -32,7 +33,7 @@ fn update(bar: &NodeRef, root: &NodeRef) {
 }
 
 #[hook]
-pub fn use_reading_progress(bar: NodeRef, root: NodeRef) {
+pub fn use_reading_progress(bar: NodeRef, root: Root) {
     use_effect_with((), move |_| {
         update(&bar, &root);
         let listener = window().map(|w| {

@@ -2,15 +2,16 @@
 //! stylesheet shows the controls that need the wasm then, and tests wait for it. An attribute
 //! set on the element, not state, so saying so re-renders nothing.
 
+use crate::components::context::Root;
 use crate::dom;
 use crate::web::dom::set_attribute;
 use yew::prelude::*;
 
 /// Marks the root ready once `ready` (the live panels are rendered).
 #[hook]
-pub fn use_ready_mark(root: NodeRef, ready: bool) {
+pub fn use_ready_mark(root: Root, ready: bool) {
     use_effect_with(ready, move |&ready| {
-        if let Some(root) = root.cast::<web_sys::Element>().filter(|_| ready) {
+        if let Some(root) = root.element().filter(|_| ready) {
             set_attribute(&root, dom::READY_ATTRIBUTE, "true");
         }
     });

@@ -199,3 +199,25 @@ impl Drop for NearObserver {
         self.observer.disconnect();
     }
 }
+
+/// The id of the element that has focus, if it has one.
+pub fn focused_id() -> Option<String> {
+    let id = super::document()?.active_element()?.id();
+    (!id.is_empty()).then_some(id)
+}
+
+/// Focuses the element with id `id` if focus was lost (it is on the page's body or nowhere:
+/// the element that had it was replaced by a live one).
+pub fn refocus(id: &str) {
+    let Some(doc) = super::document() else { return };
+    let body = doc.body().map(web_sys::Node::from);
+    let lost = doc
+        .active_element()
+        .is_none_or(|el| el.is_same_node(body.as_ref()));
+    let element = doc
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(el) = element.filter(|_| lost) {
+        let _ = el.focus();
+    }
+}

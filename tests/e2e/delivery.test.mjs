@@ -72,6 +72,62 @@ test("hydration keeps the prerendered DOM: no layout shift, no mismatch", async 
   await page.close();
 });
 
+test("the viewer comes to life in place: the article's elements are the page's own, each island gets its live part", async () => {
+  const page = await browser.newPage({ viewport: DESKTOP });
+  const errors = [];
+  page.on("console", (m) => ["error", "warning"].includes(m.type()) && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  // The page's own elements, kept before any script of ours runs.
+  await page.addInitScript(() => {
+    document.addEventListener("DOMContentLoaded", () => {
+      window.__kept = ["#marginalia > .app", ".article__header", ".article__body", ".dossier", "#panels", ".toolbar", ".feedback"].map(
+        (selector) => [selector, document.querySelector(selector)],
+      );
+    });
+  });
+  await page.goto(root.url);
+  await page.waitForSelector(".app[data-ready]");
+  const kept = await page.evaluate(() =>
+    window.__kept.map(([selector, element]) => [selector, element !== null && document.querySelector(selector) === element]),
+  );
+  // The root, the header, the text and the dossier are the very elements the page had...
+  for (const [selector, same] of kept.slice(0, 4)) assert.ok(same, `${selector} is still the page's own element`);
+  // ...and the panels, toolbar and feedback form were replaced by live ones, inside their islands.
+  for (const [selector, same] of kept.slice(4)) assert.ok(!same, `${selector} is live`);
+  for (const island of ["toolbar", "panels", "feedback"]) {
+    assert.equal(await page.locator(`.island[data-island="${island}"] > *`).count(), 1, `one part in the ${island} island`);
+  }
+  // Live: the panels answer a click, the toolbar's theme chooser works.
+  await page.click("#tab-timeline");
+  assert.equal(await page.getAttribute("#tab-timeline", "aria-selected"), "true");
+  await page.selectOption("#theme-select", "dark");
+  assert.equal(await page.getAttribute(".app", "data-theme"), "dark");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("focus on a prerendered panel tab moves to the live tab when the panels come to life", async () => {
+  const page = await browser.newPage({ viewport: DESKTOP });
+  // The wasm is held back until the reader has put focus on a tab.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(root.url);
+  await page.focus("#tab-quotes");
+  const prerendered = await page.evaluateHandle(() => document.activeElement);
+  release();
+  await page.waitForSelector(".app[data-ready]");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "tab-quotes");
+  assert.equal(await prerendered.evaluate((el) => el.isConnected), false, "the focused tab was the prerendered one");
+  // The live tab list answers the arrow keys.
+  await page.keyboard.press("ArrowRight");
+  assert.match(await page.evaluate(() => document.activeElement?.id), /^tab-(?!quotes)/);
+  await page.close();
+});
+
 test("one file, opened from disk: panels, deep link, theme", async () => {
   const file = pathToFileURL(resolve("dist/putin-kim-pact/putin-kim-pact.html")).href;
   const page = await browser.newPage({ viewport: DESKTOP });

@@ -21,6 +21,7 @@ pub fn article_page(article: &Article) -> String {
         article: Rc::new(article.clone()),
         picture: Rc::new(marginalia_model::graph::layout(article)),
         prerendered: Default::default(),
+        islands: None,
         storage_key: "".into(),
         initial_state: None,
         mode: Mode::Page,
