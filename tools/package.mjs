@@ -97,12 +97,21 @@ writeFileSync(
     `// reader's first interaction) startPage() reads the article's data and brings the\n` +
     `// prerendered page to life.\n` +
     TRAP_VIEW +
+    `// The wasm is fetched and compiled (as it streams in) while the JS glue loads, not after.\n` +
     `let loading;\n` +
+    `function compile() {\n` +
+    `  const fetched = () => fetch(new URL("./${wasm}", import.meta.url));\n` +
+    `  return WebAssembly.compileStreaming(fetched()).catch(() =>\n` +
+    `    // Served as another type than application/wasm: compiled once it is all in.\n` +
+    `    fetched().then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)),\n` +
+    `  );\n` +
+    `}\n` +
     `const load = () =>\n` +
-    `  (loading ??= import("./${glue}").then(async (glue) => {\n` +
-    `    await glue.default({ module_or_path: new URL("./${wasm}", import.meta.url) });\n` +
-    `    return glue;\n` +
-    `  }));\n` +
+    `  (loading ??= ((compiled) =>\n` +
+    `    import("./${glue}").then(async (glue) => {\n` +
+    `      await glue.default({ module_or_path: await compiled });\n` +
+    `      return glue;\n` +
+    `    }))(compile()));\n` +
     `let started = false;\n` +
     `function start() {\n` +
     `  if (started) return;\n` +
