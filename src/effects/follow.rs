@@ -1,9 +1,11 @@
 //! When the selection (or the current mention) changes, its place in the text is brought into
-//! view if it is not already.
+//! view if it is not already: measured and scrolled just before the next paint, so that the
+//! task that changed the selection forces no layout.
 
 use crate::components::context::Root;
 use crate::dom;
 use crate::state::Selection;
+use crate::web::before_next_paint;
 use crate::web::dom::{covered_top, find, scroll_into_view, viewport};
 use yew::prelude::*;
 
@@ -26,13 +28,17 @@ pub fn use_follow_selection(
         let Some(root) = root.element() else {
             return;
         };
-        if let Some(el) = find(&root, &dom::text_anchor(selection, *index)) {
-            let rect = el.get_bounding_client_rect();
-            let (_, height) = viewport((0.0, 0.0));
-            // Only what is out of sight moves (under the sticky toolbar counts as out of sight).
-            if rect.top() < covered_top(&root, dom::TOOLBAR) || rect.bottom() > height {
-                scroll_into_view(&el);
+        let anchor = dom::text_anchor(selection, *index);
+        before_next_paint(move || {
+            if let Some(el) = find(&root, &anchor) {
+                let rect = el.get_bounding_client_rect();
+                let (_, height) = viewport((0.0, 0.0));
+                // Only what is out of sight moves (under the sticky toolbar counts as out of
+                // sight).
+                if rect.top() < covered_top(&root, dom::TOOLBAR) || rect.bottom() > height {
+                    scroll_into_view(&el);
+                }
             }
-        }
+        });
     });
 }

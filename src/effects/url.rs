@@ -55,7 +55,14 @@ pub fn use_url_sync(
                 } else {
                     history::Entry::Push
                 };
-                history::write_hash(&format_hash(view), entry);
+                // In the next task: writing the address saves the scroll position, which needs
+                // the layout the selection just changed, and the reader's click waits for
+                // nothing of that.
+                let hash = format_hash(view);
+                wasm_bindgen_futures::spawn_local(async move {
+                    crate::web::next_task().await;
+                    history::write_hash(&hash, entry);
+                });
             }
         }
     });

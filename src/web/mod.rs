@@ -49,6 +49,17 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Runs `f` just before the next frame is painted (`requestAnimationFrame`): a layout it reads
+/// is the one that frame computes anyway, not one forced in the middle of the task that
+/// changed the DOM.
+pub fn before_next_paint(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    if let Some(w) = window() {
+        let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+        let _ = w.request_animation_frame(callback.unchecked_ref());
+    }
+}
+
 pub fn document() -> Option<Document> {
     window()?.document()
 }

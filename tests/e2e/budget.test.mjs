@@ -31,7 +31,12 @@ const KiB = 1024;
 // first load from 193.2 to 212.0 KiB (the page's HTML 11.0 to 17.3 KiB: the relations panel and
 // the dossier's relations, prerendered; the data 4.5 to 5.5 KiB: the picture's layout).
 // Budgets: those sizes plus about 3%.
-const WASM_GZIP_BUDGET = 175 * KiB; // issue #11 target: 80 KiB
+// Raised on 2026-12-01, with the reason: a page's viewer comes to life in place (#11 item 1:
+// its parts render through Yew portals into the page's islands, one a task; the root is the
+// page's own; focus is carried to the live parts; layout reads and the address wait for the
+// next paint or task), 169.3 to 175.0 KiB, about 2 KiB of it Yew's portals and subtree roots.
+// Budget: that size plus about 2%.
+const WASM_GZIP_BUDGET = 178 * KiB; // issue #11 target: 80 KiB
 const FIRST_LOAD_GZIP_BUDGET = 219 * KiB; // issue #11 target: 120 KiB
 
 const DIST = new URL("../../dist/", import.meta.url).pathname;
