@@ -68,7 +68,7 @@ if [ ${#APT_PACKAGES[@]} -gt 0 ]; then
   pids+=($!)
 fi
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm packages (binaryen, playwright-core, puppeteer-core, axe-core, lighthouse, vnu-jar)" npm ci --no-audit --no-fund &
+  step "npm packages (binaryen, terser, csso, playwright-core, puppeteer-core, axe-core, lighthouse, vnu-jar)" npm ci --no-audit --no-fund &
   pids+=($!)
 fi
 

@@ -13,10 +13,14 @@
 // 4. `page.html`: the page template (head marker, empty root), asset addresses relative (`./`).
 // 5. `standalone.html`: the single-file template: CSS, JS glue and the wasm (base64) inside,
 //    with a marker where the site command puts the article's data. It works opened from disk.
+// 6. Minified: the JS glue (terser; `__wbg_init` and `startPage` keep their names: the single
+//    file calls them) and the stylesheet (csso, without restructuring: rules keep their order).
 //
 // Usage: node tools/package.mjs [viewer folder]
 import { readFileSync, writeFileSync, readdirSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
+import { minify as minifyJs } from "terser";
+import { minify as minifyCss } from "csso";
 
 const dir = process.argv[2] ?? "target/viewer";
 const read = (name) => readFileSync(join(dir, name), "utf8");
@@ -136,7 +140,8 @@ page = page.replace(/(<link rel="icon"[^>]*?)\s+integrity="[^"]*"/, "$1");
 
 // 2. marginalia.css, in the order of the page's links
 const cssLinks = [...page.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*\/?>\s*/g)];
-const css = cssLinks.map((m) => `/* ${m[1].replace(/-[0-9a-f]{16}\.css$/, ".css")} */\n${read(m[1])}`).join("\n");
+// 6. (the stylesheet minified)
+const css = minifyCss(cssLinks.map((m) => read(m[1])).join("\n"), { restructure: false }).css;
 writeFileSync(join(dir, "marginalia.css"), css);
 cssLinks.forEach((m, i) => {
   page = page.replace(m[0], i === 0 ? `<link rel="stylesheet" href="./marginalia.css" />\n    ` : "");
@@ -201,6 +206,14 @@ writeFileSync(join(dir, "page.html"), page);
 unlinkSync(join(dir, "index.html"));
 
 // 5. standalone.html
+// 6. (the JS glue minified, in place: its name is Trunk's hash of what it was built from)
+const minified = await minifyJs(read(glue), {
+  module: true,
+  mangle: { reserved: ["__wbg_init", "startPage"] },
+  format: { comments: false },
+});
+if (!/\b__wbg_init\b/.test(minified.code)) throw new Error("the minified glue has no __wbg_init, which the single file calls");
+writeFileSync(join(dir, glue), minified.code);
 const glueSource = inlineSafe(read(glue), "script", glue);
 const wasmBase64 = readFileSync(join(dir, wasm)).toString("base64");
 const themeSource = inlineSafe(read("theme.js"), "script", "theme.js");

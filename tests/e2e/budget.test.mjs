@@ -37,7 +37,9 @@ const KiB = 1024;
 // next paint or task), 169.3 to 175.0 KiB, about 2 KiB of it Yew's portals and subtree roots.
 // Budget: that size plus about 2%.
 const WASM_GZIP_BUDGET = 178 * KiB; // issue #11 target: 80 KiB
-const FIRST_LOAD_GZIP_BUDGET = 219 * KiB; // issue #11 target: 120 KiB
+// Lowered on 2026-12-01: the JS glue and the stylesheet are minified (tools/package.mjs: terser,
+// csso), 10.2 to 8.2 and 8.3 to 5.7 KiB; the first load 218.0 to 213.3 KiB. Budget: plus 2%.
+const FIRST_LOAD_GZIP_BUDGET = 218 * KiB; // issue #11 target: 120 KiB
 
 const DIST = new URL("../../dist/", import.meta.url).pathname;
 
