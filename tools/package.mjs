@@ -53,17 +53,29 @@ function inlineSafe(text, tag, what) {
 // Ids and classes are those of src/dom.rs (PAGE_ROOT_ID, ISLAND_CLASS, BODY, HEADER, DOSSIER,
 // CRASH_CLASS). DOM calls only, text only (nothing parsed as HTML).
 const TRAP_VIEW = `// A trap in the viewer (a panic in the release build) shows the error view above the article.
-const trapRoot = document.getElementById("marginalia");
-const prerendered = trapRoot ? [...trapRoot.childNodes] : [];
-const islands = [...(trapRoot?.querySelectorAll(".island") ?? [])].map((island) => [island, [...island.childNodes]]);
-const adopted = [".dossier", ".article__body", ".article__header"]
-  .map((selector) => trapRoot?.querySelector(selector))
-  .filter(Boolean)
-  .map((el) => [el, el.parentNode, el.nextSibling]);
+// The page as parsed, to put back: kept once the page is parsed (the start script may run before).
+let kept;
+function keep() {
+  const root = document.getElementById("marginalia");
+  if (!root) return;
+  kept = {
+    root,
+    prerendered: [...root.childNodes],
+    islands: [...root.querySelectorAll(".island")].map((island) => [island, [...island.childNodes]]),
+    adopted: [".dossier", ".article__body", ".article__header"]
+      .map((selector) => root.querySelector(selector))
+      .filter(Boolean)
+      .map((el) => [el, el.parentNode, el.nextSibling]),
+  };
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", keep, { once: true });
+else keep();
 function putBack() {
+  if (!kept) return;
+  const { root, prerendered, islands, adopted } = kept;
   for (const [island, parts] of islands) if (parts.some((part) => !part.isConnected)) island.replaceChildren(...parts);
   if (!adopted.some(([el]) => !el.isConnected)) return;
-  trapRoot.replaceChildren(...prerendered);
+  root.replaceChildren(...prerendered);
   for (const [el, parent, next] of adopted) {
     if (el.isConnected) continue;
     if (next?.parentNode === parent) next.before(el);
@@ -71,6 +83,7 @@ function putBack() {
   }
 }
 function showTrap(error) {
+  const trapRoot = document.getElementById("marginalia");
   if (!(error instanceof WebAssembly.RuntimeError) || !trapRoot) return;
   if (trapRoot.querySelector(":scope > .crash")) return;
   putBack();
@@ -87,12 +100,13 @@ addEventListener("error", (event) => showTrap(event.error));
 addEventListener("unhandledrejection", (event) => showTrap(event.reason));
 `;
 
-// 1. init.js: the wasm and the article's data are fetched after the article is on screen
+// 1. init.js (an async module: it runs as soon as it is here, even while a long page is still
+//    being parsed): the wasm and the article's data are fetched after the article is on screen
 //    (after the first paint: the page names its data but does not preload it), at the
 //    browser's default priority for a script-initiated fetch, the wasm compiled while it streams
-//    in; the viewer starts in idle time after that, or at once at the reader's first
-//    interaction, whichever comes first. So the wasm never competes with the article for the
-//    network or the main thread. A click on a name before then is not lost: names are links to
+//    in and while the JS glue loads; once the page is parsed, the viewer starts in idle time
+//    after that, or at once at the reader's first interaction, whichever comes first. So the
+//    wasm never competes with the article for the network or the main thread. A click on a name before then is not lost: names are links to
 //    #actor=…, and the viewer applies the hash it finds.
 writeFileSync(
   join(dir, "init.js"),
@@ -116,11 +130,16 @@ writeFileSync(
     `      await glue.default({ module_or_path: await compiled });\n` +
     `      return glue;\n` +
     `    }))(compile()));\n` +
+    `// This script runs as soon as it is here (async), maybe before the page is all parsed: a long\n` +
+    `// article's wasm loads while its text is still coming in, and the viewer starts once it is in.\n` +
+    `const parsed = new Promise((resolve) =>\n` +
+    `  document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", resolve, { once: true }) : resolve(),\n` +
+    `);\n` +
     `let started = false;\n` +
     `function start() {\n` +
     `  if (started) return;\n` +
     `  started = true;\n` +
-    `  load().then((glue) => glue.startPage());\n` +
+    `  Promise.all([load(), parsed]).then(([glue]) => glue.startPage());\n` +
     `}\n` +
     `for (const type of ["pointerdown", "keydown", "focusin"]) addEventListener(type, start, { once: true, capture: true, passive: true });\n` +
     `const idle = (f) => ("requestIdleCallback" in window ? requestIdleCallback(f, { timeout: 1500 }) : setTimeout(f, 1));\n` +
@@ -131,7 +150,7 @@ writeFileSync(
     `}\n` +
     `requestAnimationFrame(() => setTimeout(() => { preloadData(); load().then(() => idle(start)); }, 0));\n`,
 );
-page = page.replace(inline[0], `<script type="module" src="./init.js"></script>`);
+page = page.replace(inline[0], `<script type="module" src="./init.js" async></script>`);
 // Trunk preloads the glue and the wasm at high priority, before the first paint: not wanted.
 page = page.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, "");
 
@@ -224,7 +243,7 @@ const standalone = page
   // Preloads of the separate files would be blocked from file:// (and are not needed).
   .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "")
   .replace(
-    `<script type="module" src="./init.js"></script>`,
+    `<script type="module" src="./init.js" async></script>`,
     () =>
       `<!-- marginalia:data -->\n<script type="module">\n${TRAP_VIEW}${glueSource}\n` +
       `const bytes = Uint8Array.from(atob("${wasmBase64}"), (c) => c.charCodeAt(0));\n` +
