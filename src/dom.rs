@@ -57,8 +57,6 @@ pub fn island(name: &str) -> String {
     format!(".{ISLAND_CLASS}[data-island=\"{name}\"]")
 }
 
-/// The article's header (title, source, date): prerendered, adopted like the body.
-pub const HEADER: &str = ".article__header";
 /// The printed dossier (prerendered; adopted like the body).
 pub const DOSSIER_CLASS: &str = "dossier";
 pub const DOSSIER: &str = ".dossier";

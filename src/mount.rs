@@ -2,10 +2,9 @@
 //! `dist/mount.js` wraps this in a shadow root (so neither page's styles reach the other) and
 //! loads the CSS. Several viewers, of different articles, can share one page and one wasm.
 
-use crate::components::context::Mode;
 use crate::config::Start;
 use crate::route::parse_options;
-use crate::start::{load_for_mount, render};
+use crate::start::{load_for_mount, render_mounted};
 use wasm_bindgen::prelude::*;
 
 /// Mounts a viewer of `article` (the address of an article's page or of its data) into
@@ -26,7 +25,7 @@ pub async fn mount(
     match load_for_mount(&article).await {
         Ok(loaded) => {
             let start = Start::with_options(parse_options(&options));
-            render(root, loaded, Mode::Mounted, Some(start));
+            render_mounted(root, loaded, Some(start));
             Ok(())
         }
         Err(message) => {

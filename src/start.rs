@@ -14,7 +14,7 @@
 //!    viewer (`div.island`: the toolbar, the panels, the feedback form, the small parts) gets
 //!    its live part in place of the prerendered one, the small ones now and the others one a
 //!    task after (see `components::app::Islands`), so that no start-up task is long. A page
-//!    without its islands is rendered anew instead, as a mount is ([`render`]).
+//!    without its islands (not written by this build) gets the error view above its text.
 //!
 //! A host's mount ([`crate::mount`]) names an article's page or its data; [`load_for_mount`]
 //! fetches both, and the body comes from the article's page.
@@ -67,23 +67,15 @@ pub fn start_page() {
         adopt_legacy_feedback(&data.slug, &storage_key);
         match find_islands(&root) {
             Some(islands) => render_in_place(&doc, data, body, islands, storage_key),
-            // A page without its islands (not one this build wrote) is rendered anew.
-            None => {
-                let prerendered = Prerendered {
-                    body,
-                    header: part(dom::HEADER),
-                    dossier: part(dom::DOSSIER),
-                };
-                let loaded = Loaded {
-                    data,
-                    prerendered,
-                    storage_key,
-                };
-                render(root, loaded, Mode::Page, None);
-            }
+            // Every page this build writes has them: a page without is not one of its own.
+            None => web::crash::show_error(&root, NO_ISLANDS, web::crash::Keep::Contents),
         }
     });
 }
+
+/// What the reader is told when the page lacks the viewer's islands.
+const NO_ISLANDS: &str =
+    "This page was not written for this viewer (its interactive parts are missing): build the site again.";
 
 /// The islands of the page's prerendered viewer, if it has them all.
 fn find_islands(root: &Element) -> Option<Islands> {
@@ -135,13 +127,9 @@ fn render_in_place(
     .render();
 }
 
-/// Renders a viewer into `root`, replacing whatever is there but adopting `loaded.prerendered`.
-/// The reader's scroll position survives the swap.
-pub fn render(root: Element, loaded: Loaded, mode: Mode, initial_state: Option<Start>) {
-    let scroll = web::dom::scroll_position();
-    for adopted in loaded.prerendered.elements() {
-        adopted.remove();
-    }
+/// Renders a mounted viewer into `root`, replacing whatever is there but adopting
+/// `loaded.prerendered` (the article page's body and dossier, taken from its page).
+pub fn render_mounted(root: Element, loaded: Loaded, initial_state: Option<Start>) {
     root.set_text_content(None);
     yew::Renderer::<App>::with_root_and_props(
         root,
@@ -152,13 +140,10 @@ pub fn render(root: Element, loaded: Loaded, mode: Mode, initial_state: Option<S
             islands: None,
             storage_key: loaded.storage_key.into(),
             initial_state,
-            mode,
+            mode: Mode::Mounted,
         },
     )
     .render();
-    if mode == Mode::Page {
-        wasm_bindgen_futures::spawn_local(async move { web::dom::scroll_to(scroll) });
-    }
 }
 
 /// Moves feedback kept under the key of the one-article days to the seed's own key, once
@@ -279,11 +264,7 @@ pub async fn load_for_mount(address: &str) -> Result<Loaded, String> {
         .to_string();
     Ok(Loaded {
         data,
-        prerendered: Prerendered {
-            body,
-            dossier,
-            ..Prerendered::default()
-        },
+        prerendered: Prerendered { body, dossier },
         storage_key,
     })
 }

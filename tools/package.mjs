@@ -45,42 +45,21 @@ function inlineSafe(text, tag, what) {
 // timer) throws a WebAssembly.RuntimeError ("unreachable"). This shows the reader the viewer's
 // error view (as src/web/crash.rs writes it: a heading, the error as text, a reload link) above
 // the article, which stays readable. Once: the viewer is stopped after a trap. If the trap came
-// while the viewer was bringing the prerendered page to life, what it had taken out is put
-// back as it was (the page as read without JavaScript): each island's prerendered part (an
-// island is emptied just before its live part renders into it) and, on a page the viewer
-// renders anew (one without islands), the article's text, header and print dossier, last
-// first, so that each one's next sibling is already in place.
-// Ids and classes are those of src/dom.rs (PAGE_ROOT_ID, ISLAND_CLASS, BODY, HEADER, DOSSIER,
+// while the viewer was bringing the prerendered page to life, each island's prerendered part
+// is put back (an island is emptied just before its live part renders into it): the page as
+// read without JavaScript. Ids and classes are those of src/dom.rs (PAGE_ROOT_ID, ISLAND_CLASS,
 // CRASH_CLASS). DOM calls only, text only (nothing parsed as HTML).
 const TRAP_VIEW = `// A trap in the viewer (a panic in the release build) shows the error view above the article.
-// The page as parsed, to put back: kept once the page is parsed (the start script may run before).
-let kept;
+// The islands' prerendered parts, to put back: kept once the page is parsed (the start script
+// may run before).
+let kept = [];
 function keep() {
-  const root = document.getElementById("marginalia");
-  if (!root) return;
-  kept = {
-    root,
-    prerendered: [...root.childNodes],
-    islands: [...root.querySelectorAll(".island")].map((island) => [island, [...island.childNodes]]),
-    adopted: [".dossier", ".article__body", ".article__header"]
-      .map((selector) => root.querySelector(selector))
-      .filter(Boolean)
-      .map((el) => [el, el.parentNode, el.nextSibling]),
-  };
+  kept = [...document.querySelectorAll("#marginalia .island")].map((island) => [island, [...island.childNodes]]);
 }
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", keep, { once: true });
 else keep();
 function putBack() {
-  if (!kept) return;
-  const { root, prerendered, islands, adopted } = kept;
-  for (const [island, parts] of islands) if (parts.some((part) => !part.isConnected)) island.replaceChildren(...parts);
-  if (!adopted.some(([el]) => !el.isConnected)) return;
-  root.replaceChildren(...prerendered);
-  for (const [el, parent, next] of adopted) {
-    if (el.isConnected) continue;
-    if (next?.parentNode === parent) next.before(el);
-    else parent.append(el);
-  }
+  for (const [island, parts] of kept) if (parts.some((part) => !part.isConnected)) island.replaceChildren(...parts);
 }
 function showTrap(error) {
   const trapRoot = document.getElementById("marginalia");

@@ -38,7 +38,7 @@ use crate::effects::{
 use crate::model::graph::Layout;
 use crate::model::related::{related, Related};
 use crate::model::Article;
-use crate::route::parse_options;
+use crate::route::{parse_options, Panel};
 use crate::state::UiState;
 use crate::web;
 use std::rc::Rc;
@@ -76,20 +76,9 @@ pub struct Prerendered {
     /// The article's body. Without it the body is rendered from `article.blocks`. On a page
     /// (with [`Islands`]) the page's own, left where it is.
     pub body: Option<web_sys::Element>,
-    /// The article's header (its title, source and date). Without it it is rendered.
-    pub header: Option<web_sys::Element>,
     /// The print dossier. Without it the server renderer renders `PrintDossier` (a viewer in
     /// the browser never does: it has no dossier to print then).
     pub dossier: Option<web_sys::Element>,
-}
-
-impl Prerendered {
-    /// Each part there is.
-    pub fn elements(&self) -> impl Iterator<Item = &web_sys::Element> {
-        [&self.body, &self.header, &self.dossier]
-            .into_iter()
-            .flatten()
-    }
 }
 
 /// The parts of the viewer that live in an island of their own (`div.island[data-island]`,
@@ -261,8 +250,7 @@ fn use_viewer_effects(
 }
 
 /// What the live part of `island` is, in the current state.
-fn island_content(island: Island, ui: &UiState, config: &Config, related: &Rc<Related>) -> Html {
-    let panel = config.panel(ui);
+fn island_content(island: Island, ui: &UiState, panel: Panel, related: &Rc<Related>) -> Html {
     match island {
         Island::SkipLink => html! { <SkipLink /> },
         Island::Toolbar => html! {
@@ -344,7 +332,8 @@ pub fn app(props: &AppProps) -> Html {
     use_page_root(root, classes.clone(), theme);
 
     let related_set = (*related_set).clone();
-    let content = |island: Island| island_content(island, &ui, &config, &related_set);
+    let panel = config.panel(&ui);
+    let content = |island: Island| island_content(island, &ui, panel, &related_set);
     if let Some(islands) = &props.islands {
         // In place: each island's live part, through a portal, once its task has come (an
         // empty portal before that leaves the prerendered part standing).
@@ -372,11 +361,7 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="layout">
                     <main id={dom::ARTICLE_ID} class="layout__main" tabindex="-1">
                         <article class="article" lang={article.meta.language.clone()}>
-                            if props.prerendered.header.is_some() {
-                                { adopted(&props.prerendered.header) }
-                            } else {
-                                <ArticleHeader />
-                            }
+                            <ArticleHeader />
                             <ArticleBody />
                         </article>
                         { island(Island::Feedback) }

@@ -90,20 +90,6 @@ pub fn scroll_into_view(element: &Element) {
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-/// How far the page is scrolled.
-pub fn scroll_position() -> (f64, f64) {
-    window()
-        .map(|w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0)))
-        .unwrap_or_default()
-}
-
-/// Scrolls the page to a position from [`scroll_position`], at once.
-pub fn scroll_to((x, y): (f64, f64)) {
-    if let Some(w) = window() {
-        w.scroll_to_with_x_and_y(x, y);
-    }
-}
-
 /// The viewport's width and height in CSS pixels (`fallback` where unknown).
 pub fn viewport((width, height): (f64, f64)) -> (f64, f64) {
     let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64());
