@@ -6,6 +6,13 @@
 // shown in every open page as text over the last good page, which stays readable: the site
 // command writes nothing when an article has an error.
 //
+// It answers through tools/serve.mjs's startServer, so its rules hold here too, for the /__dev/
+// routes (the client script and the event stream, which carries content errors) as for the
+// site's files: only a request whose Host names loopback (127.0.0.1 or any 127.x.y.z,
+// localhost, [::1], with or without :port) is answered, any other Host (or none) gets 421
+// before `onRequest` below runs (no DNS rebinding to read drafts or errors); dotfiles get 404;
+// every response carries `x-content-type-options: nosniff`.
+//
 // Usage: node tools/dev.mjs [port] [--content DIR] [--out DIR]
 //   (the Makefile's `dev` target builds first; the tests point it at a copy of the content)
 import { spawn } from "node:child_process";
@@ -49,6 +56,7 @@ events.addEventListener("content-error", (e) => {
 });
 `;
 
+// Called by startServer only after its Host check has passed (see tools/serve.mjs).
 function onRequest(req, res) {
   const path = new URL(req.url, "http://127.0.0.1").pathname;
   if (path === "/__dev/client.js") {

@@ -4,6 +4,11 @@
 // It serves files inside [dir] only: the path is percent-decoded once, resolved, and must be
 // [dir] itself or below it (a sibling such as dist-private/ is outside); a path with a NUL
 // byte or malformed percent-encoding gets 400, one that leaves [dir] gets 403.
+// Only a local page may read it (no DNS rebinding): a request whose Host header does not name
+// loopback (127.0.0.1 or any 127.x.y.z, localhost, [::1], each with or without :port) or has
+// none gets 421 before any file is read and before an `onRequest` hook (tools/dev.mjs) runs.
+// No dotfiles: a path with a segment that starts with "." (/.git/config, /.env, /a/.b/c) gets
+// 404 even if the file exists. Every response carries `x-content-type-options: nosniff`.
 // `startServer({ compress: true })` (opt-in, used by bench/) answers with `content-encoding: gzip`
 // when the request accepts it, as a static host would; by default bodies are sent as stored.
 import { createServer } from "node:http";
@@ -33,33 +38,57 @@ const TYPES = {
 // Types worth compressing (what static hosts compress): text, JS, JSON, SVG and wasm.
 const COMPRESSIBLE = /^(text\/|application\/(json|wasm)|image\/svg)/;
 
+// The Host header of a request from a local page: loopback only, any port.
+const LOOPBACK_HOST = /^(?:localhost|\[::1\]|127(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})(?::\d{1,5})?$/i;
+
+/** Whether a Host header (a string, or undefined when the request has none) names loopback. */
+export const isLoopbackHost = (host) => typeof host === "string" && LOOPBACK_HOST.test(host);
+
+/** Ends `res` with `status` and a short plain-text body. */
+function answer(res, status, text) {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8" }).end(text + "\n");
+}
+
 export function startServer({ dir = "dist", port = 0, base = "/", headers = {}, compress = false, onRequest, injectHtml } = {}) {
   const root = resolve(dir);
   const inside = root.endsWith(sep) ? root : root + sep; // root "/" already ends with one
   const gzipped = new Map(); // file -> { mtimeMs, body }
-  const server = createServer(async (req, res) => {
-    if (onRequest?.(req, res)) return; // handled by the caller (tools/dev.mjs)
+  // requireHostHeader: false lets a request without Host reach the check below (421, not 400).
+  const server = createServer({ requireHostHeader: false }, async (req, res) => {
+    res.setHeader("x-content-type-options", "nosniff"); // on every response, the hook's too
+    if (!isLoopbackHost(req.headers.host)) {
+      answer(res, 421, "misdirected request: this server answers only to 127.0.0.1, localhost or [::1]");
+      return;
+    }
+    if (onRequest?.(req, res)) return; // handled by the caller (tools/dev.mjs), after the Host check
     try {
       let path;
       try {
         path = decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname);
       } catch {
-        res.writeHead(400).end("bad request"); // malformed percent-encoding or request target
+        answer(res, 400, "bad request"); // malformed percent-encoding or request target
         return;
       }
       if (path.includes("\0")) {
-        res.writeHead(400).end("bad request");
+        answer(res, 400, "bad request");
         return;
       }
       if (!path.startsWith(base)) {
-        res.writeHead(404).end("not found");
+        answer(res, 404, "not found");
         return;
       }
       path = path.slice(base.length);
       // `join` keeps a leading "/" in `path` relative to root; `resolve` normalises "..".
       let file = resolve(join(root, path));
       if (file !== root && !file.startsWith(inside)) {
-        res.writeHead(403).end("forbidden");
+        answer(res, 403, "forbidden");
+        return;
+      }
+      // No dotfiles: neither a segment of the path as asked (split on "/" and "\\") nor one of
+      // the file inside root may start with "." (root's own path may: it is not asked for).
+      const dotted = (segments) => segments.some((s) => s.startsWith("."));
+      if (dotted(path.split(/[\\/]/)) || dotted(file.slice(root.length).split(sep))) {
+        answer(res, 404, "not found");
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, "index.html");
@@ -83,7 +112,7 @@ export function startServer({ dir = "dist", port = 0, base = "/", headers = {}, 
       });
       res.end(body);
     } catch {
-      res.writeHead(404).end("not found");
+      answer(res, 404, "not found");
     }
   });
   return new Promise((ok) =>
