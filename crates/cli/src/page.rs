@@ -92,8 +92,14 @@ pub fn json_ld(article: &Article, page_url: Option<&str>) -> String {
     if let Some(url) = page_url {
         data["url"] = url.into();
     }
-    // `</` could close the script element early: JSON allows `<\/` for it.
-    let json = data.to_string().replace("</", "<\\/");
+    // Inside <script>, `</script` would close the element early and `<!--` would start the
+    // script-data escape state (the rest of the page would become script): no `<` at all, nor
+    // `>` or `&`, as `\u003c` and friends, which JSON reads as the same characters.
+    let json = data
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
     format!("<script type=\"application/ld+json\">{json}</script>")
 }
 
@@ -176,6 +182,18 @@ mod tests {
         article.meta.title = "</script><script>alert(1)</script>".into();
         let hostile = json_ld(&article, None);
         assert_eq!(hostile.matches("</script>").count(), 1, "{hostile}");
+        // `<!--<script>` would put the parser in the script-data escape state: the page's end
+        // tag no longer closes the element and the rest of the page becomes script.
+        article.meta.title = "a <!--<script> b & c > d".into();
+        article.meta.byline = Some("<!--<script>".into());
+        let hostile = json_ld(&article, None);
+        let inside = hostile
+            .trim_start_matches("<script type=\"application/ld+json\">")
+            .trim_end_matches("</script>");
+        assert!(!inside.contains(['<', '>', '&']), "{hostile}");
+        let value: serde_json::Value = serde_json::from_str(inside).unwrap();
+        assert_eq!(value["headline"], "a <!--<script> b & c > d");
+        assert_eq!(value["author"]["name"], "<!--<script>");
     }
 
     #[test]

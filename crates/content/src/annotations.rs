@@ -14,12 +14,12 @@ pub type Text = Spanned<String>;
 #[serde(deny_unknown_fields)]
 pub struct MetaFile {
     pub title: Text,
-    pub standfirst: Option<String>,
+    pub standfirst: Option<Text>,
     pub page_date: Text,
-    pub page_date_text: String,
-    pub publisher_address: String,
+    pub page_date_text: Text,
+    pub publisher_address: Text,
     #[serde(default = "english")]
-    pub language: String,
+    pub language: Text,
     /// Who wrote the article, as the page prints it (optional).
     pub byline: Option<Text>,
     pub source: SourceEntry,
@@ -41,8 +41,8 @@ pub struct FeedbackEntry {
     pub parent_origins: Vec<Text>,
 }
 
-fn english() -> String {
-    "en".into()
+fn english() -> Text {
+    Spanned::new(0..0, "en".into())
 }
 
 #[derive(Debug, Deserialize)]

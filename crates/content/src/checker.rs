@@ -239,11 +239,4 @@ pub(crate) fn keyword_hint(word: &str, keywords: &[&str]) -> Option<String> {
     hints::did_you_mean(word, keywords.iter().copied())
 }
 
-/// Whether an id uses only lowercase letters, digits and hyphens (not first).
-pub(crate) fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-}
+pub(crate) use marginalia_model::rules::is_valid_id;

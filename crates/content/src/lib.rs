@@ -15,7 +15,9 @@
 //!    not found verbatim is reported once, with every difference (`verbatim.rs`, `diff.rs`);
 //! 5. mark event sentences, relation evidence and quotes in the tree (`marks.rs`, [`wrap`])
 //!    and number the mentions (`mentions.rs`);
-//! 6. build the metadata (`meta.rs`) and hand back the [`Article`].
+//! 6. build the metadata (`meta.rs`);
+//! 7. check the result by the viewer's own rules (`marginalia_model::check`) and hand back
+//!    the [`Article`].
 //!
 //! [`synthetic`] makes large articles from a seed, for tests and the `generate` command.
 //! docs/developers.md describes the steps for developers; docs/authoring.md, for writers.
@@ -103,13 +105,26 @@ pub fn build_article(src: &Sources) -> Result<Article, Vec<ContentError>> {
             .push(src.article.error_at(0, "the article has no text"));
     }
     match meta {
-        Some(meta) if c.errors.is_empty() => Ok(Article {
-            meta,
-            blocks,
-            actors,
-            events,
-            quotes,
-        }),
+        Some(meta) if c.errors.is_empty() => {
+            let article = Article {
+                meta,
+                blocks,
+                actors,
+                events,
+                quotes,
+            };
+            // 7. The viewer's own rules ([`marginalia_model::check`]), which it applies to any
+            // data it reads, applied here too: the viewer can never refuse what the build let
+            // through. The steps above report everything they cover with its place; this only
+            // speaks if they missed something.
+            match marginalia_model::check::check_article(&article) {
+                Ok(()) => Ok(article),
+                Err(broken) => Err(vec![src.article.error_at(
+                    0,
+                    format!("the article breaks a rule the viewer applies: {broken}"),
+                )]),
+            }
+        }
         _ => Err(c.errors),
     }
 }

@@ -52,21 +52,9 @@ pub struct Parsed {
     pub problems: Vec<Problem>,
 }
 
-/// The address to keep for a link or image, or `None` when it is not allowed.
-///
-/// Browsers ignore ASCII whitespace and control characters inside a scheme (`java\tscript:`),
-/// so they are removed before the scheme is checked; entities were decoded by the parser.
-pub fn safe_href(url: &str) -> Option<String> {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .collect();
-    let lower = cleaned.to_ascii_lowercase();
-    let allowed = ["http://", "https://", "mailto:", "#"]
-        .iter()
-        .any(|prefix| lower.starts_with(prefix));
-    allowed.then_some(cleaned)
-}
+/// The address to keep for a link or image, or `None` when it is not allowed (the model's
+/// rule, which the viewer applies to any data it reads too).
+pub use marginalia_model::rules::safe_href;
 
 enum Frame {
     Blocks(Vec<Block>),

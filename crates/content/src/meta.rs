@@ -5,6 +5,7 @@
 
 use crate::annotations::MetaFile;
 use crate::checker::Checker;
+use marginalia_model::rules::{control_character, https_origin, is_language_tag, is_origin};
 use marginalia_model::text::{reading_minutes, word_count};
 use marginalia_model::{Meta, Source};
 
@@ -26,12 +27,40 @@ pub(crate) fn build(c: &mut Checker, m: &MetaFile, full_text: &str) -> Option<Me
             c.err(file, v, format!("{what} is empty"));
         }
     }
+    // Text that goes into the page's head, its JSON-LD and the Atom feed: a control character
+    // there makes an invalid feed (XML forbids them) and is never what the page printed.
+    for (value, what) in [
+        (Some(&m.title), "the title"),
+        (m.standfirst.as_ref(), "the standfirst"),
+        (Some(&m.page_date_text), "page_date_text"),
+        (Some(&m.publisher_address), "publisher_address"),
+        (Some(&m.source.name), "source.name"),
+        (m.byline.as_ref(), "the byline"),
+    ] {
+        if let Some((v, ch)) = value.and_then(|v| Some((v, control_character(v.get_ref())?))) {
+            c.err_hint(
+                file,
+                v,
+                format!("{what} holds the control character U+{:04X}", ch as u32),
+                Some("remove it: a page's text has none (a feed with one is not valid XML)".into()),
+            );
+        }
+    }
+    if !is_language_tag(m.language.get_ref()) {
+        c.err_hint(
+            file,
+            &m.language,
+            format!("language `{}` is not a language tag", m.language.get_ref()),
+            Some("write a tag such as \"en\", \"ja\" or \"en-GB\"".into()),
+        );
+    }
     if let Some(endpoint) = &m.feedback.endpoint {
-        if !endpoint.get_ref().starts_with("https://") {
-            c.err(
+        if https_origin(endpoint.get_ref()).is_none() {
+            c.err_hint(
                 file,
                 endpoint,
-                "feedback.endpoint must be an https:// address".into(),
+                "feedback.endpoint must be an absolute https:// address".into(),
+                Some("a whole address, such as \"https://feedback.example/api\": a relative one would send readers' feedback to whichever site mounts the article".into()),
             );
         }
     }
@@ -48,11 +77,11 @@ pub(crate) fn build(c: &mut Checker, m: &MetaFile, full_text: &str) -> Option<Me
     let words = word_count(full_text);
     Some(Meta {
         title: m.title.get_ref().clone(),
-        standfirst: m.standfirst.clone(),
+        standfirst: m.standfirst.as_ref().map(|s| s.get_ref().clone()),
         page_date: page_date?.start,
-        page_date_text: m.page_date_text.clone(),
-        publisher_address: m.publisher_address.clone(),
-        language: m.language.clone(),
+        page_date_text: m.page_date_text.get_ref().clone(),
+        publisher_address: m.publisher_address.get_ref().clone(),
+        language: m.language.get_ref().clone(),
         byline: m.byline.as_ref().map(|b| b.get_ref().trim().to_string()),
         source: Source {
             name: m.source.name.get_ref().trim().to_string(),
@@ -70,50 +99,4 @@ pub(crate) fn build(c: &mut Checker, m: &MetaFile, full_text: &str) -> Option<Me
             .map(|o| o.get_ref().clone())
             .collect(),
     })
-}
-
-/// `https://host[:port]` or `http://host[:port]`, exactly as a browser writes an origin.
-fn is_origin(text: &str) -> bool {
-    let Some(rest) = text
-        .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"))
-    else {
-        return false;
-    };
-    let (host, port) = match rest.split_once(':') {
-        Some((host, port)) => (host, Some(port)),
-        None => (rest, None),
-    };
-    let host_ok = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
-    let port_ok = port.is_none_or(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
-    host_ok && port_ok
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn origins_are_scheme_host_and_port_only() {
-        for good in [
-            "https://news.example",
-            "http://127.0.0.1:8080",
-            "https://a-b.example.org",
-        ] {
-            assert!(super::is_origin(good), "{good}");
-        }
-        for bad in [
-            "news.example",
-            "https://news.example/",
-            "https://news.example/path",
-            "*",
-            "https://",
-            "https://x:",
-            "https://X.example",
-            "javascript:alert(1)",
-        ] {
-            assert!(!super::is_origin(bad), "{bad}");
-        }
-    }
 }

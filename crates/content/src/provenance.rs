@@ -98,7 +98,7 @@ fn record_source(c: &mut Checker, e: &EventEntry) -> Option<RecordSource> {
             None
         }
         SourceField::Checked(s) => {
-            let web = s.url.starts_with("https://") || s.url.starts_with("http://");
+            let web = marginalia_model::rules::is_web_address(&s.url);
             let empty = [&s.title, &s.publisher, &s.says]
                 .iter()
                 .any(|f| f.trim().is_empty());

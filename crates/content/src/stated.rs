@@ -29,7 +29,7 @@ pub(crate) fn reference(m: &MetaFile) -> Reference {
     Reference {
         report: date(&m.source.date),
         page: date(&m.page_date),
-        page_text: m.page_date_text.clone(),
+        page_text: m.page_date_text.get_ref().clone(),
     }
 }
 

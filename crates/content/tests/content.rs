@@ -576,3 +576,57 @@ fn an_authors_note_is_optional() {
     let signing = a.event("signing-2024").unwrap();
     assert_eq!(signing.date_explanation(), signing.note);
 }
+
+#[test]
+fn control_characters_in_meta_are_content_errors_where_they_are_written() {
+    let mut expected = String::new();
+    let report = errors_after(|s| {
+        s.meta.text = s.meta.text.replace(
+            "title = \"Japan and South Korea",
+            "title = \"Japan\\u0008 and South Korea",
+        );
+        let (l, c) = line_col_of(&s.meta.text, "\"Japan\\u0008");
+        expected = format!(
+            "{}:{l}:{c}: the title holds the control character U+0008",
+            s.meta.name
+        );
+    });
+    assert!(report.contains(&expected), "{report}");
+    let report = errors_after(|s| {
+        s.meta.text = s
+            .meta
+            .text
+            .replace("page_date_text = \"July", "page_date_text = \"\\u001bJuly");
+    });
+    assert!(
+        report.contains("page_date_text holds the control character U+001B"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_relative_feedback_endpoint_or_a_bad_language_is_refused() {
+    for endpoint in [
+        "/api/account/delete",
+        "http://feedback.example/x",
+        "//x.example/y",
+    ] {
+        let report = errors_after(|s| {
+            s.meta.text = s.meta.text.replace(
+                "[feedback]\n",
+                &format!("[feedback]\nendpoint = \"{endpoint}\"\n"),
+            );
+        });
+        assert!(
+            report.contains("feedback.endpoint must be an absolute https:// address"),
+            "{endpoint}: {report}"
+        );
+    }
+    let report = errors_after(|s| {
+        s.meta.text = s
+            .meta
+            .text
+            .replace("language = \"en\"", "language = \"en\\\" onload=\\\"x\"");
+    });
+    assert!(report.contains("is not a language tag"), "{report}");
+}

@@ -62,6 +62,9 @@ pub enum DataError {
     Corrupt,
     /// The data names places the page's text does not have: page and data are of two builds.
     OtherText,
+    /// It decodes, but breaks a rule every article follows ([`crate::check`]): what the
+    /// build would never write, so a damaged or hostile file.
+    Broken(crate::check::Broken),
 }
 
 impl std::fmt::Display for DataError {
@@ -84,6 +87,10 @@ impl std::fmt::Display for DataError {
             DataError::OtherText => f.write_str(
                 "the article's data does not match the text of its page (they come from two \
                  builds); rebuild the site",
+            ),
+            DataError::Broken(what) => write!(
+                f,
+                "the article's data breaks the rules every article follows, so it is not shown: {what}"
             ),
         }
     }
@@ -159,7 +166,22 @@ pub fn decode(bytes: &[u8]) -> Result<ArticleData, DataError> {
     }
 }
 
+/// Reads a data file for a page whose paragraphs and headings are `texts` (see
+/// [`ArticleData::restore`]) and checks the result by the build's rules ([`crate::check`]):
+/// what the viewer shows is only ever data that passed all three.
+pub fn read(bytes: &[u8], texts: &[String]) -> Result<ArticleData, DataError> {
+    let mut data = decode(bytes)?;
+    data.restore_and_check(texts)?;
+    Ok(data)
+}
+
 impl ArticleData {
+    /// [`ArticleData::restore`], then the build's rules ([`crate::check::check_data`]).
+    pub fn restore_and_check(&mut self, texts: &[String]) -> Result<(), DataError> {
+        self.restore(texts)?;
+        crate::check::check_data(self).map_err(DataError::Broken)
+    }
+
     /// Puts the passages back into the article from the page's text: `texts` are the page's
     /// paragraphs and headings in reading order (their `textContent`).
     pub fn restore(&mut self, texts: &[String]) -> Result<(), DataError> {
@@ -313,6 +335,25 @@ mod tests {
         extra.push(0);
         assert_eq!(decode(&extra), Err(DataError::Corrupt));
         assert_eq!(decode(MAGIC), Err(DataError::Corrupt));
+    }
+
+    #[test]
+    fn read_decodes_restores_and_checks() {
+        let mut a = article();
+        a.quotes.clear(); // its speaker is no actor of this small article
+        let texts = leaf_texts(&a.blocks);
+        let good = read(&encode("t", &a), &texts).unwrap();
+        assert_eq!(good.article.events[0].sentences, ["The pact was signed."]);
+        let mut bad = a.clone();
+        bad.events[0].date.start.month = Some(13);
+        let error = read(&encode("t", &bad), &texts).unwrap_err();
+        assert!(matches!(error, DataError::Broken(_)));
+        assert!(
+            error
+                .to_string()
+                .contains("event `e`: there is no month 13"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -71,6 +71,19 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// A month's English name ("March"), or "month N" for a number that is not a month: total,
+/// so that no data, however damaged, can make the viewer fail on it (the viewer refuses such
+/// data anyway, see [`crate::check`]).
+pub fn month_name(month: u8) -> std::borrow::Cow<'static, str> {
+    match usize::from(month)
+        .checked_sub(1)
+        .and_then(|i| MONTHS.get(i))
+    {
+        Some(name) => (*name).into(),
+        None => format!("month {month}").into(),
+    }
+}
+
 /// Names of the weekdays, Monday first.
 pub const WEEKDAYS: [&str; 7] = [
     "Monday",
@@ -152,7 +165,7 @@ impl PartialDate {
                 if d == 0 || d > days_in_month(year, m) {
                     return Err(DateError(format!(
                         "`{text}` is not a date: {} {year} has no day {d}",
-                        MONTHS[m as usize - 1]
+                        month_name(m)
                     )));
                 }
                 Some(d)
@@ -231,8 +244,8 @@ impl PartialDate {
     /// For readers: "6 July 1961", "March 2024" or "1961".
     pub fn long(&self) -> String {
         match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[m as usize - 1], self.year),
-            (Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], self.year),
+            (Some(m), Some(d)) => format!("{d} {} {}", month_name(m), self.year),
+            (Some(m), None) => format!("{} {}", month_name(m), self.year),
             _ => self.year.to_string(),
         }
     }
@@ -433,6 +446,15 @@ mod tests {
         assert_eq!(DateSpan::parse("1961-07-06").unwrap().long(), "6 July 1961");
         assert_eq!(DateSpan::parse("2024-03").unwrap().long(), "March 2024");
         assert_eq!(DateSpan::parse("1961").unwrap().long(), "1961");
+        // Damaged data names no month: still words, never a panic.
+        for month in [0, 13, 255] {
+            let odd = PartialDate {
+                year: 2024,
+                month: Some(month),
+                day: Some(1),
+            };
+            assert_eq!(odd.long(), format!("1 month {month} 2024"));
+        }
         let visit = DateSpan::parse("2000-07-19/2000-07-20").unwrap();
         assert_eq!(visit.long(), "19–20 July 2000");
         assert_eq!(visit.iso(), "2000-07-19/2000-07-20");

@@ -3,10 +3,12 @@
 //! that carries it from the build to the viewer.
 
 pub mod article;
+pub mod check;
 pub mod data;
 pub mod date;
 pub mod graph;
 pub mod related;
+pub mod rules;
 pub mod search;
 pub mod selection;
 pub mod text;
