@@ -66,7 +66,7 @@ check:
 
 ## Every test: native (content, model, rendering), in Chromium (wasm-bindgen-test), end to end,
 ## and the reader journeys in Chromium, Firefox and WebKit.
-test: setup-test test-native test-browser test-fuzz-smoke test-e2e test-engines
+test: setup-test test-native test-browser test-e2e test-engines test-fuzz-smoke
 
 test-native:
 	cargo test --workspace
@@ -74,8 +74,10 @@ test-native:
 test-browser:
 	cargo test --target wasm32-unknown-unknown -p marginalia
 
-## A short fuzz run (10 s a target) of the content pipeline; `make fuzz` for a real one.
-test-fuzz-smoke:
+## A short fuzz run (10 s a target) of the content pipeline and of the viewer's reading of
+## data files (seeded with the built site's, so after the site is built); `make fuzz` for a
+## real one.
+test-fuzz-smoke: build
 	scripts/fuzz.sh --smoke
 
 fuzz:

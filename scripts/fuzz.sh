@@ -2,7 +2,7 @@
 # Fuzzes the content pipeline with cargo fuzz (libFuzzer), on stable Rust.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET…]   each target for SECONDS (default 300); targets:
-#                                         build_article, markdown (default: both)
+#                                         build_article, markdown, data_file (default: all)
 #   scripts/fuzz.sh --smoke               10 s per target, for `make test` (after the first
 #                                         build of the fuzz targets, which takes minutes)
 #
@@ -30,7 +30,7 @@ for arg in "$@"; do
     *) seconds="$arg" ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(build_article markdown)
+[ ${#targets[@]} -gt 0 ] || targets=(build_article markdown data_file)
 
 # Pinned: an exact version, built with its own Cargo.lock, not whatever is newest today.
 CARGO_FUZZ_VERSION=0.13.2
@@ -44,7 +44,8 @@ rustc -V | grep -q nightly || export RUSTC_BOOTSTRAP=1
 # fuzz/corpus/<target>/ and are reused by later runs (not by --smoke, which starts from the
 # seeds alone so that it takes the same time every run).
 rm -rf fuzz/seeds
-mkdir -p fuzz/seeds/build_article fuzz/seeds/markdown fuzz/corpus/build_article fuzz/corpus/markdown fuzz/logs
+mkdir -p fuzz/seeds/build_article fuzz/seeds/markdown fuzz/seeds/data_file fuzz/corpus/build_article \
+  fuzz/corpus/markdown fuzz/corpus/data_file fuzz/logs
 for dir in content/*/ examples/articles/*/ tests/fixtures/broken-*/; do
   name=$(basename "$dir")
   out="fuzz/seeds/build_article/$name"
@@ -57,6 +58,10 @@ for dir in content/*/ examples/articles/*/ tests/fixtures/broken-*/; do
 done
 for f in tests/hostile/*.md tests/hostile/regressions/*.md; do
   [ -f "$f" ] && [ "$(wc -c < "$f")" -le 32768 ] && cp "$f" "fuzz/seeds/markdown/hostile-$(basename "$f")"
+done
+# data_file: the data files of the built site (`make build`), if there is one.
+for f in dist/*/data.*.bin dist/examples/*/data.*.bin; do
+  [ -f "$f" ] && cp "$f" "fuzz/seeds/data_file/$(basename "$(dirname "$f")").bin"
 done
 for f in tests/hostile/regressions/*.content; do
   [ -f "$f" ] && cp "$f" "fuzz/seeds/build_article/regression-$(basename "$f")"

@@ -17,7 +17,8 @@
 //!    without its islands (not written by this build) gets the error view above its text.
 //!
 //! A host's mount ([`crate::mount`]) names an article's page or its data; [`load_for_mount`]
-//! fetches both, and the body comes from the article's page.
+//! fetches both; the body and the print dossier are rebuilt from the article's page by an
+//! allow-list (never adopted: the page may be another site's), and the data is checked.
 
 use crate::components::app::{App, AppProps, Island, Islands, Live, Prerendered};
 use crate::components::context::Mode;
@@ -52,7 +53,7 @@ pub fn start_page() {
         let part = |selector: &str| root.query_selector(selector).ok().flatten();
         let body = part(dom::BODY);
         let data = match page_data(&doc).await {
-            Ok(data) => with_passages(data, body.as_ref()),
+            Ok(data) => checked(data, body.as_ref()),
             Err(message) => Err(message),
         };
         // Reading the data and rendering the viewer are two tasks, not one long one.
@@ -184,14 +185,16 @@ fn decode(bytes: &[u8]) -> Result<ArticleData, String> {
     data::decode(bytes).map_err(|e| sentence(&e))
 }
 
-/// The data's passages, read back from the page's own text (see [`data::ArticleData::restore`]).
-fn with_passages(mut data: ArticleData, body: Option<&Element>) -> Result<ArticleData, String> {
+/// The data with its passages read back from the page's own text (see
+/// [`data::ArticleData::restore`]), checked by the build's rules ([`crate::model::check`]): in
+/// every mode, the viewer shows only data that passes them.
+fn checked(mut data: ArticleData, body: Option<&Element>) -> Result<ArticleData, String> {
     let body = body.ok_or("The article's page has no text to show.")?;
     let texts: Vec<String> = web::dom::find_all(body, dom::LEAF_BLOCKS)
         .iter()
         .map(|el| el.text_content().unwrap_or_default())
         .collect();
-    data.restore(&texts).map_err(|e| sentence(&e))?;
+    data.restore_and_check(&texts).map_err(|e| sentence(&e))?;
     Ok(data)
 }
 
@@ -246,18 +249,18 @@ pub async fn load_for_mount(address: &str) -> Result<Loaded, String> {
             web::fetch_bytes(&at).await?
         }
     };
-    let body = page
-        .query_selector(dom::BODY)
-        .ok()
-        .flatten()
-        .and_then(|b| web::adopt_text(&doc, &b));
-    // The print dossier too, scrubbed the same way (so without its picture, which is SVG).
-    let dossier = page
-        .query_selector(dom::DOSSIER)
-        .ok()
-        .flatten()
-        .and_then(|d| web::adopt_text(&doc, &d));
-    let data = with_passages(decode(&data)?, body.as_ref())?;
+    // The text is rebuilt from an allow-list, never adopted (see [`web::rebuild_text`]): its
+    // marks only for what the data has, so the data is decoded first and checked once the
+    // passages are read back from the rebuilt text.
+    let data = decode(&data)?;
+    let rebuilt = |selector: &str| {
+        let foreign = page.query_selector(selector).ok().flatten()?;
+        web::rebuild_text(&doc, &foreign, &data.article)
+    };
+    let body = rebuilt(dom::BODY);
+    // The print dossier too (so without its picture, which is SVG).
+    let dossier = rebuilt(dom::DOSSIER);
+    let data = checked(data, body.as_ref())?;
     let storage_key = page_address
         .strip_suffix("index.html")
         .unwrap_or(&page_address)

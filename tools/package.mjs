@@ -9,7 +9,7 @@
 // 2. One stylesheet: the CSS files become `marginalia.css` (one request; also what a shadow
 //    root loads for a direct mount).
 // 3. `mount.js`: the direct-mount entry for host pages (`mount(element, {article, ...})` and
-//    the `<marginalia-article src>` element), with this build's file names in it.
+//    the `<marginalia-article src>` element): assets/mount.js with this build's file names.
 // 4. `page.html`: the page template (head marker, empty root), asset addresses relative (`./`).
 // 5. `standalone.html`: the single-file template: CSS, JS glue and the wasm (base64) inside,
 //    with a marker where the site command puts the article's data. It works opened from disk.
@@ -146,57 +146,15 @@ cssLinks.forEach((m, i) => {
 });
 for (const m of cssLinks) unlinkSync(join(dir, m[1]));
 
-// 3. mount.js
+// 3. mount.js: assets/mount.js (a real file, read by linters and editors) with this build's
+//    names of the JS glue and the wasm in place of its two placeholders.
+const mountSource = readFileSync(new URL("../assets/mount.js", import.meta.url), "utf8");
+for (const placeholder of ["__MARGINALIA_GLUE__", "__MARGINALIA_WASM__"]) {
+  if (!mountSource.includes(placeholder)) throw new Error(`assets/mount.js has no ${placeholder}`);
+}
 writeFileSync(
   join(dir, "mount.js"),
-  `// marginalia direct mount, for host pages:
-//   import { mount } from "https://example.org/marginalia/mount.js";
-//   mount(document.querySelector("#viewer"), { article: "https://example.org/marginalia/putin-kim-pact/", panel: "timeline" });
-// or <marginalia-article src="https://example.org/marginalia/putin-kim-pact/" panel="quotes">
-// after importing this module. \`article\` (\`src\`) is the address of an article's page or data.
-// Each viewer lives in a shadow root: the host's CSS does not reach it, and its CSS stays
-// inside. Loading this module starts no viewer by itself; viewers share one wasm.
-const here = new URL(".", import.meta.url);
-let started;
-function start() {
-  started ??= import(new URL("./${glue}", here)).then(async (glue) => {
-    await glue.default({ module_or_path: new URL("./${wasm}", here) });
-    return glue;
-  });
-  return started;
-}
-
-export async function mount(host, options = {}) {
-  const glue = await start();
-  const shadow = host.shadowRoot ?? host.attachShadow({ mode: "open" });
-  const style = document.createElement("link");
-  style.rel = "stylesheet";
-  style.href = new URL("./marginalia.css", here).href;
-  const loaded = new Promise((ok) => {
-    style.addEventListener("load", ok, { once: true });
-    style.addEventListener("error", ok, { once: true });
-  });
-  const root = document.createElement("div");
-  shadow.replaceChildren(style, root);
-  await loaded;
-  const { article, ...rest } = options;
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(rest)) if (value != null) query.set(key, String(value));
-  const address = article ? new URL(String(article), document.baseURI).href : "";
-  await glue.mount(root, query.toString(), address);
-  return root;
-}
-
-class MarginaliaArticle extends HTMLElement {
-  connectedCallback() {
-    if (this.shadowRoot) return;
-    const options = { article: this.getAttribute("src") };
-    for (const key of ["panel", "theme", "cards"]) if (this.hasAttribute(key)) options[key] = this.getAttribute(key);
-    mount(this, options).catch((error) => console.error("marginalia:", error));
-  }
-}
-if (!customElements.get("marginalia-article")) customElements.define("marginalia-article", MarginaliaArticle);
-`,
+  mountSource.replace("__MARGINALIA_GLUE__", `./${glue}`).replace("__MARGINALIA_WASM__", `./${wasm}`),
 );
 
 // 4. page.html

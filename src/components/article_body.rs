@@ -1,5 +1,5 @@
 //! The article's body. On a page it is the prerendered text, left where it is; in a mount, the
-//! article page's text, adopted as it is; either way never rendered again; the server renderer and the tests render it from the block tree
+//! article page's text, rebuilt from an allow-list (`web::rebuild_text`); either way never rendered again; the server renderer and the tests render it from the block tree
 //! with `html!` (never as raw HTML). Either way it is interactive through a few delegated
 //! listeners on the body (`body_events`, attached by `effects::use_body_events`), not a
 //! component per mention, and it reads only the unchanging `Viewer` context: what is selected
@@ -21,6 +21,7 @@ pub fn article_body() -> Html {
         rendered.clone(),
         text.dispatch.clone(),
         text.config.mode,
+        text.article.clone(),
     );
     match &text.body {
         // A page's viewer leaves its body where it is.
@@ -73,9 +74,11 @@ fn render_inline(inline: &Inline) -> Html {
         Inline::LineBreak => html! { <br /> },
         Inline::Emphasis(c) => html! { <em>{ render_inlines(c) }</em> },
         Inline::Strong(c) => html! { <strong>{ render_inlines(c) }</strong> },
-        Inline::Link { href, content } => html! {
+        // Links were checked by the build; checked again where they are written.
+        Inline::Link { href, content } if crate::model::rules::is_safe_href(href) => html! {
             <a href={href.clone()} rel="noopener noreferrer">{ render_inlines(content) }</a>
         },
+        Inline::Link { content, .. } => render_inlines(content),
         // A link to the actor, so that with JavaScript off (or before the viewer starts) a
         // click still records the reader's choice in the hash, which the viewer applies.
         Inline::Mention {

@@ -8,9 +8,12 @@
 
 use super::context::Mode;
 use crate::dom;
+use crate::model::check::check_mention;
+use crate::model::Article;
 use crate::state::{Action, UiState};
 use crate::web;
 use gloo_events::{EventListener, EventListenerOptions};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, Node};
 use yew::UseReducerDispatcher;
@@ -24,10 +27,12 @@ fn mention_of(event: &Event) -> Option<Element> {
     target.closest(dom::MENTION).ok().flatten()
 }
 
-/// The actor and index of a mention.
-fn mention_parts(mention: &Element) -> Option<(String, u32)> {
+/// The actor and index of a mention, if the article has that actor and that many mentions of
+/// it (anything else in the text is not a mention the viewer acts on).
+fn mention_parts(mention: &Element, article: &Article) -> Option<(String, u32)> {
     let id = mention.id();
     let (actor, index) = dom::parse_mention_id(&id)?;
+    check_mention(article, actor, index).ok()?;
     Some((actor.to_string(), index))
 }
 
@@ -53,12 +58,15 @@ pub fn listen_to_body(
     body: &Element,
     dispatch: UseReducerDispatcher<UiState>,
     mode: Mode,
+    article: Rc<Article>,
 ) -> BodyListeners {
     let active = EventListenerOptions::enable_prevent_default();
     let click = {
-        let (dispatch, body_el) = (dispatch.clone(), body.clone());
+        let (dispatch, body_el, article) = (dispatch.clone(), body.clone(), article.clone());
         EventListener::new_with_options(body, "click", active, move |event| {
-            if let Some((actor, index)) = mention_of(event).and_then(|m| mention_parts(&m)) {
+            if let Some((actor, index)) =
+                mention_of(event).and_then(|m| mention_parts(&m, &article))
+            {
                 event.prevent_default();
                 dispatch.dispatch(Action::ActivateMention { actor, index });
             } else if mode == Mode::Mounted {
@@ -67,9 +75,10 @@ pub fn listen_to_body(
         })
     };
     let show = |kind: &'static str| {
-        let dispatch = dispatch.clone();
+        let (dispatch, article) = (dispatch.clone(), article.clone());
         EventListener::new(body, kind, move |event| {
-            if let Some((actor, index)) = crossing(event).and_then(|m| mention_parts(&m)) {
+            if let Some((actor, index)) = crossing(event).and_then(|m| mention_parts(&m, &article))
+            {
                 dispatch.dispatch(Action::HoverCard { actor, index });
             }
         })

@@ -56,7 +56,12 @@ pub fn record_source(provenance: &Provenance) -> Html {
         } => html! {
             <p class="event__source">
                 { "Source: " }
-                <a href={url.clone()} rel="noopener noreferrer">{ title }</a>
+                // Checked by the build and by the viewer's data check; checked again here.
+                if crate::model::rules::is_web_address(url) {
+                    <a href={url.clone()} rel="noopener noreferrer">{ title }</a>
+                } else {
+                    { title }
+                }
                 { format!(", {publisher}: “{says}”") }
             </p>
         },

@@ -38,6 +38,35 @@ fn recipient(viewer: &Viewer) -> Option<Recipient> {
     crate::feedback::recipient(mounted, viewer.config.embed, parent.as_deref(), allowed)
 }
 
+/// The author's endpoint, if feedback may go there from this page, and its origin (see
+/// [`crate::feedback::endpoint_origin`]).
+fn endpoint_and_origin(viewer: &Viewer) -> Option<(String, String)> {
+    let endpoint = viewer.article.meta.feedback_endpoint.as_deref();
+    // The page's origin only in the browser: the server renderer has none (and names the
+    // endpoint; the browser checks it against the page it runs in).
+    let page = cfg!(target_arch = "wasm32")
+        .then(web::page_origin)
+        .flatten();
+    let origin = crate::feedback::endpoint_origin(endpoint, page.as_deref())?;
+    Some((endpoint?.to_string(), origin))
+}
+
+fn endpoint(viewer: &Viewer) -> Option<String> {
+    endpoint_and_origin(viewer).map(|(endpoint, _)| endpoint)
+}
+
+/// What the form says, beside *Submit*, of the publisher's address it sends to.
+fn endpoint_note(viewer: &Viewer) -> Html {
+    match endpoint_and_origin(viewer) {
+        Some((_, origin)) => html! {
+            <p class="feedback__recipient">
+                { format!("Submitting also sends your feedback to the publisher, at {origin}.") }
+            </p>
+        },
+        None => Html::default(),
+    }
+}
+
 /// What the form says, beside *Submit*, of where the feedback goes.
 fn recipient_note(recipient: Option<&Recipient>) -> Html {
     let text = match recipient {
@@ -111,9 +140,9 @@ fn on_submit(form: &UseReducerHandle<Form>, viewer: &Viewer) -> Callback<SubmitE
         };
         form.dispatch(FormAction::Submit { at, kept, shared });
         let json = object.as_ref().and_then(web::json::stringify);
-        if let (Some(endpoint), Some(json)) = (&viewer.article.meta.feedback_endpoint, json) {
+        if let (Some(endpoint), Some(json)) = (endpoint(&viewer), json) {
             let dispatch = form.dispatcher();
-            web::endpoint::post_json(endpoint, &json, move |ok| {
+            web::endpoint::post_json(&endpoint, &json, move |ok| {
                 dispatch.dispatch(FormAction::Say(sent(kept, shared, ok)))
             });
         }
@@ -230,6 +259,7 @@ pub fn feedback_form() -> Html {
                         previews={(*previews).clone()} ondetach={on_detach} />
                 }
                 { recipient_note((*receiver).as_ref()) }
+                { endpoint_note(&viewer) }
                 <div class="feedback__actions">
                     <button type="submit" class="button button--primary">{ "Submit feedback" }</button>
                     <button type="button" class="button" onclick={on_download(&form, &viewer)}>{ "Download JSON" }</button>

@@ -3,7 +3,9 @@
 
 use crate::components::body_events::listen_to_body;
 use crate::config::Mode;
+use crate::model::Article;
 use crate::state::UiState;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// `adopted`: the prerendered body, if the viewer adopted one; otherwise `rendered` holds the
@@ -14,11 +16,12 @@ pub fn use_body_events(
     rendered: NodeRef,
     dispatch: UseReducerDispatcher<UiState>,
     mode: Mode,
+    article: Rc<Article>,
 ) {
     use_effect_with((), move |_| {
         let listeners = adopted
             .or_else(|| rendered.cast::<web_sys::Element>())
-            .map(|body| listen_to_body(&body, dispatch, mode));
+            .map(|body| listen_to_body(&body, dispatch, mode, article));
         move || drop(listeners)
     });
 }

@@ -59,6 +59,15 @@ pub fn recipient(
     Some(Recipient::EmbeddingSite(origin.to_string()))
 }
 
+/// Where the author's endpoint sends feedback: its origin, when it is an absolute `https://`
+/// address on an origin other than the page's own (`page_origin`; `None` when not known, as
+/// on the server). A relative address, or one on the page's own origin, would send the reader's
+/// feedback, with the page's cookies, to whichever site shows the article: never.
+pub fn endpoint_origin(endpoint: Option<&str>, page_origin: Option<&str>) -> Option<String> {
+    let origin = crate::model::rules::https_origin(endpoint?)?;
+    (page_origin != Some(origin.as_str())).then_some(origin)
+}
+
 pub fn storage_key(place: &str) -> String {
     format!("feedback:{place}")
 }
@@ -326,6 +335,27 @@ impl Feedback {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn feedback_goes_only_to_an_absolute_https_address_on_another_origin() {
+        use super::endpoint_origin;
+        let host = Some("https://host.example");
+        let to = |e: &str, page: Option<&str>| endpoint_origin(Some(e), page);
+        assert_eq!(
+            to("https://feedback.example/api", host).as_deref(),
+            Some("https://feedback.example")
+        );
+        assert_eq!(
+            to("https://feedback.example/api", None).as_deref(),
+            Some("https://feedback.example")
+        );
+        assert_eq!(to("/api/account/delete", host), None);
+        assert_eq!(to("api/x", host), None);
+        assert_eq!(to("//host.example/x", host), None);
+        assert_eq!(to("http://feedback.example/x", host), None);
+        assert_eq!(to("https://HOST.example/api/account/delete", host), None);
+        assert_eq!(endpoint_origin(None, host), None);
+    }
+
     use super::*;
 
     fn seed_form() -> Feedback {

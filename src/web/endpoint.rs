@@ -5,13 +5,15 @@ use super::window;
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 
-/// POSTs JSON to an address; `done` gets whether the server answered 2xx.
+/// POSTs JSON to an address (one [`crate::feedback::endpoint_origin`] allowed), without the
+/// reader's cookies or credentials for any site; `done` gets whether the server answered 2xx.
 pub fn post_json(url: &str, json: &str, done: impl FnOnce(bool) + 'static) {
     let Some(w) = window() else {
         return done(false);
     };
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
+    init.set_credentials(web_sys::RequestCredentials::Omit);
     init.set_body(&JsValue::from_str(json));
     let headers = js_sys::Object::new();
     let _ = Reflect::set(&headers, &"content-type".into(), &"application/json".into());

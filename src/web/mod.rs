@@ -11,7 +11,8 @@
 //! - [`endpoint`]: POSTing to the article author's address;
 //! - [`json`]: serde values as JavaScript objects and JSON text;
 //! - [`crash`]: the error view and the panic hook;
-//! - `load`: fetching an article's page and data (re-exported here).
+//! - `load`: fetching an article's page and data, and rebuilding another site's text from an
+//!   allow-list (re-exported here).
 //!
 //! Every function tolerates a missing API (old browser, storage disabled) by doing nothing
 //! and saying so in its return value. Lookups start from the viewer's root element, never
@@ -29,7 +30,7 @@ pub mod json;
 mod load;
 pub mod storage;
 
-pub use load::{adopt_text, base64_decode, fetch_bytes, fetch_text, parse_html, resolve};
+pub use load::{base64_decode, fetch_bytes, fetch_text, parse_html, rebuild_text, resolve};
 
 use web_sys::{Document, Window};
 
@@ -58,6 +59,11 @@ pub fn before_next_paint(f: impl FnOnce() + 'static) {
         let callback = wasm_bindgen::closure::Closure::once_into_js(f);
         let _ = w.request_animation_frame(callback.unchecked_ref());
     }
+}
+
+/// The origin of the page the viewer runs in (`https://host.example`; `"null"` from disk).
+pub fn page_origin() -> Option<String> {
+    window()?.location().origin().ok()
 }
 
 pub fn document() -> Option<Document> {

@@ -14,7 +14,6 @@ use crate::data::ArticleData;
 use crate::date::{DateSpan, PartialDate, WEEKDAYS};
 use crate::rules::{control_character, https_origin, is_origin, is_safe_href, is_valid_id};
 use crate::{Article, Block, Inline, Provenance, RecordSource};
-use std::collections::HashSet;
 
 /// What is wrong with an article's data, in words for the error view ("event `x`: …").
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,7 +35,7 @@ fn broken<T>(what: impl Into<String>) -> Result<T, Broken> {
 pub fn check_data(data: &ArticleData) -> Checked {
     if !is_valid_id(&data.slug) {
         return broken(format!(
-            "the article's folder name {:?} is not a slug",
+            "the article's folder name `{}` is not a slug",
             data.slug
         ));
     }
@@ -67,7 +66,7 @@ pub fn check_article(article: &Article) -> Checked {
             Provenance::Stated => {}
             Provenance::Inferred { weekday, week_of } => {
                 if !WEEKDAYS.contains(&weekday.as_str()) {
-                    return broken(at(&format!("{weekday:?} is not a weekday")));
+                    return broken(at(&format!("`{weekday}` is not a weekday")));
                 }
                 check_date(week_of).map_err(|e| Broken(at(&e.0)))?;
             }
@@ -76,7 +75,7 @@ pub fn check_article(article: &Article) -> Checked {
                 ..
             } if !crate::rules::is_web_address(url) => {
                 return broken(at(&format!(
-                    "its source's address {url:?} is not an http(s) address"
+                    "its source's address `{url}` is not an http(s) address"
                 )));
             }
             Provenance::Record { .. } => {}
@@ -92,52 +91,58 @@ pub fn check_article(article: &Article) -> Checked {
     check_blocks(article, &ids, &article.blocks)
 }
 
-/// Every id of the article, checked well-formed and unique.
-struct Ids<'a> {
-    actors: HashSet<&'a str>,
-    events: HashSet<&'a str>,
-    quotes: HashSet<&'a str>,
-}
+/// Every id of the article, checked well-formed and unique; references are resolved through
+/// the article itself (linear lookups: small code in the viewer, and articles are small).
+struct Ids<'a>(&'a Article);
 
 impl<'a> Ids<'a> {
     fn of(article: &'a Article) -> Result<Ids<'a>, Broken> {
-        fn unique<'a>(
-            kind: &str,
-            ids: impl Iterator<Item = &'a str>,
-        ) -> Result<HashSet<&'a str>, Broken> {
-            let mut seen = HashSet::new();
-            for id in ids {
+        fn unique(kind: &str, ids: &[&str]) -> Checked {
+            for (i, id) in ids.iter().enumerate() {
                 if !is_valid_id(id) {
-                    return broken(format!("{kind} id {id:?} is not a valid id"));
+                    return broken(format!("{kind} id `{id}` is not a valid id"));
                 }
-                if !seen.insert(id) {
+                if ids[i + 1..].contains(id) {
                     return broken(format!("two {kind}s have the id `{id}`"));
                 }
             }
-            Ok(seen)
+            Ok(())
         }
-        Ok(Ids {
-            actors: unique("actor", article.actors.iter().map(|a| a.id.as_str()))?,
-            events: unique("event", article.events.iter().map(|e| e.id.as_str()))?,
-            quotes: unique("quote", article.quotes.iter().map(|q| q.id.as_str()))?,
-        })
+        let ids = |v: Vec<&'a str>| v;
+        unique(
+            "actor",
+            &ids(article.actors.iter().map(|a| a.id.as_str()).collect()),
+        )?;
+        unique(
+            "event",
+            &ids(article.events.iter().map(|e| e.id.as_str()).collect()),
+        )?;
+        unique(
+            "quote",
+            &ids(article.quotes.iter().map(|q| q.id.as_str()).collect()),
+        )?;
+        Ok(Ids(article))
     }
 
     fn actor(&self, id: &str, what: impl Fn() -> String) -> Checked {
-        resolve(&self.actors, "actor", id, what)
+        resolve(self.0.actor(id).is_some(), "actor", id, what)
     }
 
     fn event(&self, id: &str, what: impl Fn() -> String) -> Checked {
-        resolve(&self.events, "event", id, what)
+        resolve(self.0.event(id).is_some(), "event", id, what)
+    }
+
+    fn quote(&self, id: &str) -> bool {
+        self.0.quote(id).is_some()
     }
 }
 
-fn resolve(known: &HashSet<&str>, kind: &str, id: &str, what: impl Fn() -> String) -> Checked {
-    if known.contains(id) {
+fn resolve(known: bool, kind: &str, id: &str, what: impl Fn() -> String) -> Checked {
+    if known {
         Ok(())
     } else {
         broken(format!(
-            "{} names the {kind} {id:?}, which the article does not have",
+            "{} names the {kind} `{id}`, which the article does not have",
             what()
         ))
     }
@@ -164,7 +169,7 @@ fn check_meta(article: &Article, ids: &Ids) -> Checked {
     }
     if !crate::rules::is_language_tag(&meta.language) {
         return broken(format!(
-            "the language {:?} is not a language tag",
+            "the language `{}` is not a language tag",
             meta.language
         ));
     }
@@ -176,13 +181,13 @@ fn check_meta(article: &Article, ids: &Ids) -> Checked {
     if let Some(endpoint) = &meta.feedback_endpoint {
         if https_origin(endpoint).is_none() {
             return broken(format!(
-                "the feedback endpoint {endpoint:?} is not an absolute https:// address"
+                "the feedback endpoint `{endpoint}` is not an absolute https:// address"
             ));
         }
     }
     if let Some(origin) = meta.feedback_parent_origins.iter().find(|o| !is_origin(o)) {
         return broken(format!(
-            "the feedback parent origin {origin:?} is not an origin"
+            "the feedback parent origin `{origin}` is not an origin"
         ));
     }
     Ok(())
@@ -235,12 +240,12 @@ fn check_inlines(article: &Article, ids: &Ids, inlines: &[Inline]) -> Checked {
     for inline in inlines {
         match inline {
             Inline::Link { href, .. } if !is_safe_href(href) => {
-                return broken(format!("the text links to {href:?}, which is not allowed"))
+                return broken(format!("the text links to `{href}`, which is not allowed"))
             }
             Inline::Mention { actor, index, .. } => check_mention(article, actor, *index)?,
-            Inline::Quote { quote, .. } if !ids.quotes.contains(quote.as_str()) => {
+            Inline::Quote { quote, .. } if !ids.quote(quote) => {
                 return broken(format!(
-                    "the text marks the quote {quote:?}, which the article does not have"
+                    "the text marks the quote `{quote}`, which the article does not have"
                 ))
             }
             Inline::Sentence {
@@ -254,7 +259,7 @@ fn check_inlines(article: &Article, ids: &Ids, inlines: &[Inline]) -> Checked {
                     .find(|r| article.relation_place(r).is_none())
                 {
                     return broken(format!(
-                        "a sentence of the text is the evidence of the relation {r:?}, which the article does not have"
+                        "a sentence of the text is the evidence of the relation `{r}`, which the article does not have"
                     ));
                 }
             }
@@ -275,7 +280,7 @@ pub fn check_mention(article: &Article, actor: &str, index: u32) -> Checked {
             "the text has a mention of `{actor}` beyond its count"
         )),
         None => broken(format!(
-            "the text mentions the actor {actor:?}, which the article does not have"
+            "the text mentions the actor `{actor}`, which the article does not have"
         )),
     }
 }
@@ -290,7 +295,7 @@ fn check_picture(article: &Article, picture: &crate::graph::Layout) -> Checked {
             || usize::from(node.column) >= crate::graph::COLUMNS.len()
         {
             return broken(format!(
-                "the relations picture has a box for {:?}",
+                "the relations picture has a box for `{}`",
                 node.actor
             ));
         }
