@@ -12,7 +12,9 @@
 
 use crate::data::ArticleData;
 use crate::date::{DateSpan, PartialDate, WEEKDAYS};
-use crate::rules::{control_character, https_origin, is_origin, is_safe_href, is_valid_id};
+use crate::rules::{
+    control_character, https_origin, is_origin, is_safe_href, is_slug, is_valid_id,
+};
 use crate::{Article, Block, Inline, Provenance, RecordSource};
 
 /// What is wrong with an article's data, in words for the error view ("event `x`: …").
@@ -33,7 +35,7 @@ fn broken<T>(what: impl Into<String>) -> Result<T, Broken> {
 
 /// The data file's article, slug and relations picture (see the module doc).
 pub fn check_data(data: &ArticleData) -> Checked {
-    if !is_valid_id(&data.slug) {
+    if !is_slug(&data.slug) {
         return broken(format!(
             "the article's folder name `{}` is not a slug",
             data.slug

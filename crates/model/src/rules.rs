@@ -44,6 +44,13 @@ pub fn is_valid_id(id: &str) -> bool {
         && !id.starts_with('-')
 }
 
+/// Whether `name` may be an article's folder name, and so its address in the site: an id
+/// ([`is_valid_id`]) of at most 80 bytes that does not end with a hyphen or hold two in a row
+/// (`putin-kim-pact`). The one rule for `new`, the site build and the viewer's data check.
+pub fn is_slug(name: &str) -> bool {
+    is_valid_id(name) && name.len() <= 80 && !name.ends_with('-') && !name.contains("--")
+}
+
 /// `https://host[:port]` or `http://host[:port]`, exactly as a browser writes an origin.
 pub fn is_origin(text: &str) -> bool {
     let Some(rest) = text
@@ -142,6 +149,14 @@ mod tests {
         assert!(is_valid_id("putin") && is_valid_id("signing-2024"));
         for bad in ["", "-a", "A", "a b", "a\"]", "a.b", "a_b", "ü"] {
             assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn slugs_are_short_ids_without_loose_hyphens() {
+        assert!(is_slug("putin-kim-pact") && is_slug("a1"));
+        for bad in ["", "-a", "a-", "a--b", "A", "a b", "../x", &"a".repeat(81)] {
+            assert!(!is_slug(bad), "{bad}");
         }
     }
 
