@@ -36,10 +36,16 @@ const KiB = 1024;
 // page's own; focus is carried to the live parts; layout reads and the address wait for the
 // next paint or task), 169.3 to 175.0 KiB, about 2 KiB of it Yew's portals and subtree roots.
 // Budget: that size plus about 2%.
-const WASM_GZIP_BUDGET = 178 * KiB; // issue #11 target: 80 KiB
+// Raised on 2026-12-02 (issue "An article mounted from any site is inert"): every article's data
+// is checked by the build's rules as it is read (crates/model/src/check.rs; twiggy: 6.6 KB raw
+// in start::checked), a mount's text is rebuilt from an allow-list (web::load::fresh and
+// copy_children, 2.3 KB raw), and the feedback endpoint's origin is checked: 175.0 to 181.6
+// KiB. Budget: plus about 1%.
+const WASM_GZIP_BUDGET = 183 * KiB; // issue #27 target: 115 KiB
 // Lowered on 2026-12-01: the JS glue and the stylesheet are minified (tools/package.mjs: terser,
 // csso), 10.2 to 8.2 and 8.3 to 5.7 KiB; the first load 218.0 to 213.3 KiB. Budget: plus 2%.
-const FIRST_LOAD_GZIP_BUDGET = 218 * KiB; // issue #11 target: 120 KiB
+// Raised on 2026-12-02 with the wasm (above): 213.3 to 219.9 KiB. Budget: plus about 1%.
+const FIRST_LOAD_GZIP_BUDGET = 222 * KiB; // issue #27 target: 160 KiB
 
 const DIST = new URL("../../dist/", import.meta.url).pathname;
 
@@ -78,7 +84,7 @@ test(`the wasm is at most ${kib(WASM_GZIP_BUDGET)} gzip`, (t) => {
   const wasm = firstLoad().filter((f) => f.endsWith(".wasm"));
   assert.equal(wasm.length, 1, `one wasm on first load, found ${JSON.stringify(wasm)}`);
   const size = gzip(wasm[0]);
-  t.diagnostic(`wasm ${wasm[0]}: ${kib(size)} gzip (${size} B); budget ${kib(WASM_GZIP_BUDGET)}, issue target 80 KiB`);
+  t.diagnostic(`wasm ${wasm[0]}: ${kib(size)} gzip (${size} B); budget ${kib(WASM_GZIP_BUDGET)}, issue #27 target 115 KiB`);
   assert.ok(size <= WASM_GZIP_BUDGET, `the wasm is ${kib(size)} gzip, over its budget of ${kib(WASM_GZIP_BUDGET)}`);
 });
 
@@ -94,6 +100,6 @@ test(`the first load is at most ${kib(FIRST_LOAD_GZIP_BUDGET)} gzip`, (t) => {
     total += size;
     t.diagnostic(`${file}: ${kib(size)} gzip`);
   }
-  t.diagnostic(`first load, ${files.length} files: ${kib(total)} gzip (${total} B); budget ${kib(FIRST_LOAD_GZIP_BUDGET)}, issue target 120 KiB`);
+  t.diagnostic(`first load, ${files.length} files: ${kib(total)} gzip (${total} B); budget ${kib(FIRST_LOAD_GZIP_BUDGET)}, issue #27 target 160 KiB`);
   assert.ok(total <= FIRST_LOAD_GZIP_BUDGET, `the first load is ${kib(total)} gzip, over its budget of ${kib(FIRST_LOAD_GZIP_BUDGET)}`);
 });
