@@ -12,7 +12,9 @@ PORT ?= 8080
 VIEWER := target/viewer
 VIEWER_SOURCES := $(shell find src styles assets crates/model/src -type f 2>/dev/null) \
 	Cargo.toml Cargo.lock index.html Trunk.toml tools/package.mjs Makefile
-SITE := target/debug/site
+# The native command (crates/cli), run through cargo so that CARGO_TARGET_DIR is honoured; it
+# is compiled once, then each run only checks that it is fresh.
+MARGINALIA := cargo run --quiet -p marginalia-cli --bin marginalia --
 
 
 .PHONY: setup setup-test build site serve dev new check test test-native test-browser test-fuzz-smoke test-e2e test-engines bench fuzz lint clean
@@ -43,8 +45,7 @@ $(VIEWER)/page.html: $(VIEWER_SOURCES)
 build: setup $(VIEWER)/page.html site
 
 site:
-	@cargo build --quiet -p marginalia-cli --bin site
-	@$(SITE) $(VIEWER) content dist --examples examples/articles
+	@$(MARGINALIA) build $(VIEWER) content dist --examples examples/articles
 	@mkdir -p dist/examples && cp examples/*.html examples/*.css examples/*.js dist/examples/
 
 ## Build, then serve dist/ on 127.0.0.1 and print the addresses.
@@ -57,12 +58,12 @@ dev: build
 
 ## A new article's skeleton, which builds: `make new SLUG=my-story` writes content/my-story/.
 new:
-	@cargo run --quiet -p marginalia-cli --bin new -- $(SLUG)
+	@$(MARGINALIA) new $(SLUG)
 
 ## Checks every article under content/ (or one: `make check ARTICLE=content/<slug>`); prints
 ## every error with file:line:column and a hint. Exit 0 fine, 1 content errors, 2 bad usage.
 check:
-	@cargo run --quiet -p marginalia-cli --bin check -- $(or $(ARTICLE),content)
+	@$(MARGINALIA) check $(or $(ARTICLE),content)
 
 ## Every test: native (content, model, rendering), in Chromium (wasm-bindgen-test), end to end,
 ## and the reader journeys in Chromium, Firefox and WebKit.

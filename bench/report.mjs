@@ -130,7 +130,7 @@ is one frame (about 17 ms) after that.`);
   if (r.scaling.length) {
     out.push(`## marginalia: scaling
 
-The seed and synthetic articles N times its length (\`cargo run -p marginalia-cli --bin generate -- --times N\`:
+The seed and synthetic articles N times its length (\`cargo run -p marginalia-cli -- generate --times N\`:
 copy k has its ids suffixed \`-k\`), each built as a site by the same viewer (no Rust compiled). Start: navigation start
 to \`.app[data-ready]\`, median of ${r.settings.visits} visits. Click to highlight as above, median / p95 of
 ${r.settings.clicks} clicks on mentions of the first copy's \`russia\` and \`north-korea\` (next frame; in

@@ -109,8 +109,8 @@ export function walk(dir) {
 
 /**
  * The site of the synthetic article `times` × the seed, in target/bench/dist-<times>: the
- * article is generated (`generate`) into target/bench/content-<times>/synthetic-<times>/, then
- * the site command builds it with the viewer `make build` built (target/viewer). Seconds, not
+ * article is generated (`marginalia generate`) into target/bench/content-<times>/synthetic-<times>/,
+ * then `marginalia build` builds it with the viewer `make build` built (target/viewer). Seconds, not
  * minutes: no Rust is compiled. Its page is `synthetic-<times>/`.
  */
 export function buildSynthetic(times) {
@@ -120,7 +120,7 @@ export function buildSynthetic(times) {
   const started = Date.now();
   rmSync(content, { recursive: true, force: true });
   rmSync(dist, { recursive: true, force: true });
-  run("cargo", ["run", "--quiet", "-p", "marginalia-cli", "--bin", "generate", "--", "--times", String(times), "--out", join(content, slug)], { quiet: true });
-  run("cargo", ["run", "--quiet", "-p", "marginalia-cli", "--bin", "site", "--", "target/viewer", content, dist], { quiet: true });
+  run("cargo", ["run", "--quiet", "-p", "marginalia-cli", "--", "generate", "--times", String(times), "--out", join(content, slug)], { quiet: true });
+  run("cargo", ["run", "--quiet", "-p", "marginalia-cli", "--", "build", "target/viewer", content, dist], { quiet: true });
   return { dir: dist, page: `${slug}/`, markdown: join(content, slug, "article.md"), built: true, seconds: (Date.now() - started) / 1000 };
 }

@@ -1,6 +1,7 @@
 // `make dev`: serves dist/ on 127.0.0.1, rebuilds the site whenever a file under content/ (or
-// examples/articles/) is saved, and reloads the open pages. Only the site is rebuilt (the
-// native `site` command, already built): no Rust is compiled on a content edit.
+// examples/articles/) is saved, and reloads the open pages. Only the site is rebuilt
+// (`marginalia build`, the native command `make build` has built, in CARGO_TARGET_DIR when that
+// is set): no Rust is compiled on a content edit.
 //
 // A content error is printed here (file:line:column and hint, as `make build` prints it) and
 // shown in every open page as text over the last good page, which stays readable: the site
@@ -17,6 +18,7 @@
 //   (the Makefile's `dev` target builds first; the tests point it at a copy of the content)
 import { spawn } from "node:child_process";
 import { watch } from "node:fs";
+import { join } from "node:path";
 import { startServer } from "./serve.mjs";
 
 const args = process.argv.slice(2);
@@ -27,7 +29,8 @@ const option = (name, fallback) => {
 const content = option("--content", "content");
 const out = option("--out", "dist");
 const port = Number(args[0] ?? 8080);
-const SITE = ["target/debug/site", ["target/viewer", content, out, "--examples", "examples/articles"]];
+const MARGINALIA = join(process.env.CARGO_TARGET_DIR || "target", "debug", "marginalia");
+const SITE = [MARGINALIA, ["build", "target/viewer", content, out, "--examples", "examples/articles"]];
 const WATCHED = [content, "examples/articles"];
 
 const clients = new Set();

@@ -1,6 +1,6 @@
 // Packages the viewer, after `trunk build` (see the Makefile): Trunk's output in the viewer
 // folder (default target/viewer) becomes the files every article page shares and the two
-// templates the site command (`crates/cli`, `site`) fills for each article.
+// templates `marginalia build` (`crates/cli`) fills for each article.
 //
 // 1. CSP: Trunk starts the wasm with an inline module script; it moves to `init.js`, which
 //    loads the wasm and calls `startPage()`, so pages run under

@@ -4,12 +4,11 @@
 // stale or damaged data file shown as the error view above the still-readable article.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer } from "../../tools/serve.mjs";
-import { launch, serve, openPage, seedParagraphs } from "./helpers.mjs";
+import { launch, serve, openPage, seedParagraphs, marginalia } from "./helpers.mjs";
 
 const SEED_SENTENCE = "strongest commitments in Asia";
 const EXAMPLE_SENTENCE = "relight";
@@ -21,7 +20,7 @@ before(async () => {
   tmp = mkdtempSync(join(tmpdir(), "marginalia-two-"));
   cpSync("content/putin-kim-pact", join(tmp, "content/putin-kim-pact"), { recursive: true });
   cpSync("examples/articles/saltmere-lighthouse", join(tmp, "content/saltmere-lighthouse"), { recursive: true });
-  execFileSync("target/debug/site", ["target/viewer", join(tmp, "content"), join(tmp, "site")]);
+  marginalia(["build", "target/viewer", join(tmp, "content"), join(tmp, "site")]);
   two = await startServer({ dir: join(tmp, "site") });
   dist = await serve();
 });

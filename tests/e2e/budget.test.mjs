@@ -90,7 +90,7 @@ test(`the wasm is at most ${kib(WASM_GZIP_BUDGET)} gzip`, (t) => {
 
 test(`the first load is at most ${kib(FIRST_LOAD_GZIP_BUDGET)} gzip`, (t) => {
   const files = firstLoad();
-  for (const kind of [/index\.html$/, /^init\.js$/, /\/data\.[0-9a-f]{16}\.bin$/, /^marginalia-[0-9a-f]+\.js$/, /_bg\.wasm$/, /^marginalia\.css$/, /^theme\.js$/, /^favicon/]) {
+  for (const kind of [/index\.html$/, /^init\.js$/, /\/data\.[0-9a-f]{16}\.bin$/, /^marginalia-viewer-[0-9a-f]+\.js$/, /_bg\.wasm$/, /^marginalia\.css$/, /^theme\.js$/, /^favicon/]) {
     assert.ok(files.some((f) => kind.test(f)), `the first load should include ${kind}; found ${files.join(", ")}`);
   }
   let total = 0;

@@ -1,21 +1,21 @@
 // `make dev` (tools/dev.mjs): a saved content edit rebuilds the site and reloads the page; a
 // content error is shown in the page (file:line:column) and the last good page stays readable.
 // Runs on a copy of the seed's content and its own output folder, after `make build` (it
-// needs target/viewer and the site command).
+// needs target/viewer and the `marginalia` command).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch } from "./helpers.mjs";
+import { launch, marginalia } from "./helpers.mjs";
 
 let browser, dev, tmp, base;
 before(async () => {
   browser = await launch();
   tmp = mkdtempSync(join(tmpdir(), "marginalia-dev-"));
   cpSync("content/putin-kim-pact", join(tmp, "content/putin-kim-pact"), { recursive: true });
-  execFileSync("target/debug/site", ["target/viewer", join(tmp, "content"), join(tmp, "dist")]);
+  marginalia(["build", "target/viewer", join(tmp, "content"), join(tmp, "dist")]);
   dev = spawn("node", ["tools/dev.mjs", "0", "--content", join(tmp, "content"), "--out", join(tmp, "dist")], {
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,7 +1,9 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium through playwright-core, the
 // release dist/ served on 127.0.0.1, and a page that records console errors.
 import { chromium } from "playwright-core";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { startServer } from "../../tools/serve.mjs";
 
 export const CHROMIUM_ARGS = [
@@ -23,6 +25,17 @@ export async function launch() {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
   });
+}
+
+/** The native command, `marginalia`, as cargo built it (`make build` does), in
+ * CARGO_TARGET_DIR when that is set. */
+export const MARGINALIA = join(process.env.CARGO_TARGET_DIR || "target", "debug", "marginalia");
+
+/** Runs `marginalia` with `args` (a subcommand and its arguments), such as
+ * `marginalia(["build", "target/viewer", content, out])`; throws if it exits with an error.
+ * Its stderr (progress and errors) goes to the test's. */
+export function marginalia(args) {
+  return execFileSync(MARGINALIA, args, { stdio: ["ignore", "pipe", "inherit"] });
 }
 
 /** The seed article's folder in the site. */

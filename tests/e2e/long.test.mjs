@@ -4,12 +4,11 @@
 // always rendered; and a selection re-renders the entries that change.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer } from "../../tools/serve.mjs";
-import { launch, openPage } from "./helpers.mjs";
+import { launch, openPage, marginalia } from "./helpers.mjs";
 
 const STEP = 150; // src/effects/progressive.rs
 const ACTORS = 230;
@@ -18,8 +17,8 @@ let browser, tmp, site, url;
 before(async () => {
   browser = await launch();
   tmp = mkdtempSync(join(tmpdir(), "marginalia-long-"));
-  execFileSync("target/debug/generate", ["--times", "10", "--out", join(tmp, "content/long")]);
-  execFileSync("target/debug/site", ["target/viewer", join(tmp, "content"), join(tmp, "site")]);
+  marginalia(["generate", "--times", "10", "--out", join(tmp, "content/long")]);
+  marginalia(["build", "target/viewer", join(tmp, "content"), join(tmp, "site")]);
   site = await startServer({ dir: join(tmp, "site") });
   url = site.url + "long/";
 });

@@ -8,12 +8,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { execFileSync } from "node:child_process";
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer } from "../../tools/serve.mjs";
-import { launch, serve } from "./helpers.mjs";
+import { launch, serve, marginalia } from "./helpers.mjs";
 
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:";
@@ -70,7 +69,7 @@ before(async () => {
   cpSync("examples/articles/saltmere-lighthouse", join(tmp, "content/saltmere-lighthouse"), { recursive: true });
   appendFileSync(join(tmp, "content/saltmere-lighthouse/article.md"), "\nBack to [the top of the article](#article).\n");
   appendFileSync(join(tmp, "content/saltmere-lighthouse/meta.toml"), `\n[feedback]\nparent_origins = ["${hostOrigin}"]\n`);
-  execFileSync("target/debug/site", ["target/viewer", join(tmp, "content"), join(tmp, "site")]);
+  marginalia(["build", "target/viewer", join(tmp, "content"), join(tmp, "site")]);
   viewer = await startServer({ dir: join(tmp, "site"), headers: { "access-control-allow-origin": "*" } });
   strict = await serve({ headers: { "content-security-policy": CSP } });
 });

@@ -1,8 +1,12 @@
-//! marginalia's native commands and what they share: the site build ([`site`]) with its
-//! server-side rendering ([`render`], [`contents_page`]), page furniture ([`page`]) and
-//! feeds ([`feeds`]). The commands are `check` (an author's checker), `site` (the whole
-//! site, run by `make build`) and `generate` (a synthetic article for tests of size).
+//! The `marginalia` command and what its subcommands share. [`cli`] is its command line (one
+//! clap `Cli`, the exit statuses); [`cmd`] holds a module per subcommand: `new` (an article's
+//! skeleton), `check` (the author's checker), `build` (the whole site, run by `make build`)
+//! and `generate` (a synthetic article for tests of size). The site build ([`site`]) has its
+//! server-side rendering ([`render`], [`contents_page`]), page furniture ([`page`]) and feeds
+//! ([`feeds`]).
 
+pub mod cli;
+pub mod cmd;
 pub mod contents_page;
 pub mod feeds;
 pub mod page;

@@ -17,6 +17,7 @@ use crate::contents_page::ContentsEntry;
 use crate::{feeds, page, render};
 use base64::Engine;
 use marginalia_content::{load_article, report};
+use marginalia_model::rules::is_slug;
 use marginalia_model::{data, Article};
 use std::fs;
 use std::io;
@@ -97,14 +98,6 @@ pub fn load_articles(dir: &Path) -> Result<Vec<Entry>, String> {
     }
 }
 
-fn is_slug(name: &str) -> bool {
-    !name.is_empty()
-        && !name.starts_with('-')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
 /// What [`write_site`] wrote, for the command's summary.
 pub struct Written {
     pub pages: Vec<PathBuf>,
@@ -149,7 +142,8 @@ pub fn write_site(
 }
 
 /// Copies the viewer's files to the site's root, and removes those of earlier viewer builds
-/// (their names carry a content hash: `marginalia-<hash>.js`, `…_bg.wasm`, `favicon-<hash>.svg`).
+/// (their names carry a content hash: `marginalia-viewer-<hash>.js`, `…_bg.wasm`,
+/// `favicon-<hash>.svg`; the glue's and wasm's were `marginalia-<hash>…` before).
 fn copy_shared_files(from: &Path, out: &Path) -> io::Result<()> {
     for file in fs::read_dir(out)? {
         let name = file?.file_name().to_string_lossy().into_owned();
@@ -296,15 +290,6 @@ mod tests {
             "<link rel=\"stylesheet\" href=\"../marginalia.css\" /><script src=\"../theme.js\"></script>"
         );
         assert!(at_depth(t, 3).contains("href=\"../../../marginalia.css\""));
-    }
-
-    #[test]
-    fn slugs_are_address_safe() {
-        assert!(is_slug("putin-kim-pact"));
-        assert!(is_slug("a1"));
-        for bad in ["", "-x", "Upper", "sp ace", "dot.ted", "ünï"] {
-            assert!(!is_slug(bad), "{bad}");
-        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The author's checker (`src/bin/check.rs`) run as a program: its output on broken copies of
+//! The author's checker (`marginalia check`, `src/cmd/check.rs`) run as a program: its output on broken copies of
 //! the example article (`tests/fixtures/broken-*/`) is compared as text with each folder's
 //! `expected.txt`, and its exit codes are checked.
 //!
@@ -22,7 +22,8 @@ fn check(args: &[&str]) -> Output {
 }
 
 fn check_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_check"))
+    Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .arg("check")
         .args(args)
         .current_dir(dir)
         .output()
@@ -192,17 +193,24 @@ fn a_folder_of_articles_checks_each_one() {
 }
 
 #[test]
-fn bad_usage_exits_with_two() {
+fn without_a_folder_it_checks_content() {
     let out = check(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "ok: 23 actors, 11 events, 16 quotes\n");
+}
+
+#[test]
+fn bad_usage_exits_with_two() {
+    let out = check(&["--strict"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).starts_with("usage: check <article folder>"));
+    assert!(text(&out.stderr).contains("Usage: marginalia check [PATH]..."));
     let out = check(&["content/no-such-article"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
         "error: `content/no-such-article` is not a folder\n"
     );
-    let out = check(&["crates/cli/src/bin"]);
+    let out = check(&["crates/cli/tests/common"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).starts_with("error: `crates/cli/src/bin` holds no article"));
+    assert!(text(&out.stderr).starts_with("error: `crates/cli/tests/common` holds no article"));
 }

@@ -86,14 +86,15 @@ fn too_many_actors_are_refused_at_the_first_one_too_many() {
 #[test]
 fn the_generator_writes_a_folder_the_checker_accepts() {
     let out = std::env::temp_dir().join(format!("marginalia-synthetic-{}", std::process::id()));
-    let generated = Command::new(env!("CARGO_BIN_EXE_generate"))
-        .args(["--times", "3", "--out"])
+    let generated = Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .args(["generate", "--times", "3", "--out"])
         .arg(&out)
         .current_dir(common::workspace_root())
         .output()
         .unwrap();
     assert!(generated.status.success(), "{generated:?}");
-    let checked = Command::new(env!("CARGO_BIN_EXE_check"))
+    let checked = Command::new(env!("CARGO_BIN_EXE_marginalia"))
+        .arg("check")
         .arg(&out)
         .output()
         .unwrap();

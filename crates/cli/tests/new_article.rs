@@ -6,8 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn run(bin: &str, dir: &Path, args: &[&str]) -> Output {
-    Command::new(bin)
+/// `marginalia <args>` run in `dir`.
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_marginalia"))
         .args(args)
         .current_dir(dir)
         .output()
@@ -15,7 +16,7 @@ fn run(bin: &str, dir: &Path, args: &[&str]) -> Output {
 }
 
 fn new(dir: &Path, args: &[&str]) -> Output {
-    run(env!("CARGO_BIN_EXE_new"), dir, args)
+    run(dir, &[&["new"], args].concat())
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -44,7 +45,7 @@ fn the_skeleton_is_written_and_passes_the_checker() {
     for file in marginalia_content::FILE_NAMES {
         assert!(article.join(file).is_file(), "{file}");
     }
-    let checked = run(env!("CARGO_BIN_EXE_check"), &dir, &["content"]);
+    let checked = run(&dir, &["check"]);
     assert_eq!(text(&checked.stderr), "");
     assert_eq!(text(&checked.stdout), "ok: 2 actors, 1 events, 1 quotes\n");
     let a = marginalia_content::load_article(&article).unwrap();
@@ -97,5 +98,21 @@ fn bad_slugs_and_bad_usage_exit_with_two() {
     assert_eq!(new(&dir, &[]).status.code(), Some(2));
     assert_eq!(new(&dir, &["a", "b"]).status.code(), Some(2));
     assert!(!dir.join("content").exists(), "nothing written");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn content_names_another_folder_of_articles() {
+    let dir = temp("content");
+    let out = new(&dir, &["--content", "drafts", "harbour-lights"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("wrote drafts/harbour-lights/: "),
+        "{}",
+        text(&out.stdout)
+    );
+    let checked = run(&dir, &["check", "drafts"]);
+    assert_eq!(text(&checked.stdout), "ok: 2 actors, 1 events, 1 quotes\n");
+    assert!(!dir.join("content").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,41 +1,31 @@
-//! A new article's skeleton: `cargo run -q -p marginalia-cli --bin new -- <slug>` (what
-//! `make new SLUG=<slug>` runs) writes `content/<slug>/` with the five files of an article,
-//! small and complete: it passes the checker as it is, and its comments say what each field
-//! takes. Dated today (UTC).
+//! `marginalia new <SLUG> [--content DIR]` (what `make new SLUG=<slug>` runs): writes
+//! `content/<slug>/` with the five files of an article, small and complete: it passes the
+//! checker as it is, and its comments say what each field takes. Dated today (UTC).
 //!
-//! The slug is the article's address: lowercase letters, digits and hyphens. An existing
-//! folder is never written over.
+//! The slug is the article's address ([`marginalia_model::rules::is_slug`], the one rule the
+//! build and the viewer follow too). An existing folder is never written over.
 //!
-//! Exit status: 0 when written, 1 when the folder exists or cannot be written, 2 on bad usage.
+//! Status: fine when written, failed when the folder exists or cannot be written, usage on a
+//! bad slug.
 
-#[cfg(not(target_arch = "wasm32"))]
-fn main() -> std::process::ExitCode {
-    use std::path::Path;
-    use std::process::ExitCode;
+use super::Status;
+use marginalia_model::rules::is_slug;
+use std::path::Path;
 
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let [slug] = args.as_slice() else {
-        eprintln!(
-            "usage: new <slug>\n\n\
-             Writes content/<slug>/ with the five files of a small article that passes the\n\
-             checker; replace its text and annotations with yours (docs/authoring.md).\n\
-             The slug is the article's address: lowercase letters, digits and hyphens."
-        );
-        return ExitCode::from(2);
-    };
+pub fn run(slug: &str, content: &Path) -> Status {
     if !is_slug(slug) {
         eprintln!(
             "error: `{slug}` cannot be an article's address: use lowercase letters, digits and hyphens (not first or last), such as `harbour-lights-2025`"
         );
-        return ExitCode::from(2);
+        return Status::Usage;
     }
-    let dir = Path::new("content").join(slug);
+    let dir = content.join(slug);
     if dir.exists() {
         eprintln!(
             "error: {} already exists; choose another slug, or edit that article",
             dir.display()
         );
-        return ExitCode::from(1);
+        return Status::Failed;
     }
     let files = skeleton(today());
     let texts: [&str; 5] = std::array::from_fn(|i| files[i].as_str());
@@ -44,11 +34,11 @@ fn main() -> std::process::ExitCode {
     if let Err(errors) = marginalia_content::build_article(&sources) {
         eprintln!("{}", marginalia_content::report(&errors));
         eprintln!("error: the skeleton does not pass the checker (a bug of this command)");
-        return ExitCode::from(1);
+        return Status::Failed;
     }
     if let Err(e) = write(&dir, &files) {
         eprintln!("error: cannot write {shown}: {e}");
-        return ExitCode::from(1);
+        return Status::Failed;
     }
     println!(
         "wrote {shown}/: {}\n\
@@ -56,26 +46,11 @@ fn main() -> std::process::ExitCode {
          \x20     preview it with `make dev`, check it with `make check ARTICLE={shown}`",
         marginalia_content::FILE_NAMES.join(", ")
     );
-    ExitCode::SUCCESS
-}
-
-/// Whether `slug` is a valid article address: lowercase letters, digits and single hyphens
-/// between them.
-#[cfg(not(target_arch = "wasm32"))]
-fn is_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.len() <= 80
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-')
-        && !slug.contains("--")
+    Status::Fine
 }
 
 /// Creates the folder (and `content/` if need be) and writes the five files.
-#[cfg(not(target_arch = "wasm32"))]
-fn write(dir: &std::path::Path, files: &[String; 5]) -> std::io::Result<()> {
+fn write(dir: &Path, files: &[String; 5]) -> std::io::Result<()> {
     if let Some(parent) = dir.parent() {
         std::fs::create_dir_all(parent)?;
     }
@@ -87,7 +62,6 @@ fn write(dir: &std::path::Path, files: &[String; 5]) -> std::io::Result<()> {
     Ok(())
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn today() -> marginalia_model::PartialDate {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -96,7 +70,6 @@ fn today() -> marginalia_model::PartialDate {
 }
 
 /// The five files (in the order of `FILE_NAMES`), dated `date`.
-#[cfg(not(target_arch = "wasm32"))]
 fn skeleton(date: marginalia_model::PartialDate) -> [String; 5] {
     let (iso, long) = (date.iso(), date.long());
     let sentence = format!(
@@ -111,7 +84,6 @@ fn skeleton(date: marginalia_model::PartialDate) -> [String; 5] {
     ]
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn meta_toml(iso: &str, long: &str) -> String {
     format!(
         r#"# meta.toml: what the page says about the article. Every field is described in
@@ -135,7 +107,6 @@ date = "{iso}"
     )
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn article_md(long: &str) -> String {
     format!(
         "On {long} [Ada Byrne](actor:byrne), the editor of [The Example Gazette](actor:gazette), wrote the skeleton of an article. “Every fact needs a source,” [Byrne](actor:byrne) said.\n\
@@ -144,7 +115,6 @@ fn article_md(long: &str) -> String {
     )
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn actors_toml(sentence: &str) -> String {
     format!(
         r#"# actors.toml: the people, states, organisations and media the article names. Each one
@@ -175,7 +145,6 @@ description = "The newspaper that publishes the article."
     )
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn events_toml(iso: &str, sentence: &str) -> String {
     format!(
         r#"# events.toml: the dated events behind the timeline, oldest first.
@@ -196,7 +165,6 @@ provenance = "stated"                # stated: a sentence gives the date | infer
     )
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 const QUOTES_TOML: &str = r#"# quotes.toml: every passage article.md puts between “ and ”.
 
 [[quote]]
@@ -206,6 +174,3 @@ text = "Every fact needs a source,"  # the words between the marks, exactly
 event = "skeleton-written"           # optional: the event it was said at
 context = "Byrne on what the checker asks of an article."
 "#;
-
-#[cfg(target_arch = "wasm32")]
-fn main() {}

@@ -1,40 +1,32 @@
-//! Builds the site: `site <viewer folder> <content folder> <out folder> [--examples <folder>]`.
+//! `marginalia build <VIEWER> <CONTENT> <OUT> [--examples DIR]`: writes the site.
 //!
 //! `make build` runs it after building the viewer (`trunk` into `target/viewer`, then
-//! `tools/package.mjs`): `site target/viewer content dist --examples examples/articles`.
+//! `tools/package.mjs`): `build target/viewer content dist --examples examples/articles`.
 //! Every article is checked first; on any content error it prints them all
 //! (`file:line:column: message` and a hint) and writes nothing, so the last good site stays.
 //! `MARGINALIA_SITE_URL` (an absolute http(s) address) adds canonical links, `sitemap.xml`
-//! and `feed.atom`.
+//! and `feed.atom`. Everything it prints goes to stderr.
 //!
-//! Exit status: 0 built, 1 content errors, 2 bad usage or a missing viewer build.
+//! Status: fine when built, failed on content errors, usage on a bad `MARGINALIA_SITE_URL`, a
+//! missing viewer build or an output folder that cannot be written.
 
-use marginalia_cli::site::{load_articles, write_site, Viewer};
-use std::path::PathBuf;
-use std::process::ExitCode;
+use super::Status;
+use crate::page;
+use crate::site::{load_articles, write_site, Viewer};
+use std::path::Path;
 use std::time::Instant;
 
-fn main() -> ExitCode {
+/// The environment variable that names the site's address.
+pub const SITE_URL_VARIABLE: &str = "MARGINALIA_SITE_URL";
+
+pub fn run(viewer: &Path, content: &Path, out: &Path, examples: Option<&Path>) -> Status {
     let started = Instant::now();
-    let mut positional = Vec::new();
-    let mut examples = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--examples" => examples = args.next().map(PathBuf::from),
-            "-h" | "--help" => return usage(),
-            _ => positional.push(PathBuf::from(arg)),
-        }
-    }
-    let [viewer, content, out] = positional.as_slice() else {
-        return usage();
-    };
-    let site_url = match std::env::var("MARGINALIA_SITE_URL") {
-        Ok(value) if !value.trim().is_empty() => match marginalia_cli::page::site_url(&value) {
+    let site_url = match std::env::var(SITE_URL_VARIABLE) {
+        Ok(value) if !value.trim().is_empty() => match page::site_url(&value) {
             Ok(url) => Some(url),
             Err(message) => {
                 eprintln!("site: {message}");
-                return ExitCode::from(2);
+                return Status::Usage;
             }
         },
         _ => None,
@@ -43,13 +35,11 @@ fn main() -> ExitCode {
         Ok(v) => v,
         Err(message) => {
             eprintln!("site: {message}");
-            return ExitCode::from(2);
+            return Status::Usage;
         }
     };
     let articles = load_articles(content);
-    let examples = examples
-        .map(|dir| load_articles(&dir))
-        .unwrap_or(Ok(Vec::new()));
+    let examples = examples.map(load_articles).unwrap_or(Ok(Vec::new()));
     let (articles, examples) = match (articles, examples) {
         (Ok(a), Ok(e)) => (a, e),
         (a, e) => {
@@ -57,7 +47,7 @@ fn main() -> ExitCode {
                 eprintln!("{report}");
             }
             eprintln!("site: content errors (above); nothing was written");
-            return ExitCode::from(1);
+            return Status::Failed;
         }
     };
     match write_site(&viewer, &articles, &examples, out, site_url.as_deref()) {
@@ -70,16 +60,11 @@ fn main() -> ExitCode {
                 written.pages.len(),
                 started.elapsed().as_millis()
             );
-            ExitCode::SUCCESS
+            Status::Fine
         }
         Err(e) => {
             eprintln!("site: cannot write {}: {e}", out.display());
-            ExitCode::from(2)
+            Status::Usage
         }
     }
-}
-
-fn usage() -> ExitCode {
-    eprintln!("usage: site <viewer folder> <content folder> <out folder> [--examples <folder>]");
-    ExitCode::from(2)
 }

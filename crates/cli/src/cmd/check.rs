@@ -1,43 +1,30 @@
-//! The author's checker: `cargo run --bin check -- content/<article> [more folders…]`, or
-//! `check content` for every article under `content/` (what `make check` runs).
+//! `marginalia check [PATH]...`: the author's checker (what `make check` runs).
 //!
 //! Runs the same pipeline as the build (`marginalia-content`) on each article folder and prints
 //! every error at once, as `file:line:column: message`, each followed by an indented `hint:`
 //! line when the checker can tell how to fix it, and a `fix:` line with the corrected line to
-//! paste when it can make one. Prints `ok: <n> actors, <n> events, <n> quotes` for a folder
-//! without errors.
+//! paste when it can make one. Prints `ok: <n> actors, <n> events, <n> quotes` (on stdout) for
+//! a folder without errors.
 //!
 //! A folder that holds none of an article's five files is taken as a folder of articles: each
 //! folder inside it is checked (in name order; hidden ones are skipped), and each result is
 //! prefixed with the article's folder.
 //!
-//! Exit status: 0 when every article is fine, 1 when any has content errors, 2 on bad usage.
-//! Native only: on wasm32 (where the crate's app is built) this compiles to an empty stub.
+//! Status: fine when every article is, failed when any has content errors, usage when a path
+//! is not a folder or holds no article.
 
-#[cfg(not(target_arch = "wasm32"))]
-fn main() -> std::process::ExitCode {
-    use marginalia_content::{load_article, report};
-    use std::path::Path;
-    use std::process::ExitCode;
+use super::Status;
+use marginalia_content::{load_article, report, FILE_NAMES};
+use std::path::{Path, PathBuf};
 
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.is_empty() || args.iter().any(|a| a == "-h" || a == "--help") {
-        eprintln!(
-            "usage: check <article folder> [more folders…]\n\n\
-             Checks an article folder (meta.toml, article.md, actors.toml, events.toml,\n\
-             quotes.toml) and prints every error with its file, line, column and a hint.\n\
-             A folder of article folders (such as content) checks each article in it.\n\
-             Example: cargo run --bin check -- content/putin-kim-pact"
-        );
-        return ExitCode::from(2);
-    }
+pub fn run(paths: &[PathBuf]) -> Status {
     let mut articles = Vec::new();
-    for dir in &args {
-        match articles_in(Path::new(dir)) {
+    for dir in paths {
+        match articles_in(dir) {
             Ok(found) => articles.extend(found),
             Err(message) => {
                 eprintln!("error: {message}");
-                return ExitCode::from(2);
+                return Status::Usage;
             }
         }
     }
@@ -68,18 +55,15 @@ fn main() -> std::process::ExitCode {
         }
     }
     if failed {
-        ExitCode::from(1)
+        Status::Failed
     } else {
-        ExitCode::SUCCESS
+        Status::Fine
     }
 }
 
 /// The article folders a command-line folder names: itself when it holds any of an article's
 /// files, else the folders inside it.
-#[cfg(not(target_arch = "wasm32"))]
-fn articles_in(path: &std::path::Path) -> Result<Vec<String>, String> {
-    use marginalia_content::FILE_NAMES;
-
+fn articles_in(path: &Path) -> Result<Vec<String>, String> {
     let shown = path.display().to_string();
     if !path.is_dir() {
         return Err(format!("`{shown}` is not a folder"));
@@ -102,6 +86,3 @@ fn articles_in(path: &std::path::Path) -> Result<Vec<String>, String> {
     }
     Ok(found)
 }
-
-#[cfg(target_arch = "wasm32")]
-fn main() {}

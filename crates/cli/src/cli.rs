@@ -1,0 +1,173 @@
+//! The command line of `marginalia`: one [`Cli`] with a subcommand each (as zola's
+//! `src/cli.rs`), parsed by clap. `main` parses it and calls the subcommand's `run` in
+//! [`crate::cmd`]; [`EXIT_STATUS`] is the one set of exit statuses they share, shown under
+//! `--help`.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// The exit statuses, shown after every help text (`crate::cmd::Status`).
+pub const EXIT_STATUS: &str = "\
+Exit status:
+  0  done: every article is fine, what was asked for is written
+  1  content errors (each as file:line:column: message, with a hint); or a folder that `new`
+     finds taken, or that `new` or `generate` cannot write
+  2  bad usage: a wrong argument, a folder that is not there or holds no article, no viewer
+     build, a bad MARGINALIA_SITE_URL, or an output folder `build` cannot write";
+
+/// marginalia: articles with cross-linked panels for their actors, timeline, quotes and
+/// relations, built into a static site.
+#[derive(Parser, Debug)]
+#[command(name = "marginalia", version, after_help = EXIT_STATUS)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Write a new article's skeleton (five small files that pass the checker)
+    #[command(
+        long_about = "Write a new article's skeleton: <CONTENT>/<SLUG>/ with the five files of a \
+small article that passes the checker; replace its text and annotations with yours \
+(docs/authoring.md). An existing folder is never written over.",
+        after_help = EXIT_STATUS
+    )]
+    New {
+        /// The article's address: lowercase letters, digits and hyphens (not first or last, not
+        /// two in a row), such as harbour-lights-2025
+        #[arg(allow_hyphen_values = true)]
+        slug: String,
+        /// The folder of articles to write it in
+        #[arg(long, value_name = "DIR", default_value = "content")]
+        content: PathBuf,
+    },
+    /// Check articles and print every error with its file, line, column and a hint
+    #[command(
+        long_about = "Check articles (meta.toml, article.md, actors.toml, events.toml, \
+quotes.toml) and print every error with its file, line, column and a hint, or \
+`ok: <n> actors, <n> events, <n> quotes` for an article without errors. A folder that holds \
+none of an article's files is a folder of articles: each article in it is checked.",
+        after_help = EXIT_STATUS
+    )]
+    Check {
+        /// Article folders, or folders of articles
+        #[arg(value_name = "PATH", default_value = "content")]
+        paths: Vec<PathBuf>,
+    },
+    /// Build the site: every article's page, data and single file, and the contents page
+    #[command(
+        long_about = "Build the site: the viewer's shared files, every article's page, data \
+and single file, the contents page, and with MARGINALIA_SITE_URL (an absolute http(s) address) \
+canonical links, sitemap.xml and feed.atom. Every article is checked first; on any content \
+error nothing is written, so the last good site stays.",
+        after_help = EXIT_STATUS
+    )]
+    Build {
+        /// The viewer's build (`make build` writes it to target/viewer)
+        viewer: PathBuf,
+        /// The folder of articles
+        content: PathBuf,
+        /// Where to write the site
+        out: PathBuf,
+        /// A folder of example articles, built under examples/articles/ and listed nowhere
+        #[arg(long, value_name = "DIR")]
+        examples: Option<PathBuf>,
+    },
+    /// Write a synthetic article N times the seed's length, for tests of size
+    #[command(after_help = EXIT_STATUS)]
+    Generate {
+        /// How many copies of the seed
+        #[arg(long, value_name = "N", default_value_t = 100, value_parser = at_least_one)]
+        times: usize,
+        /// Where to write it [default: target/synthetic-N]
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// The article to copy
+        #[arg(long, value_name = "DIR", default_value = "content/putin-kim-pact")]
+        seed: PathBuf,
+    },
+}
+
+fn at_least_one(value: &str) -> Result<usize, String> {
+    match value.parse() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("needs a whole number of at least 1".to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// As mdBook's `verify_app`: clap checks the definition itself (no two arguments of one
+    /// name, defaults that parse, …).
+    #[test]
+    fn verify_app() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn help_lists_the_subcommands_and_the_exit_statuses() {
+        let help = Cli::command().render_long_help().to_string();
+        for name in ["new", "check", "build", "generate"] {
+            assert!(
+                help.lines()
+                    .any(|l| l.trim_start().starts_with(&format!("{name} "))),
+                "{name}: {help}"
+            );
+        }
+        for status in ["  0  done", "  1  content errors", "  2  bad usage"] {
+            assert!(help.contains(status), "{status}: {help}");
+        }
+    }
+
+    #[test]
+    fn check_defaults_to_content_and_takes_several_folders() {
+        let parse = |args: &[&str]| match Cli::try_parse_from(args).unwrap().command {
+            Command::Check { paths } => paths,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(parse(&["marginalia", "check"]), [PathBuf::from("content")]);
+        assert_eq!(
+            parse(&["marginalia", "check", "a", "b"]),
+            [PathBuf::from("a"), PathBuf::from("b")]
+        );
+    }
+
+    #[test]
+    fn usage_errors_exit_with_two() {
+        for args in [
+            &["marginalia"][..],
+            &["marginalia", "publish"],
+            &["marginalia", "new"],
+            &["marginalia", "new", "a", "b"],
+            &["marginalia", "build", "viewer", "content"],
+            &["marginalia", "generate", "--times", "0"],
+            &["marginalia", "generate", "--times", "many"],
+        ] {
+            let error = Cli::try_parse_from(args).expect_err("a usage error");
+            assert_eq!(error.exit_code(), 2, "{args:?}");
+        }
+    }
+
+    #[test]
+    fn a_slug_may_start_with_a_hyphen_so_that_new_refuses_it_itself() {
+        let Command::New { slug, content } = Cli::try_parse_from(["marginalia", "new", "-x"])
+            .unwrap()
+            .command
+        else {
+            panic!("not new")
+        };
+        assert_eq!((slug.as_str(), content), ("-x", PathBuf::from("content")));
+        let Command::New { slug, content } =
+            Cli::try_parse_from(["marginalia", "new", "--content", "drafts", "story"])
+                .unwrap()
+                .command
+        else {
+            panic!("not new")
+        };
+        assert_eq!((slug.as_str(), content), ("story", PathBuf::from("drafts")));
+    }
+}

@@ -1,0 +1,23 @@
+//! `marginalia`: the one native command (see [`marginalia_cli::cli`] for its subcommands and
+//! exit statuses). It parses the command line and hands it to the subcommand; a usage error is
+//! clap's, with exit status 2.
+
+use clap::Parser;
+use marginalia_cli::cli::{Cli, Command};
+use marginalia_cli::cmd;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let status = match Cli::parse().command {
+        Command::New { slug, content } => cmd::new::run(&slug, &content),
+        Command::Check { paths } => cmd::check::run(&paths),
+        Command::Build {
+            viewer,
+            content,
+            out,
+            examples,
+        } => cmd::build::run(&viewer, &content, &out, examples.as_deref()),
+        Command::Generate { times, out, seed } => cmd::generate::run(times, out.as_deref(), &seed),
+    };
+    status.into()
+}
