@@ -12,7 +12,8 @@
 // each viewer runs in a wasm instance of its own, with its own copy of the JS glue (the glue
 // module imported under its own address, `…js#viewer-N`, which the browser's module map keeps
 // apart). A trap (a panic in the release build) stops only the instance it happened in: that
-// viewer shows its error view, and the others go on as they were.
+// viewer shows its error view, and the others go on as they were. Which instance trapped is
+// known exactly: each instance's exports reach its glue wrapped (see `instance`).
 //
 // `mount()` resolves once the viewer has started (its root is marked `data-ready`), and
 // rejects, with the viewer's error view in place, if it could not load its article or trapped
@@ -36,16 +37,54 @@ function compile() {
   return compiled;
 }
 
-/** The viewers mounted on this page, each with the name of its instance. */
-const viewers = [];
 let made = 0;
+let queue = Promise.resolve();
 
-/** A wasm instance, and its own glue, for one viewer. */
-async function instance() {
-  const name = `viewer-${++made}`;
-  const glue = await import(new URL(`${GLUE}#${name}`, here).href);
-  await glue.default({ module_or_path: await compile() });
-  return { glue, name };
+/** A wasm instance, with its own copy of the glue, for one viewer; `trapped(error)` is called
+ * when a call into this instance traps. Every call into an instance goes through its exports:
+ * the glue is given them wrapped (by intercepting its own `WebAssembly.instantiate` of the
+ * compiled module, one instance at a time), so a trap is known to be this viewer's in every
+ * engine, even where the browser hides the error from the page (WebKit reports a trap in a
+ * cross-origin wasm as "Script error."). */
+function instance(trapped) {
+  const next = queue.then(async () => {
+    const module = await compile();
+    const glue = await import(new URL(`${GLUE}#viewer-${++made}`, here).href);
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = async function (source, imports) {
+      const result = await instantiate.call(this, source, imports);
+      if (source !== module || !(result instanceof WebAssembly.Instance)) return result;
+      return { instance: { exports: guarded(result.exports, trapped) }, module };
+    };
+    try {
+      await glue.default({ module_or_path: module });
+    } finally {
+      WebAssembly.instantiate = instantiate;
+    }
+    return glue;
+  });
+  queue = next.catch(() => {});
+  return next;
+}
+
+/** `exports` with each function wrapped: a trap (a WebAssembly.RuntimeError) is reported to
+ * `trapped` on its way out. */
+function guarded(exports, trapped) {
+  const wrapped = {};
+  for (const [key, value] of Object.entries(exports)) {
+    wrapped[key] =
+      typeof value !== "function"
+        ? value
+        : function (...args) {
+            try {
+              return value.apply(this, args);
+            } catch (error) {
+              if (error instanceof WebAssembly.RuntimeError) trapped(error);
+              throw error;
+            }
+          };
+  }
+  return wrapped;
 }
 
 /** Resolves once `root` holds a started viewer (`.app[data-ready]`, set by the viewer). */
@@ -63,51 +102,15 @@ function started(root) {
 }
 
 /** The error view in place of a stopped viewer (the words of src/web/crash.rs), as text only. */
-function showTrap(viewer, error) {
-  if (viewer.root.querySelector(":scope > .crash")) return;
+function showTrap(root, error) {
+  if (root.querySelector(":scope > .crash")) return;
   const make = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
   const panel = make("div", "");
   panel.className = "crash";
   panel.setAttribute("role", "alert");
   panel.append(make("h2", "Something went wrong in the viewer."), make("p", `The error was: ${error}`));
-  viewer.root.replaceChildren(panel);
+  root.replaceChildren(panel);
 }
-
-/** The viewer a trap happened in: the one whose glue is on the error's stack (its address
- * carries the instance's name), else the one the reader last touched, else one still starting. */
-function trappedViewer(error) {
-  const stack = String(error?.stack ?? "");
-  return (
-    viewers.find((v) => stack.includes(`#${v.name}:`) || stack.includes(`#${v.name})`)) ??
-    viewers.find((v) => v === lastTouched) ??
-    viewers.find((v) => v.starting)
-  );
-}
-
-// What the reader last pointed at, pressed a key in or focused (a trap comes from the reader's
-// input more often than not: hovering a name renders its card, a click selects).
-let lastTouched;
-for (const type of ["pointerover", "pointerdown", "keydown", "focusin"]) {
-  addEventListener(
-    type,
-    (event) => {
-      const path = event.composedPath();
-      lastTouched = viewers.find((v) => path.includes(v.host)) ?? lastTouched;
-    },
-    { capture: true, passive: true },
-  );
-}
-
-function onTrap(error) {
-  if (!(error instanceof WebAssembly.RuntimeError)) return;
-  const viewer = trappedViewer(error);
-  if (!viewer || viewer.stopped) return;
-  viewer.stopped = true;
-  showTrap(viewer, error);
-  viewer.fail?.(error);
-}
-addEventListener("error", (event) => onTrap(event.error));
-addEventListener("unhandledrejection", (event) => onTrap(event.reason));
 
 export async function mount(host, options = {}) {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: "open" });
@@ -124,22 +127,20 @@ export async function mount(host, options = {}) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(rest)) if (value != null) query.set(key, String(value));
   const address = article ? new URL(String(article), document.baseURI).href : "";
-  const [{ glue, name }] = await Promise.all([instance(), loaded]);
-  const viewer = { host, root, name, starting: true, stopped: false };
-  viewers.push(viewer);
-  const trapped = new Promise((_, reject) => (viewer.fail = reject));
-  try {
-    await Promise.race([glue.mount(root, query.toString(), address).then(() => started(root)), trapped]);
-  } catch (error) {
-    if (error instanceof WebAssembly.RuntimeError && !viewer.stopped) {
-      viewer.stopped = true;
-      showTrap(viewer, error);
-    }
-    throw error;
-  } finally {
-    viewer.starting = false;
-    viewer.fail = undefined;
-  }
+  // A trap in this viewer's instance, whenever it comes: its error view, and (while starting)
+  // the rejection of this mount.
+  let fail;
+  const trapped = new Promise((_, reject) => (fail = reject));
+  trapped.catch(() => {}); // a trap after the start rejects nobody
+  let stopped = false;
+  const stop = (error) => {
+    if (stopped) return;
+    stopped = true;
+    showTrap(root, error);
+    fail(error);
+  };
+  const [glue] = await Promise.all([instance(stop), loaded]);
+  await Promise.race([glue.mount(root, query.toString(), address).then(() => started(root)), trapped]);
   return root;
 }
 

@@ -77,4 +77,36 @@ journeys("mounting from other sites", (ctx) => {
       await page.close();
     }
   });
+
+  it(`a viewer that traps stops alone; the other, on its own wasm instance, still answers [${ctx.engine}]`, async () => {
+    const page = await openHost(ctx, "/two");
+    try {
+      assert.deepEqual(await page.evaluate(() => window.results), ["ok", "ok"]);
+      // A real panic in viewer 1's wasm only: the DOM refuses insertions in its shadow root, and
+      // pointing at a name (which renders its card) makes Yew panic.
+      const at = await page.evaluate(() => {
+        const victim = document.getElementById("viewer-1");
+        const insertBefore = Node.prototype.insertBefore;
+        Node.prototype.insertBefore = function (...args) {
+          if (this.getRootNode().host === victim) throw new DOMException("refused by the test", "NotSupportedError");
+          return insertBefore.apply(this, args);
+        };
+        const name = victim.shadowRoot.querySelector(".article__body .mention");
+        name.scrollIntoView({ block: "center" });
+        const box = name.getBoundingClientRect();
+        return { x: Math.round(box.left + box.width / 2), y: Math.round(box.top + box.height / 2) };
+      });
+      await page.moveTo(at.x, at.y);
+      await page.waitFor(() => !!document.getElementById("viewer-1").shadowRoot.querySelector(".crash[role=alert]"), { timeout: 10000 });
+      assert.match(
+        await page.evaluate(() => document.getElementById("viewer-1").shadowRoot.querySelector(".crash p").textContent),
+        /^The error was: RuntimeError/,
+      );
+      assert.equal(await page.evaluate(() => !!document.getElementById("viewer-0").shadowRoot.querySelector(".crash")), false);
+      await page.evaluate(clickInViewer, "viewer-0", ".article__body .mention[data-actor=kim]");
+      await page.waitFor((id) => document.getElementById(id).shadowRoot.querySelectorAll(".mention--selected").length > 1, { args: ["viewer-0"] });
+    } finally {
+      await page.close();
+    }
+  });
 });
