@@ -59,10 +59,33 @@ fn attacks_are_left_out_and_their_words_kept() {
     );
     let html = body.inner_html();
     for gone in [
-        "style", "onclick", "onerror", "javascript", "ping", "target", "<img", "srcset",
-        "background", "<svg", "<image", "<script", "pwned", "<noscript", "<dialog", "<input",
-        "autofocus", "marginalia-article", "nested", "mention-x", "mention-putin-999",
-        "quote-nothing", "nothing", "x.9", "actor-details-putin", "toolbar", "hidden",
+        "style",
+        "onclick",
+        "onerror",
+        "javascript",
+        "ping",
+        "target",
+        "<img",
+        "srcset",
+        "background",
+        "<svg",
+        "<image",
+        "<script",
+        "pwned",
+        "<noscript",
+        "<dialog",
+        "<input",
+        "autofocus",
+        "marginalia-article",
+        "nested",
+        "mention-x",
+        "mention-putin-999",
+        "quote-nothing",
+        "nothing",
+        "x.9",
+        "actor-details-putin",
+        "toolbar",
+        "hidden",
     ] {
         assert!(!html.contains(gone), "{gone} in {html}");
     }
@@ -73,5 +96,8 @@ fn attacks_are_left_out_and_their_words_kept() {
     ] {
         assert!(html.contains(kept), "{kept} missing from {html}");
     }
-    assert!(!html.contains("svg words"), "SVG's content is not the article's text: {html}");
+    assert!(
+        !html.contains("svg words"),
+        "SVG's content is not the article's text: {html}"
+    );
 }
