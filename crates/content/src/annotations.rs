@@ -73,6 +73,10 @@ pub struct ActorEntry {
     pub description: String,
     #[serde(default)]
     pub relation: Vec<RelationEntry>,
+    /// `"suggested"` on an entry `draft` wrote that the writer has not confirmed yet (with how
+    /// sure the drafter was); a build refuses it (see `suggestions.rs`).
+    pub status: Option<Text>,
+    pub confidence: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -111,6 +115,10 @@ pub struct EventEntry {
     pub note: String,
     /// For a date from the public record: where it was checked, or "not checked".
     pub source: Option<Spanned<SourceField>>,
+    /// `"suggested"` on an entry `draft` wrote that the writer has not confirmed yet (with how
+    /// sure the drafter was); a build refuses it (see `suggestions.rs`).
+    pub status: Option<Text>,
+    pub confidence: Option<f64>,
 }
 
 /// An event's `source`: a table naming the public text that states the date, or the words
@@ -146,6 +154,10 @@ pub struct QuoteEntry {
     pub text: Text,
     pub event: Option<Text>,
     pub context: String,
+    /// `"suggested"` on an entry `draft` wrote that the writer has not confirmed yet (with how
+    /// sure the drafter was); a build refuses it (see `suggestions.rs`).
+    pub status: Option<Text>,
+    pub confidence: Option<f64>,
 }
 
 /// The four TOML files of an article, each `None` when it did not parse.

@@ -6,7 +6,8 @@
 //! 1. read the five files of the folder ([`Sources`], `sources.rs`);
 //! 2. refuse files, then counts of entries, over the [`limits`];
 //! 3. parse the TOML annotations ([`annotations`]; syntax errors explained for a writer in
-//!    `toml_errors.rs`) and `article.md` into the block/inline tree ([`markdown`]);
+//!    `toml_errors.rs`), refuse entries `draft` suggested that are not confirmed yet
+//!    ([`suggestions`]), and parse `article.md` into the block/inline tree ([`markdown`]);
 //! 4. check ids and references (`checker.rs`, with [`hints`]) and the actor links
 //!    (`mentions.rs`); build actors (`actors.rs`; evidence whole sentences, `sentences.rs`),
 //!    events (`events.rs`, `provenance.rs`; a `stated` date given by its sentences,
@@ -45,6 +46,7 @@ mod quotes;
 mod sentences;
 mod sources;
 mod stated;
+pub mod suggestions;
 mod toml_errors;
 mod verbatim;
 
@@ -66,6 +68,7 @@ pub fn build_article(src: &Sources) -> Result<Article, Vec<ContentError>> {
     limits::check_sizes(src)?;
     let mut errors = Vec::new();
     let files = Files::parse(src, &mut errors);
+    suggestions::check(src, &files, &mut errors);
     let over_limits = limits::check_counts(src, &files);
     if !over_limits.is_empty() {
         // Stop before the checks that grow with the counts.

@@ -630,3 +630,34 @@ fn a_relative_feedback_endpoint_or_a_bad_language_is_refused() {
     });
     assert!(report.contains("is not a language tag"), "{report}");
 }
+
+#[test]
+fn an_unconfirmed_suggestion_does_not_build_and_says_how_to_confirm() {
+    let mut expected = String::new();
+    let report = errors_after(|s| {
+        s.quotes.text = s.quotes.text.replacen(
+            "id = \"agreement-aggression\"\n",
+            "id = \"agreement-aggression\"\nstatus = \"suggested\"\nconfidence = 0.9\n",
+            1,
+        );
+        let (l, c) = line_col_of(&s.quotes.text, "\"suggested\"");
+        expected = format!(
+            "{}:{l}:{c}: quote `agreement-aggression` is a suggestion of `marginalia draft`, not yet confirmed\n  hint: check it against the article, then delete its `status` and `confidence` lines",
+            s.quotes.name
+        );
+    });
+    assert!(report.contains(&expected), "{report}");
+    let report = errors_after(|s| {
+        s.actors.text = s.actors.text.replacen(
+            "id = \"putin\"\n",
+            "id = \"putin\"\nstatus = \"confirmed\"\n",
+            1,
+        );
+    });
+    assert!(
+        report.contains("actor `putin`: status can only be \"suggested\""),
+        "{report}"
+    );
+    // Confirmed: the status and confidence lines gone, it builds (the seed as it is).
+    assert!(build_article(&seed_sources()).is_ok());
+}

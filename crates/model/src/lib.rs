@@ -9,6 +9,7 @@ pub mod date;
 pub mod graph;
 pub mod related;
 pub mod rules;
+pub mod said;
 pub mod search;
 pub mod selection;
 pub mod text;

@@ -1,0 +1,58 @@
+//! Step 3b of the pipeline: suggestions are not publications. `draft` writes every entry it
+//! proposes with `status = "suggested"` (and a `confidence`); the writer confirms one by
+//! deleting those lines, or rejects it by deleting the entry. An article with an unconfirmed
+//! suggestion does not build: each is reported where its status line is, with how to confirm.
+
+use crate::annotations::{Files, Text};
+use crate::error::{ContentError, SourceFile};
+use crate::Sources;
+
+/// The one value `status` may have.
+pub const SUGGESTED: &str = "suggested";
+
+/// An error for every entry still marked as a suggestion (or with another status).
+pub(crate) fn check(src: &Sources, files: &Files, errors: &mut Vec<ContentError>) {
+    let actors = files
+        .actors()
+        .iter()
+        .map(|a| (&src.actors, "actor", &a.id, &a.status));
+    let events = files
+        .events()
+        .iter()
+        .map(|e| (&src.events, "event", &e.id, &e.status));
+    let quotes = files
+        .quotes()
+        .iter()
+        .map(|q| (&src.quotes, "quote", &q.id, &q.status));
+    for (file, kind, id, status) in actors.chain(events).chain(quotes) {
+        if let Some(status) = status {
+            errors.push(refusal(file, kind, id, status));
+        }
+    }
+}
+
+fn refusal(file: &SourceFile, kind: &str, id: &Text, status: &Text) -> ContentError {
+    let at = status.span().start;
+    if status.get_ref() == SUGGESTED {
+        file.error_at(
+            at,
+            format!(
+                "{kind} `{}` is a suggestion of `marginalia draft`, not yet confirmed",
+                id.get_ref()
+            ),
+        )
+        .with_hint(Some(
+            "check it against the article, then delete its `status` and `confidence` lines to confirm it, or delete the whole entry to reject it".into(),
+        ))
+    } else {
+        file.error_at(
+            at,
+            format!(
+                "{kind} `{}`: status can only be \"{SUGGESTED}\" (written by `marginalia draft`), not \"{}\"",
+                id.get_ref(),
+                status.get_ref()
+            ),
+        )
+        .with_hint(Some("a confirmed entry has no status line".into()))
+    }
+}
