@@ -74,6 +74,25 @@ error nothing is written, so the last good site stays.",
         #[arg(long, value_name = "DIR")]
         examples: Option<PathBuf>,
     },
+    /// Draft an article's marks, actors, quotes and dated events from its text, as suggestions
+    #[command(
+        long_about = "Draft an article's annotations from its text: the folder holds article.md \
+as pasted and meta.toml (its [source] date anchors \"on Wednesday\"). Writes a mark on every \
+mention, and actors.toml, events.toml and quotes.toml with every entry a suggestion \
+(status = \"suggested\", a confidence, the pattern behind it) that the build refuses until \
+the writer confirms it. Drafting again keeps what the writer confirmed, edited or deleted \
+(draft.toml remembers what was suggested). With --compare, drafts a hand-annotated article \
+from its text alone and prints precision and recall against its annotations.",
+        after_help = EXIT_STATUS
+    )]
+    Draft {
+        /// The article folder
+        #[arg(value_name = "ARTICLE")]
+        folder: PathBuf,
+        /// Score the drafter against this annotated article instead of writing anything
+        #[arg(long)]
+        compare: bool,
+    },
     /// Write a synthetic article N times the seed's length, for tests of size
     #[command(after_help = EXIT_STATUS)]
     Generate {
@@ -111,7 +130,7 @@ mod tests {
     #[test]
     fn help_lists_the_subcommands_and_the_exit_statuses() {
         let help = Cli::command().render_long_help().to_string();
-        for name in ["new", "check", "build", "generate"] {
+        for name in ["new", "check", "build", "draft", "generate"] {
             assert!(
                 help.lines()
                     .any(|l| l.trim_start().starts_with(&format!("{name} "))),

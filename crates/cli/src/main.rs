@@ -17,6 +17,7 @@ fn main() -> ExitCode {
             out,
             examples,
         } => cmd::build::run(&viewer, &content, &out, examples.as_deref()),
+        Command::Draft { folder, compare } => cmd::draft::run(&folder, compare),
         Command::Generate { times, out, seed } => cmd::generate::run(times, out.as_deref(), &seed),
     };
     status.into()

@@ -1,9 +1,11 @@
-//! The subcommands of `marginalia`, one module each: [`new`], [`check`], [`build`] and
-//! [`generate`]. Each `run` takes its parsed arguments (see [`crate::cli`]), prints its
+//! The subcommands of `marginalia`, one module each: [`new`], [`check`], [`build`],
+//! [`draft`] (with [`compare`]) and [`generate`]. Each `run` takes its parsed arguments (see [`crate::cli`]), prints its
 //! progress and errors, and returns one of the [`Status`]es every subcommand shares.
 
 pub mod build;
 pub mod check;
+pub mod compare;
+pub mod draft;
 pub mod generate;
 pub mod new;
 
