@@ -17,7 +17,7 @@ VIEWER_SOURCES := $(shell find src styles assets crates/model/src -type f 2>/dev
 MARGINALIA := cargo run --quiet -p marginalia-cli --bin marginalia --
 
 
-.PHONY: setup setup-test build site serve dev new check test test-native test-browser test-fuzz-smoke test-e2e test-engines bench fuzz lint clean
+.PHONY: setup setup-test build site serve dev new check draft test test-native test-browser test-fuzz-smoke test-e2e test-engines bench fuzz lint clean
 
 setup:
 	@scripts/setup.sh
@@ -59,6 +59,13 @@ dev: build
 ## A new article's skeleton, which builds: `make new SLUG=my-story` writes content/my-story/.
 new:
 	@$(MARGINALIA) new $(SLUG)
+
+## A first draft of an article's marks, actors, quotes and dates: `make draft
+## ARTICLE=content/<slug>` (the folder holds article.md as pasted and meta.toml). Every entry is
+## a suggestion the build refuses until the writer confirms it (docs/authoring.md).
+draft:
+	@test -n "$(ARTICLE)" || { echo "usage: make draft ARTICLE=content/<slug>" >&2; exit 2; }
+	@$(MARGINALIA) draft $(ARTICLE)
 
 ## Checks every article under content/ (or one: `make check ARTICLE=content/<slug>`); prints
 ## every error with file:line:column and a hint. Exit 0 fine, 1 content errors, 2 bad usage.

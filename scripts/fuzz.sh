@@ -2,7 +2,7 @@
 # Fuzzes the content pipeline with cargo fuzz (libFuzzer), on stable Rust.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET…]   each target for SECONDS (default 300); targets:
-#                                         build_article, markdown, data_file (default: all)
+#                                         build_article, markdown, data_file, draft (default: all)
 #   scripts/fuzz.sh --smoke               10 s per target, for `make test` (after the first
 #                                         build of the fuzz targets, which takes minutes)
 #
@@ -30,7 +30,7 @@ for arg in "$@"; do
     *) seconds="$arg" ;;
   esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(build_article markdown data_file)
+[ ${#targets[@]} -gt 0 ] || targets=(build_article markdown data_file draft)
 
 # Pinned: an exact version, built with its own Cargo.lock, not whatever is newest today.
 CARGO_FUZZ_VERSION=0.13.2
@@ -44,8 +44,12 @@ rustc -V | grep -q nightly || export RUSTC_BOOTSTRAP=1
 # fuzz/corpus/<target>/ and are reused by later runs (not by --smoke, which starts from the
 # seeds alone so that it takes the same time every run).
 rm -rf fuzz/seeds
-mkdir -p fuzz/seeds/build_article fuzz/seeds/markdown fuzz/seeds/data_file fuzz/corpus/build_article \
-  fuzz/corpus/markdown fuzz/corpus/data_file fuzz/logs
+mkdir -p fuzz/seeds/build_article fuzz/seeds/markdown fuzz/seeds/data_file fuzz/seeds/draft \
+  fuzz/corpus/build_article fuzz/corpus/markdown fuzz/corpus/data_file fuzz/corpus/draft fuzz/logs
+# draft: the articles' texts, marks and all, and the shared public-domain texts.
+for f in content/*/article.md examples/articles/*/article.md ../shared/texts/*.txt; do
+  [ -f "$f" ] && cp "$f" "fuzz/seeds/draft/$(basename "$(dirname "$f")")-$(basename "$f")"
+done
 for dir in content/*/ examples/articles/*/ tests/fixtures/broken-*/; do
   name=$(basename "$dir")
   out="fuzz/seeds/build_article/$name"

@@ -41,10 +41,17 @@ pub struct FoundDate {
     pub said: String,
 }
 
+/// Longer than this, a "sentence" is not prose (a pasted table, a list of links run
+/// together): no event is drafted from it, since its text would be the event's sentence.
+pub const LONGEST_SENTENCE: usize = 2_000;
+
 /// Every date `text` gives, one entry per date, in date order (see the module doc).
 pub fn find_dates(text: &str, sentences: &[Span], report: PartialDate) -> Vec<FoundDate> {
     let mut found: Vec<FoundDate> = Vec::new();
-    for &sentence in sentences {
+    for &sentence in sentences
+        .iter()
+        .filter(|s| s.end - s.start <= LONGEST_SENTENCE)
+    {
         let said = dates_in(sentence.of(text));
         for s in said.iter().filter(|s| !covered_by_a_day(s, &said)) {
             let Some((date, source, confidence)) = normalise(s, report) else {
@@ -223,6 +230,12 @@ mod tests {
         let found = find_dates(text, &sentences(text), REPORT);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].sentences.len(), 2);
+    }
+
+    #[test]
+    fn no_event_comes_from_a_sentence_that_is_not_prose() {
+        let text = format!("{} 1961.", "word ".repeat(LONGEST_SENTENCE / 5));
+        assert!(dates(&text).is_empty());
     }
 
     #[test]

@@ -86,17 +86,22 @@ pub fn marks_in(markdown: &str) -> (String, Vec<(Span, String)>) {
     let mut rest = markdown;
     while let Some(open) = rest.find('[') {
         let after = &rest[open + 1..];
-        let marked = after.find("](actor:").and_then(|close| {
-            let tail = &after[close + "](actor:".len()..];
-            let end = tail.find(')')?;
-            let inner = &after[..close];
-            let id = &tail[..end];
-            (!inner.contains(['[', ']', '\n'])).then_some((
-                inner,
-                id,
-                close + "](actor:".len() + end + 1,
-            ))
-        });
+        // The mark's words end at the first bracket or line break (so each `[` costs only the
+        // scan to its own end, however long the text).
+        let marked = after
+            .find(['[', ']', '\n'])
+            .filter(|&close| after[close..].starts_with("](actor:"))
+            .and_then(|close| {
+                let tail = &after[close + "](actor:".len()..];
+                let end = tail.find([')', '\n', '['])?;
+                tail[end..].starts_with(')').then(|| {
+                    (
+                        &after[..close],
+                        &tail[..end],
+                        close + "](actor:".len() + end + 1,
+                    )
+                })
+            });
         match marked {
             Some((inner, id, used)) => {
                 out.push_str(&rest[..open]);

@@ -464,21 +464,31 @@ fn with_marks(text: &str, own: &[(Span, String)], mentions: &[(Span, &str)]) -> 
     (out, all.len())
 }
 
-/// The spans of Markdown links (`[…](…)`) in `text`, where no mark may go.
+/// The spans of Markdown links (`[…](…)` on one line) in `text`, where no mark may go.
 fn link_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(open) = text[from..].find('[').map(|i| from + i) {
-        let Some(close) = text[open..].find("](").map(|i| open + i) else {
-            break;
-        };
-        let Some(end) = text[close..].find(')').map(|i| close + i + 1) else {
-            break;
-        };
-        if !text[open..close].contains('\n') {
-            out.push(Span { start: open, end });
-        }
         from = open + 1;
+        // The link's words end at the first bracket or line break: each `[` costs only the scan
+        // to its own end.
+        let Some(close) = text[from..].find(['[', ']', '\n']).map(|i| from + i) else {
+            break;
+        };
+        if !text[close..].starts_with("](") {
+            continue;
+        }
+        if let Some(end) = text[close + 1..]
+            .find([')', '\n', '['])
+            .map(|i| close + 1 + i)
+        {
+            if text[end..].starts_with(')') {
+                out.push(Span {
+                    start: open,
+                    end: end + 1,
+                });
+            }
+        }
     }
     out
 }

@@ -183,3 +183,39 @@ fn hostile_input_is_drafted_in_bounded_time_without_a_panic() {
         );
     }
 }
+
+#[test]
+fn the_hostile_corpus_drafts_without_a_panic() {
+    let meta = "[source]\ndate = \"2024-06-20\"\n";
+    let mut seen = 0;
+    for dir in ["../../tests/hostile", "../../tests/hostile/regressions"] {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            let started = Instant::now();
+            let out = draft(&Inputs {
+                article: &text,
+                meta,
+                ..Inputs::default()
+            })
+            .unwrap();
+            assert_eq!(
+                marginalia_draft::strip_marks(&out.article),
+                marginalia_draft::strip_marks(&text),
+                "{:?}: the text is kept",
+                entry.path()
+            );
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{:?}",
+                entry.path()
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 40, "the corpus is there ({seen} files)");
+}
