@@ -80,6 +80,11 @@ pub const SEARCHED_BLOCKS: &str = ".article__body p, .article__body li";
 pub const MENTION_SELECTED: &str = "mention--selected";
 pub const MENTION_RELATED: &str = "mention--related";
 pub const MENTION_CURRENT: &str = "mention--current";
+/// A mention of an actor `draft` suggested and the writer has not confirmed (a preview of
+/// drafts only): dashed.
+pub const MENTION_SUGGESTED: &str = "mention--suggested";
+/// The badge on a panel entry `draft` suggested (a preview of drafts only).
+pub const SUGGESTED_BADGE: &str = "badge--suggested";
 pub const SENTENCE_SELECTED: &str = "sentence--selected";
 pub const SENTENCE_RELATED: &str = "sentence--related";
 pub const QUOTE_SELECTED: &str = "quote--selected";

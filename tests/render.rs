@@ -202,3 +202,41 @@ async fn the_feedback_section_offers_the_seed_criteria() {
     assert!(html.contains(">Choose image<") && html.contains(">Choose video<"));
     assert!(html.contains(">Add field</button>"));
 }
+
+/// A preview of drafts (`marginalia build --drafts`): what the drafter suggested and the writer
+/// has not confirmed shows as suggested, dashed in the text and badged in its panel; the rest
+/// is shown as always.
+#[tokio::test]
+async fn a_preview_of_drafts_shows_the_suggestions_as_such() {
+    let mut article = common::seed();
+    article.suggested = vec!["actor:putin".into(), "quote:kim-sacred-fight".into()];
+    let html = render(AppProps {
+        initial_state: Some(
+            UiState::default()
+                .apply(marginalia::state::Action::ShowPanel(Panel::Quotes))
+                .into(),
+        ),
+        ..AppProps::new(Rc::new(article.clone()))
+    })
+    .await;
+    let body = body_of(&html);
+    let putin = article.actor("putin").unwrap().mention_count as usize;
+    assert_eq!(
+        body.matches("mention mention--suggested").count(),
+        putin,
+        "every mention of Putin, dashed"
+    );
+    assert_eq!(
+        body.matches("mention--suggested").count(),
+        putin,
+        "and no other actor's"
+    );
+    assert_eq!(
+        html.matches(">Suggested</span>").count(),
+        2,
+        "Putin's entry and the quote's: {html}"
+    );
+    // The published page (no suggestions) has neither.
+    let published = render(AppProps::new(Rc::new(common::seed()))).await;
+    assert!(!published.contains("suggested"));
+}

@@ -30,7 +30,8 @@ const content = option("--content", "content");
 const out = option("--out", "dist");
 const port = Number(args[0] ?? 8080);
 const MARGINALIA = join(process.env.CARGO_TARGET_DIR || "target", "debug", "marginalia");
-const SITE = [MARGINALIA, ["build", "target/viewer", content, out, "--examples", "examples/articles"]];
+// --drafts: a draft's unconfirmed suggestions are previewed (shown as suggestions), never refused here.
+const SITE = [MARGINALIA, ["build", "target/viewer", content, out, "--examples", "examples/articles", "--drafts"]];
 const WATCHED = [content, "examples/articles"];
 
 const clients = new Set();

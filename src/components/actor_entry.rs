@@ -20,6 +20,21 @@ pub struct ActorEntryProps {
     pub mention_index: u32,
 }
 
+/// "Suggested", on an entry `draft` suggested that the writer has not confirmed (only ever in a
+/// preview of drafts: `make dev`).
+pub fn suggested_badge(suggested: bool) -> Html {
+    if suggested {
+        html! {
+            <span class={classes!("badge", dom::SUGGESTED_BADGE)}
+                title="Suggested by the drafter, not yet confirmed: it will not be published until it is">
+                { "Suggested" }
+            </span>
+        }
+    } else {
+        Html::default()
+    }
+}
+
 #[function_component(ActorEntry)]
 pub fn actor_entry(props: &ActorEntryProps) -> Html {
     crate::render_count::rendered("ActorEntry");
@@ -46,6 +61,7 @@ pub fn actor_entry(props: &ActorEntryProps) -> Html {
                 onclick={viewer.on(Action::Toggle(Selection::Actor(actor.id.clone())))}
             >
                 <span class="actor__name">{ &actor.name }</span>
+                { suggested_badge(viewer.article.is_suggested("actor", &actor.id)) }
                 <span class="actor__role">{ &actor.role }</span>
                 <span class="actor__count">{ mentions }</span>
             </button>

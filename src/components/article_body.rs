@@ -8,7 +8,7 @@
 use super::context::use_viewer;
 use crate::dom;
 use crate::effects::use_body_events;
-use crate::model::{Block, Inline};
+use crate::model::{Article, Block, Inline};
 use yew::prelude::*;
 
 #[function_component(ArticleBody)]
@@ -29,13 +29,15 @@ pub fn article_body() -> Html {
         Some(body) => Html::VRef(body.clone().into()),
         None => html! {
             <div class={dom::BODY_CLASS} ref={rendered}>
-                { for text.article.blocks.iter().map(render_block) }
+                { for text.article.blocks.iter().map(|b| render_block(&text.article, b)) }
             </div>
         },
     }
 }
 
-fn render_block(block: &Block) -> Html {
+fn render_block(article: &Article, block: &Block) -> Html {
+    let render_inlines = |inlines: &[Inline]| render_inlines(article, inlines);
+    let render_block = |block: &Block| render_block(article, block);
     match block {
         Block::Paragraph(c) => html! { <p>{ render_inlines(c) }</p> },
         Block::Heading { level, content } => {
@@ -63,11 +65,12 @@ fn render_block(block: &Block) -> Html {
     }
 }
 
-fn render_inlines(inlines: &[Inline]) -> Html {
-    inlines.iter().map(render_inline).collect()
+fn render_inlines(article: &Article, inlines: &[Inline]) -> Html {
+    inlines.iter().map(|i| render_inline(article, i)).collect()
 }
 
-fn render_inline(inline: &Inline) -> Html {
+fn render_inline(article: &Article, inline: &Inline) -> Html {
+    let render_inlines = |inlines: &[Inline]| render_inlines(article, inlines);
     match inline {
         Inline::Text(t) => html! { { t.clone() } },
         Inline::Code(t) => html! { <code>{ t.clone() }</code> },
@@ -87,7 +90,10 @@ fn render_inline(inline: &Inline) -> Html {
             content,
         } => html! {
             <a
-                class={dom::MENTION_CLASS}
+                class={classes!(
+                    dom::MENTION_CLASS,
+                    article.is_suggested("actor", actor).then_some(dom::MENTION_SUGGESTED),
+                )}
                 id={dom::mention_id(actor, *index)}
                 href={format!("#actor={actor}")}
                 data-actor={actor.clone()}

@@ -158,6 +158,7 @@ pub fn event_entry(props: &EventEntryProps) -> Html {
                     </span>
                 </span>
                 <span class="event__title">{ &event.title }</span>
+                { super::actor_entry::suggested_badge(viewer.article.is_suggested("event", &event.id)) }
             </button>
             if selected {
                 { event_details(&viewer, event) }

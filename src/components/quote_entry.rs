@@ -82,11 +82,17 @@ pub fn quote_entry(props: &QuoteEntryProps) -> Html {
                 onclick={viewer.on(Action::Toggle(sel))}
             >
                 { format!("“{}”", q.text) }
+                { super::actor_entry::suggested_badge(article.is_suggested("quote", &q.id)) }
             </button>
             <p class="quote-item__meta">
-                <button type="button" class="link-button" onclick={on_speaker}>
-                    { article.actor_name(&q.speaker) }
-                </button>
+                if q.speaker.is_empty() {
+                    // A draft's suggestion the drafter found no speaker for (a preview only).
+                    <span class="quote-item__undated">{ "speaker not found" }</span>
+                } else {
+                    <button type="button" class="link-button" onclick={on_speaker}>
+                        { article.actor_name(&q.speaker) }
+                    </button>
+                }
                 { " · " }
                 { match date {
                     Some(e) => html! { <time datetime={e.date.html_datetime()}>{ e.date.long() }</time> },

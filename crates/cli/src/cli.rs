@@ -73,6 +73,10 @@ error nothing is written, so the last good site stays.",
         /// A folder of example articles, built under examples/articles/ and listed nowhere
         #[arg(long, value_name = "DIR")]
         examples: Option<PathBuf>,
+        /// Preview drafts: build unconfirmed suggestions of `draft` too, shown as suggestions
+        /// (what `make dev` does), instead of refusing them. Never for publishing.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Draft an article's marks, actors, quotes and dated events from its text, as suggestions
     #[command(

@@ -16,7 +16,15 @@ fn main() -> ExitCode {
             content,
             out,
             examples,
-        } => cmd::build::run(&viewer, &content, &out, examples.as_deref()),
+            drafts,
+        } => {
+            let drafts = if drafts {
+                marginalia_content::Drafts::Preview
+            } else {
+                marginalia_content::Drafts::Refuse
+            };
+            cmd::build::run(&viewer, &content, &out, examples.as_deref(), drafts)
+        }
         Command::Draft { folder, compare } => cmd::draft::run(&folder, compare),
         Command::Generate { times, out, seed } => cmd::generate::run(times, out.as_deref(), &seed),
     };

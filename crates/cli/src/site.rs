@@ -16,7 +16,7 @@
 use crate::contents_page::ContentsEntry;
 use crate::{feeds, page, render};
 use base64::Engine;
-use marginalia_content::{load_article, report};
+use marginalia_content::{load_article_with, report, Drafts};
 use marginalia_model::rules::is_slug;
 use marginalia_model::{data, Article};
 use std::fs;
@@ -63,9 +63,9 @@ impl Viewer {
     }
 }
 
-/// Every article folder directly under `dir`, by name, checked. On any error, the report of
-/// all of them.
-pub fn load_articles(dir: &Path) -> Result<Vec<Entry>, String> {
+/// Every article folder directly under `dir`, by name, checked (unconfirmed suggestions refused
+/// or previewed, as `drafts` says). On any error, the report of all of them.
+pub fn load_articles(dir: &Path, drafts: Drafts) -> Result<Vec<Entry>, String> {
     let mut folders: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -86,7 +86,7 @@ pub fn load_articles(dir: &Path) -> Result<Vec<Entry>, String> {
             ));
             continue;
         }
-        match load_article(&folder) {
+        match load_article_with(&folder, drafts) {
             Ok(article) => entries.push(Entry { slug, article }),
             Err(errors) => reports.push(report(&errors)),
         }

@@ -63,12 +63,33 @@ pub fn load_article(dir: &Path) -> Result<Article, Vec<ContentError>> {
     build_article(&Sources::read_dir(dir)?)
 }
 
+/// Like [`load_article`], with what to do with `draft`'s unconfirmed suggestions.
+pub fn load_article_with(dir: &Path, drafts: Drafts) -> Result<Article, Vec<ContentError>> {
+    build_article_with(&Sources::read_dir(dir)?, drafts)
+}
+
+/// What a build does with entries `draft` suggested that the writer has not confirmed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Drafts {
+    /// Refuse them, each an error where its status line is: what is published.
+    #[default]
+    Refuse,
+    /// Keep them, marked as suggestions ([`Article::suggested`]), for the writer's preview
+    /// (`marginalia build --drafts`, `make dev`).
+    Preview,
+}
+
 /// Checks and assembles an article; on failure, every error found.
 pub fn build_article(src: &Sources) -> Result<Article, Vec<ContentError>> {
+    build_article_with(src, Drafts::Refuse)
+}
+
+/// [`build_article`], with what to do with unconfirmed suggestions.
+pub fn build_article_with(src: &Sources, drafts: Drafts) -> Result<Article, Vec<ContentError>> {
     limits::check_sizes(src)?;
     let mut errors = Vec::new();
     let files = Files::parse(src, &mut errors);
-    suggestions::check(src, &files, &mut errors);
+    let suggested = suggestions::check(src, &files, drafts, &mut errors);
     let over_limits = limits::check_counts(src, &files);
     if !over_limits.is_empty() {
         // Stop before the checks that grow with the counts.
@@ -91,7 +112,8 @@ pub fn build_article(src: &Sources) -> Result<Article, Vec<ContentError>> {
     let actors = actors::build(&mut c, files.actors(), &mention_counts, &mut sentences);
     let reference = files.meta.as_ref().map(stated::reference);
     let events = events::build(&mut c, files.events(), reference.as_ref(), &mut sentences);
-    let (quotes, quote_marks) = quotes::build(&mut c, files.quotes(), files.quotes.is_some());
+    let (quotes, quote_marks) =
+        quotes::build(&mut c, files.quotes(), files.quotes.is_some(), drafts);
 
     // Sentences (outer first), then quotes, so that a quote nests inside its sentence.
     let mut marks = sentences.into_marks();
@@ -115,6 +137,7 @@ pub fn build_article(src: &Sources) -> Result<Article, Vec<ContentError>> {
                 actors,
                 events,
                 quotes,
+                suggested,
             };
             // 7. The viewer's own rules ([`marginalia_model::check`]), which it applies to any
             // data it reads, applied here too: the viewer can never refuse what the build let

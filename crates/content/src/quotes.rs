@@ -12,18 +12,26 @@ use crate::verbatim::{self, Field};
 use marginalia_model::Quote;
 
 /// The quotes found in the text, in reading order, and their marks. `check_passages` is false
-/// when `quotes.toml` did not parse: then every quoted passage would be a false alarm.
+/// when `quotes.toml` did not parse: then every quoted passage would be a false alarm. In a
+/// preview of drafts (`drafts`), a suggested quote whose speaker the drafter could not find
+/// (`speaker = ""`) is shown without one.
 pub(crate) fn build<'q>(
     c: &mut Checker,
     entries: &'q [QuoteEntry],
     check_passages: bool,
+    drafts: crate::Drafts,
 ) -> (Vec<Quote>, Vec<Mark<'q>>) {
     let words: Vec<&str> = entries.iter().map(|q| q.text.get_ref().as_str()).collect();
     let found = locate_quotes(&c.texts, &words);
     let mut placed: Vec<(Place, &QuoteEntry)> = Vec::new();
     let mut unplaced: Vec<&QuoteEntry> = Vec::new();
     for (q, found) in entries.iter().zip(found) {
-        c.actor_ref(&c.src.quotes, &q.speaker, "speaker");
+        let speaker_left_to_the_writer = drafts == crate::Drafts::Preview
+            && q.status.is_some()
+            && q.speaker.get_ref().is_empty();
+        if !speaker_left_to_the_writer {
+            c.actor_ref(&c.src.quotes, &q.speaker, "speaker");
+        }
         if let Some(event) = &q.event {
             c.event_ref(&c.src.quotes, event);
         }

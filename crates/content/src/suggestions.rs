@@ -1,17 +1,26 @@
 //! Step 3b of the pipeline: suggestions are not publications. `draft` writes every entry it
 //! proposes with `status = "suggested"` (and a `confidence`); the writer confirms one by
 //! deleting those lines, or rejects it by deleting the entry. An article with an unconfirmed
-//! suggestion does not build: each is reported where its status line is, with how to confirm.
+//! suggestion does not build: each is reported where its status line is, with how to confirm;
+//! only a preview of drafts ([`Drafts::Preview`]) keeps them, marked as suggestions.
 
 use crate::annotations::{Files, Text};
 use crate::error::{ContentError, SourceFile};
-use crate::Sources;
+use crate::{Drafts, Sources};
+use marginalia_model::suggestion_key;
 
 /// The one value `status` may have.
 pub const SUGGESTED: &str = "suggested";
 
-/// An error for every entry still marked as a suggestion (or with another status).
-pub(crate) fn check(src: &Sources, files: &Files, errors: &mut Vec<ContentError>) {
+/// An error for every entry still marked as a suggestion (or with another status), unless
+/// `drafts` previews them; the suggestions' keys ([`suggestion_key`]), for the preview.
+pub(crate) fn check(
+    src: &Sources,
+    files: &Files,
+    drafts: Drafts,
+    errors: &mut Vec<ContentError>,
+) -> Vec<String> {
+    let mut suggested = Vec::new();
     let actors = files
         .actors()
         .iter()
@@ -25,10 +34,15 @@ pub(crate) fn check(src: &Sources, files: &Files, errors: &mut Vec<ContentError>
         .iter()
         .map(|q| (&src.quotes, "quote", &q.id, &q.status));
     for (file, kind, id, status) in actors.chain(events).chain(quotes) {
-        if let Some(status) = status {
-            errors.push(refusal(file, kind, id, status));
+        match status {
+            Some(s) if drafts == Drafts::Preview && s.get_ref() == SUGGESTED => {
+                suggested.push(suggestion_key(kind, id.get_ref()));
+            }
+            Some(status) => errors.push(refusal(file, kind, id, status)),
+            None => {}
         }
     }
+    suggested
 }
 
 fn refusal(file: &SourceFile, kind: &str, id: &Text, status: &Text) -> ContentError {

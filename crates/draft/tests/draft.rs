@@ -2,7 +2,7 @@
 //! annotation files taken away) drafted, compared with the hand annotations (the issue's
 //! floors), confirmed, and built; drafted again after the writer's edits; and hostile input.
 
-use marginalia_content::{build_article, SourceFile, Sources};
+use marginalia_content::{build_article, build_article_with, Drafts, SourceFile, Sources};
 use marginalia_draft::compare::compare;
 use marginalia_draft::write::{draft, find, report_date, Inputs, Outputs};
 use std::path::Path;
@@ -89,6 +89,13 @@ fn suggestions_do_not_build_until_confirmed_and_then_build_clean() {
         suggestions,
         "every suggestion is refused, each where its status is"
     );
+    // The writer's preview (`marginalia build --drafts`, `make dev`) builds them, marked.
+    let preview = build_article_with(&sources(&out, &meta), Drafts::Preview)
+        .unwrap_or_else(|e| panic!("{}", marginalia_content::report(&e)));
+    assert_eq!(preview.suggested.len(), suggestions);
+    assert!(
+        preview.is_suggested("actor", "putin") && preview.is_suggested("quote", "kim-sacred-fight")
+    );
     let confirmed = Outputs {
         actors: confirm_all(&out.actors),
         events: confirm_all(&out.events),
@@ -99,6 +106,7 @@ fn suggestions_do_not_build_until_confirmed_and_then_build_clean() {
         .unwrap_or_else(|e| panic!("{}", marginalia_content::report(&e)));
     assert_eq!(built.actors.len(), 23);
     assert_eq!(built.quotes.len(), 16);
+    assert!(built.suggested.is_empty());
 }
 
 #[test]

@@ -14,6 +14,10 @@ pub struct Article {
     pub events: Vec<Event>,
     /// In the order they appear in the text.
     pub quotes: Vec<Quote>,
+    /// The entries `marginalia draft` suggested that the writer has not confirmed yet, as
+    /// [`suggestion_key`]s: only ever in a preview of drafts (`marginalia build --drafts`, `make
+    /// dev`); a published article has none.
+    pub suggested: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -385,6 +389,11 @@ pub struct Quote {
     pub context: String,
 }
 
+/// The key of a suggested entry: its kind (`actor`, `event`, `quote`) and its id, `actor:putin`.
+pub fn suggestion_key(kind: &str, id: &str) -> String {
+    format!("{kind}:{id}")
+}
+
 /// A relation's id: the id of the actor whose relation it is and the relation's index among
 /// that actor's relations in `actors.toml`, joined by a dot (`russia.0`). Actor ids have no dot.
 pub fn relation_id(actor: &str, index: usize) -> String {
@@ -392,6 +401,12 @@ pub fn relation_id(actor: &str, index: usize) -> String {
 }
 
 impl Article {
+    /// Whether the entry of `kind` and `id` is a suggestion not yet confirmed (see
+    /// [`Article::suggested`]).
+    pub fn is_suggested(&self, kind: &str, id: &str) -> bool {
+        !self.suggested.is_empty() && self.suggested.contains(&suggestion_key(kind, id))
+    }
+
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
     }

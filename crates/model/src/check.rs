@@ -83,9 +83,26 @@ pub fn check_article(article: &Article) -> Checked {
             Provenance::Record { .. } => {}
         }
     }
+    for key in &article.suggested {
+        let known = key.split_once(':').is_some_and(|(kind, id)| match kind {
+            "actor" => article.actor(id).is_some(),
+            "event" => article.event(id).is_some(),
+            "quote" => article.quote(id).is_some(),
+            _ => false,
+        });
+        if !known {
+            return broken(format!(
+                "`{key}` is marked suggested, but the article has no such entry"
+            ));
+        }
+    }
     for quote in &article.quotes {
         let at = |what: &str| format!("quote `{}`: {what}", quote.id);
-        ids.actor(&quote.speaker, || at("its speaker"))?;
+        // A suggestion whose speaker the drafter could not find has none yet (a preview).
+        let unattributed = quote.speaker.is_empty() && article.is_suggested("quote", &quote.id);
+        if !unattributed {
+            ids.actor(&quote.speaker, || at("its speaker"))?;
+        }
         if let Some(event) = &quote.event {
             ids.event(event, || at("its event"))?;
         }
@@ -391,6 +408,7 @@ mod tests {
                 },
                 note: String::new(),
             }],
+            suggested: vec!["actor:korea".into()],
             quotes: vec![Quote {
                 id: "q".into(),
                 speaker: "korea".into(),
@@ -477,6 +495,7 @@ mod tests {
         assert!(refused(|a| a.actors[0].relations[0].target = "x".into()).contains("target"));
         assert!(refused(|a| a.events[0].actors.push("x".into())).contains("an actor"));
         assert!(refused(|a| a.meta.source.actor = Some("x".into())).contains("the source"));
+        assert!(refused(|a| a.suggested.push("quote:nothing".into())).contains("no such entry"));
     }
 
     #[test]

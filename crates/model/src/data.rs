@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 /// The first bytes of every data file.
 pub const MAGIC: &[u8; 8] = b"MARGNLIA";
 /// The version of the layout and of the model this build writes and reads.
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 
 /// Where a passage sits in the body: the `leaf`-th paragraph or heading in reading order
 /// ([`leaf_texts`]), bytes `start..end` of its text.
@@ -261,6 +261,7 @@ mod tests {
             ],
             actors: vec![],
             events: vec![event],
+            suggested: vec![],
             quotes: vec![Quote {
                 id: "q".into(),
                 speaker: "s".into(),
