@@ -237,22 +237,9 @@ fn unique(id: String, taken: &mut std::collections::HashMap<String, usize>) -> S
     }
 }
 
-/// A slug of `text`: lowercase ASCII letters and digits, hyphens between words.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
 /// A quote's id: its speaker and its first words (`putin-military-technical`).
 fn quote_id(quote: &FoundQuote) -> String {
-    let words: Vec<String> = slug(&quote.text)
+    let words: Vec<String> = crate::actors::slug(&quote.text)
         .split('-')
         .filter(|w| w.len() > 2)
         .take(3)
