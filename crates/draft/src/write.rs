@@ -428,6 +428,10 @@ fn with_marks(text: &str, own: &[(Span, String)], mentions: &[(Span, &str)]) -> 
     let mut next_blocked = 0;
     let mut last_end = 0;
     for (span, id) in candidates {
+        // A mark's words hold no line break or bracket (it would not read back as a mark).
+        if span.of(text).contains(['\n', '[', ']']) {
+            continue;
+        }
         while next_blocked < blocked.len() && blocked[next_blocked].end <= span.start {
             next_blocked += 1;
         }

@@ -227,3 +227,22 @@ fn the_hostile_corpus_drafts_without_a_panic() {
     }
     assert!(seen >= 40, "the corpus is there ({seen} files)");
 }
+
+/// Found by fuzzing: a name across a line break ("United\n States") is not marked, since a mark
+/// must read back as one.
+#[test]
+fn a_name_across_a_line_break_is_left_unmarked_and_the_text_kept() {
+    let text = "The United\n States and Japan met.";
+    let out = draft(&Inputs {
+        article: text,
+        meta: "[source]\ndate = \"2024-06-20\"\n",
+        ..Inputs::default()
+    })
+    .unwrap();
+    assert_eq!(marginalia_draft::strip_marks(&out.article), text);
+    assert!(
+        out.article.contains("[Japan](actor:japan)"),
+        "{}",
+        out.article
+    );
+}
