@@ -4,7 +4,9 @@
 #                             wasm rebuilds std, see the Makefile), trunk, wasm-bindgen-cli, npm packages
 #   scripts/setup.sh --test   also Debian's browsers for the tests: chromium and chromium-driver,
 #                             firefox-esr, webkit2gtk-driver (WebKitGTK's WebDriver and
-#                             MiniBrowser) with xvfb and xauth (the MiniBrowser needs a display)
+#                             MiniBrowser) with xvfb and xauth (the MiniBrowser needs a display),
+#                             and a headless Java runtime (default-jre-headless) for the Nu HTML
+#                             checker, unless `java` is already on PATH
 #   scripts/setup.sh --bench  also those and mdBook, the benchmark's comparison (bench/, `make bench`)
 # Versions: trunk 0.21.14 (0.22 needs a newer rustc), without its default features (rustls for
 # downloads and update_check: builds run --offline, so neither is used; 7.7 min to build here
@@ -60,6 +62,8 @@ if $TEST; then
     webkit2gtk-driver:/usr/bin/WebKitWebDriver xvfb:/usr/bin/xvfb-run xauth:/usr/bin/xauth; do
     [ -x "${pair#*:}" ] || APT_PACKAGES+=("${pair%%:*}")
   done
+  # The Nu HTML checker (npm vnu-jar, run by `make test`) is a Java program: a headless JRE.
+  command -v java >/dev/null || APT_PACKAGES+=(default-jre-headless)
 fi
 if [ ${#APT_PACKAGES[@]} -gt 0 ]; then
   SUDO=""
