@@ -7,8 +7,9 @@
 //! re-renders for it) and the first [`UiState`] (the theme and cards options, which the reader
 //! may change later).
 
-use crate::route::{PageOptions, Panel, View};
+use crate::route::PageOptions;
 use crate::state::UiState;
+use crate::view::{Panel, View};
 
 /// How the viewer was started.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -101,13 +102,14 @@ pub fn prerendering() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{Action, Selection, Theme};
+    use crate::state::{Selection, SelectionAction};
+    use crate::view::Theme;
 
     #[test]
     fn page_options_fix_the_panel_theme_and_cards() {
         let start = Start::with_options(PageOptions {
             embed: true,
-            theme: Some("dark".into()),
+            theme: Some(Theme::Dark),
             only_panel: Some(Panel::Timeline),
             cards: Some(false),
         });
@@ -118,7 +120,7 @@ mod tests {
             (Theme::Dark, Panel::Timeline)
         );
         // Selecting an actor keeps the only panel.
-        let s = s.apply(Action::Select(Selection::Actor("kim".into())));
+        let s = s.apply(SelectionAction::Select(Selection::Actor("kim".into())));
         assert_eq!(config.panel(&s), Panel::Timeline);
         assert!(s.is_actor_selected("kim"));
         assert_eq!(config.view(&s).panel, Some(Panel::Timeline));

@@ -7,7 +7,7 @@
 //! component's `html!`: they are shared with the CSS and nothing else.
 
 use crate::model::Selection;
-use crate::route::Panel;
+use crate::view::Panel;
 
 // ---- the viewer and its page ----
 

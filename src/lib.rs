@@ -26,6 +26,7 @@ pub mod config;
 pub mod dom;
 pub mod effects;
 pub mod feedback;
+pub mod messages;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
 pub mod render_count;
@@ -33,6 +34,7 @@ pub mod route;
 #[cfg(target_arch = "wasm32")]
 pub mod start;
 pub mod state;
+pub mod view;
 pub mod web;
 
 /// The seed article, built from its files, for the crate's unit tests.

@@ -1,79 +1,28 @@
-//! The view as the URL hash holds it, so that a link can open the article on a panel with
-//! one actor, event, quote or relation selected: `#panel=timeline&event=signing-2024`.
+//! The codecs of the viewer's address: the URL hash, which holds the reader's view, and the
+//! query string, which holds how a page was asked to show the viewer. Pure data: no yew, no
+//! web-sys.
 //!
-//! [`parse_hash`] reads any string without panicking and says what it could not use, as
-//! [`HashProblem`]s the viewer can show to the reader; [`format_hash`] writes the hash back.
-//! For every valid view, `parse_hash(&format_hash(&view), article) == (view, vec![])`.
+//! The hash: `#panel=timeline&event=signing-2024` opens the article on a panel with one actor,
+//! event, quote or relation selected. [`parse_hash`] reads any string without panicking and
+//! says what it could not use, as [`HashProblem`]s (which `crate::messages` words for the
+//! reader); [`format_hash`] writes the hash back. For every valid view,
+//! `parse_hash(&format_hash(&view), article) == (view, vec![])`.
 //!
 //! The format: `&`-separated (`;` also accepted) `key=value` pairs, percent-encoded as
 //! UTF-8. The keys read here are `panel`, `actor`, `event`, `quote` and `relation` (ASCII case is
 //! ignored for keys and panel names, not for ids); other keys are left silently to other
-//! features (`theme=dark`). `+` is not a space. Pure data: no yew, no web-sys.
+//! features (`theme=dark`). `+` is not a space.
+//!
+//! The query string: `?embed&panel=timeline&theme=dark&cards=off`, read by [`parse_options`]
+//! into [`PageOptions`].
+//!
+//! Data flow: the URL effect (`crate::effects::use_url_sync`) reads the hash into a [`View`]
+//! for the view reducer and writes the reducer's view back; `App` and a host's mount read the
+//! query string once, at start.
 
 use crate::model::{Article, Selection};
+use crate::view::{Panel, Theme, View};
 use std::fmt::Write;
-
-/// The panels beside the article.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
-pub enum Panel {
-    #[default]
-    Actors,
-    Timeline,
-    Quotes,
-    Relations,
-}
-
-impl Panel {
-    pub const ALL: [Panel; 4] = [
-        Panel::Actors,
-        Panel::Timeline,
-        Panel::Quotes,
-        Panel::Relations,
-    ];
-
-    /// The word in the hash: `actors`, `timeline`, `quotes` or `relations`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Panel::Actors => "actors",
-            Panel::Timeline => "timeline",
-            Panel::Quotes => "quotes",
-            Panel::Relations => "relations",
-        }
-    }
-
-    /// The panel for its word in the hash (exactly as [`Panel::as_str`] writes it).
-    pub fn parse(s: &str) -> Option<Panel> {
-        Panel::ALL.into_iter().find(|p| p.as_str() == s)
-    }
-
-    /// The name readers see on the tab.
-    pub fn label(self) -> &'static str {
-        match self {
-            Panel::Actors => "Actors",
-            Panel::Timeline => "Timeline",
-            Panel::Quotes => "Quotes",
-            Panel::Relations => "Relations",
-        }
-    }
-
-    /// The panel that lists the selected thing.
-    pub fn for_selection(sel: &Selection) -> Panel {
-        match sel {
-            Selection::Actor(_) => Panel::Actors,
-            Selection::Event(_) => Panel::Timeline,
-            Selection::Quote(_) => Panel::Quotes,
-            Selection::Relation(_) => Panel::Relations,
-        }
-    }
-}
-
-/// What the hash says to show. `panel: None` means the hash names none (callers then use
-/// [`Panel::for_selection`] or the default panel).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct View {
-    pub panel: Option<Panel>,
-    pub selection: Option<Selection>,
-}
 
 /// Why (part of) a hash could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,65 +35,6 @@ pub enum HashProblem {
     UnknownPanel(String),
     /// An id the article does not have; `kind` is `actor`, `event`, `quote` or `relation`.
     UnknownId { kind: &'static str, id: String },
-}
-
-/// At most this many characters of a reader's link are shown in a message.
-const SHOWN_CHARS: usize = 40;
-
-impl HashProblem {
-    /// A short sentence for the reader.
-    pub fn message(&self) -> String {
-        match self {
-            HashProblem::TooLong => {
-                "This link is too long to read; showing the article from the start.".to_string()
-            }
-            HashProblem::BadEncoding => "Part of this link is garbled and was ignored.".to_string(),
-            HashProblem::UnknownPanel(p) if p.is_empty() => {
-                "This link asks for a panel but does not say which.".to_string()
-            }
-            HashProblem::UnknownPanel(p) => match shown(p) {
-                Some(p) => {
-                    format!("This link asks for a panel “{p}” that this viewer does not have.")
-                }
-                None => "This link asks for a panel that this viewer does not have.".to_string(),
-            },
-            HashProblem::UnknownId { kind, id } if id.is_empty() => {
-                format!(
-                    "This link asks for {} {kind} but does not say which.",
-                    a_or_an(kind)
-                )
-            }
-            HashProblem::UnknownId { kind, id } => match shown(id) {
-                Some(id) => format!(
-                    "This link names {} {kind} “{id}” that is not in this article.",
-                    a_or_an(kind)
-                ),
-                None => format!(
-                    "This link names {} {kind} that is not in this article.",
-                    a_or_an(kind)
-                ),
-            },
-        }
-    }
-}
-
-fn a_or_an(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    }
-}
-
-/// Text from a link, quoted to the reader only when it is a well-formed id (lower-case letters,
-/// digits, hyphens and a relation's dot, at most [`SHOWN_CHARS`]): anything else could put words of someone
-/// else's choosing in the viewer's voice ("Session expired. Call …"), so it is not repeated.
-fn shown(text: &str) -> Option<&str> {
-    let well_formed = text.len() <= SHOWN_CHARS
-        && text
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
-    well_formed.then_some(text)
 }
 
 /// Hashes longer than this (in bytes, with the `#`) are not read.
@@ -244,8 +134,8 @@ pub fn format_hash(view: &View) -> String {
 pub struct PageOptions {
     /// Shown inside another site's iframe: compact, sized by its content, no sticky bars.
     pub embed: bool,
-    /// `light`, `dark` or `system`.
-    pub theme: Option<String>,
+    /// `theme=light`, `dark` or `system`.
+    pub theme: Option<Theme>,
     /// Show only this panel (no tab list).
     pub only_panel: Option<Panel>,
     /// `cards=off` turns the cards on mentions off.
@@ -268,9 +158,7 @@ pub fn parse_options(query: &str) -> PageOptions {
         let value = value.to_ascii_lowercase();
         match key.to_ascii_lowercase().as_str() {
             "embed" => options.embed = !matches!(value.as_str(), "0" | "false" | "no"),
-            "theme" if matches!(value.as_str(), "light" | "dark" | "system") => {
-                options.theme = Some(value)
-            }
+            "theme" => options.theme = Theme::parse(&value).or(options.theme),
             "panel" => options.only_panel = Panel::parse(&value),
             "cards" => options.cards = Some(!matches!(value.as_str(), "off" | "0" | "false")),
             _ => {}
@@ -336,40 +224,6 @@ mod tests {
     }
 
     #[test]
-    fn panels_have_words_labels_and_a_default() {
-        assert_eq!(Panel::default(), Panel::Actors);
-        for p in Panel::ALL {
-            assert_eq!(Panel::parse(p.as_str()), Some(p));
-        }
-        let words: Vec<&str> = Panel::ALL.iter().map(|p| p.as_str()).collect();
-        assert_eq!(words, ["actors", "timeline", "quotes", "relations"]);
-        let labels: Vec<&str> = Panel::ALL.iter().map(|p| p.label()).collect();
-        assert_eq!(labels, ["Actors", "Timeline", "Quotes", "Relations"]);
-        assert_eq!(Panel::parse("Timeline"), None);
-        assert_eq!(Panel::parse(""), None);
-    }
-
-    #[test]
-    fn each_selection_has_its_panel() {
-        assert_eq!(
-            Panel::for_selection(&Selection::Actor("x".into())),
-            Panel::Actors
-        );
-        assert_eq!(
-            Panel::for_selection(&Selection::Event("x".into())),
-            Panel::Timeline
-        );
-        assert_eq!(
-            Panel::for_selection(&Selection::Quote("x".into())),
-            Panel::Quotes
-        );
-        assert_eq!(
-            Panel::for_selection(&Selection::Relation("x.0".into())),
-            Panel::Relations
-        );
-    }
-
-    #[test]
     fn a_relation_is_linked_by_its_id_and_round_trips() {
         let want = view(
             Some(Panel::Relations),
@@ -383,10 +237,6 @@ mod tests {
         assert_eq!(
             parse("#relation=russia.99"),
             (View::default(), vec![unknown("relation", "russia.99")])
-        );
-        assert_eq!(
-            unknown("relation", "russia.99").message(),
-            "This link names a relation “russia.99” that is not in this article."
         );
     }
 
@@ -614,11 +464,6 @@ mod tests {
         for h in &hostile {
             let (view, problems) = parse(h);
             assert!(problems.len() <= MAX_PROBLEMS);
-            for p in &problems {
-                let m = p.message();
-                assert!(!m.is_empty() && m.chars().count() < 200, "{m}");
-                assert!(!m.contains('\u{0}') && !m.contains('\u{202E}'), "{m:?}");
-            }
             // Whatever was read, writing it back and reading again gives the same view.
             assert_eq!(parse(&format_hash(&view)), (view, vec![]), "{h:?}");
         }
@@ -685,66 +530,6 @@ mod tests {
     }
 
     #[test]
-    fn messages_read_well() {
-        assert_eq!(
-            HashProblem::TooLong.message(),
-            "This link is too long to read; showing the article from the start."
-        );
-        assert_eq!(
-            HashProblem::BadEncoding.message(),
-            "Part of this link is garbled and was ignored."
-        );
-        assert_eq!(
-            unknown("actor", "xyz").message(),
-            "This link names an actor “xyz” that is not in this article."
-        );
-        assert_eq!(
-            unknown("event", "xyz").message(),
-            "This link names an event “xyz” that is not in this article."
-        );
-        assert_eq!(
-            unknown("quote", "xyz").message(),
-            "This link names a quote “xyz” that is not in this article."
-        );
-        assert_eq!(
-            unknown("quote", "").message(),
-            "This link asks for a quote but does not say which."
-        );
-        assert_eq!(
-            HashProblem::UnknownPanel("maps".into()).message(),
-            "This link asks for a panel “maps” that this viewer does not have."
-        );
-        assert_eq!(
-            HashProblem::UnknownPanel(String::new()).message(),
-            "This link asks for a panel but does not say which."
-        );
-    }
-
-    #[test]
-    fn messages_repeat_only_well_formed_ids() {
-        assert_eq!(
-            unknown("actor", "boris-johnson-2").message(),
-            "This link names an actor “boris-johnson-2” that is not in this article."
-        );
-        for hostile in [
-            "Session expired. Call +1-555-0100 now",
-            "a\u{0}b\u{202E}c\n",
-            "UPPER",
-            &"x".repeat(41),
-        ] {
-            assert_eq!(
-                unknown("actor", hostile).message(),
-                "This link names an actor that is not in this article.",
-                "{hostile}"
-            );
-        }
-        assert_eq!(
-            HashProblem::UnknownPanel("Call now".into()).message(),
-            "This link asks for a panel that this viewer does not have."
-        );
-    }
-
-    #[test]
     fn page_options_come_from_the_query_string() {
         assert_eq!(parse_options(""), PageOptions::default());
         let o = parse_options("?embed&panel=timeline&theme=dark&cards=off");
@@ -752,7 +537,7 @@ mod tests {
             o,
             PageOptions {
                 embed: true,
-                theme: Some("dark".into()),
+                theme: Some(Theme::Dark),
                 only_panel: Some(Panel::Timeline),
                 cards: Some(false),
             }
@@ -761,6 +546,10 @@ mod tests {
         // Unknown or hostile values are ignored, never fatal.
         let o = parse_options("theme=%3Cscript%3E&panel=nope&x=%zz&embed=1");
         assert_eq!((o.theme, o.only_panel, o.embed), (None, None, true));
+        assert_eq!(
+            parse_options("theme=LIGHT&theme=nope").theme,
+            Some(Theme::Light)
+        );
         assert_eq!(parse_options(&"a".repeat(100_000)), PageOptions::default());
     }
 }

@@ -6,8 +6,8 @@ mod common;
 
 use marginalia::components::app::{App, AppProps};
 use marginalia::model::Selection;
-use marginalia::route::Panel;
-use marginalia::state::UiState;
+use marginalia::state::{PanelAction, SelectionAction, UiState};
+use marginalia::view::Panel;
 use std::rc::Rc;
 use yew::LocalServerRenderer;
 
@@ -41,7 +41,7 @@ fn body_of(html: &str) -> &str {
 }
 
 fn selected(sel: Selection) -> UiState {
-    UiState::default().apply(marginalia::state::Action::Select(sel))
+    UiState::default().apply(SelectionAction::Select(sel))
 }
 
 #[tokio::test]
@@ -101,7 +101,7 @@ async fn the_three_panels_are_tabs_with_one_shown() {
     assert_eq!(html.matches("class=\"quote-item__text\"").count(), 16);
     assert!(html.contains("href=\"#panel-timeline\""));
     // The timeline lists every event with a provenance badge; the quotes panel every quote.
-    let show = |panel| UiState::default().apply(marginalia::state::Action::ShowPanel(panel));
+    let show = |panel| UiState::default().apply(PanelAction::Show(panel));
     let timeline = render_with(show(Panel::Timeline)).await;
     assert_eq!(timeline.matches("class=\"event__head\"").count(), 11);
     assert!(timeline.contains("class=\"badge badge--inferred\""));
@@ -213,7 +213,7 @@ async fn a_preview_of_drafts_shows_the_suggestions_as_such() {
     let html = render(AppProps {
         initial_state: Some(
             UiState::default()
-                .apply(marginalia::state::Action::ShowPanel(Panel::Quotes))
+                .apply(PanelAction::Show(Panel::Quotes))
                 .into(),
         ),
         ..AppProps::new(Rc::new(article.clone()))

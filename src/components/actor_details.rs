@@ -4,7 +4,7 @@
 use super::context::{use_viewer, Viewer};
 use crate::dom;
 use crate::model::{Actor, Article};
-use crate::state::{Action, Selection};
+use crate::state::{Selection, SelectionAction};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +15,7 @@ pub struct ActorDetailsProps {
 }
 
 fn select(viewer: &Viewer, selection: Selection) -> Callback<MouseEvent> {
-    viewer.on(Action::Select(selection))
+    viewer.on(SelectionAction::Select(selection))
 }
 
 /// A button that selects another actor, named.
@@ -114,7 +114,7 @@ pub fn actor_details(props: &ActorDetailsProps) -> Html {
         return html! {};
     };
     let step = |delta: i32| {
-        viewer.on(Action::StepMention {
+        viewer.on(SelectionAction::StepMention {
             delta,
             total: actor.mention_count,
         })

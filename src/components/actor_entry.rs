@@ -6,7 +6,7 @@
 use super::actor_details::ActorDetails;
 use super::context::use_viewer;
 use crate::dom;
-use crate::state::{Action, Selection};
+use crate::state::{Selection, SelectionAction};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -58,7 +58,7 @@ pub fn actor_entry(props: &ActorEntryProps) -> Html {
                 class="actor__head"
                 aria-expanded={props.selected.to_string()}
                 aria-controls={dom::actor_details_id(&actor.id)}
-                onclick={viewer.on(Action::Toggle(Selection::Actor(actor.id.clone())))}
+                onclick={viewer.on(SelectionAction::Toggle(Selection::Actor(actor.id.clone())))}
             >
                 <span class="actor__name">{ &actor.name }</span>
                 { suggested_badge(viewer.article.is_suggested("actor", &actor.id)) }

@@ -38,8 +38,9 @@ use crate::effects::{
 use crate::model::graph::Layout;
 use crate::model::related::{related, Related};
 use crate::model::Article;
-use crate::route::{parse_options, Panel};
+use crate::route::parse_options;
 use crate::state::UiState;
+use crate::view::Panel;
 use crate::web;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -10,7 +10,7 @@ use super::context::Mode;
 use crate::dom;
 use crate::model::check::check_mention;
 use crate::model::Article;
-use crate::state::{Action, UiState};
+use crate::state::{Action, CardAction, UiState};
 use crate::web;
 use gloo_events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
@@ -68,7 +68,7 @@ pub fn listen_to_body(
                 mention_of(event).and_then(|m| mention_parts(&m, &article))
             {
                 event.prevent_default();
-                dispatch.dispatch(Action::ActivateMention { actor, index });
+                dispatch.dispatch(Action::Card(CardAction::Activate { actor, index }));
             } else if mode == Mode::Mounted {
                 follow_fragment_link_inside(event, &body_el);
             }
@@ -79,7 +79,7 @@ pub fn listen_to_body(
         EventListener::new(body, kind, move |event| {
             if let Some((actor, index)) = crossing(event).and_then(|m| mention_parts(&m, &article))
             {
-                dispatch.dispatch(Action::HoverCard { actor, index });
+                dispatch.dispatch(Action::Card(CardAction::Hover { actor, index }));
             }
         })
     };
@@ -87,7 +87,7 @@ pub fn listen_to_body(
         let dispatch = dispatch.clone();
         EventListener::new(body, kind, move |event| {
             if crossing(event).is_some() {
-                dispatch.dispatch(Action::Unhover);
+                dispatch.dispatch(Action::Card(CardAction::Unhover));
             }
         })
     };

@@ -71,13 +71,15 @@ impl Viewer {
         self.root.element()
     }
 
-    pub fn dispatch(&self, action: Action) {
-        self.dispatch.dispatch(action);
+    /// Dispatches an action to the view reducer (an [`Action`] or any of its groups:
+    /// `viewer.dispatch(CardAction::Close)`).
+    pub fn dispatch(&self, action: impl Into<Action>) {
+        self.dispatch.dispatch(action.into());
     }
 
     /// A callback that dispatches `action`, whatever its event.
-    pub fn on<E>(&self, action: Action) -> Callback<E> {
-        let dispatch = self.dispatch.clone();
+    pub fn on<E>(&self, action: impl Into<Action>) -> Callback<E> {
+        let (dispatch, action) = (self.dispatch.clone(), action.into());
         Callback::from(move |_| dispatch.dispatch(action.clone()))
     }
 }

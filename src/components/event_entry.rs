@@ -5,7 +5,7 @@
 use super::context::{use_viewer, Viewer};
 use crate::dom;
 use crate::model::{Event, Precision, Provenance, RecordSource, Selection};
-use crate::state::Action;
+use crate::state::SelectionAction;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -80,7 +80,7 @@ pub fn record_source(provenance: &Provenance) -> Html {
 /// The selected event's details: what happened, where its date comes from, who and what.
 fn event_details(viewer: &Viewer, event: &Event) -> Html {
     let article = &viewer.article;
-    let select = |sel: Selection| viewer.on(Action::Select(sel));
+    let select = |sel: Selection| viewer.on(SelectionAction::Select(sel));
     let quotes: Vec<_> = article
         .quotes
         .iter()
@@ -141,7 +141,7 @@ pub fn event_entry(props: &EventEntryProps) -> Html {
                 class="event__head"
                 aria-expanded={selected.to_string()}
                 aria-controls={dom::event_details_id(&event.id)}
-                onclick={viewer.on(Action::Toggle(sel))}
+                onclick={viewer.on(SelectionAction::Toggle(sel))}
             >
                 <span class="event__when">
                     <time class="event__date" datetime={event.date.html_datetime()}>

@@ -3,7 +3,7 @@
 
 use super::context::use_viewer;
 use crate::dom;
-use crate::state::Action;
+use crate::state::PanelAction;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +27,7 @@ pub const SHORTCUTS: [(&str, &str); 8] = [
 #[function_component(HelpDialog)]
 pub fn help_dialog(props: &HelpDialogProps) -> Html {
     crate::render_count::rendered("HelpDialog");
-    let onclose = use_viewer().on(Action::ToggleHelp);
+    let onclose = use_viewer().on(PanelAction::ToggleHelp);
     html! {
         <section
             id={dom::HELP_ID}

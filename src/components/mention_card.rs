@@ -6,7 +6,7 @@ use super::context::use_viewer;
 use crate::dom;
 use crate::effects::use_card_position;
 use crate::model::ActorKind;
-use crate::state::{Action, Card};
+use crate::state::{Card, CardAction};
 use crate::web;
 use yew::prelude::*;
 
@@ -39,7 +39,7 @@ pub fn mention_card(props: &MentionCardProps) -> Html {
     let on_open_panel = {
         let (viewer, id) = (viewer.clone(), actor.id.clone());
         Callback::from(move |_| {
-            viewer.dispatch(Action::OpenInPanel(id.clone()));
+            viewer.dispatch(CardAction::OpenInPanel(id.clone()));
             if let Some(root) = viewer.root_element() {
                 web::dom::focus(&root, &dom::by_id(&dom::actor_entry_id(&id)));
             }
@@ -66,7 +66,7 @@ pub fn mention_card(props: &MentionCardProps) -> Html {
                     <button type="button" class="button" onclick={on_open_panel}>
                         { "Open in panel" }
                     </button>
-                    <button type="button" class="button" onclick={viewer.on(Action::CloseCard)}>
+                    <button type="button" class="button" onclick={viewer.on(CardAction::Close)}>
                         { "Close" }
                     </button>
                 </div>

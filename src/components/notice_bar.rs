@@ -1,7 +1,7 @@
 //! A polite notice (for example, a link naming an id the article does not have), dismissible.
 
 use super::context::use_viewer;
-use crate::state::Action;
+use crate::state::NoticeAction;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,7 +19,7 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
     html! {
         <div class="notice" role="status">
             <p class="notice__text">{ notice }</p>
-            <button type="button" class="button" onclick={viewer.on(Action::DismissNotice)}>
+            <button type="button" class="button" onclick={viewer.on(NoticeAction::Dismiss)}>
                 { "Dismiss" }
             </button>
         </div>

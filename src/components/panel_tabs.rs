@@ -3,8 +3,8 @@
 
 use super::context::use_viewer;
 use crate::dom;
-use crate::route::Panel;
-use crate::state::Action;
+use crate::state::PanelAction;
+use crate::view::Panel;
 use crate::web;
 use yew::prelude::*;
 
@@ -39,7 +39,7 @@ pub fn panel_tabs(props: &PanelTabsProps) -> Html {
             };
             e.prevent_default();
             let panel = Panel::ALL[next];
-            viewer.dispatch(Action::ShowPanel(panel));
+            viewer.dispatch(PanelAction::Show(panel));
             if let Some(root) = viewer.root_element() {
                 web::dom::focus(&root, &dom::by_id(&dom::tab_id(panel)));
             }
@@ -76,7 +76,7 @@ pub fn panel_tabs(props: &PanelTabsProps) -> Html {
                         aria-selected={active.to_string()}
                         aria-controls={dom::panel_id(*p)}
                         tabindex={if active { "0" } else { "-1" }}
-                        onclick={viewer.on(Action::ShowPanel(*p))}
+                        onclick={viewer.on(PanelAction::Show(*p))}
                     >
                         { p.label() }
                         <span class="panels__count">{ count(*p) }</span>

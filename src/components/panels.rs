@@ -11,8 +11,8 @@ use super::timeline_panel::TimelinePanel;
 use crate::dom;
 use crate::model::related::Related;
 use crate::model::Article;
-use crate::route::Panel;
-use crate::state::{Action, Selection};
+use crate::state::{PanelAction, Selection, SelectionAction};
+use crate::view::Panel;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -74,7 +74,7 @@ pub fn panels(props: &PanelsProps) -> Html {
             <div class="panels__bar">
                 <PanelTabs panel={props.panel} />
                 <button type="button" class="button panels__close"
-                    onclick={viewer.on(Action::CloseSheet)}
+                    onclick={viewer.on(PanelAction::CloseSheet)}
                     aria-label="Close the panel">{ "Close" }</button>
             </div>
             if let Some(name) = selected {
@@ -82,7 +82,7 @@ pub fn panels(props: &PanelsProps) -> Html {
                     <p class="panels__selected">
                         <span class="panels__selected-label">{ "Selected: " }</span>{ name }
                     </p>
-                    <button type="button" class="button" onclick={viewer.on(Action::Clear)}>
+                    <button type="button" class="button" onclick={viewer.on(SelectionAction::Clear)}>
                         { "Clear" }
                     </button>
                 </div>

@@ -6,7 +6,7 @@
 use super::context::use_viewer;
 use crate::dom;
 use crate::model::{relation_id, Selection};
-use crate::state::Action;
+use crate::state::SelectionAction;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -53,7 +53,7 @@ pub fn relation_entry(props: &RelationEntryProps) -> Html {
         <li id={dom::relation_item_id(&id)} {class}>
             <button type="button" class="relation-entry__button"
                 aria-pressed={props.selected.to_string()}
-                onclick={viewer.on(Action::Toggle(Selection::Relation(id)))}>
+                onclick={viewer.on(SelectionAction::Toggle(Selection::Relation(id)))}>
                 { phrase }
             </button>
             if props.selected { { evidence } }

@@ -14,7 +14,7 @@ use crate::model::graph::{
 };
 use crate::model::related::Related;
 use crate::model::{relation_id, Selection};
-use crate::state::Action;
+use crate::state::{Action, SelectionAction};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -135,7 +135,7 @@ pub fn on_click(viewer: &super::context::Viewer) -> Callback<MouseEvent> {
             (None, Some(actor)) => Selection::Actor(actor),
             (None, None) => return,
         };
-        dispatch.dispatch(Action::ToggleInPlace(selection));
+        dispatch.dispatch(Action::Selection(SelectionAction::ToggleInPlace(selection)));
     })
 }
 

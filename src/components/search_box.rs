@@ -5,7 +5,7 @@
 use super::context::use_viewer;
 use crate::dom;
 use crate::effects::use_search_highlight;
-use crate::state::{Action, Search};
+use crate::state::{Search, SearchAction};
 use crate::web::highlight::count_matches;
 use yew::prelude::*;
 
@@ -32,7 +32,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             let matches = viewer
                 .root_element()
                 .map_or(0, |root| count_matches(&root, &query));
-            viewer.dispatch(Action::SetQuery { query, matches });
+            viewer.dispatch(SearchAction::SetQuery { query, matches });
         })
     };
     let onkeydown = {
@@ -40,9 +40,9 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" => {
                 e.prevent_default();
-                viewer.dispatch(Action::StepMatch(if e.shift_key() { -1 } else { 1 }));
+                viewer.dispatch(SearchAction::StepMatch(if e.shift_key() { -1 } else { 1 }));
             }
-            "Escape" => viewer.dispatch(Action::SetQuery {
+            "Escape" => viewer.dispatch(SearchAction::SetQuery {
                 query: String::new(),
                 matches: 0,
             }),
@@ -72,9 +72,9 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             />
             <span id="search-status" class="search__status" aria-live="polite">{ status }</span>
             <button type="button" class="button button--icon" aria-label="Previous match"
-                disabled={!has_matches} onclick={viewer.on(Action::StepMatch(-1))}>{ "↑" }</button>
+                disabled={!has_matches} onclick={viewer.on(SearchAction::StepMatch(-1))}>{ "↑" }</button>
             <button type="button" class="button button--icon" aria-label="Next match"
-                disabled={!has_matches} onclick={viewer.on(Action::StepMatch(1))}>{ "↓" }</button>
+                disabled={!has_matches} onclick={viewer.on(SearchAction::StepMatch(1))}>{ "↓" }</button>
         </div>
     }
 }

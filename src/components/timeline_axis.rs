@@ -8,7 +8,7 @@ use super::context::use_viewer;
 use crate::model::related::Related;
 use crate::model::timeline::layout_axis;
 use crate::model::Selection;
-use crate::state::Action;
+use crate::state::SelectionAction;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -78,7 +78,7 @@ pub fn timeline_axis(props: &TimelineAxisProps) -> Html {
                 let sel = Selection::Event(p.event.clone());
                 let selected = props.selection.as_ref() == Some(&sel);
                 let related = props.related.events.contains(&p.event);
-                let onclick = app.on(Action::Select(sel));
+                let onclick = app.on(SelectionAction::Select(sel));
                 html! {
                     <circle
                         key={p.event.clone()}

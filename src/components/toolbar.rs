@@ -5,8 +5,8 @@ use super::context::use_viewer;
 use super::reading_progress::ReadingProgress;
 use super::search_box::SearchBox;
 use crate::dom;
-use crate::route::Panel;
-use crate::state::{Action, Search, Settings, Theme};
+use crate::state::{Action, PanelAction, Search, Settings, SettingsAction};
+use crate::view::{Panel, Theme};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -48,7 +48,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
                 .map(|s| s.value());
             if let Some(theme) = value.as_deref().and_then(Theme::parse) {
-                dispatch.dispatch(Action::SetTheme(theme));
+                dispatch.dispatch(Action::Settings(SettingsAction::SetTheme(theme)));
             }
         })
     };
@@ -63,9 +63,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     }
     let cards = props.settings.cards_enabled;
     let on_panels = viewer.on(if props.sheet_open {
-        Action::CloseSheet
+        Action::Panel(PanelAction::CloseSheet)
     } else {
-        Action::ShowPanel(props.panel)
+        Action::Panel(PanelAction::Show(props.panel))
     });
     html! {
         <header class={dom::TOOLBAR_CLASS}>
@@ -81,13 +81,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     { theme_select(props.settings.theme, on_theme, theme_ref) }
                     <button type="button" id="cards-toggle" class="button" role="switch"
                         aria-checked={cards.to_string()}
-                        onclick={viewer.on(Action::SetCardsEnabled(!cards))}>
+                        onclick={viewer.on(SettingsAction::SetCardsEnabled(!cards))}>
                         { "Cards" }
                     </button>
                     <button type="button" class="button button--round"
                         aria-label="Keyboard shortcuts and help"
                         aria-expanded={props.help_open.to_string()}
-                        aria-controls={dom::HELP_ID} onclick={viewer.on(Action::ToggleHelp)}>
+                        aria-controls={dom::HELP_ID} onclick={viewer.on(PanelAction::ToggleHelp)}>
                         { "?" }
                     </button>
                 </div>

@@ -2,7 +2,7 @@
 
 use crate::components::context::Root;
 use crate::dom;
-use crate::state::{Action, Card, UiState};
+use crate::state::{Action, Card, CardAction, UiState};
 use crate::web;
 use crate::web::dom::{covered_top, find, viewport};
 use gloo_events::EventListener;
@@ -21,7 +21,7 @@ pub fn use_click_outside_card(pinned: bool, dispatch: UseReducerDispatcher<UiSta
                         .is_ok_and(|el| el.matches(&dom::card_or_mention()).unwrap_or(false))
                 });
                 if !inside {
-                    dispatch.dispatch(Action::CloseCard);
+                    dispatch.dispatch(Action::Card(CardAction::Close));
                 }
             })
         });

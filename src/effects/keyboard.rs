@@ -6,8 +6,8 @@ use crate::components::context::Root;
 use crate::config::Mode;
 use crate::dom;
 use crate::model::Article;
-use crate::route::Panel;
-use crate::state::{Action, Selection, UiState};
+use crate::state::{Action, PanelAction, Selection, SelectionAction, UiState};
+use crate::view::Panel;
 use crate::web;
 use gloo_events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
@@ -29,15 +29,17 @@ fn typing_into_a_field(event: &KeyboardEvent) -> bool {
 fn shortcut(key: &str, article: &Article, ui: &UiState) -> Option<Action> {
     match key {
         "Escape" => Some(Action::Escape),
-        "?" => Some(Action::ToggleHelp),
-        "a" => Some(Action::ShowPanel(Panel::Actors)),
-        "t" => Some(Action::ShowPanel(Panel::Timeline)),
-        "q" => Some(Action::ShowPanel(Panel::Quotes)),
-        "r" => Some(Action::ShowPanel(Panel::Relations)),
+        "?" => Some(Action::Panel(PanelAction::ToggleHelp)),
+        "a" => Some(Action::Panel(PanelAction::Show(Panel::Actors))),
+        "t" => Some(Action::Panel(PanelAction::Show(Panel::Timeline))),
+        "q" => Some(Action::Panel(PanelAction::Show(Panel::Quotes))),
+        "r" => Some(Action::Panel(PanelAction::Show(Panel::Relations))),
         "n" | "p" => match &ui.selection {
-            Some(Selection::Actor(id)) => article.actor(id).map(|a| Action::StepMention {
-                delta: if key == "n" { 1 } else { -1 },
-                total: a.mention_count,
+            Some(Selection::Actor(id)) => article.actor(id).map(|a| {
+                Action::Selection(SelectionAction::StepMention {
+                    delta: if key == "n" { 1 } else { -1 },
+                    total: a.mention_count,
+                })
             }),
             _ => None,
         },

@@ -3,7 +3,8 @@
 
 use crate::config::Mode;
 use crate::dom;
-use crate::state::{Action, Settings, Theme, UiState};
+use crate::state::{Action, Settings, SettingsAction, UiState};
+use crate::view::Theme;
 use crate::web::dom::set_document_attribute;
 use crate::web::storage::{load_setting, save_setting, StorageUnavailable};
 use yew::prelude::*;
@@ -13,11 +14,11 @@ use yew::prelude::*;
 fn restored() -> Action {
     let theme = load_setting("theme");
     let cards = load_setting("cards");
-    Action::RestoreSettings {
+    Action::Settings(SettingsAction::Restore {
         theme: theme.clone().ok().flatten().and_then(|t| Theme::parse(&t)),
         cards: cards.ok().flatten().map(|c| c != "off"),
         storage_ok: theme != Err(StorageUnavailable),
-    }
+    })
 }
 
 #[hook]
@@ -39,7 +40,7 @@ pub fn use_settings(settings: Settings, mode: Mode, dispatch: UseReducerDispatch
             let ok = save_setting("theme", theme.as_str())
                 & save_setting("cards", if *cards { "on" } else { "off" });
             if !ok {
-                dispatch.dispatch(Action::StorageUnavailable);
+                dispatch.dispatch(Action::Settings(SettingsAction::StorageUnavailable));
             }
         }
     });

@@ -3,9 +3,11 @@
 //! of its own, in place in an iframe embed (whose entries would land in the host's history).
 
 use crate::config::Mode;
+use crate::messages::link_problem;
 use crate::model::Article;
-use crate::route::{format_hash, parse_hash, View};
-use crate::state::{Action, UiState};
+use crate::route::{format_hash, parse_hash};
+use crate::state::{Action, SelectionAction, UiState};
+use crate::view::View;
 use crate::web::history;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -13,10 +15,10 @@ use yew::prelude::*;
 /// What following a link to `hash` does: shows its view and says what it could not use.
 pub fn link_action(hash: &str, article: &Article) -> Action {
     let (view, problems) = parse_hash(hash, article);
-    Action::ApplyLink {
+    Action::Selection(SelectionAction::FollowLink {
         view,
-        notice: problems.first().map(|p| p.message()),
-    }
+        notice: problems.first().map(link_problem),
+    })
 }
 
 /// Keeps the page's hash and the view in step (a page viewer only: a mounted one leaves the
