@@ -65,7 +65,7 @@ pub fn start_page() {
             }
         };
         let storage_key = page_key(&doc);
-        adopt_legacy_feedback(&data.slug, &storage_key);
+        adopt_legacy_feedback(&data.article.meta.feedback_criteria, &storage_key);
         match find_islands(&root) {
             Some(islands) => render_in_place(&doc, data, body, islands, storage_key),
             // Every page this build writes has them: a page without is not one of its own.
@@ -147,15 +147,15 @@ pub fn render_mounted(root: Element, loaded: Loaded, initial_state: Option<Start
     .render();
 }
 
-/// Moves feedback kept under the key of the one-article days to the seed's own key, once
-/// (see [`feedback::LEGACY_FEEDBACK_ARTICLE`]).
-fn adopt_legacy_feedback(slug: &str, storage_key: &str) {
-    if slug != feedback::LEGACY_FEEDBACK_ARTICLE {
-        return;
-    }
+/// Moves feedback kept under the key of the one-article days to this article's own key, once,
+/// when it is this article's form (see [`feedback::is_legacy_feedback_of`]).
+fn adopt_legacy_feedback(criteria: &[String], storage_key: &str) {
     let Ok(Some(kept)) = web::storage::load_setting(feedback::LEGACY_STORAGE_KEY) else {
         return;
     };
+    if !feedback::is_legacy_feedback_of(&kept, criteria) {
+        return;
+    }
     let key = feedback::storage_key(storage_key);
     if matches!(web::storage::load_setting(&key), Ok(None))
         && web::storage::save_setting(&key, &kept)

@@ -75,9 +75,22 @@ pub fn storage_key(place: &str) -> String {
 /// The key all feedback was kept under before a site could hold several articles.
 pub const LEGACY_STORAGE_KEY: &str = "feedback";
 
-/// Until then every site held one article, the seed, so what the legacy key holds is the
-/// seed's feedback: it moves to the seed's own key when the seed's page opens.
-pub const LEGACY_FEEDBACK_ARTICLE: &str = "putin-kim-pact";
+/// Whether the feedback `kept` under [`LEGACY_STORAGE_KEY`] is the form of the article whose
+/// criteria (its meta's `feedback_criteria`) are `criteria`: then it moves to that article's
+/// own key when its page opens.
+///
+/// Until a site could hold several articles, it held one, and the form kept under the legacy
+/// key was that article's: made for its criteria, which a kept form holds as its ratings that
+/// are not the reader's own, in order. So the article is found from the data (the kept form
+/// and the article's meta), not by a name in the code. An article without criteria adopts
+/// nothing (any comment-only form would look like its own).
+pub fn is_legacy_feedback_of(kept: &str, criteria: &[String]) -> bool {
+    !criteria.is_empty()
+        && Feedback::from_storage(kept).is_some_and(|form| {
+            let own = form.ratings.iter().filter(|r| !r.custom);
+            own.map(|r| &r.criterion).eq(criteria)
+        })
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rating {
@@ -394,6 +407,35 @@ mod tests {
         assert_ne!(a, other_site);
         assert_ne!(a, LEGACY_STORAGE_KEY);
         assert_eq!(a, "feedback:/site/putin-kim-pact/");
+    }
+
+    #[test]
+    fn the_legacy_form_is_adopted_by_the_article_it_was_made_for() {
+        let seed = crate::seed_for_tests();
+        let criteria = &seed.meta.feedback_criteria;
+        let kept = Feedback::new(criteria)
+            .apply(FeedbackAction::Rate {
+                criterion: criteria[0].clone(),
+                stars: 4,
+            })
+            .apply(FeedbackAction::AddCriterion("Clarity".into()))
+            .apply(FeedbackAction::SetComment("Useful.".into()))
+            .to_storage();
+        assert!(is_legacy_feedback_of(&kept, criteria));
+        // Another article's criteria, the same in another order, or fewer: not its form.
+        let mut reordered = criteria.clone();
+        reordered.reverse();
+        assert!(!is_legacy_feedback_of(&kept, &reordered));
+        assert!(!is_legacy_feedback_of(&kept, &criteria[..1]));
+        assert!(!is_legacy_feedback_of(&kept, &["Accuracy".to_string()]));
+        // An article without criteria adopts nothing, not even a comment-only form.
+        let comment_only = Feedback::new(&[])
+            .apply(FeedbackAction::SetComment("x".into()))
+            .to_storage();
+        assert!(!is_legacy_feedback_of(&comment_only, &[]));
+        // What cannot be read is nobody's.
+        assert!(!is_legacy_feedback_of("not a form", criteria));
+        assert!(!is_legacy_feedback_of("", criteria));
     }
 
     #[test]
