@@ -1,15 +1,131 @@
-//! How a viewer was started, fixed for its life: a page of its own or mounted into a host's
-//! element, embedded in an iframe or not, showing every panel or one.
+//! How a viewer was started, fixed for its life: [`Start`] (a page's prerendered viewer coming
+//! to life in place, a host's mount, or a viewer that renders itself whole), and what follows
+//! from it: a page of its own or mounted into a host's element, embedded in an iframe or not,
+//! showing every panel or one.
 //!
-//! Data flow: the page's query string (`?embed&panel=timeline`, read once when `App` is
-//! created) or a host's mount options become [`PageOptions`]; [`Start::resolve`] splits them
-//! into this [`Config`] (shared through the viewer's context, which never changes, so nothing
-//! re-renders for it) and the first [`UiState`] (the theme and cards options, which the reader
-//! may change later).
+//! Data flow: the page's start script or a host's mount (`crate::start`, `crate::mount`) makes
+//! a [`Start`], which `App` receives as its props; once, when `App` is created,
+//! [`Start::resolve`] reads its options (the page's query string, `?embed&panel=timeline`, or
+//! the host's mount options: [`PageOptions`]) and splits them into this [`Config`] (shared
+//! through the viewer's context, which never changes, so nothing re-renders for it) and the
+//! first [`UiState`] (the theme and cards options, which the reader may change later).
 
-use crate::route::PageOptions;
+use crate::islands::Islands;
+use crate::route::{parse_options, PageOptions};
 use crate::state::UiState;
 use crate::view::{Panel, View};
+use yew::AttrValue;
+
+/// How a viewer starts. Each way has what it needs and nothing else: a page's islands never
+/// come with a mount's options, and a mount never works in a page's own elements.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Start {
+    /// The viewer's own page (`crate::start::start_page`): its prerendered viewer comes to life
+    /// where it is, island by island (see `crate::islands`); nothing of the article is rendered
+    /// or moved. Its options are the page's query string.
+    PageInPlace {
+        islands: Islands,
+        /// The page's article body, whose mentions the viewer listens to.
+        body: Option<web_sys::Element>,
+        /// Where this article's reader data (feedback) is kept: one key per article and site.
+        storage_key: AttrValue,
+    },
+    /// Mounted into an element of a host's page (`crate::mount`): renders itself there,
+    /// adopting the article page's body and dossier (rebuilt from an allow-list), with the
+    /// host's options.
+    Mounted {
+        prerendered: Prerendered,
+        options: PageOptions,
+        storage_key: AttrValue,
+    },
+    /// Renders itself whole, as a page of its own, from this state: the server's prerender
+    /// (the `build` command) and the tests. Its options are the page's query string, if any.
+    Rendered { state: UiState },
+}
+
+impl Default for Start {
+    fn default() -> Start {
+        Start::Rendered {
+            state: UiState::default(),
+        }
+    }
+}
+
+impl From<UiState> for Start {
+    fn from(state: UiState) -> Start {
+        Start::Rendered { state }
+    }
+}
+
+/// The parts of an article's prerendered page that a mounted viewer adopts as they are (taken
+/// from the article's page and rebuilt: see `crate::start::load_for_mount`), never rendering
+/// them again.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Prerendered {
+    /// The article's body. Without it the body is rendered from `article.blocks`.
+    pub body: Option<web_sys::Element>,
+    /// The print dossier. Without it the server renderer renders `PrintDossier` (a viewer in
+    /// the browser never does: it has no dossier to print then).
+    pub dossier: Option<web_sys::Element>,
+}
+
+impl Start {
+    /// A page of its own, or mounted into a host's element.
+    pub fn mode(&self) -> Mode {
+        match self {
+            Start::PageInPlace { .. } | Start::Rendered { .. } => Mode::Page,
+            Start::Mounted { .. } => Mode::Mounted,
+        }
+    }
+
+    /// The page's islands, when it comes to life in place.
+    pub fn islands(&self) -> Option<&Islands> {
+        match self {
+            Start::PageInPlace { islands, .. } => Some(islands),
+            Start::Mounted { .. } | Start::Rendered { .. } => None,
+        }
+    }
+
+    /// The prerendered article body the viewer adopts, if any.
+    pub fn body(&self) -> Option<&web_sys::Element> {
+        match self {
+            Start::PageInPlace { body, .. } => body.as_ref(),
+            Start::Mounted { prerendered, .. } => prerendered.body.as_ref(),
+            Start::Rendered { .. } => None,
+        }
+    }
+
+    /// The prerendered print dossier the viewer adopts, if any.
+    pub fn dossier(&self) -> Option<&web_sys::Element> {
+        match self {
+            Start::Mounted { prerendered, .. } => prerendered.dossier.as_ref(),
+            Start::PageInPlace { .. } | Start::Rendered { .. } => None,
+        }
+    }
+
+    /// Where the article's reader data is kept (none when rendered whole).
+    pub fn storage_key(&self) -> AttrValue {
+        match self {
+            Start::PageInPlace { storage_key, .. } | Start::Mounted { storage_key, .. } => {
+                storage_key.clone()
+            }
+            Start::Rendered { .. } => AttrValue::default(),
+        }
+    }
+
+    /// The viewer's fixed configuration and its first state. `query` is the page's query
+    /// string, which a viewer on a page of its own reads (a mounted one has its host's
+    /// options).
+    pub fn resolve(&self, query: &str) -> (Config, UiState) {
+        let (options, state) = match self {
+            Start::PageInPlace { .. } => (parse_options(query), UiState::default()),
+            Start::Mounted { options, .. } => (options.clone(), UiState::default()),
+            Start::Rendered { state } => (parse_options(query), state.clone()),
+        };
+        let config = Config::new(self.mode(), &options);
+        (config, state.with_options(&options))
+    }
+}
 
 /// How the viewer was started.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -58,39 +174,6 @@ impl Config {
     }
 }
 
-/// Where a viewer starts: its page options and its first view state (server-side rendering
-/// and tests start from a given state; the default otherwise).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Start {
-    pub options: PageOptions,
-    pub ui: UiState,
-}
-
-impl Start {
-    /// A viewer started with these options (a host's mount options).
-    pub fn with_options(options: PageOptions) -> Start {
-        Start {
-            options,
-            ui: UiState::default(),
-        }
-    }
-
-    /// The viewer's fixed configuration and its first state.
-    pub fn resolve(self, mode: Mode) -> (Config, UiState) {
-        let config = Config::new(mode, &self.options);
-        (config, self.ui.with_options(&self.options))
-    }
-}
-
-impl From<UiState> for Start {
-    fn from(ui: UiState) -> Start {
-        Start {
-            options: PageOptions::default(),
-            ui,
-        }
-    }
-}
-
 /// True when rendering the prerendered page on the server (the `site` command): what shows
 /// with JavaScript off and before the viewer starts, where every panel's content is in the
 /// page and the tabs are links to the panels (CSS `:target` shows the one named), so nothing
@@ -107,13 +190,8 @@ mod tests {
 
     #[test]
     fn page_options_fix_the_panel_theme_and_cards() {
-        let start = Start::with_options(PageOptions {
-            embed: true,
-            theme: Some(Theme::Dark),
-            only_panel: Some(Panel::Timeline),
-            cards: Some(false),
-        });
-        let (config, s) = start.resolve(Mode::Page);
+        let (config, s) = Start::default().resolve("?embed&panel=timeline&theme=dark&cards=off");
+        assert_eq!(config.mode, Mode::Page);
         assert!(config.embed && !s.settings.cards_enabled);
         assert_eq!(
             (s.settings.theme, config.panel(&s)),
@@ -125,5 +203,38 @@ mod tests {
         assert!(s.is_actor_selected("kim"));
         assert_eq!(config.view(&s).panel, Some(Panel::Timeline));
         assert!(!config.owns_the_page());
+    }
+
+    #[test]
+    fn a_mount_has_its_hosts_options_and_never_the_pages() {
+        let start = Start::Mounted {
+            prerendered: Prerendered::default(),
+            options: PageOptions {
+                theme: Some(Theme::Light),
+                only_panel: Some(Panel::Quotes),
+                ..PageOptions::default()
+            },
+            storage_key: "/site/putin-kim-pact/".into(),
+        };
+        let (config, s) = start.resolve("?embed&panel=timeline&theme=dark");
+        assert_eq!(
+            (config.mode, config.embed, config.only_panel),
+            (Mode::Mounted, false, Some(Panel::Quotes))
+        );
+        assert_eq!(s.settings.theme, Theme::Light);
+        assert!(!config.owns_the_page());
+        assert_eq!(start.storage_key(), "/site/putin-kim-pact/");
+        assert!(start.islands().is_none() && start.body().is_none() && start.dossier().is_none());
+    }
+
+    #[test]
+    fn a_viewer_rendered_whole_starts_from_its_state() {
+        let state = UiState::default().apply(SelectionAction::Select(Selection::Event("e".into())));
+        let start = Start::from(state.clone());
+        let (config, s) = start.resolve("");
+        assert_eq!((config, s), (Config::default(), state));
+        assert!(config.owns_the_page());
+        assert_eq!(start.storage_key(), "");
+        assert!(start.islands().is_none() && start.body().is_none());
     }
 }

@@ -7,12 +7,15 @@
 //!    panels readable with JavaScript off) and its data is written beside it in the format of
 //!    [`model::data`] (the model without the body: the page carries the text).
 //! 2. In the browser, [`start`] finds the page's data (or a host's `mount` names an article),
-//!    decodes it and renders [`components::app::App`]; the prerendered text is adopted as it
-//!    is, never rendered again ([`dom`] names everything the two sides share).
+//!    decodes it and renders [`components::app::App`] with how it started
+//!    ([`config::Start`]); the prerendered text is adopted as it is, never rendered again, and
+//!    a page's prerendered viewer comes to life island by island ([`islands`]; [`dom`] names
+//!    everything the two sides share).
 //! 3. [`config`] is how the viewer was started (page or mount, embedded, one panel), fixed for
 //!    its life; [`state`] holds the one reducer of the view (selection, panels, card, search,
-//!    settings, live region); [`feedback`] has the feedback form's own; [`route`] maps the
-//!    view to and from the URL hash.
+//!    settings, live region) over the vocabulary of [`view`]; [`feedback`] has the feedback
+//!    form's own; [`route`] holds the codecs of the URL hash and query string, and
+//!    [`messages`] words what a link could not show.
 //! 4. [`components`] render the panels from the model and their part of the state and
 //!    dispatch one action per intent; [`effects`] carry the state out to the browser (URL,
 //!    storage, the text's highlights, scrolling, the host page) and report back with actions,
@@ -26,6 +29,7 @@ pub mod config;
 pub mod dom;
 pub mod effects;
 pub mod feedback;
+pub mod islands;
 pub mod messages;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;

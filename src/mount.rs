@@ -2,7 +2,6 @@
 //! `dist/mount.js` wraps this in a shadow root (so neither page's styles reach the other) and
 //! loads the CSS. Several viewers, of different articles, can share one page and one wasm.
 
-use crate::config::Start;
 use crate::route::parse_options;
 use crate::start::{load_for_mount, render_mounted};
 use wasm_bindgen::prelude::*;
@@ -24,8 +23,7 @@ pub async fn mount(
     }
     match load_for_mount(&article).await {
         Ok(loaded) => {
-            let start = Start::with_options(parse_options(&options));
-            render_mounted(root, loaded, Some(start));
+            render_mounted(root, loaded, parse_options(&options));
             Ok(())
         }
         Err(message) => {

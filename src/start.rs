@@ -13,28 +13,30 @@
 //!    the article (its text, header, print dossier) is rendered or moved; each island of the
 //!    viewer (`div.island`: the toolbar, the panels, the feedback form, the small parts) gets
 //!    its live part in place of the prerendered one, the small ones now and the others one a
-//!    task after (see `components::app::Islands`), so that no start-up task is long. A page
-//!    without its islands (not written by this build) gets the error view above its text.
+//!    task after (see `crate::islands`), so that no start-up task is long
+//!    ([`Start::PageInPlace`]). A page without its islands (not written by this build) gets the
+//!    error view above its text.
 //!
 //! A host's mount ([`crate::mount`]) names an article's page or its data; [`load_for_mount`]
 //! fetches both; the body and the print dossier are rebuilt from the article's page by an
 //! allow-list (never adopted: the page may be another site's), and the data is checked.
 
-use crate::components::app::{App, AppProps, Island, Islands, Live, Prerendered};
-use crate::components::context::Mode;
-use crate::config::Start;
+use crate::components::app::{App, AppProps};
+use crate::config::{Prerendered, Start};
 use crate::dom;
 use crate::feedback;
+use crate::islands::{Islands, Live};
 use crate::model::data::{self, ArticleData};
+use crate::route::PageOptions;
 use crate::web;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-/// What a viewer needs to start: the article, what of its prerendered page it adopts (a
-/// page's own body, dossier, panels and feedback form; a mount's body and dossier, taken from
-/// the article's page and scrubbed) and where its reader data is kept.
+/// What a mounted viewer needs to start ([`Start::Mounted`]): the article, what of its page it
+/// adopts (the body and dossier, taken from the article's page and rebuilt) and where its
+/// reader data is kept.
 pub struct Loaded {
     pub data: ArticleData,
     pub prerendered: Prerendered,
@@ -66,7 +68,7 @@ pub fn start_page() {
         };
         let storage_key = page_key(&doc);
         adopt_legacy_feedback(&data.article.meta.feedback_criteria, &storage_key);
-        match find_islands(&root) {
+        match Islands::find(&root) {
             Some(islands) => render_in_place(&doc, data, body, islands, storage_key),
             // Every page this build writes has them: a page without is not one of its own.
             None => web::crash::show_error(&root, NO_ISLANDS, web::crash::Keep::Contents),
@@ -77,24 +79,6 @@ pub fn start_page() {
 /// What the reader is told when the page lacks the viewer's islands.
 const NO_ISLANDS: &str =
     "This page was not written for this viewer (its interactive parts are missing): build the site again.";
-
-/// The islands of the page's prerendered viewer, if it has them all.
-fn find_islands(root: &Element) -> Option<Islands> {
-    let app = root
-        .query_selector(&format!(":scope > .{}", dom::APP_CLASS))
-        .ok()??;
-    let elements = Island::ALL
-        .iter()
-        .map(|island| {
-            let element = app.query_selector(&dom::island(island.name())).ok()??;
-            Some((*island, element))
-        })
-        .collect::<Option<Vec<_>>>()?;
-    Some(Islands {
-        root: app,
-        elements,
-    })
-}
 
 /// Brings the page's prerendered viewer to life where it is: the viewer's own root is an
 /// element never put in the page, and its parts render into the page's islands (portals),
@@ -115,33 +99,30 @@ fn render_in_place(
         AppProps {
             article: Rc::new(data.article),
             picture: Rc::new(data.picture),
-            prerendered: Prerendered {
+            start: Start::PageInPlace {
+                islands,
                 body,
-                ..Prerendered::default()
+                storage_key: storage_key.into(),
             },
-            islands: Some(islands),
-            storage_key: storage_key.into(),
-            initial_state: None,
-            mode: Mode::Page,
         },
     )
     .render();
 }
 
-/// Renders a mounted viewer into `root`, replacing whatever is there but adopting
-/// `loaded.prerendered` (the article page's body and dossier, taken from its page).
-pub fn render_mounted(root: Element, loaded: Loaded, initial_state: Option<Start>) {
+/// Renders a mounted viewer into `root` with the host's `options`, replacing whatever is there
+/// but adopting `loaded.prerendered` (the article page's body and dossier, taken from its page).
+pub fn render_mounted(root: Element, loaded: Loaded, options: PageOptions) {
     root.set_text_content(None);
     yew::Renderer::<App>::with_root_and_props(
         root,
         AppProps {
             article: Rc::new(loaded.data.article),
             picture: Rc::new(loaded.data.picture),
-            prerendered: loaded.prerendered,
-            islands: None,
-            storage_key: loaded.storage_key.into(),
-            initial_state,
-            mode: Mode::Mounted,
+            start: Start::Mounted {
+                prerendered: loaded.prerendered,
+                options,
+                storage_key: loaded.storage_key.into(),
+            },
         },
     )
     .render();

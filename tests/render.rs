@@ -24,11 +24,7 @@ async fn render(props: AppProps) -> String {
 }
 
 async fn render_with(state: UiState) -> String {
-    render(AppProps {
-        initial_state: Some(state.into()),
-        ..AppProps::new(Rc::new(common::seed()))
-    })
-    .await
+    render(AppProps::with_state(Rc::new(common::seed()), state)).await
 }
 
 /// The HTML between the start of the element with this opening text and its article end.
@@ -210,15 +206,8 @@ async fn the_feedback_section_offers_the_seed_criteria() {
 async fn a_preview_of_drafts_shows_the_suggestions_as_such() {
     let mut article = common::seed();
     article.suggested = vec!["actor:putin".into(), "quote:kim-sacred-fight".into()];
-    let html = render(AppProps {
-        initial_state: Some(
-            UiState::default()
-                .apply(PanelAction::Show(Panel::Quotes))
-                .into(),
-        ),
-        ..AppProps::new(Rc::new(article.clone()))
-    })
-    .await;
+    let quotes = UiState::default().apply(PanelAction::Show(Panel::Quotes));
+    let html = render(AppProps::with_state(Rc::new(article.clone()), quotes)).await;
     let body = body_of(&html);
     let putin = article.actor("putin").unwrap().mention_count as usize;
     assert_eq!(

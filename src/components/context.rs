@@ -48,7 +48,7 @@ pub struct Viewer {
     pub root: Root,
     /// The prerendered body to adopt, if the viewer started on a page that has one.
     pub body: Option<web_sys::Element>,
-    /// Where this article's reader data is kept (see `AppProps::storage_key`).
+    /// Where this article's reader data is kept (see `crate::config::Start::storage_key`).
     pub storage_key: AttrValue,
     pub dispatch: UseReducerDispatcher<UiState>,
 }

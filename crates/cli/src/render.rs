@@ -3,7 +3,6 @@
 
 use crate::contents_page::{ContentsEntry, ContentsPage, ContentsPageProps};
 use marginalia::components::app::{App, AppProps};
-use marginalia::components::context::Mode;
 use marginalia_model::Article;
 use std::rc::Rc;
 
@@ -17,15 +16,7 @@ fn block_on<F: std::future::Future<Output = String>>(render: F) -> String {
 /// The viewer as the page shows it before (and without) the wasm: the state a viewer starts
 /// in, so the viewer's first render matches it.
 pub fn article_page(article: &Article) -> String {
-    let props = AppProps {
-        article: Rc::new(article.clone()),
-        picture: Rc::new(marginalia_model::graph::layout(article)),
-        prerendered: Default::default(),
-        islands: None,
-        storage_key: "".into(),
-        initial_state: None,
-        mode: Mode::Page,
-    };
+    let props = AppProps::new(Rc::new(article.clone()));
     block_on(
         yew::LocalServerRenderer::<App>::with_props(props)
             .hydratable(false)
