@@ -174,10 +174,11 @@ impl Config {
     }
 }
 
-/// True when rendering the prerendered page on the server (the `site` command): what shows
-/// with JavaScript off and before the viewer starts, where every panel's content is in the
-/// page and the tabs are links to the panels (CSS `:target` shows the one named), so nothing
-/// on screen is dead. The viewer, once it runs, renders the live panels in its place.
+/// True when rendering the prerendered page on the server (the `build` command), where there is
+/// no browser: what shows with JavaScript off and before the viewer starts, where every panel's
+/// content is in the page and the tabs are links to the panels (CSS `:target` shows the one
+/// named), so nothing on screen is dead. The viewer, once it runs, renders the live panels in
+/// its place. The one place the components learn which side they render on.
 pub fn prerendering() -> bool {
     !cfg!(target_arch = "wasm32")
 }

@@ -29,7 +29,7 @@ type Previews = UseStateHandle<Vec<Option<String>>>;
 /// Who receives the feedback besides this browser (see [`crate::feedback::recipient`]).
 /// (None when rendered on the server: there is no browser to ask.)
 fn recipient(viewer: &Viewer) -> Option<Recipient> {
-    if !cfg!(target_arch = "wasm32") {
+    if crate::config::prerendering() {
         return None;
     }
     let mounted = viewer.config.mode == crate::config::Mode::Mounted;
@@ -44,7 +44,7 @@ fn endpoint_and_origin(viewer: &Viewer) -> Option<(String, String)> {
     let endpoint = viewer.article.meta.feedback_endpoint.as_deref();
     // The page's origin only in the browser: the server renderer has none (and names the
     // endpoint; the browser checks it against the page it runs in).
-    let page = cfg!(target_arch = "wasm32")
+    let page = (!crate::config::prerendering())
         .then(web::page_origin)
         .flatten();
     let origin = crate::feedback::endpoint_origin(endpoint, page.as_deref())?;
