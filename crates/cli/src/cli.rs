@@ -13,7 +13,8 @@ Exit status:
   1  content errors (each as file:line:column: message, with a hint); or a folder that `new`
      finds taken, or that `new` or `generate` cannot write
   2  bad usage: a wrong argument, a folder that is not there or holds no article, no viewer
-     build, a bad MARGINALIA_SITE_URL, or an output folder `build` cannot write";
+     build, a bad MARGINALIA_SITE_URL, an output folder `build` cannot write, or a port
+     `serve` cannot listen on (`serve` runs until stopped)";
 
 /// marginalia: articles with cross-linked panels for their actors, timeline, quotes and
 /// relations, built into a static site.
@@ -78,6 +79,61 @@ error nothing is written, so the last good site stays.",
         #[arg(long)]
         drafts: bool,
     },
+    /// Serve the site on 127.0.0.1; with --watch, build it and rebuild it on every save
+    #[command(
+        long_about = "Serve the site on 127.0.0.1 (and nowhere else) and print its address. \
+With --watch, build it first (as `build` does, from --viewer, --content and --examples into \
+--out), then rebuild it on every save in the content folders and reload the open pages; a \
+content error is shown in the page, as text, over the last good build, which stays served. \
+Only a page of this machine is answered: a request whose Host is not 127.x.y.z, localhost or \
+[::1] gets 421; no file outside the folder, and no dotfile, is served; no CORS header is sent.",
+        after_help = EXIT_STATUS
+    )]
+    Serve {
+        /// The site to serve (with --watch: where it is built)
+        #[arg(long, value_name = "DIR", default_value = "dist")]
+        out: PathBuf,
+        /// The port on 127.0.0.1; 0 picks a free one (the address is printed)
+        #[arg(long, value_name = "N", default_value_t = 8080)]
+        port: u16,
+        /// Serve the site under this path, as a host that puts it in a sub-folder
+        #[arg(long, value_name = "PATH", default_value = "/", value_parser = base_path)]
+        base: String,
+        /// Add a header to every file, such as 'Content-Security-Policy: default-src self'
+        /// (repeatable)
+        #[arg(long = "header", value_name = "NAME: VALUE", value_parser = header)]
+        headers: Vec<(String, String)>,
+        /// Compress text, JSON, SVG and wasm when the browser accepts gzip, as a static host
+        /// would
+        #[arg(long)]
+        gzip: bool,
+        /// Build the site, rebuild it on every save under --content (and --examples), and
+        /// reload the open pages
+        #[arg(long)]
+        watch: bool,
+        /// With --watch: the viewer's build (`make build` writes it to target/viewer)
+        #[arg(
+            long,
+            value_name = "DIR",
+            default_value = "target/viewer",
+            requires = "watch"
+        )]
+        viewer: PathBuf,
+        /// With --watch: the folder of articles
+        #[arg(
+            long,
+            value_name = "DIR",
+            default_value = "content",
+            requires = "watch"
+        )]
+        content: PathBuf,
+        /// With --watch: a folder of example articles, built under examples/articles/
+        #[arg(long, value_name = "DIR", requires = "watch")]
+        examples: Option<PathBuf>,
+        /// With --watch: preview drafts (unconfirmed suggestions shown as suggestions)
+        #[arg(long, requires = "watch")]
+        drafts: bool,
+    },
     /// Draft an article's marks, actors, quotes and dated events from its text, as suggestions
     #[command(
         long_about = "Draft an article's annotations from its text: the folder holds article.md \
@@ -112,6 +168,48 @@ from its text alone and prints precision and recall against its annotations.",
     },
 }
 
+/// `--base`: a path that starts and ends with `/`, with no query, fragment or control
+/// character.
+fn base_path(value: &str) -> Result<String, String> {
+    let fine = value.starts_with('/')
+        && value.ends_with('/')
+        && !value.contains(['?', '#', '\\'])
+        && !value.chars().any(char::is_control);
+    if fine {
+        Ok(value.to_string())
+    } else {
+        Err("a path that starts and ends with /, such as /sub/path/".to_string())
+    }
+}
+
+/// `--header`: `Name: value`, the name an HTTP token, the value printable ASCII. Headers that
+/// frame the response (its length, encoding, connection) cannot be set.
+fn header(value: &str) -> Result<(String, String), String> {
+    let usage = || {
+        "a header as 'Name: value', such as 'Content-Security-Policy: default-src \'self\''"
+            .to_string()
+    };
+    let (name, value) = value.split_once(':').ok_or_else(usage)?;
+    let (name, value) = (name.trim(), value.trim());
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if name.is_empty()
+        || !name.chars().all(token)
+        || !value.chars().all(|c| c == ' ' || c.is_ascii_graphic())
+    {
+        return Err(usage());
+    }
+    let framing = [
+        "content-length",
+        "transfer-encoding",
+        "connection",
+        "content-encoding",
+    ];
+    if framing.contains(&name.to_ascii_lowercase().as_str()) {
+        return Err(format!("{name} is the server's to set"));
+    }
+    Ok((name.to_string(), value.to_string()))
+}
+
 fn at_least_one(value: &str) -> Result<usize, String> {
     match value.parse() {
         Ok(n) if n >= 1 => Ok(n),
@@ -134,7 +232,7 @@ mod tests {
     #[test]
     fn help_lists_the_subcommands_and_the_exit_statuses() {
         let help = Cli::command().render_long_help().to_string();
-        for name in ["new", "check", "build", "draft", "generate"] {
+        for name in ["new", "check", "build", "serve", "draft", "generate"] {
             assert!(
                 help.lines()
                     .any(|l| l.trim_start().starts_with(&format!("{name} "))),
@@ -169,10 +267,79 @@ mod tests {
             &["marginalia", "build", "viewer", "content"],
             &["marginalia", "generate", "--times", "0"],
             &["marginalia", "generate", "--times", "many"],
+            &["marginalia", "serve", "--port", "65536"],
+            &["marginalia", "serve", "--drafts"],
+            &["marginalia", "serve", "--content", "c"],
+            &["marginalia", "serve", "--base", "sub"],
+            &["marginalia", "serve", "--base", "/sub"],
+            &["marginalia", "serve", "--header", "no colon"],
+            &["marginalia", "serve", "--header", "Bad Name: x"],
+            &["marginalia", "serve", "--header", "Content-Length: 1"],
         ] {
             let error = Cli::try_parse_from(args).expect_err("a usage error");
             assert_eq!(error.exit_code(), 2, "{args:?}");
         }
+    }
+
+    #[test]
+    fn serve_defaults_to_dist_on_8080_and_takes_its_options() {
+        let parse = |args: &[&str]| match Cli::try_parse_from(args).unwrap().command {
+            command @ Command::Serve { .. } => command,
+            other => panic!("{other:?}"),
+        };
+        let Command::Serve {
+            out,
+            port,
+            base,
+            headers,
+            watch,
+            ..
+        } = parse(&["marginalia", "serve"])
+        else {
+            unreachable!()
+        };
+        assert_eq!(
+            (out, port, base.as_str()),
+            (PathBuf::from("dist"), 8080, "/")
+        );
+        assert!(headers.is_empty() && !watch);
+        let Command::Serve {
+            port,
+            headers,
+            watch,
+            drafts,
+            examples,
+            ..
+        } = parse(&[
+            "marginalia",
+            "serve",
+            "--port",
+            "0",
+            "--header",
+            "Content-Security-Policy: default-src 'self'",
+            "--header",
+            "X-A:b",
+            "--watch",
+            "--drafts",
+            "--examples",
+            "examples/articles",
+        ])
+        else {
+            unreachable!()
+        };
+        assert_eq!(port, 0);
+        assert_eq!(
+            headers,
+            [
+                (
+                    "Content-Security-Policy".into(),
+                    "default-src 'self'".into()
+                ),
+                ("X-A".into(), "b".into())
+            ]
+        );
+        assert!(watch && drafts);
+        assert_eq!(examples, Some(PathBuf::from("examples/articles")));
     }
 
     #[test]

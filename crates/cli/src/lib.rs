@@ -1,7 +1,8 @@
 //! The `marginalia` command and what its subcommands share. [`cli`] is its command line (one
 //! clap `Cli`, the exit statuses); [`cmd`] holds a module per subcommand: `new` (an article's
-//! skeleton), `check` (the author's checker), `build` (the whole site, run by `make build`)
-//! and `generate` (a synthetic article for tests of size). The site build ([`site`]) has its
+//! skeleton), `check` (the author's checker), `build` (the whole site, run by `make build`),
+//! `serve` (the site on 127.0.0.1, rebuilt on every save with `--watch`), `draft` and
+//! `generate` (a synthetic article for tests of size). The site build ([`site`]) has its
 //! server-side rendering ([`render`], [`contents_page`]), page furniture ([`page`]) and feeds
 //! ([`feeds`]).
 

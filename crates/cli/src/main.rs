@@ -25,6 +25,38 @@ fn main() -> ExitCode {
             };
             cmd::build::run(&viewer, &content, &out, examples.as_deref(), drafts)
         }
+        Command::Serve {
+            out,
+            port,
+            base,
+            headers,
+            gzip,
+            watch,
+            viewer,
+            content,
+            examples,
+            drafts,
+        } => {
+            let site = watch.then(|| cmd::serve::Site {
+                viewer,
+                content,
+                out: out.clone(),
+                examples,
+                drafts: if drafts {
+                    marginalia_content::Drafts::Preview
+                } else {
+                    marginalia_content::Drafts::Refuse
+                },
+            });
+            cmd::serve::run(cmd::serve::Options {
+                out,
+                port,
+                base,
+                headers,
+                gzip,
+                watch: site,
+            })
+        }
         Command::Draft { folder, compare } => cmd::draft::run(&folder, compare),
         Command::Generate { times, out, seed } => cmd::generate::run(times, out.as_deref(), &seed),
     };

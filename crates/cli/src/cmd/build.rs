@@ -29,24 +29,75 @@ pub fn run(
     examples: Option<&Path>,
     drafts: Drafts,
 ) -> Status {
+    match build(viewer, content, out, examples, drafts) {
+        Ok(summary) => {
+            eprintln!("{summary}");
+            Status::Fine
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            error.status()
+        }
+    }
+}
+
+/// Why [`build`] wrote nothing (or, for `Unwritable`, not everything).
+#[derive(Debug)]
+pub enum BuildError {
+    /// Every content error of every article, each as `file:line:column: message` and a hint.
+    Content(String),
+    /// A bad `MARGINALIA_SITE_URL`, a missing viewer build, or an output folder that cannot be
+    /// written: what is wrong, in a sentence.
+    Usage(String),
+}
+
+impl BuildError {
+    /// The command's exit status for this error.
+    pub fn status(&self) -> Status {
+        match self {
+            BuildError::Content(_) => Status::Failed,
+            BuildError::Usage(_) => Status::Usage,
+        }
+    }
+
+    /// What to show a writer: the errors alone, without the command's closing line.
+    pub fn text(&self) -> String {
+        match self {
+            BuildError::Content(report) => report.clone(),
+            BuildError::Usage(message) => format!("site: {message}"),
+        }
+    }
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Content(report) => write!(
+                f,
+                "{report}\nsite: content errors (above); nothing was written"
+            ),
+            BuildError::Usage(message) => write!(f, "site: {message}"),
+        }
+    }
+}
+
+/// Builds the site (what `run` does, and `serve --watch` on every save) and returns the
+/// summary line to print; prints nothing itself.
+pub fn build(
+    viewer: &Path,
+    content: &Path,
+    out: &Path,
+    examples: Option<&Path>,
+    drafts: Drafts,
+) -> Result<String, BuildError> {
     let started = Instant::now();
     let site_url = match std::env::var(SITE_URL_VARIABLE) {
-        Ok(value) if !value.trim().is_empty() => match page::site_url(&value) {
-            Ok(url) => Some(url),
-            Err(message) => {
-                eprintln!("site: {message}");
-                return Status::Usage;
-            }
-        },
+        Ok(value) if !value.trim().is_empty() => {
+            Some(page::site_url(&value).map_err(BuildError::Usage)?)
+        }
         _ => None,
     };
-    let viewer = match Viewer::open(viewer) {
-        Ok(v) => v,
-        Err(message) => {
-            eprintln!("site: {message}");
-            return Status::Usage;
-        }
-    };
+    let viewer = Viewer::open(viewer).map_err(BuildError::Usage)?;
     let articles = load_articles(content, drafts);
     let examples = examples
         .map(|dir| load_articles(dir, Drafts::Refuse))
@@ -54,28 +105,18 @@ pub fn run(
     let (articles, examples) = match (articles, examples) {
         (Ok(a), Ok(e)) => (a, e),
         (a, e) => {
-            for report in [a.err(), e.err()].into_iter().flatten() {
-                eprintln!("{report}");
-            }
-            eprintln!("site: content errors (above); nothing was written");
-            return Status::Failed;
+            let reports: Vec<String> = [a.err(), e.err()].into_iter().flatten().collect();
+            return Err(BuildError::Content(reports.join("\n")));
         }
     };
-    match write_site(&viewer, &articles, &examples, out, site_url.as_deref()) {
-        Ok(written) => {
-            eprintln!(
-                "site: {} article(s) and {} example(s) into {} ({} pages) in {} ms",
-                articles.len(),
-                examples.len(),
-                out.display(),
-                written.pages.len(),
-                started.elapsed().as_millis()
-            );
-            Status::Fine
-        }
-        Err(e) => {
-            eprintln!("site: cannot write {}: {e}", out.display());
-            Status::Usage
-        }
-    }
+    let written = write_site(&viewer, &articles, &examples, out, site_url.as_deref())
+        .map_err(|e| BuildError::Usage(format!("cannot write {}: {e}", out.display())))?;
+    Ok(format!(
+        "site: {} article(s) and {} example(s) into {} ({} pages) in {} ms",
+        articles.len(),
+        examples.len(),
+        out.display(),
+        written.pages.len(),
+        started.elapsed().as_millis()
+    ))
 }

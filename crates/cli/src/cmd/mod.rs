@@ -1,5 +1,5 @@
 //! The subcommands of `marginalia`, one module each: [`new`], [`check`], [`build`],
-//! [`draft`] (with [`compare`]) and [`generate`]. Each `run` takes its parsed arguments (see [`crate::cli`]), prints its
+//! [`serve`], [`draft`] (with [`compare`]) and [`generate`]. Each `run` takes its parsed arguments (see [`crate::cli`]), prints its
 //! progress and errors, and returns one of the [`Status`]es every subcommand shares.
 
 pub mod build;
@@ -8,6 +8,7 @@ pub mod compare;
 pub mod draft;
 pub mod generate;
 pub mod new;
+pub mod serve;
 
 use std::process::ExitCode;
 
