@@ -216,31 +216,6 @@ into_action! {
     NoticeAction => Notice,
 }
 
-/// Transitional: the flat names of the actions that `components/quote_entry.rs` and
-/// `components/quotes_panel.rs` still use (they were being rewritten when the actions were
-/// grouped). Each builds the grouped action; remove each with its last use.
-#[allow(
-    non_snake_case,
-    reason = "they stand in for the former enum variants' names"
-)]
-impl Action {
-    pub fn Select(selection: Selection) -> Action {
-        SelectionAction::Select(selection).into()
-    }
-
-    pub fn Toggle(selection: Selection) -> Action {
-        SelectionAction::Toggle(selection).into()
-    }
-
-    pub fn SetSpeakerFilter(speaker: Option<String>) -> Action {
-        PanelAction::FilterSpeaker(speaker).into()
-    }
-
-    pub fn Announce(text: String) -> Action {
-        NoticeAction::Announce(text).into()
-    }
-}
-
 fn step(index: usize, delta: i32, total: usize) -> usize {
     if total == 0 {
         return 0;
@@ -724,26 +699,5 @@ mod tests {
         let s = s.apply(SelectionAction::Select(actor("kim")));
         assert!(s.is_actor_selected("kim"));
         assert_eq!(s.view_showing(Panel::Timeline).panel, Some(Panel::Timeline));
-    }
-
-    #[test]
-    fn the_transitional_flat_names_build_the_grouped_actions() {
-        let sel = actor("kim");
-        assert_eq!(
-            Action::Select(sel.clone()),
-            Action::Selection(SelectionAction::Select(sel.clone()))
-        );
-        assert_eq!(
-            Action::Toggle(sel.clone()),
-            Action::Selection(SelectionAction::Toggle(sel))
-        );
-        assert_eq!(
-            Action::SetSpeakerFilter(None),
-            Action::Panel(PanelAction::FilterSpeaker(None))
-        );
-        assert_eq!(
-            Action::Announce("x".into()),
-            Action::Notice(NoticeAction::Announce("x".into()))
-        );
     }
 }

@@ -229,3 +229,44 @@ async fn a_preview_of_drafts_shows_the_suggestions_as_such() {
     let published = render(AppProps::new(Rc::new(common::seed()))).await;
     assert!(!published.contains("suggested"));
 }
+
+#[tokio::test]
+async fn words_said_together_name_every_speaker_and_filter_under_each() {
+    let mut article = common::seed();
+    let quote = article
+        .quotes
+        .iter_mut()
+        .find(|q| q.id == "kim-sacred-fight")
+        .expect("the seed's quote");
+    quote.speakers = vec!["kim".into(), "putin".into()];
+    let html = render(AppProps::new(Rc::new(article.clone()))).await;
+    assert!(
+        html.contains("Kim Jong Un</button> and <button"),
+        "both speakers are buttons, joined as a reader says them"
+    );
+    assert!(html.contains("Copy the quote by Kim Jong Un and Vladimir Putin with its attribution"));
+    let by =
+        |speaker: &str| UiState::default().apply(PanelAction::FilterSpeaker(Some(speaker.into())));
+    let entry = "id=\"quote-item-kim-sacred-fight\"";
+    let html = render(AppProps::with_state(Rc::new(article.clone()), by("putin"))).await;
+    assert!(html.contains(entry), "listed under each of its speakers");
+    let html = render(AppProps::with_state(Rc::new(article), by("japan"))).await;
+    assert!(!html.contains(entry), "and under nobody else");
+}
+
+#[tokio::test]
+async fn the_source_links_to_where_it_was_published_and_says_why_it_may_be_republished() {
+    let mut article = common::seed();
+    article.meta.source.address = Some("https://www.state.gov/example".into());
+    article.meta.source.rights = Some("A work of the U.S. federal government.".into());
+    article.meta.publisher_address = String::new();
+    let html = render(AppProps::new(Rc::new(article))).await;
+    assert!(html.contains(
+        "<a href=\"https://www.state.gov/example\" rel=\"noopener noreferrer\">Financial Times</a>"
+    ));
+    assert!(html.contains("A work of the U.S. federal government."));
+    assert!(
+        !html.contains("44 S Broadway"),
+        "no empty address line, and no other"
+    );
+}

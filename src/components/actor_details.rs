@@ -31,7 +31,7 @@ fn quotes_and_events(viewer: &Viewer, article: &Article, actor: &Actor) -> Html 
     let quotes: Vec<_> = article
         .quotes
         .iter()
-        .filter(|q| q.speaker == actor.id)
+        .filter(|q| q.speakers.contains(&actor.id))
         .collect();
     let events: Vec<_> = article
         .events

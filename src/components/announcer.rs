@@ -32,7 +32,7 @@ pub fn describe(article: &Article, selection: &Selection, mention_index: u32) ->
             .unwrap_or_default(),
         Selection::Quote(id) => article
             .quote(id)
-            .map(|q| format!("Quote by {} selected.", article.actor_name(&q.speaker)))
+            .map(|q| format!("Quote by {} selected.", article.speakers_names(q)))
             .unwrap_or_default(),
         Selection::Relation(id) => article
             .relation(id)

@@ -1,6 +1,7 @@
 //! The article's header: the source's name (as its author wrote it), title, standfirst,
 //! byline, the source's date and, only when the page republishes it, the page's own date, the
-//! address line and the reading time.
+//! address line and the reading time; the source's address and the reason the page may
+//! republish it, when the article gives them.
 
 use super::context::use_viewer;
 use yew::prelude::*;
@@ -22,7 +23,13 @@ pub fn article_header() -> Html {
             }
             <p class="article__byline">
                 <span class="article__byline-item">
-                    { &meta.source.name }{ ", " }
+                    // The address was checked (http or https) with the rest of the data.
+                    if let Some(address) = &meta.source.address {
+                        <a href={address.clone()} rel="noopener noreferrer">{ &meta.source.name }</a>
+                    } else {
+                        { &meta.source.name }
+                    }
+                    { ", " }
                     <time datetime={meta.source.date.iso()}>{ meta.source.date.long() }</time>
                 </span>
                 if meta.is_republished() {
@@ -35,7 +42,12 @@ pub fn article_header() -> Html {
                 <span class="article__sep" aria-hidden="true">{ " · " }</span>
                 <span class="article__byline-item">{ format!("{} min read", meta.reading_minutes) }</span>
             </p>
-            <p class="article__address">{ &meta.publisher_address }</p>
+            if !meta.publisher_address.is_empty() {
+                <p class="article__address">{ &meta.publisher_address }</p>
+            }
+            if let Some(rights) = &meta.source.rights {
+                <p class="article__address">{ rights }</p>
+            }
         </header>
     }
 }

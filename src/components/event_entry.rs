@@ -109,7 +109,7 @@ fn event_details(viewer: &Viewer, event: &Event) -> Html {
                         <li key={q.id.clone()}>
                             <button type="button" class="link-button"
                                 onclick={select(Selection::Quote(q.id.clone()))}>
-                                { format!("“{}” — {}", q.text, article.actor_name(&q.speaker)) }
+                                { format!("“{}” — {}", q.text, article.speakers_names(q)) }
                             </button>
                         </li>
                     }) }

@@ -33,7 +33,7 @@ fn selected_name(article: &Article, selection: &Selection) -> String {
         Selection::Actor(id) => article.actor_name(id).to_string(),
         Selection::Event(id) => article.event(id).map_or(id.clone(), |e| e.title.clone()),
         Selection::Quote(id) => article.quote(id).map_or(id.clone(), |q| {
-            format!("quote by {}", article.actor_name(&q.speaker))
+            format!("quote by {}", article.speakers_names(q))
         }),
         Selection::Relation(id) => article
             .relation(id)

@@ -58,7 +58,7 @@ pub fn print_dossier() -> Html {
                     { for article.quotes.iter().map(|q| html! {
                         <tr key={q.id.clone()}>
                             <td>{ format!("“{}”", q.text) }</td>
-                            <td>{ article.actor_name(&q.speaker) }</td>
+                            <td>{ article.speakers_names(q) }</td>
                             <td>{ q.event.as_deref().and_then(|e| article.event(e))
                                 .map(|e| e.date.long())
                                 .unwrap_or_else(|| "not given".into()) }</td>

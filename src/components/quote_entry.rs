@@ -6,7 +6,7 @@
 use super::context::{use_viewer, Viewer};
 use crate::dom;
 use crate::model::{Article, Quote, Selection};
-use crate::state::Action;
+use crate::state::{NoticeAction, SelectionAction};
 use crate::web;
 use yew::prelude::*;
 
@@ -20,11 +20,14 @@ pub struct QuoteEntryProps {
 
 /// The text put on the clipboard: the words, the speaker, where and when.
 pub fn attribution(article: &Article, quote: &Quote) -> String {
-    let speaker = article.actor(&quote.speaker);
-    let who = match speaker {
-        Some(a) if !a.role.is_empty() => format!("{}, {}", a.name, a.role),
-        Some(a) => a.name.clone(),
-        None => quote.speaker.clone(),
+    // One speaker is named with their role; several, by their names.
+    let who = match quote.speakers.as_slice() {
+        [one] => match article.actor(one) {
+            Some(a) if !a.role.is_empty() => format!("{}, {}", a.name, a.role),
+            Some(a) => a.name.clone(),
+            None => one.clone(),
+        },
+        _ => article.speakers_names(quote),
     };
     let when = quote
         .event
@@ -47,13 +50,33 @@ fn on_copy(viewer: &Viewer, quote: &Quote) -> Callback<MouseEvent> {
     Callback::from(move |_| {
         let viewer = viewer.clone();
         web::files::copy_text(&text, move |ok| {
-            viewer.dispatch(Action::Announce(if ok {
+            viewer.dispatch(NoticeAction::Announce(if ok {
                 "Quote copied with its attribution.".to_string()
             } else {
                 "The browser did not allow copying.".to_string()
             }))
         });
     })
+}
+
+/// The speakers, each a button that selects them, joined as a reader says them ("A, B and C").
+fn speaker_buttons(viewer: &Viewer, speakers: &[String]) -> Html {
+    let last = speakers.len().saturating_sub(1);
+    html! {
+        { for speakers.iter().enumerate().map(|(n, id)| html! {
+            <>
+                { match n {
+                    0 => "",
+                    n if n == last => " and ",
+                    _ => ", ",
+                } }
+                <button type="button" class="link-button"
+                    onclick={viewer.on(SelectionAction::Select(Selection::Actor(id.clone())))}>
+                    { viewer.article.actor_name(id) }
+                </button>
+            </>
+        }) }
+    }
 }
 
 #[function_component(QuoteEntry)]
@@ -66,7 +89,6 @@ pub fn quote_entry(props: &QuoteEntryProps) -> Html {
     };
     let (selected, related) = (props.selected, props.related);
     let sel = Selection::Quote(q.id.clone());
-    let on_speaker = viewer.on(Action::Select(Selection::Actor(q.speaker.clone())));
     let date = q.event.as_deref().and_then(|e| article.event(e));
     html! {
         <li class={classes!(
@@ -79,19 +101,17 @@ pub fn quote_entry(props: &QuoteEntryProps) -> Html {
                 id={dom::quote_entry_id(&q.id)}
                 class="quote-item__text"
                 aria-pressed={selected.to_string()}
-                onclick={viewer.on(Action::Toggle(sel))}
+                onclick={viewer.on(SelectionAction::Toggle(sel))}
             >
                 { format!("“{}”", q.text) }
                 { super::actor_entry::suggested_badge(article.is_suggested("quote", &q.id)) }
             </button>
             <p class="quote-item__meta">
-                if q.speaker.is_empty() {
+                if q.speakers.is_empty() {
                     // A draft's suggestion the drafter found no speaker for (a preview only).
                     <span class="quote-item__undated">{ "speaker not found" }</span>
                 } else {
-                    <button type="button" class="link-button" onclick={on_speaker}>
-                        { article.actor_name(&q.speaker) }
-                    </button>
+                    { speaker_buttons(&viewer, &q.speakers) }
                 }
                 { " · " }
                 { match date {
@@ -101,7 +121,7 @@ pub fn quote_entry(props: &QuoteEntryProps) -> Html {
             </p>
             <p class="quote-item__context">{ &q.context }</p>
             <button type="button" class="button quote-item__copy" onclick={on_copy(&viewer, q)}
-                aria-label={format!("Copy the quote by {} with its attribution", article.actor_name(&q.speaker))}>
+                aria-label={format!("Copy the quote by {} with its attribution", article.speakers_names(q))}>
                 { "Copy" }
             </button>
         </li>

@@ -6,7 +6,7 @@ use super::quote_entry::QuoteEntry;
 use crate::effects::use_progressive_list;
 use crate::model::related::Related;
 use crate::model::Selection;
-use crate::state::Action;
+use crate::state::PanelAction;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -23,9 +23,9 @@ pub struct QuotesPanelProps {
 fn speaker_filter(viewer: &Viewer, filter: Option<&str>) -> Html {
     let article = &viewer.article;
     let mut speakers: Vec<&str> = Vec::new();
-    for q in &article.quotes {
-        if !speakers.contains(&q.speaker.as_str()) {
-            speakers.push(&q.speaker);
+    for speaker in article.quotes.iter().flat_map(|q| &q.speakers) {
+        if !speakers.contains(&speaker.as_str()) {
+            speakers.push(speaker);
         }
     }
     let on_filter = {
@@ -36,9 +36,8 @@ fn speaker_filter(viewer: &Viewer, filter: Option<&str>) -> Html {
                 .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
                 .map(|s| s.value())
                 .unwrap_or_default();
-            dispatch.dispatch(Action::SetSpeakerFilter(
-                (!value.is_empty()).then_some(value),
-            ));
+            dispatch
+                .dispatch(PanelAction::FilterSpeaker((!value.is_empty()).then_some(value)).into());
         })
     };
     html! {
@@ -49,7 +48,7 @@ fn speaker_filter(viewer: &Viewer, filter: Option<&str>) -> Html {
                     { format!("Everyone ({})", article.quotes.len()) }
                 </option>
                 { for speakers.iter().map(|s| {
-                    let n = article.quotes.iter().filter(|q| q.speaker == *s).count();
+                    let n = article.quotes.iter().filter(|q| q.speakers.iter().any(|x| x == s)).count();
                     html! {
                         <option key={s.to_string()} value={s.to_string()}
                             selected={filter == Some(*s)}>
@@ -70,7 +69,7 @@ pub fn quotes_panel(props: &QuotesPanelProps) -> Html {
     let selected = props.selection.as_ref().and_then(Selection::quote);
     let quotes = &viewer.article.quotes;
     let listed: Vec<usize> = (0..quotes.len())
-        .filter(|&i| filter.is_none_or(|s| s == quotes[i].speaker))
+        .filter(|&i| filter.is_none_or(|s| quotes[i].speakers.iter().any(|x| x == s)))
         .collect();
     let needed = selected.and_then(|id| listed.iter().position(|&i| quotes[i].id == id));
     let (shown, more) = use_progressive_list(listed.len(), needed, "quotes");

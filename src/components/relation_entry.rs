@@ -33,6 +33,8 @@ pub fn relation_entry(props: &RelationEntryProps) -> Html {
     };
     let id = relation_id(&actor.id, props.index);
     let phrase = article.relation_phrase(actor, relation);
+    // A draft's relation not yet confirmed (a preview only).
+    let badge = super::actor_entry::suggested_badge(article.is_suggested("relation", &id));
     let class = classes!(
         "relation-entry",
         props.selected.then_some("relation-entry--selected"),
@@ -44,7 +46,7 @@ pub fn relation_entry(props: &RelationEntryProps) -> Html {
     if crate::config::prerendering() {
         return html! {
             <li id={dom::relation_item_id(&id)} {class}>
-                <p class="relation-entry__what">{ phrase }</p>
+                <p class="relation-entry__what">{ phrase }{ badge }</p>
                 { evidence }
             </li>
         };
@@ -54,7 +56,7 @@ pub fn relation_entry(props: &RelationEntryProps) -> Html {
             <button type="button" class="relation-entry__button"
                 aria-pressed={props.selected.to_string()}
                 onclick={viewer.on(SelectionAction::Toggle(Selection::Relation(id)))}>
-                { phrase }
+                { phrase }{ badge }
             </button>
             if props.selected { { evidence } }
         </li>

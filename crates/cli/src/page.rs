@@ -92,6 +92,9 @@ pub fn json_ld(article: &Article, page_url: Option<&str>) -> String {
     if let Some(url) = page_url {
         data["url"] = url.into();
     }
+    if let Some(address) = &meta.source.address {
+        data["isBasedOn"] = serde_json::json!({ "@type": "CreativeWork", "url": address });
+    }
     // Inside <script>, `</script` would close the element early and `<!--` would start the
     // script-data escape state (the rest of the page would become script): no `<` at all, nor
     // `>` or `&`, as `\u003c` and friends, which JSON reads as the same characters.

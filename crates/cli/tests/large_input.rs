@@ -32,7 +32,7 @@ fn a_hundred_times_the_seed_passes() {
     // Copies are distinct: copy 100's quote is marked in copy 100's text.
     let q = a.quote("kim-sacred-fight-100").unwrap();
     assert_eq!(q.text, "{100} sacred fight");
-    assert_eq!(q.speaker, "kim-100");
+    assert_eq!(q.speakers, ["kim-100"]);
 }
 
 #[test]

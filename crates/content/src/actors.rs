@@ -2,7 +2,7 @@
 //! affiliation and relations (each relation's evidence must be one or more whole sentences of
 //! one paragraph, verbatim), and that the text mentions every actor at least once.
 
-use crate::annotations::{ActorEntry, RelationEntry};
+use crate::annotations::{ActorEntry, RelationEntry, Text};
 use crate::checker::{is_valid_id, keyword_hint, Checker};
 use crate::error::SourceFile;
 use crate::marks::SentenceMarks;
@@ -21,9 +21,11 @@ pub(crate) fn build<'e>(
     mentions: &HashMap<String, u32>,
     marks: &mut SentenceMarks<'e>,
 ) -> Vec<Actor> {
+    // Verbatim evidence is looked for in the text, all at once; a reference names its place.
     let evidence: Vec<&str> = entries
         .iter()
-        .flat_map(|a| a.relation.iter().map(|r| r.evidence.get_ref().as_str()))
+        .flat_map(|a| &a.relation)
+        .filter_map(|r| r.evidence.as_ref().map(|e| e.get_ref().as_str()))
         .collect();
     let mut evidence_found = locate_many(&c.texts, &evidence).into_iter();
     let mut actors = Vec::new();
@@ -39,12 +41,14 @@ pub(crate) fn build<'e>(
         }
         let mut relations = Vec::new();
         for (index, r) in a.relation.iter().enumerate() {
-            let evidence_at = evidence_found.next().flatten();
-            if let Some(relation) = relation(c, a, r, evidence_at) {
+            let Some((at, evidence_at)) = evidence_of(c, a, r, &mut evidence_found) else {
+                continue;
+            };
+            if let Some(relation) = relation(c, a, r, at, evidence_at) {
                 relations.push(relation);
             }
             if let Some(place) = evidence_at.filter(|p| is_whole_sentence(c, p)) {
-                marks.add_relation(place, relation_id(a.id.get_ref(), index), &r.evidence);
+                marks.add_relation(place, relation_id(a.id.get_ref(), index), at);
             }
         }
         actors.push(Actor {
@@ -95,11 +99,72 @@ fn unmentioned(c: &mut Checker, a: &ActorEntry) {
     );
 }
 
-/// Checks one relation of actor `a`; the model's relation when its kind is known.
+/// Where a relation's evidence is written (its `evidence` or `sentence` value) and where it
+/// was found in the text, if it was; `None` (reported) when the relation gives neither or both.
+fn evidence_of<'e>(
+    c: &mut Checker,
+    a: &ActorEntry,
+    r: &'e RelationEntry,
+    found: &mut impl Iterator<Item = Option<Place>>,
+) -> Option<(&'e Text, Option<Place>)> {
+    let src = c.src;
+    let id = a.id.get_ref();
+    match (&r.evidence, &r.sentence) {
+        (Some(evidence), None) => Some((evidence, found.next().flatten())),
+        (Some(evidence), Some(_)) => {
+            found.next();
+            let message =
+                format!("actor `{id}`: a relation gives both `evidence` and `sentence`; keep one");
+            c.err(&src.actors, evidence, message);
+            None
+        }
+        (None, Some(sentence)) => {
+            let place =
+                sentences::by_reference(&c.texts, sentence.get_ref()).map(|(paragraph, r)| Place {
+                    paragraph,
+                    start: r.start,
+                    end: r.end,
+                });
+            if place.is_none() {
+                let hint = sentence_reference_hint(c, sentence.get_ref());
+                let message = format!(
+                    "actor `{id}`: relation sentence `{}` is not a sentence of article.md",
+                    sentence.get_ref()
+                );
+                c.err_hint(&src.actors, sentence, message, Some(hint));
+            }
+            Some((sentence, place))
+        }
+        (None, None) => {
+            let message = format!(
+                "actor `{id}`: a relation needs its evidence: `sentence = \"3.2\"` (paragraph 3, sentence 2) or `evidence = \"<the sentence, verbatim>\"`"
+            );
+            c.err(&src.actors, &r.target, message);
+            None
+        }
+    }
+}
+
+/// What a wrong sentence reference should look like, and how many sentences there are.
+fn sentence_reference_hint(c: &Checker, reference: &str) -> String {
+    let paragraphs = c.texts.len();
+    match marginalia_model::sentences::parse_reference(reference) {
+        None => "write the paragraph's number, a full stop and the sentence's number, from 1: \"3.2\" is the third paragraph's second sentence (headings count as paragraphs)".into(),
+        Some((p, _)) if p > paragraphs => format!("article.md has {paragraphs} paragraphs (headings count)"),
+        Some((p, _)) => format!(
+            "paragraph {p} has {} sentences",
+            sentences::count(&c.texts, p - 1)
+        ),
+    }
+}
+
+/// Checks one relation of actor `a`, whose evidence is written at `at`; the model's relation
+/// when its kind is known.
 fn relation(
     c: &mut Checker,
     a: &ActorEntry,
     r: &RelationEntry,
+    at: &Text,
     evidence_at: Option<Place>,
 ) -> Option<Relation> {
     let kind = RelationKind::parse(r.kind.get_ref());
@@ -118,20 +183,27 @@ fn relation(
     }
     c.actor_ref(&c.src.actors, &r.target, "relation target");
     match evidence_at {
+        // A reference that names no sentence is reported by `evidence_of`.
+        None if r.sentence.is_some() => return None,
         None => {
             let message = format!(
                 "actor `{}`: relation evidence not found verbatim in article.md",
                 a.id.get_ref()
             );
             let src = c.src;
-            verbatim::not_found(c, &src.actors, &r.evidence, message, Field::Key("evidence"));
+            verbatim::not_found(c, &src.actors, at, message, Field::Key("evidence"));
         }
-        Some(place) => whole_sentence(c, a, r, place),
+        Some(place) => whole_sentence(c, a, at, place),
     }
+    // The model keeps the sentence's words, however the file gave them.
+    let evidence = match (&r.sentence, evidence_at) {
+        (Some(_), Some(p)) => c.texts[p.paragraph][p.start..p.end].to_string(),
+        _ => at.get_ref().clone(),
+    };
     Some(Relation {
         kind: kind?,
         target: r.target.get_ref().clone(),
-        evidence: r.evidence.get_ref().clone(),
+        evidence,
     })
 }
 
@@ -140,7 +212,7 @@ fn is_whole_sentence(c: &Checker, place: &Place) -> bool {
 }
 
 /// Evidence found at `place` must be whole sentences; a fragment is shown its sentence.
-fn whole_sentence(c: &mut Checker, a: &ActorEntry, r: &RelationEntry, place: Place) {
+fn whole_sentence(c: &mut Checker, a: &ActorEntry, written: &Text, place: Place) {
     if is_whole_sentence(c, &place) {
         return;
     }
@@ -158,7 +230,7 @@ fn whole_sentence(c: &mut Checker, a: &ActorEntry, r: &RelationEntry, place: Pla
         "evidence is a whole sentence of the article, so that the reader sees the relation in context; this one is at {}:{line}:{column}",
         c.src.article.short_name()
     );
-    let error = c.src.actors.error_at(r.evidence.span().start, message);
+    let error = c.src.actors.error_at(written.span().start, message);
     c.errors
         .push(error.with_hint(Some(hint)).with_fix(Some(fix)));
 }

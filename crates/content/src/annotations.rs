@@ -17,7 +17,8 @@ pub struct MetaFile {
     pub standfirst: Option<Text>,
     pub page_date: Text,
     pub page_date_text: Text,
-    pub publisher_address: Text,
+    /// The address line the page prints (optional: a government release has none).
+    pub publisher_address: Option<Text>,
     #[serde(default = "english")]
     pub language: Text,
     /// Who wrote the article, as the page prints it (optional).
@@ -51,6 +52,10 @@ pub struct SourceEntry {
     pub name: Text,
     pub date: Text,
     pub actor: Option<Text>,
+    /// Where the source was published: an http(s) address.
+    pub address: Option<Text>,
+    /// Why the page may republish the text (a public-domain work, a licence, a permission).
+    pub rights: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -84,7 +89,14 @@ pub struct ActorEntry {
 pub struct RelationEntry {
     pub kind: Text,
     pub target: Text,
-    pub evidence: Text,
+    /// The sentence(s) of the article that support it, verbatim; or, instead, `sentence`.
+    pub evidence: Option<Text>,
+    /// The supporting sentence by its place: `"3.2"` is the second sentence of the third
+    /// paragraph (headings count as paragraphs), counted from 1.
+    pub sentence: Option<Text>,
+    /// As on an actor: `"suggested"` until the writer confirms what `draft` proposed.
+    pub status: Option<Text>,
+    pub confidence: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -150,7 +162,14 @@ pub struct QuotesFile {
 #[serde(deny_unknown_fields)]
 pub struct QuoteEntry {
     pub id: Text,
-    pub speaker: Text,
+    /// Who said it: an actor id. Words several actors said together (a joint statement) give
+    /// `speakers` instead, a list of ids.
+    pub speaker: Option<Text>,
+    pub speakers: Option<Vec<Text>>,
+    /// `"title"`: a name between quotation marks (a treaty's, a book's, a programme's), which
+    /// nobody is quoted as saying. It has no speaker and is not among the article's quotes; it
+    /// only accounts for the passage's quotation marks.
+    pub kind: Option<Text>,
     pub text: Text,
     pub event: Option<Text>,
     pub context: String,

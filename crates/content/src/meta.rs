@@ -5,7 +5,9 @@
 
 use crate::annotations::MetaFile;
 use crate::checker::Checker;
-use marginalia_model::rules::{control_character, https_origin, is_language_tag, is_origin};
+use marginalia_model::rules::{
+    control_character, https_origin, is_language_tag, is_origin, is_web_address,
+};
 use marginalia_model::text::{reading_minutes, word_count};
 use marginalia_model::{Meta, Source};
 
@@ -33,8 +35,9 @@ pub(crate) fn build(c: &mut Checker, m: &MetaFile, full_text: &str) -> Option<Me
         (Some(&m.title), "the title"),
         (m.standfirst.as_ref(), "the standfirst"),
         (Some(&m.page_date_text), "page_date_text"),
-        (Some(&m.publisher_address), "publisher_address"),
+        (m.publisher_address.as_ref(), "publisher_address"),
         (Some(&m.source.name), "source.name"),
+        (m.source.rights.as_ref(), "source.rights"),
         (m.byline.as_ref(), "the byline"),
     ] {
         if let Some((v, ch)) = value.and_then(|v| Some((v, control_character(v.get_ref())?))) {
@@ -43,6 +46,16 @@ pub(crate) fn build(c: &mut Checker, m: &MetaFile, full_text: &str) -> Option<Me
                 v,
                 format!("{what} holds the control character U+{:04X}", ch as u32),
                 Some("remove it: a page's text has none (a feed with one is not valid XML)".into()),
+            );
+        }
+    }
+    if let Some(address) = m.source.address.as_ref() {
+        if !is_web_address(address.get_ref().trim()) {
+            c.err_hint(
+                file,
+                address,
+                format!("source.address `{}` is not an http(s) address", address.get_ref()),
+                Some("give the whole address where the source was published: \"https://www.state.gov/…\"".into()),
             );
         }
     }
@@ -80,13 +93,27 @@ pub(crate) fn build(c: &mut Checker, m: &MetaFile, full_text: &str) -> Option<Me
         standfirst: m.standfirst.as_ref().map(|s| s.get_ref().clone()),
         page_date: page_date?.start,
         page_date_text: m.page_date_text.get_ref().clone(),
-        publisher_address: m.publisher_address.get_ref().clone(),
+        publisher_address: m
+            .publisher_address
+            .as_ref()
+            .map(|a| a.get_ref().clone())
+            .unwrap_or_default(),
         language: m.language.get_ref().clone(),
         byline: m.byline.as_ref().map(|b| b.get_ref().trim().to_string()),
         source: Source {
             name: m.source.name.get_ref().trim().to_string(),
             date: source_date?.start,
             actor: m.source.actor.as_ref().map(|a| a.get_ref().clone()),
+            address: m
+                .source
+                .address
+                .as_ref()
+                .map(|a| a.get_ref().trim().to_string()),
+            rights: m
+                .source
+                .rights
+                .as_ref()
+                .map(|r| r.get_ref().trim().to_string()),
         },
         word_count: words,
         reading_minutes: reading_minutes(words),

@@ -1,56 +1,36 @@
-//! Step 4d of the pipeline, for relation evidence: the sentences of a paragraph. A sentence ends
-//! at `.`, `!`, `?` or `…`, with any closing marks after it (” ’ " ' ) ]), before a space or the
-//! end of the paragraph; the next one starts at the next character that is not a space. Evidence
-//! must be whole sentences ([`is_whole`]); a fragment is shown the sentence it belongs to
-//! ([`enclosing`]). Abbreviations ("Mr. Vale") end a sentence here too, which only ever lets a
-//! fragment pass, never refuses a whole sentence.
+//! Step 4d of the pipeline, for relation evidence: the sentences of a paragraph, by the rule
+//! the drafter uses too ([`marginalia_model::sentences`]). Evidence must be whole sentences
+//! ([`is_whole`]); a fragment is shown the sentence it belongs to ([`enclosing`]); evidence may
+//! also name a sentence by its place ([`by_reference`], `"3.2"`).
 
+use marginalia_model::sentences::{is_closer, parse_reference, sentence_ranges};
 use std::ops::Range;
-
-fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…')
-}
-
-fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '"' | '\'' | ')' | ']')
-}
 
 fn is_opener(c: char) -> bool {
     matches!(c, '“' | '‘' | '"' | '\'' | '(' | '[')
 }
 
-/// Where sentences start and end in a paragraph's text (byte offsets, in order).
+/// Where sentences start and end in a paragraph's text (byte offsets, in order), by the
+/// project's one rule ([`marginalia_model::sentences`]).
 fn bounds(text: &str) -> (Vec<usize>, Vec<usize>) {
-    let mut starts = Vec::new();
-    let mut ends = Vec::new();
-    let mut want_start = true;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if want_start && !c.is_whitespace() {
-            starts.push(i);
-            want_start = false;
-        }
-        if is_terminal(c) {
-            let mut j = k + 1;
-            while j < chars.len() && is_closer(chars[j].1) {
-                j += 1;
-            }
-            if j == chars.len() || chars[j].1.is_whitespace() {
-                ends.push(chars.get(j).map_or(text.len(), |(b, _)| *b));
-                want_start = true;
-                k = j;
-                continue;
-            }
-        }
-        k += 1;
-    }
-    let trimmed = text.trim_end().len();
-    if ends.last() != Some(&trimmed) && trimmed > 0 {
-        ends.push(trimmed);
-    }
-    (starts, ends)
+    sentence_ranges(text)
+        .into_iter()
+        .map(|r| (r.start, r.end))
+        .unzip()
+}
+
+/// The sentence `reference` (`"3.2"`: paragraph 3, sentence 2, counted from 1 over `texts`,
+/// the paragraphs and headings in reading order): its paragraph and range.
+pub(crate) fn by_reference(texts: &[String], reference: &str) -> Option<(usize, Range<usize>)> {
+    let (p, s) = parse_reference(reference)?;
+    let text = texts.get(p - 1)?;
+    let range = sentence_ranges(text).into_iter().nth(s - 1)?;
+    Some((p - 1, range))
+}
+
+/// How many sentences paragraph `p` (from 0) has.
+pub(crate) fn count(texts: &[String], p: usize) -> usize {
+    texts.get(p).map_or(0, |t| sentence_ranges(t).len())
 }
 
 /// Whether `range` of a paragraph's text is one or more whole sentences (opening marks before

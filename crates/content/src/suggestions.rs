@@ -7,7 +7,7 @@
 use crate::annotations::{Files, Text};
 use crate::error::{ContentError, SourceFile};
 use crate::{Drafts, Sources};
-use marginalia_model::suggestion_key;
+use marginalia_model::{relation_id, suggestion_key};
 
 /// The one value `status` may have.
 pub const SUGGESTED: &str = "suggested";
@@ -24,35 +24,46 @@ pub(crate) fn check(
     let actors = files
         .actors()
         .iter()
-        .map(|a| (&src.actors, "actor", &a.id, &a.status));
+        .map(|a| (&src.actors, "actor", a.id.get_ref().clone(), &a.status));
+    // A relation is named by its actor and its place among that actor's relations (`russia.0`).
+    let relations = files.actors().iter().flat_map(|a| {
+        a.relation.iter().enumerate().map(|(n, r)| {
+            (
+                &src.actors,
+                "relation",
+                relation_id(a.id.get_ref(), n),
+                &r.status,
+            )
+        })
+    });
     let events = files
         .events()
         .iter()
-        .map(|e| (&src.events, "event", &e.id, &e.status));
+        .map(|e| (&src.events, "event", e.id.get_ref().clone(), &e.status));
     let quotes = files
         .quotes()
         .iter()
-        .map(|q| (&src.quotes, "quote", &q.id, &q.status));
-    for (file, kind, id, status) in actors.chain(events).chain(quotes) {
+        .map(|q| (&src.quotes, "quote", q.id.get_ref().clone(), &q.status));
+    for (file, kind, id, status) in actors.chain(relations).chain(events).chain(quotes) {
         match status {
             Some(s) if drafts == Drafts::Preview && s.get_ref() == SUGGESTED => {
-                suggested.push(suggestion_key(kind, id.get_ref()));
+                suggested.push(suggestion_key(kind, &id));
             }
-            Some(status) => errors.push(refusal(file, kind, id, status)),
+            Some(status) => errors.push(refusal(file, kind, &id, status)),
             None => {}
         }
     }
     suggested
 }
 
-fn refusal(file: &SourceFile, kind: &str, id: &Text, status: &Text) -> ContentError {
+fn refusal(file: &SourceFile, kind: &str, id: &str, status: &Text) -> ContentError {
     let at = status.span().start;
     if status.get_ref() == SUGGESTED {
         file.error_at(
             at,
             format!(
                 "{kind} `{}` is a suggestion of `marginalia draft`, not yet confirmed",
-                id.get_ref()
+                id
             ),
         )
         .with_hint(Some(
@@ -63,7 +74,7 @@ fn refusal(file: &SourceFile, kind: &str, id: &Text, status: &Text) -> ContentEr
             at,
             format!(
                 "{kind} `{}`: status can only be \"{SUGGESTED}\" (written by `marginalia draft`), not \"{}\"",
-                id.get_ref(),
+                id,
                 status.get_ref()
             ),
         )

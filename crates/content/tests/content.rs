@@ -300,7 +300,7 @@ fn every_quote_is_marked_once_in_the_text_with_its_exact_words() {
         .iter()
         .find(|q| q.text.contains("(Putin’s) visit"))
         .expect("the ministry quote keeps “(Putin’s)” in brackets");
-    assert_eq!(ministry.speaker, "south-korea-foreign-ministry");
+    assert_eq!(ministry.speakers, ["south-korea-foreign-ministry"]);
     assert!(a
         .quotes
         .iter()

@@ -61,6 +61,11 @@ pub struct Source {
     pub name: String,
     pub date: PartialDate,
     pub actor: Option<String>,
+    /// Where the source was published (an http(s) address), when the article gives it.
+    pub address: Option<String>,
+    /// Why the page may republish it ("A work of the U.S. federal government, in the public
+    /// domain in the United States (17 U.S.C. 105)"), when the article says.
+    pub rights: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -382,7 +387,9 @@ impl Event {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub id: String,
-    pub speaker: String,
+    /// Who said it: one actor, or several who spoke together (a joint statement). Empty only
+    /// for a draft's suggestion whose speaker the drafter could not find (a preview).
+    pub speakers: Vec<String>,
     pub text: String,
     /// The event it was said at, which gives its date.
     pub event: Option<String>,
@@ -486,6 +493,18 @@ impl Article {
     pub fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.actor(id).map(|a| a.name.as_str()).unwrap_or(id)
     }
+
+    /// The names of a quote's speakers as a reader says them: "Putin", "Japan and South
+    /// Korea", "the United States, South Korea and Japan" (without the article: "United
+    /// States, South Korea and Japan").
+    pub fn speakers_names(&self, quote: &Quote) -> String {
+        let names: Vec<&str> = quote.speakers.iter().map(|s| self.actor_name(s)).collect();
+        match names.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_string(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -505,6 +524,8 @@ mod tests {
                 name: "The Saltmere Gazette".into(),
                 date: source,
                 actor: None,
+                address: None,
+                rights: None,
             },
             word_count: 0,
             reading_minutes: 0,

@@ -88,6 +88,7 @@ pub fn check_article(article: &Article) -> Checked {
             "actor" => article.actor(id).is_some(),
             "event" => article.event(id).is_some(),
             "quote" => article.quote(id).is_some(),
+            "relation" => article.relation(id).is_some(),
             _ => false,
         });
         if !known {
@@ -99,9 +100,12 @@ pub fn check_article(article: &Article) -> Checked {
     for quote in &article.quotes {
         let at = |what: &str| format!("quote `{}`: {what}", quote.id);
         // A suggestion whose speaker the drafter could not find has none yet (a preview).
-        let unattributed = quote.speaker.is_empty() && article.is_suggested("quote", &quote.id);
-        if !unattributed {
-            ids.actor(&quote.speaker, || at("its speaker"))?;
+        let unattributed = quote.speakers.is_empty() && article.is_suggested("quote", &quote.id);
+        if quote.speakers.is_empty() && !unattributed {
+            return broken(at("it has no speaker"));
+        }
+        for speaker in &quote.speakers {
+            ids.actor(speaker, || at("its speaker"))?;
         }
         if let Some(event) = &quote.event {
             ids.event(event, || at("its event"))?;
@@ -177,6 +181,7 @@ fn check_meta(article: &Article, ids: &Ids) -> Checked {
         ("the language", Some(&meta.language)),
         ("the byline", meta.byline.as_ref()),
         ("the source's name", Some(&meta.source.name)),
+        ("the source's rights", meta.source.rights.as_ref()),
     ];
     for (what, text) in texts {
         if let Some(c) = text.and_then(|t| control_character(t)) {
@@ -196,6 +201,13 @@ fn check_meta(article: &Article, ids: &Ids) -> Checked {
     check_date(&meta.source.date).map_err(|e| Broken(format!("the source's date: {e}")))?;
     if let Some(actor) = &meta.source.actor {
         ids.actor(actor, || "the source".into())?;
+    }
+    if let Some(address) = &meta.source.address {
+        if !crate::rules::is_web_address(address) {
+            return broken(format!(
+                "the source's address `{address}` is not an http(s) address"
+            ));
+        }
     }
     if let Some(endpoint) = &meta.feedback_endpoint {
         if https_origin(endpoint).is_none() {
@@ -371,6 +383,8 @@ mod tests {
                     name: "S".into(),
                     date: PartialDate::day(2024, 6, 20),
                     actor: None,
+                    address: None,
+                    rights: None,
                 },
                 word_count: 1,
                 reading_minutes: 1,
@@ -411,7 +425,7 @@ mod tests {
             suggested: vec!["actor:korea".into()],
             quotes: vec![Quote {
                 id: "q".into(),
-                speaker: "korea".into(),
+                speakers: vec!["korea".into()],
                 text: "x".into(),
                 event: Some("signing".into()),
                 context: String::new(),
@@ -490,11 +504,15 @@ mod tests {
     fn ids_must_be_well_formed_unique_and_resolve() {
         assert!(refused(|a| a.actors[1].id = "x\"], *, [a=\"".into()).contains("not a valid id"));
         assert!(refused(|a| a.actors[1].id = "russia".into()).contains("two actors"));
-        assert!(refused(|a| a.quotes[0].speaker = "nobody".into()).contains("its speaker"));
+        assert!(refused(|a| a.quotes[0].speakers = vec!["nobody".into()]).contains("its speaker"));
+        assert!(refused(|a| a.quotes[0].speakers.clear()).contains("it has no speaker"));
+        assert!(refused(|a| a.quotes[0].speakers.push("nobody".into())).contains("its speaker"));
         assert!(refused(|a| a.quotes[0].event = Some("nothing".into())).contains("its event"));
         assert!(refused(|a| a.actors[0].relations[0].target = "x".into()).contains("target"));
         assert!(refused(|a| a.events[0].actors.push("x".into())).contains("an actor"));
         assert!(refused(|a| a.meta.source.actor = Some("x".into())).contains("the source"));
+        let script = Some("javascript:alert(1)".to_string());
+        assert!(refused(|a| a.meta.source.address = script).contains("not an http(s) address"));
         assert!(refused(|a| a.suggested.push("quote:nothing".into())).contains("no such entry"));
     }
 

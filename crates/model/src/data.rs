@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 /// The first bytes of every data file.
 pub const MAGIC: &[u8; 8] = b"MARGNLIA";
 /// The version of the layout and of the model this build writes and reads.
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 
 /// Where a passage sits in the body: the `leaf`-th paragraph or heading in reading order
 /// ([`leaf_texts`]), bytes `start..end` of its text.
@@ -243,6 +243,8 @@ mod tests {
                     name: "S".into(),
                     date: PartialDate::day(2024, 6, 20),
                     actor: None,
+                    address: None,
+                    rights: None,
                 },
                 word_count: 3,
                 reading_minutes: 1,
@@ -264,7 +266,7 @@ mod tests {
             suggested: vec![],
             quotes: vec![Quote {
                 id: "q".into(),
-                speaker: "s".into(),
+                speakers: vec!["s".into()],
                 text: "Sacred".into(),
                 event: None,
                 context: "C".into(),

@@ -12,6 +12,7 @@ pub mod rules;
 pub mod said;
 pub mod search;
 pub mod selection;
+pub mod sentences;
 pub mod text;
 pub mod timeline;
 

@@ -48,7 +48,7 @@ pub fn related(article: &Article, selection: &Selection) -> Related {
             out.quotes = article
                 .quotes
                 .iter()
-                .filter(|q| &q.speaker == id)
+                .filter(|q| q.speakers.contains(id))
                 .map(|q| q.id.clone())
                 .collect();
             // Relations in both directions, and the affiliation.
@@ -80,7 +80,7 @@ pub fn related(article: &Article, selection: &Selection) -> Related {
             let Some(quote) = article.quote(id) else {
                 return out;
             };
-            out.actors.insert(quote.speaker.clone());
+            out.actors.extend(quote.speakers.iter().cloned());
             out.events.extend(quote.event.iter().cloned());
         }
         Selection::Relation(id) => {
