@@ -86,6 +86,7 @@ pub fn load_articles(dir: &Path, drafts: Drafts) -> Result<Vec<Entry>, String> {
             ));
             continue;
         }
+        crate::cmd::check::print_warnings(&folder);
         match load_article_with(&folder, drafts) {
             Ok(article) => entries.push(Entry { slug, article }),
             Err(errors) => reports.push(report(&errors)),

@@ -196,7 +196,11 @@ fn a_folder_of_articles_checks_each_one() {
 fn without_a_folder_it_checks_content() {
     let out = check(&[]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stdout), "ok: 23 actors, 11 events, 16 quotes\n");
+    assert_eq!(
+        text(&out.stdout),
+        "content/putin-kim-pact: ok: 23 actors, 11 events, 16 quotes\n\
+         content/us-rok-japan-joint-statement: ok: 12 actors, 2 events, 0 quotes\n"
+    );
 }
 
 #[test]

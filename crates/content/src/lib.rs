@@ -48,6 +48,7 @@ mod sources;
 mod stated;
 pub mod suggestions;
 mod toml_errors;
+pub mod unmarked;
 mod verbatim;
 
 use annotations::Files;

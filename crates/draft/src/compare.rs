@@ -8,6 +8,9 @@
 //!   found speakers include the annotated speaker (through the actor matching).
 //! - Dates: every event date the text gives (`stated`, `inferred`, or the part a `record` date
 //!   the article gives), found with the same value to that precision.
+//! - Relations: a found relation is an annotated one with the same kind between the same two
+//!   actors (through the actor matching; either way round for the two that go both ways, ally
+//!   and partner).
 //! - Marks: a hand mark is found when a mention of the same actor overlaps it ("the Korean
 //!   Central News Agency" marked by hand, "Korean Central News Agency" found).
 
@@ -54,6 +57,7 @@ pub struct Comparison {
     /// `expected`: quotes found exactly; `recalled`: of those, the speaker right.
     pub speakers: Score,
     pub dates: Score,
+    pub relations: Score,
     pub marks: Score,
 }
 
@@ -118,21 +122,27 @@ pub fn compare(found: &Found, article: &Article, marks: &[(Span, String)]) -> Co
 
     // Quotes and speakers.
     c.quotes.expected = article.quotes.len();
-    c.quotes.found = found.quotes.len();
+    // A title between quotation marks is not a quote (`kind = "title"`).
+    let spoken: Vec<&crate::FoundQuote> = found.quotes.iter().filter(|q| !q.title).collect();
+    c.quotes.found = spoken.len();
     for quote in &article.quotes {
         if let Some(f) = found.quotes.iter().find(|f| f.text == quote.text) {
             c.quotes.recalled += 1;
             c.speakers.expected += 1;
-            if f.speakers
-                .iter()
-                .any(|s| annotated_of(s) == Some(quote.speaker.as_str()))
-            {
+            // Right when the speakers found are the annotated ones (one each way).
+            let found_ids: Vec<Option<&str>> = f.speakers.iter().map(|s| annotated_of(s)).collect();
+            let right = !quote.speakers.is_empty()
+                && quote.speakers.len() == found_ids.len()
+                && quote
+                    .speakers
+                    .iter()
+                    .all(|s| found_ids.contains(&Some(s.as_str())));
+            if right {
                 c.speakers.recalled += 1;
             }
         }
     }
-    c.quotes.correct = found
-        .quotes
+    c.quotes.correct = spoken
         .iter()
         .filter(|f| article.quotes.iter().any(|q| q.text == f.text))
         .count();
@@ -168,6 +178,39 @@ pub fn compare(found: &Found, article: &Article, marks: &[(Span, String)]) -> Co
     c.dates.correct = found_dates
         .iter()
         .filter(|f| given.iter().any(|g| f.starts_with(g.as_str())))
+        .count();
+
+    // Relations.
+    let annotated: Vec<(&str, &str, &str)> = article
+        .actors
+        .iter()
+        .flat_map(|a| {
+            a.relations
+                .iter()
+                .map(move |r| (a.id.as_str(), r.kind.as_str(), r.target.as_str()))
+        })
+        .collect();
+    let found_relations: Vec<Option<(&str, &str, &str)>> = found
+        .relations
+        .iter()
+        .map(|r| Some((annotated_of(&r.actor)?, r.kind, annotated_of(&r.target)?)))
+        .collect();
+    let is = |f: &Option<(&str, &str, &str)>, a: &(&str, &str, &str)| {
+        f.is_some_and(|(actor, kind, target)| {
+            let both_ways = matches!(kind, "ally" | "partner");
+            kind == a.1
+                && ((actor, target) == (a.0, a.2) || (both_ways && (target, actor) == (a.0, a.2)))
+        })
+    };
+    c.relations.expected = annotated.len();
+    c.relations.recalled = annotated
+        .iter()
+        .filter(|a| found_relations.iter().any(|f| is(f, a)))
+        .count();
+    c.relations.found = found_relations.len();
+    c.relations.correct = found_relations
+        .iter()
+        .filter(|f| annotated.iter().any(|a| is(f, a)))
         .count();
 
     // Marks.
@@ -224,6 +267,7 @@ pub fn table(c: &Comparison) -> String {
         ("quotes (exact)", c.quotes),
         ("speakers", c.speakers),
         ("dates", c.dates),
+        ("relations", c.relations),
         ("marks", c.marks),
     ] {
         let _ = writeln!(

@@ -15,6 +15,7 @@ pub mod actors;
 pub mod compare;
 pub mod dates;
 pub mod quotes;
+pub mod relations;
 pub mod sentences;
 pub mod write;
 
@@ -70,6 +71,10 @@ pub struct FoundQuote {
     pub confidence: Confidence,
     /// The attribution pattern that gave the speaker ("“…,” X said"), or why there is none.
     pub pattern: String,
+    /// A name between quotation marks, not words anyone said: a passage with no speaker whose
+    /// words are a title ("Treaty on Comprehensive Strategic Partnership"). Drafted as
+    /// `kind = "title"`.
+    pub title: bool,
 }
 
 /// The article's text with its actor marks taken out (`[Putin](actor:putin)` → `Putin`): the

@@ -1,17 +1,10 @@
 //! The article's paragraphs and sentences, as spans of its text: paragraphs are separated by
-//! blank lines; a sentence ends at `.`, `?` or `!` (with any closing quotation marks or
-//! brackets after it) before a space and a capital letter, a digit or an opening quotation mark,
-//! except after a title or an abbreviation that never ends a sentence in news writing ("Mr.",
-//! "U.S.", "Gen.") or a single capital letter (an initial: "John F. Kennedy").
+//! blank lines; sentences are cut by the project's one rule ([`marginalia_model::sentences`]),
+//! the same the checker uses for relation evidence, so that a sentence's place (`"3.2"`) means
+//! the same sentence to both.
 
 use crate::Span;
-
-/// Words after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Gov",
-    "Sen", "Rep", "Rev", "St", "Jr", "Sr", "No", "Vol", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "e.g", "i.e", "etc", "vs", "U.S", "U.K", "U.N",
-];
+use marginalia_model::sentences::sentence_ranges;
 
 /// Every paragraph of `text` (blank-line separated), trimmed, in order.
 pub fn paragraphs(text: &str) -> Vec<Span> {
@@ -39,56 +32,28 @@ pub fn sentences(text: &str) -> Vec<Span> {
 }
 
 fn sentences_in(text: &str, paragraph: Span) -> Vec<Span> {
-    let body = paragraph.of(text);
-    let mut out = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    for (k, &(at, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '?' | '!') {
-            continue;
-        }
-        // Closing marks that belong to the sentence: ” ’ " ) ]
-        let mut end_k = k + 1;
-        while chars
-            .get(end_k)
-            .is_some_and(|&(_, d)| matches!(d, '”' | '’' | '"' | ')' | ']'))
-        {
-            end_k += 1;
-        }
-        let Some(&(space_at, space)) = chars.get(end_k) else {
-            continue;
-        };
-        // The next sentence's first letter, after any further spaces ("two spaces between
-        // sentences", as some releases keep them).
-        let next = chars[end_k..]
-            .iter()
-            .map(|&(_, d)| d)
-            .find(|d| !d.is_whitespace());
-        let starts_sentence = next.is_some_and(|d| {
-            d.is_uppercase() || d.is_ascii_digit() || matches!(d, '“' | '‘' | '"')
-        });
-        if !space.is_whitespace() || !starts_sentence || (c == '.' && !ends_here(&body[..at])) {
-            continue;
-        }
-        out.extend(trimmed(
-            text,
-            paragraph.start + start,
-            paragraph.start + space_at,
-        ));
-        start = space_at;
-    }
-    out.extend(trimmed(text, paragraph.start + start, paragraph.end));
-    out
+    sentence_ranges(paragraph.of(text))
+        .into_iter()
+        .map(|r| Span {
+            start: paragraph.start + r.start,
+            end: paragraph.start + r.end,
+        })
+        .collect()
 }
 
-/// Whether a full stop after `before` ends a sentence (not after an abbreviation or initial).
-fn ends_here(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"'))
-        .next()
-        .unwrap_or_default();
-    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    !initial && !ABBREVIATIONS.contains(&word)
+/// Every sentence of `text` with its place, `paragraph.sentence` counted from 1 (`"3.2"`), as a
+/// relation's evidence names it.
+pub fn sentences_with_places(text: &str) -> Vec<(Span, String)> {
+    paragraphs(text)
+        .into_iter()
+        .enumerate()
+        .flat_map(|(p, paragraph)| {
+            sentences_in(text, paragraph)
+                .into_iter()
+                .enumerate()
+                .map(move |(s, span)| (span, format!("{}.{}", p + 1, s + 1)))
+        })
+        .collect()
 }
 
 /// `start..end` without surrounding whitespace, if anything is left.

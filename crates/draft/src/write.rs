@@ -15,6 +15,7 @@
 //! (`marginalia-content`'s `suggestions.rs`) until the writer confirms it.
 
 use crate::dates::{find_dates, DateSource, FoundDate};
+use crate::relations::{find_relations, FoundRelation};
 use crate::{actors::find_actors, quotes::find_quotes, sentences::sentences};
 use crate::{FoundActor, FoundQuote, Span};
 use marginalia_model::{ActorKind, DateSpan, PartialDate};
@@ -51,6 +52,7 @@ pub struct Summary {
     pub actors: usize,
     pub quotes: usize,
     pub quotes_without_speaker: usize,
+    pub relations: usize,
     pub events: usize,
     pub marks: usize,
     pub rejected_before: usize,
@@ -62,17 +64,27 @@ pub struct Summary {
 pub struct Found {
     pub actors: Vec<FoundActor>,
     pub quotes: Vec<FoundQuote>,
+    pub relations: Vec<FoundRelation>,
     pub dates: Vec<FoundDate>,
 }
 
 /// Runs every rule on `text`.
 pub fn find(text: &str, report: PartialDate) -> Found {
     let actors = find_actors(text);
-    let quotes = find_quotes(text, &actors);
+    let mut quotes = find_quotes(text, &actors);
+    for quote in quotes.iter_mut().filter(|q| q.speakers.is_empty()) {
+        if is_title_shaped(&quote.text) {
+            quote.title = true;
+            quote.pattern = "a name in title case between quotation marks, said by nobody".into();
+            quote.confidence = 0.6;
+        }
+    }
+    let relations = find_relations(text, &actors);
     let dates = find_dates(text, &sentences(text), report);
     Found {
         actors,
         quotes,
+        relations,
         dates,
     }
 }
@@ -110,13 +122,25 @@ pub fn draft(inputs: &Inputs) -> Result<Outputs, String> {
         .iter()
         .filter_map(|k| k.strip_prefix("actor:").map(str::to_string))
         .collect();
-    for actor in &found.actors {
-        let key = format!("actor:{}", actor.id);
-        if fresh(&key) {
-            write_actor(&mut actors, actor);
-            summary.actors += 1;
-            suggested.insert(key);
-            marked_actors.insert(actor.id.clone());
+    let new_actors: Vec<&FoundActor> = found
+        .actors
+        .iter()
+        .filter(|a| fresh(&format!("actor:{}", a.id)))
+        .collect();
+    marked_actors.extend(new_actors.iter().map(|a| a.id.clone()));
+    for actor in new_actors {
+        write_actor(&mut actors, actor);
+        summary.actors += 1;
+        suggested.insert(format!("actor:{}", actor.id));
+        // A new actor's relations follow it (TOML nests them under the last actor), each to an
+        // actor the files will have. The writer's own actors get none: their entries are theirs.
+        for relation in found
+            .relations
+            .iter()
+            .filter(|r| r.actor == actor.id && marked_actors.contains(&r.target))
+        {
+            write_relation(&mut actors, relation, &text);
+            summary.relations += 1;
         }
     }
     let mentions: Vec<(Span, &str)> = found
@@ -245,7 +269,11 @@ fn quote_id(quote: &FoundQuote) -> String {
         .take(3)
         .map(str::to_string)
         .collect();
-    let speaker = quote.speakers.first().map_or("quote", String::as_str);
+    let speaker = match quote.speakers.first() {
+        _ if quote.title => "title",
+        Some(first) => first.as_str(),
+        None => "quote",
+    };
     let id = std::iter::once(speaker.to_string())
         .chain(words)
         .collect::<Vec<_>>()
@@ -323,9 +351,62 @@ fn write_actor(out: &mut String, actor: &FoundActor) {
     status(out, actor.confidence);
 }
 
+fn write_relation(out: &mut String, relation: &FoundRelation, text: &str) {
+    header(
+        out,
+        "actor.relation",
+        &relation.pattern,
+        relation.confidence,
+    );
+    let _ = writeln!(out, "kind = {}", quoted(relation.kind));
+    let _ = writeln!(out, "target = {}", quoted(&relation.target));
+    // The sentence by its place; its first words beside it, for the writer's eye.
+    let first_words: String = crate::sentences::sentences_with_places(text)
+        .into_iter()
+        .find(|(_, place)| *place == relation.sentence)
+        .map(|(span, _)| span.of(text).chars().take(60).collect())
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "sentence = {} # “{}…”",
+        quoted(&relation.sentence),
+        first_words.replace('\n', " ")
+    );
+    status(out, relation.confidence);
+}
+
+/// Small words a title leaves in lower case ("Treaty on Comprehensive Strategic Partnership").
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "at", "between", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+];
+
+/// Whether quoted words look like a name (a treaty's, a book's, a programme's) rather than
+/// speech: two to twelve words, each capitalised but for small words, the first capitalised,
+/// and no punctuation a sentence would have.
+pub fn is_title_shaped(words: &str) -> bool {
+    let list: Vec<&str> = words.split_whitespace().collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    (2..=12).contains(&list.len())
+        && list.first().is_some_and(|w| capital(w))
+        && list
+            .iter()
+            .all(|w| capital(w) || TITLE_SMALL_WORDS.contains(w))
+        && !words.contains([',', '.', '!', '?', ';', ':'])
+}
+
 fn write_quote(out: &mut String, id: &str, quote: &FoundQuote) {
     header(out, "quote", &quote.pattern, quote.confidence);
     let _ = writeln!(out, "id = {}", quoted(id));
+    if quote.title {
+        let _ = writeln!(
+            out,
+            "kind = \"title\" # a name, which nobody said: no speaker"
+        );
+        let _ = writeln!(out, "text = {}", quoted(&quote.text));
+        let _ = writeln!(out, "context = \"\"");
+        status(out, quote.confidence);
+        return;
+    }
     match quote.speakers.as_slice() {
         [] => {
             let _ = writeln!(
@@ -336,13 +417,8 @@ fn write_quote(out: &mut String, id: &str, quote: &FoundQuote) {
         [one] => {
             let _ = writeln!(out, "speaker = {}", quoted(one));
         }
-        [first, others @ ..] => {
-            let _ = writeln!(
-                out,
-                "speaker = {} # also said by: {}",
-                quoted(first),
-                others.join(", ")
-            );
+        several => {
+            let _ = writeln!(out, "speakers = {} # said together", list(several));
         }
     }
     let _ = writeln!(out, "text = {}", quoted(&quote.text));
@@ -482,4 +558,31 @@ fn link_spans(text: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_title_shaped;
+
+    #[test]
+    fn titles_are_names_in_title_case_and_speech_is_not() {
+        for title in [
+            "Treaty on Comprehensive Strategic Partnership",
+            "Treaty of Friendship, Co-operation and Mutual Assistance"
+                .replace(',', "")
+                .as_str(),
+            "The Art of War",
+        ] {
+            assert!(is_title_shaped(title), "{title}");
+        }
+        for speech in [
+            "sacred fight",
+            "all means at its disposal without delay",
+            "We Will Win.",
+            "Never",
+            "It is a Treaty on Partnership",
+        ] {
+            assert!(!is_title_shaped(speech), "{speech}");
+        }
+    }
 }

@@ -4,7 +4,8 @@
 //! every error at once, as `file:line:column: message`, each followed by an indented `hint:`
 //! line when the checker can tell how to fix it, and a `fix:` line with the corrected line to
 //! paste when it can make one. Prints `ok: <n> actors, <n> events, <n> quotes` (on stdout) for
-//! a folder without errors.
+//! a folder without errors. Warnings (a known name left unmarked) are printed the same way, on
+//! stderr, and change no status.
 //!
 //! A folder that holds none of an article's five files is taken as a folder of articles: each
 //! folder inside it is checked (in name order; hidden ones are skipped), and each result is
@@ -14,7 +15,8 @@
 //! is not a folder or holds no article.
 
 use super::Status;
-use marginalia_content::{load_article, report, FILE_NAMES};
+use marginalia_content::unmarked::unmarked_names;
+use marginalia_content::{load_article, report, Sources, FILE_NAMES};
 use std::path::{Path, PathBuf};
 
 pub fn run(paths: &[PathBuf]) -> Status {
@@ -36,6 +38,7 @@ pub fn run(paths: &[PathBuf]) -> Status {
         } else {
             String::new()
         };
+        print_warnings(Path::new(dir));
         match load_article(Path::new(dir)) {
             Ok(article) => println!(
                 "{prefix}ok: {} actors, {} events, {} quotes",
@@ -58,6 +61,16 @@ pub fn run(paths: &[PathBuf]) -> Status {
         Status::Failed
     } else {
         Status::Fine
+    }
+}
+
+/// Prints the article's warnings (known names left unmarked), if it can be read.
+pub fn print_warnings(dir: &Path) {
+    if let Ok(sources) = Sources::read_dir(dir) {
+        let warnings = unmarked_names(&sources);
+        if !warnings.is_empty() {
+            eprintln!("{}", report(&warnings));
+        }
     }
 }
 

@@ -72,9 +72,10 @@ pub fn run(folder: &Path, compare: bool) -> Status {
     }
     let s = &drafted.summary;
     eprintln!(
-        "draft: {}: suggested {} actors, {} quotes ({} without a speaker), {} dated events and {} marks in {} ms{}",
+        "draft: {}: suggested {} actors, {} relations, {} quotes ({} without a speaker), {} dated events and {} marks in {} ms{}",
         folder.display(),
         s.actors,
+        s.relations,
         s.quotes,
         s.quotes_without_speaker,
         s.events,

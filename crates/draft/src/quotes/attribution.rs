@@ -336,6 +336,7 @@ pub(super) fn attribute(ctx: &Ctx, sentences: &[Sentence]) -> Vec<FoundQuote> {
                 speakers,
                 confidence,
                 pattern,
+                title: false,
             }
         })
         .collect()

@@ -53,7 +53,7 @@ fn the_seed_quotes_and_speakers() {
         match f {
             Some(f) => {
                 exact += 1;
-                let right = f.speakers == [e.speaker.clone()];
+                let right = f.speakers == e.speakers;
                 speakers_right += usize::from(right);
                 println!(
                     "  {} {:<30} {:?} {:.2} {} | “{}”",
@@ -65,7 +65,7 @@ fn the_seed_quotes_and_speakers() {
                     e.text
                 );
                 if !right {
-                    println!("       expected speaker {}", e.speaker);
+                    println!("       expected speakers {:?}", e.speakers);
                 }
             }
             None => println!("  NOT FOUND {} “{}”", e.id, e.text),
@@ -185,7 +185,7 @@ fn speakers_right(text: &str, article: &marginalia_model::Article, actors: &[Fou
             println!("  NOT FOUND {}", e.id);
             continue;
         };
-        let ok = f.speakers == [e.speaker.clone()];
+        let ok = f.speakers == e.speakers;
         right += usize::from(ok);
         let mark = if ok { "ok  " } else { "MISS" };
         println!(
