@@ -369,6 +369,15 @@ fn files_and_folder_indexes_are_served_with_their_types() {
     assert_eq!(get(plain.port, "/missing.html").status, 404);
     assert_eq!(get(based.port, "/slug/").status, 404, "outside --base");
 
+    let large = "x".repeat(100_000);
+    write(&dist.join("large.txt"), &large);
+    let reply = get(plain.port, "/large.txt");
+    assert_eq!(
+        reply.header("content-length"),
+        Some("100000"),
+        "not chunked"
+    );
+    assert_eq!(reply.text(), large);
     let head = request(plain.port, "HEAD", "/app.js", Host::Own, &[]);
     assert_eq!((head.status, head.body.len()), (200, 0));
     assert_eq!(head.header("content-length"), Some("11"));

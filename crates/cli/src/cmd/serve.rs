@@ -291,7 +291,9 @@ impl Server {
 
     /// Responds 200 with `body`, `headers` and nosniff.
     fn file(&self, request: Request, body: Vec<u8>, headers: &[(&str, &str)]) {
+        // Always a Content-Length, as a static host sends (never chunked).
         let mut response = Response::from_data(body)
+            .with_chunked_threshold(usize::MAX)
             .with_header(header("X-Content-Type-Options", "nosniff").expect("valid"));
         for (name, value) in headers {
             if let Some(h) = header(name, value) {
