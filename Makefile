@@ -44,20 +44,24 @@ $(VIEWER)/page.html: $(VIEWER_SOURCES)
 ## single file), the example articles and host pages under examples/, the contents page.
 build: setup $(VIEWER)/page.html site
 
+# The example host pages, beside the example articles in dist/examples/.
+EXAMPLE_HOSTS := mkdir -p dist/examples && cp examples/*.html examples/*.css examples/*.js dist/examples/
+
 # SITE_FLAGS: `--drafts` previews a draft's unconfirmed suggestions (what `make dev` does).
 site:
 	@$(MARGINALIA) build $(VIEWER) content dist --examples examples/articles $(SITE_FLAGS)
-	@mkdir -p dist/examples && cp examples/*.html examples/*.css examples/*.js dist/examples/
+	@$(EXAMPLE_HOSTS)
 
-## Build, then serve dist/ on 127.0.0.1 and print the addresses.
+## Build, then serve dist/ on 127.0.0.1 and print the addresses (`marginalia serve`).
 serve: build
-	node tools/serve.mjs dist $(PORT)
+	@$(MARGINALIA) serve --out dist --port $(PORT)
 
-## Serve, rebuild the site on every save under content/ and reload the page. Drafts are
-## previewed: a `draft`'s unconfirmed suggestions show as suggestions (never published).
+## Serve, rebuild the site on every save under content/ and reload the page (`marginalia
+## serve --watch`). Drafts are previewed: a `draft`'s unconfirmed suggestions show as
+## suggestions (never published).
 dev: setup $(VIEWER)/page.html
-	@$(MAKE) --no-print-directory site SITE_FLAGS=--drafts
-	node tools/dev.mjs $(PORT)
+	@$(EXAMPLE_HOSTS)
+	@$(MARGINALIA) serve --watch --drafts --viewer $(VIEWER) --content content --examples examples/articles --out dist --port $(PORT)
 
 ## A new article's skeleton, which builds: `make new SLUG=my-story` writes content/my-story/.
 new:

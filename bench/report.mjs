@@ -32,7 +32,7 @@ The latest run of \`make bench\` (bench/run.mjs); bench/results.json has every s
   **static HTML**, the seed's page \`dist/putin-kim-pact/\` with every script and preload removed (the prerendered
   article and marginalia.css, no JavaScript: the physical limit); **mdBook**, the article's
   Markdown (actor links as plain text) as a one-chapter book, search off. Each is served by
-  tools/serve.mjs on 127.0.0.1 with gzip, as a static host would.`);
+  \`marginalia serve --gzip\` on 127.0.0.1, as a static host would.`);
 
   // Bytes
   out.push(`## Bytes on first load

@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startServer } from "../tools/serve.mjs";
+import { startServer } from "../tests/e2e/helpers.mjs";
 import { ROOT, OUT, SEED, SEED_PAGE, MDBOOK_VERSION, buildStatic, buildMdbook, buildSynthetic, run } from "./sites.mjs";
 import { launch, firstLoadBytes, visit, clickToHighlight, median } from "./measure.mjs";
 import { startChrome, runLighthouse, CATEGORIES, METRICS } from "./lighthouse.mjs";
@@ -64,7 +64,7 @@ for (const times of SCALES) {
   scales.push({ times, dir: built.dir, page: built.page, markdown: built.markdown });
 }
 
-// --- Servers: tools/serve.mjs with gzip, as a static host would serve -------------------------
+// --- Servers: `marginalia serve --gzip`, as a static host would serve --------------------------
 const sites = [
   { name: "marginalia", kind: "marginalia", dir: DIST, page: SEED_PAGE },
   { name: "static", kind: "static", dir: staticDir, page: SEED_PAGE },
@@ -72,7 +72,7 @@ const sites = [
 ];
 const servers = [];
 for (const s of [...sites, ...scales]) {
-  const { server, url } = await startServer({ dir: s.dir, compress: true });
+  const { server, url } = await startServer({ dir: s.dir, gzip: true });
   servers.push(server);
   s.url = url + s.page;
 }

@@ -3,8 +3,7 @@
 // Writes desktop (1280x800) and phone (390x844) PNGs, light and dark, for each hash given
 // (default: none). Uses Debian's Chromium through playwright-core.
 import { chromium } from "playwright-core";
-import { startServer } from "./serve.mjs";
-import { CHROMIUM_ARGS } from "../tests/e2e/helpers.mjs";
+import { CHROMIUM_ARGS, startServer } from "../tests/e2e/helpers.mjs";
 import { mkdir } from "node:fs/promises";
 
 

@@ -7,8 +7,7 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer } from "../../tools/serve.mjs";
-import { launch, serve, openPage, seedParagraphs, marginalia } from "./helpers.mjs";
+import { launch, serve, startServer, openPage, seedParagraphs, marginalia } from "./helpers.mjs";
 
 const SEED_SENTENCE = "strongest commitments in Asia";
 const EXAMPLE_SENTENCE = "relight";

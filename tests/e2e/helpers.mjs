@@ -1,10 +1,10 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium through playwright-core, the
-// release dist/ served on 127.0.0.1, and a page that records console errors.
+// release dist/ served on 127.0.0.1 by `marginalia serve`, and a page that records console
+// errors.
 import { chromium } from "playwright-core";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startServer } from "../../tools/serve.mjs";
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -36,6 +36,57 @@ export const MARGINALIA = join(process.env.CARGO_TARGET_DIR || "target", "debug"
  * Its stderr (progress and errors) goes to the test's. */
 export function marginalia(args) {
   return execFileSync(MARGINALIA, args, { stdio: ["ignore", "pipe", "inherit"] });
+}
+
+/** The servers started and not yet closed: stopped when this process exits, whatever happens. */
+const running = new Set();
+process.on("exit", () => {
+  for (const child of running) child.kill();
+});
+
+/**
+ * Starts `marginalia serve --port 0` (the command `marginalia()` runs) on `dir`, and resolves,
+ * once it listens, with `url` (the address it printed, `base` included) and `server`, whose
+ * `close()` stops it and `output()` is what it has printed. `headers` (an object) become
+ * `--header 'Name: value'`, `gzip` adds `--gzip`, `args` go on as they are (`--watch`…).
+ * It answers only a Host naming loopback, as a browser on `url` sends.
+ */
+export function startServer({ dir = "dist", base, headers = {}, gzip = false, args = [] } = {}) {
+  const argv = ["serve", "--port", "0", "--out", dir];
+  if (base) argv.push("--base", base);
+  for (const [name, value] of Object.entries(headers)) argv.push("--header", `${name}: ${value}`);
+  if (gzip) argv.push("--gzip");
+  argv.push(...args);
+  const child = spawn(MARGINALIA, argv, { stdio: ["ignore", "pipe", "pipe"] });
+  running.add(child);
+  let output = "";
+  let listening = false;
+  const server = {
+    close() {
+      running.delete(child);
+      child.kill();
+    },
+    output: () => output,
+  };
+  return new Promise((ok, fail) => {
+    const read = (chunk) => {
+      output += chunk;
+      const address = !listening && output.match(/http:\/\/127\.0\.0\.1:\d+\/\S*/);
+      if (address) {
+        listening = true;
+        // A server left open must not keep the test process alive (it is killed at exit).
+        for (const handle of [child, child.stdout, child.stderr]) handle.unref();
+        ok({ server, url: address[0] });
+      }
+    };
+    child.stdout.on("data", read);
+    child.stderr.on("data", read);
+    child.on("error", (e) => fail(new Error(`cannot run ${MARGINALIA} (\`make build\` builds it): ${e.message}`)));
+    child.on("exit", (code) => {
+      running.delete(child);
+      if (!listening) fail(new Error(`marginalia serve exited (${code}) before listening:\n${output}`));
+    });
+  });
 }
 
 /** The seed article's folder in the site. */

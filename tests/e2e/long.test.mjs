@@ -7,8 +7,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer } from "../../tools/serve.mjs";
-import { launch, openPage, marginalia } from "./helpers.mjs";
+import { launch, openPage, marginalia, startServer } from "./helpers.mjs";
 
 const STEP = 150; // src/effects/progressive.rs
 const ACTORS = 230;

@@ -9,8 +9,7 @@
 // a month 13) gets the error view naming the problem; and a viewer that traps stops alone.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../../tools/serve.mjs";
-import { launch } from "./helpers.mjs";
+import { launch, startServer } from "./helpers.mjs";
 import { hostileSites, hitsOutside, seedPage } from "./hostile-site.mjs";
 
 let browser, site, sites, hostOrigin;

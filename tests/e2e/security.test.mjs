@@ -11,8 +11,7 @@ import { createServer } from "node:http";
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer } from "../../tools/serve.mjs";
-import { launch, serve, marginalia } from "./helpers.mjs";
+import { launch, serve, startServer, marginalia } from "./helpers.mjs";
 
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:";

@@ -37,7 +37,7 @@
 // - WebKit needs an X display: under `xvfb-run -a` (scripts/engines.sh) DISPLAY is set; without
 //   one, each WebKitWebDriver is started under its own `xvfb-run -a`.
 import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -411,18 +411,27 @@ export const CAPTURE = `(() => {
   document.addEventListener("securitypolicyviolation", (e) => errors.push("CSP: " + e.violatedDirective + " " + e.blockedURI));
 })();`;
 
-/** Options for tools/serve.mjs's startServer: WebKit pages get CAPTURE as their first script. */
-export function captureServing() {
-  const path = "/__engine-capture.js";
-  return {
-    onRequest(req, res) {
-      if (new URL(req.url, "http://127.0.0.1").pathname !== path) return false;
-      res.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" });
-      res.end(CAPTURE);
-      return true;
-    },
-    injectHtml: (html) => html.replace(/<head>/i, `<head><script src="${path}"></script>`),
-  };
+let captured;
+
+/**
+ * Options for tests/e2e/helpers.mjs's startServer (`marginalia serve`): instead of dist/, a copy
+ * of it whose pages load CAPTURE (written beside them as /__engine-capture.js) as the first
+ * script of <head>. Made once a process, removed at its exit. Served at the root only (no `base`).
+ */
+export function captureServing(dir = "dist") {
+  if (!captured) {
+    const copy = mkdtempSync(join(tmpdir(), "marginalia-capture-"));
+    process.on("exit", () => rmSync(copy, { recursive: true, force: true }));
+    cpSync(dir, copy, { recursive: true });
+    writeFileSync(join(copy, "__engine-capture.js"), CAPTURE);
+    for (const file of readdirSync(copy, { recursive: true })) {
+      if (!file.endsWith(".html")) continue;
+      const html = readFileSync(join(copy, file), "utf8");
+      writeFileSync(join(copy, file), html.replace(/<head>/i, `<head><script src="/__engine-capture.js"></script>`));
+    }
+    captured = copy;
+  }
+  return { dir: captured };
 }
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";

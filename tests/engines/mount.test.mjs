@@ -5,7 +5,7 @@
 // a wasm instance of its own.
 import assert from "node:assert/strict";
 import { before, after } from "node:test";
-import { startServer } from "../../tools/serve.mjs";
+import { startServer } from "../e2e/helpers.mjs";
 import { hostileSites, hitsOutside } from "../e2e/hostile-site.mjs";
 import { journeys, it, DESKTOP } from "./site.mjs";
 

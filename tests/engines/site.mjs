@@ -1,7 +1,7 @@
 // What the cross-engine journeys share: the site served for one engine, the seed's text, and
 // `journeys(title, fn)`, which makes one suite per engine (the engine a parameter, never a copy).
 import { describe, before, after, test } from "node:test";
-import { startServer } from "../../tools/serve.mjs";
+import { startServer } from "../e2e/helpers.mjs";
 import { ENGINES, open, missing, captureServing } from "./driver.mjs";
 
 export const DESKTOP = { width: 1280, height: 800 };
