@@ -110,9 +110,11 @@ bench: setup-test build
 	@scripts/setup.sh --bench
 	node bench/run.mjs
 
+## Rust (rustfmt, clippy) and JavaScript (eslint, eslint.config.mjs).
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	eslint
 
 clean:
 	rm -rf dist target

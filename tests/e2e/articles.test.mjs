@@ -10,7 +10,6 @@ import { join } from "node:path";
 import { launch, serve, startServer, openPage, seedParagraphs, marginalia } from "./helpers.mjs";
 
 const SEED_SENTENCE = "strongest commitments in Asia";
-const EXAMPLE_SENTENCE = "relight";
 
 let browser, tmp, two, dist;
 before(async () => {

@@ -53,7 +53,6 @@ const framePage = (src) => `<!doctype html><html lang="en"><head><meta charset="
 before(async () => {
   browser = await launch();
   // The host and the hostile site first: the article's author allows the host's origin.
-  const at = {};
   hostOrigin = await listen({
     "/host": () => hostPage(viewer.url, "saltmere-lighthouse/")(),
     "/frame": () => framePage(`${viewer.url}saltmere-lighthouse/?embed`),

@@ -34,7 +34,7 @@ journeys("feedback", (ctx) => {
         return `#${b.id}`;
       });
       await page.click(submit);
-      await page.waitFor((s) => /kept in this browser/.test(document.querySelector(".feedback__status")?.textContent ?? ""), { args: [] });
+      await page.waitFor(() => /kept in this browser/.test(document.querySelector(".feedback__status")?.textContent ?? ""), { args: [] });
 
       await page.reload();
       await page.ready();

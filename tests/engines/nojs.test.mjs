@@ -1,7 +1,7 @@
 // JavaScript off (Chromium's context option, Firefox's javascript.enabled pref, the
 // MiniBrowser's --enable-javascript=false): the prerendered article and panels are readable.
 import assert from "node:assert/strict";
-import { journeys, it, withPage, seedParagraphs, shown, PHONE, DESKTOP } from "./site.mjs";
+import { journeys, it, seedParagraphs, shown, PHONE, DESKTOP } from "./site.mjs";
 
 journeys("JavaScript off", (ctx) => {
   for (const [name, size] of [["desktop", DESKTOP], ["phone", PHONE]]) {
