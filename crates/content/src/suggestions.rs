@@ -40,14 +40,20 @@ pub(crate) fn check(
         .events()
         .iter()
         .map(|e| (&src.events, "event", e.id.get_ref().clone(), &e.status));
-    let quotes = files
-        .quotes()
-        .iter()
-        .map(|q| (&src.quotes, "quote", q.id.get_ref().clone(), &q.status));
+    let quotes = files.quotes().iter().map(|q| {
+        // A title is no quote of the article: previewed, it has nothing to mark.
+        let kind = match &q.kind {
+            Some(k) if k.get_ref() == "title" => "title",
+            _ => "quote",
+        };
+        (&src.quotes, kind, q.id.get_ref().clone(), &q.status)
+    });
     for (file, kind, id, status) in actors.chain(relations).chain(events).chain(quotes) {
         match status {
             Some(s) if drafts == Drafts::Preview && s.get_ref() == SUGGESTED => {
-                suggested.push(suggestion_key(kind, &id));
+                if kind != "title" {
+                    suggested.push(suggestion_key(kind, &id));
+                }
             }
             Some(status) => errors.push(refusal(file, kind, &id, status)),
             None => {}

@@ -92,6 +92,21 @@ fn the_joint_statement_held_out_needs_few_corrections() {
     let found = find(&text, report_date(&read("meta.toml")).unwrap());
     assert!(found.quotes.iter().all(|q| q.title), "{:?}", found.quotes);
     assert!(article.quotes.is_empty());
+    // Its draft previews (a suggested title has nothing to mark) and is refused for publishing.
+    let meta = read("meta.toml");
+    let out = draft(&Inputs {
+        article: &text,
+        meta: &meta,
+        ..Inputs::default()
+    })
+    .unwrap();
+    let preview = build_article_with(&sources(&out, &meta), Drafts::Preview)
+        .unwrap_or_else(|e| panic!("{}", marginalia_content::report(&e)));
+    assert!(preview.is_suggested("actor", "putin"));
+    let refused = build_article(&sources(&out, &meta)).unwrap_err();
+    assert!(refused
+        .iter()
+        .any(|e| e.message.starts_with("title `title-treaty")));
 }
 
 #[test]
