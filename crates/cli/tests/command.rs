@@ -29,6 +29,7 @@ fn help_lists_the_subcommands_and_the_exit_statuses() {
         "  new       ",
         "  check     ",
         "  build     ",
+        "  serve     ",
         "  generate  ",
         "Exit status:",
         "  0  done",
