@@ -9,7 +9,6 @@
 //! Quadratic in tokens: callers pass a bounded stretch of the article, and the needle is cut at
 //! [`MAX_NEEDLE_TOKENS`].
 
-use crate::hints::show_char;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -295,6 +294,36 @@ fn group(ops: &[Op], a: &[&str], b: &[&str]) -> Vec<Group> {
         their_word = j.filter(|&j| is_word(b[j])).or(their_word);
     }
     groups
+}
+
+/// A character as a hint shows it: itself in quotes, with its code point when it is not a
+/// plain ASCII letter, digit or punctuation mark (so ' and ’, a space and a no-break space,
+/// can be told apart).
+fn show_char(c: char) -> String {
+    let name = match c {
+        ' ' => Some("a space"),
+        '\u{A0}' => Some("a no-break space"),
+        '\t' => Some("a tab"),
+        '\n' => Some("a line break"),
+        '\u{2018}' | '\u{2019}' => Some("a curly apostrophe"),
+        '\'' => Some("a straight apostrophe"),
+        '"' => Some("a straight double quote"),
+        '\u{201C}' | '\u{201D}' => Some("a curly double quote"),
+        '-' => Some("a hyphen"),
+        '\u{2013}' => Some("an en dash"),
+        '\u{2014}' => Some("an em dash"),
+        _ => None,
+    };
+    let shown = if c.is_control() {
+        String::new()
+    } else {
+        format!("\"{c}\" ")
+    };
+    match name {
+        Some(name) => format!("{shown}({name}, U+{:04X})", c as u32),
+        None if c.is_ascii_graphic() => format!("\"{c}\""),
+        None => format!("{shown}(U+{:04X})", c as u32),
+    }
 }
 
 /// One difference in words.
