@@ -20,7 +20,6 @@
 //! 7. check the result by the viewer's own rules (`marginalia_model::check`) and hand back
 //!    the [`Article`].
 //!
-//! [`synthetic`] makes large articles from a seed, for tests and the `generate` command.
 //! docs/developers.md describes the steps for developers; docs/authoring.md, for writers.
 
 pub mod annotations;
@@ -28,7 +27,6 @@ pub mod error;
 pub mod hints;
 pub mod limits;
 pub mod markdown;
-pub mod synthetic;
 pub mod wrap;
 
 mod actors;

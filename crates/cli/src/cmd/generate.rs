@@ -6,16 +6,17 @@
 //! cargo run --release -p marginalia-cli -- check target/synthetic-100
 //! ```
 //!
-//! The article is built by `marginalia_content::synthetic` and checked before it is written;
-//! it fails the size limits of `marginalia_content::limits` when N is large (1000 does), which
-//! is reported, and the files are written anyway so that the error can be seen with the
-//! checker.
+//! The article is built by [`synthetic`] and checked before it is written; it fails the size
+//! limits of `marginalia_content::limits` when N is large (1000 does), which is reported, and
+//! the files are written anyway so that the error can be seen with the checker.
 //!
 //! Status: fine when written and checked, failed when the seed or the synthetic article has
 //! content errors or the folder cannot be written.
 
+pub mod synthetic;
+
 use super::Status;
-use marginalia_content::{build_article, report, synthetic, Sources};
+use marginalia_content::{build_article, report, Sources};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 

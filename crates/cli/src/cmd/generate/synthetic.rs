@@ -1,5 +1,7 @@
-//! Test input: a synthetic article N times the size of a seed article, for the size limits
-//! and the `generate` command (which writes it to a folder).
+//! Test input, made for `generate` (which writes it to a folder) and the tests of size
+//! (`tests/large_input.rs`): a synthetic article N times the size of a seed article. It is no
+//! step of the content pipeline, only input for it, so it lives here and not in
+//! `marginalia-content`.
 //!
 //! Copy 1 is the seed itself. Copy k (k ≥ 2) is the seed with every id suffixed `-k`, and
 //! its text tagged so that every quote and event sentence is unique: each opening quotation
@@ -11,7 +13,7 @@
 //! old ones, at the spans the TOML reader gives them; comments and layout are kept, and no
 //! TOML is written from a table.
 
-use crate::{SourceFile, Sources};
+use marginalia_content::{SourceFile, Sources};
 use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
