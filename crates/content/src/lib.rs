@@ -1,60 +1,58 @@
 //! The content pipeline, run natively (the commands of `marginalia-cli`, `cargo test`): an
 //! article folder of Markdown and TOML in, the checked [`Article`] out — or *every* error,
 //! each with its file, line and column, and often a hint and the corrected line to paste.
-//! [`build_article`] runs the steps in order, one module each:
 //!
-//! 1. read the five files of the folder ([`Sources`], `sources.rs`);
-//! 2. refuse files, then counts of entries, over the [`limits`];
-//! 3. parse the TOML annotations ([`annotations`]; syntax errors explained for a writer in
-//!    `toml_errors.rs`), refuse entries `draft` suggested that are not confirmed yet
-//!    ([`suggestions`]), and parse `article.md` into the block/inline tree ([`markdown`]);
-//! 4. check ids and references (`checker.rs`, with [`hints`]) and the actor links
-//!    (`mentions.rs`); build actors (`actors.rs`; evidence whole sentences, `sentences.rs`),
-//!    events (`events.rs`, `provenance.rs`; a `stated` date given by its sentences,
-//!    `stated.rs`) and quotes (`quotes.rs`; the text's own quotation marks,
-//!    `quotation_marks.rs`), each located in the text (`passages.rs`, `positions.rs`); an entry
-//!    not found verbatim is reported once, with every difference (`verbatim.rs`, `diff.rs`);
-//! 5. mark event sentences, relation evidence and quotes in the tree (`marks.rs`, [`wrap`])
-//!    and number the mentions (`mentions.rs`);
-//! 6. build the metadata (`meta.rs`);
-//! 7. check the result by the viewer's own rules (`marginalia_model::check`) and hand back
-//!    the [`Article`].
+//! The crate is in folders, one a step. [`build_article`] runs them in this order, and each
+//! reports through the last:
 //!
-//! docs/developers.md describes the steps for developers; docs/authoring.md, for writers.
+//! 1. `read/`: read the five files of the folder ([`Sources`]); refuse files, then counts of
+//!    entries, over the [`limits`]; parse the TOML annotations (a syntax error explained for a
+//!    writer); refuse entries `draft` suggested that are not confirmed yet (unless
+//!    [`Drafts::Preview`]); and parse `article.md` into the block/inline tree ([`markdown`]).
+//! 2. `locate/`: where things stand in the text: the paragraphs' plain text and where an
+//!    entry's text is found in it verbatim, the sentences of a paragraph, and where a place of
+//!    the plain text is written in `article.md`. The checks ask it.
+//! 3. `check/`: ids and references (the checker, which collects every error and holds the hint
+//!    budget) and the actor links; then actors (relation evidence whole sentences), events (a
+//!    date's provenance; a `stated` date given by its sentences) and quotes (the text's own
+//!    quotation marks), each located in the text, gathering the marks to make; an entry not
+//!    found verbatim is reported once, with every difference.
+//! 4. `mark/`: the marks the checks gathered (event sentences, relation evidence, quotes)
+//!    wrapped in the tree. Then the mentions are numbered and the metadata built (`check/`'s
+//!    `mentions.rs` and `meta.rs`).
+//! 5. `report/`: what every step reports ([`ContentError`], [`report()`]), with its hints: the
+//!    nearest known word, the closest text of the article and how an entry differs from it.
+//!
+//! Last, the result is checked by the viewer's own rules (`marginalia_model::check`) and
+//! handed back, the [`Article`]. Beside the build, [`unmarked`] (in `check/`) warns of actors'
+//! names the text leaves unmarked (`marginalia check` and `marginalia build` print them).
+//!
+//! The folders depend on each other one way only: `report` and `locate` on no other, `read` on
+//! `report`, `mark` on `read`, `locate` and `report`, and `check` on all four (it gathers the
+//! marks `mark` makes). Only what other crates use is `pub`, re-exported here; the rest is
+//! `pub(crate)`, as `unreachable_pub` enforces. docs/developers.md describes the steps for
+//! developers; docs/authoring.md, for writers.
 
-pub mod annotations;
-pub mod error;
-pub mod hints;
-pub mod limits;
-pub mod markdown;
-pub mod wrap;
+#![warn(unreachable_pub)]
 
-mod actors;
-mod checker;
-mod diff;
-mod events;
-mod marks;
-mod mentions;
-mod meta;
-mod passages;
-mod positions;
-mod provenance;
-mod quotation_marks;
-mod quotes;
-mod sentences;
-mod sources;
-mod stated;
-pub mod suggestions;
-mod toml_errors;
-pub mod unmarked;
-mod verbatim;
+mod check;
+mod locate;
+mod mark;
+mod read;
+mod report;
 
-use annotations::Files;
-use checker::Checker;
-pub use error::{report, ContentError, SourceFile};
+pub use check::unmarked;
+pub use read::{limits, markdown, Drafts, Sources, FILE_NAMES};
+pub use report::error::{report, ContentError, SourceFile};
+
+use check::checker::Checker;
+use check::{actors, events, mentions, meta, quotes, stated};
+use locate::passages;
 use marginalia_model::text::blocks_text;
 use marginalia_model::Article;
-pub use sources::{Sources, FILE_NAMES};
+use mark::marks;
+use read::annotations::Files;
+use read::suggestions;
 use std::path::Path;
 
 /// Reads, checks and assembles an article folder.
@@ -65,17 +63,6 @@ pub fn load_article(dir: &Path) -> Result<Article, Vec<ContentError>> {
 /// Like [`load_article`], with what to do with `draft`'s unconfirmed suggestions.
 pub fn load_article_with(dir: &Path, drafts: Drafts) -> Result<Article, Vec<ContentError>> {
     build_article_with(&Sources::read_dir(dir)?, drafts)
-}
-
-/// What a build does with entries `draft` suggested that the writer has not confirmed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Drafts {
-    /// Refuse them, each an error where its status line is: what is published.
-    #[default]
-    Refuse,
-    /// Keep them, marked as suggestions ([`Article::suggested`]), for the writer's preview
-    /// (`marginalia build --drafts`, `make dev`).
-    Preview,
 }
 
 /// Checks and assembles an article; on failure, every error found.
@@ -117,7 +104,7 @@ pub fn build_article_with(src: &Sources, drafts: Drafts) -> Result<Article, Vec<
     // Sentences (outer first), then quotes, so that a quote nests inside its sentence.
     let mut marks = sentences.into_marks();
     marks.extend(quote_marks);
-    marks::apply(&mut c, &mut blocks, &marks);
+    marks::apply(c.src, &mut c.errors, &mut blocks, &marks);
     mentions::number(&mut blocks);
 
     let meta = files
@@ -138,7 +125,7 @@ pub fn build_article_with(src: &Sources, drafts: Drafts) -> Result<Article, Vec<
                 quotes,
                 suggested,
             };
-            // 7. The viewer's own rules ([`marginalia_model::check`]), which it applies to any
+            // Last, the viewer's own rules ([`marginalia_model::check`]), which it applies to any
             // data it reads, applied here too: the viewer can never refuse what the build let
             // through. The steps above report everything they cover with its place; this only
             // speaks if they missed something.

@@ -1,16 +1,16 @@
-//! Step 4g of the pipeline, for the text itself: its quotation marks. Every “ is closed by a ”
-//! in its paragraph and every ” was opened; straight double quotes ("…") are not used for
-//! quotations (the reader would see them, and no quote could be matched to them); and every
-//! passage between “ and ” is covered by a quote of `quotes.toml`, unless a quote that is not
-//! found verbatim is plainly meant for it (then that quote's error says what differs, and the
-//! passage is not reported a second time).
+//! Step 3 of the pipeline (`check/`), for quotes and the text itself: its quotation marks.
+//! Every “ is closed by a ” in its paragraph and every ” was opened; straight double quotes
+//! ("…") are not used for quotations (the reader would see them, and no quote could be matched
+//! to them); and every passage between “ and ” is covered by a quote of `quotes.toml`, unless a
+//! quote that is not found verbatim is plainly meant for it (then that quote's error says what
+//! differs, and the passage is not reported a second time).
 
-use crate::annotations::QuoteEntry;
-use crate::checker::Checker;
-use crate::error::ContentError;
-use crate::hints;
-use crate::passages::{quoted_passages, Place};
-use crate::verbatim::{strip_links, toml_string};
+use crate::check::checker::Checker;
+use crate::check::verbatim::{strip_links, toml_string};
+use crate::locate::passages::{quoted_passages, Place};
+use crate::read::annotations::QuoteEntry;
+use crate::report::error::ContentError;
+use crate::report::hints;
 use std::collections::HashMap;
 use std::ops::Range;
 

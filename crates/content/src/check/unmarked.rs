@@ -1,16 +1,17 @@
-//! Warnings, not errors: a known name left unmarked. An actor's name or alias written in
-//! `article.md` outside any mark (`Putin` where `[Putin](actor:putin)` was meant) is a mention
-//! the reader cannot open, and its count is short. Only proper names are looked for (a name that
-//! starts with a capital letter): an alias such as "the council" is as often a common noun. The text may mean it (a name inside a
-//! longer name, a city and not its government), so the article still builds; `marginalia
-//! check` and `marginalia build` print each one with its file, line and column.
+//! Step 3 of the pipeline (`check/`), beside the build: a known name left unmarked, a warning
+//! and not an error. An actor's name or alias written in `article.md` outside any mark (`Putin`
+//! where `[Putin](actor:putin)` was meant) is a mention the reader cannot open, and its count
+//! is short. Only proper names are looked for (a name that starts with a capital letter): an
+//! alias such as "the council" is as often a common noun. The text may mean it (a name inside a
+//! longer name, a city and not its government), so the article still builds; `marginalia check`
+//! and `marginalia build` print each one with its file, line and column.
 //!
 //! Data flow: `actors.toml` (names and aliases) and `article.md` (its marks' spans excluded) in,
 //! one [`ContentError`] per unmarked occurrence out, in the order of the text.
 
-use crate::annotations::ActorsFile;
-use crate::error::ContentError;
-use crate::Sources;
+use crate::read::annotations::ActorsFile;
+use crate::read::Sources;
+use crate::report::error::ContentError;
 use std::ops::Range;
 
 /// At most this many warnings are listed for an article (then how many more there are).
@@ -110,7 +111,7 @@ fn whole_word_occurrences(text: &str, name: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::SourceFile;
+    use crate::report::error::SourceFile;
 
     fn sources(article: &str, actors: &str) -> Sources {
         let file = |name: &str, text: &str| SourceFile {

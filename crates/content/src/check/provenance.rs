@@ -1,10 +1,10 @@
-//! Step 4f of the pipeline: an event's provenance — `stated` (the article gives the date),
-//! `record` (the public record does; `article_gives` says how much the article states) or
-//! `inferred` (from a weekday the article names, in the seven days up to `week_of`, with the
-//! calendar maths of [`marginalia_model::date`]) — checked against its date.
+//! Step 3 of the pipeline (`check/`), for events: an event's provenance — `stated` (the article
+//! gives the date), `record` (the public record does; `article_gives` says how much the article
+//! states) or `inferred` (from a weekday the article names, in the seven days up to `week_of`,
+//! with the calendar maths of [`marginalia_model::date`]) — checked against its date.
 
-use crate::annotations::{EventEntry, SourceField, Text};
-use crate::checker::{keyword_hint, Checker};
+use crate::check::checker::{keyword_hint, Checker};
+use crate::read::annotations::{EventEntry, SourceField, Text};
 use marginalia_model::date::WEEKDAYS;
 use marginalia_model::{DateSpan, Precision, Provenance, RecordSource};
 

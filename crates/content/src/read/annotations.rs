@@ -1,18 +1,18 @@
-//! Step 3 of the pipeline: the TOML files as authors write them, read into [`Files`]. Values
-//! that the validator checks keep their source span so that errors point at them; a file
-//! that does not parse is one error at the place the TOML reader names, explained for a
-//! writer ([`crate::toml_errors`]).
+//! Step 1 of the pipeline (`read/`): the TOML files as authors write them, read into [`Files`].
+//! Values that the validator checks keep their source span so that errors point at them; a file
+//! that does not parse is one error at the place the TOML reader names, explained for a writer
+//! ([`crate::read::toml_errors`]).
 
-use crate::error::{ContentError, SourceFile};
-use crate::{toml_errors, Sources};
+use crate::read::{toml_errors, Sources};
+use crate::report::error::{ContentError, SourceFile};
 use serde::Deserialize;
 use toml::Spanned;
 
-pub type Text = Spanned<String>;
+pub(crate) type Text = Spanned<String>;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct MetaFile {
+pub(crate) struct MetaFile {
     pub title: Text,
     pub standfirst: Option<Text>,
     pub page_date: Text,
@@ -31,7 +31,7 @@ pub struct MetaFile {
 /// The reader-feedback section: what readers rate, and where (if anywhere) to send it.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FeedbackEntry {
+pub(crate) struct FeedbackEntry {
     #[serde(default)]
     pub criteria: Vec<String>,
     /// Optional address the submitted feedback is POSTed to (off when absent).
@@ -48,7 +48,7 @@ fn english() -> Text {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SourceEntry {
+pub(crate) struct SourceEntry {
     pub name: Text,
     pub date: Text,
     pub actor: Option<Text>,
@@ -60,14 +60,14 @@ pub struct SourceEntry {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ActorsFile {
+pub(crate) struct ActorsFile {
     #[serde(default)]
     pub actor: Vec<ActorEntry>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ActorEntry {
+pub(crate) struct ActorEntry {
     pub id: Text,
     pub name: String,
     pub kind: Text,
@@ -81,12 +81,16 @@ pub struct ActorEntry {
     /// `"suggested"` on an entry `draft` wrote that the writer has not confirmed yet (with how
     /// sure the drafter was); a build refuses it (see `suggestions.rs`).
     pub status: Option<Text>,
+    #[allow(
+        dead_code,
+        reason = "accepted beside `status` (the files deny unknown fields); the build does not use it"
+    )]
     pub confidence: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RelationEntry {
+pub(crate) struct RelationEntry {
     pub kind: Text,
     pub target: Text,
     /// The sentence(s) of the article that support it, verbatim; or, instead, `sentence`.
@@ -96,19 +100,23 @@ pub struct RelationEntry {
     pub sentence: Option<Text>,
     /// As on an actor: `"suggested"` until the writer confirms what `draft` proposed.
     pub status: Option<Text>,
+    #[allow(
+        dead_code,
+        reason = "accepted beside `status` (the files deny unknown fields); the build does not use it"
+    )]
     pub confidence: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct EventsFile {
+pub(crate) struct EventsFile {
     #[serde(default)]
     pub event: Vec<EventEntry>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct EventEntry {
+pub(crate) struct EventEntry {
     pub id: Text,
     pub date: Text,
     pub title: String,
@@ -130,6 +138,10 @@ pub struct EventEntry {
     /// `"suggested"` on an entry `draft` wrote that the writer has not confirmed yet (with how
     /// sure the drafter was); a build refuses it (see `suggestions.rs`).
     pub status: Option<Text>,
+    #[allow(
+        dead_code,
+        reason = "accepted beside `status` (the files deny unknown fields); the build does not use it"
+    )]
     pub confidence: Option<f64>,
 }
 
@@ -137,14 +149,14 @@ pub struct EventEntry {
 /// "not checked".
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
-pub enum SourceField {
+pub(crate) enum SourceField {
     Marker(String),
     Checked(CheckedSource),
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CheckedSource {
+pub(crate) struct CheckedSource {
     pub title: String,
     pub publisher: String,
     pub url: String,
@@ -153,14 +165,14 @@ pub struct CheckedSource {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct QuotesFile {
+pub(crate) struct QuotesFile {
     #[serde(default)]
     pub quote: Vec<QuoteEntry>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct QuoteEntry {
+pub(crate) struct QuoteEntry {
     pub id: Text,
     /// Who said it: an actor id. Words several actors said together (a joint statement) give
     /// `speakers` instead, a list of ids.
@@ -176,11 +188,15 @@ pub struct QuoteEntry {
     /// `"suggested"` on an entry `draft` wrote that the writer has not confirmed yet (with how
     /// sure the drafter was); a build refuses it (see `suggestions.rs`).
     pub status: Option<Text>,
+    #[allow(
+        dead_code,
+        reason = "accepted beside `status` (the files deny unknown fields); the build does not use it"
+    )]
     pub confidence: Option<f64>,
 }
 
 /// The four TOML files of an article, each `None` when it did not parse.
-pub struct Files {
+pub(crate) struct Files {
     pub meta: Option<MetaFile>,
     pub actors: Option<ActorsFile>,
     pub events: Option<EventsFile>,
@@ -189,7 +205,7 @@ pub struct Files {
 
 impl Files {
     /// Reads the four TOML files, adding an error for each that does not parse.
-    pub fn parse(src: &Sources, errors: &mut Vec<ContentError>) -> Files {
+    pub(crate) fn parse(src: &Sources, errors: &mut Vec<ContentError>) -> Files {
         Files {
             meta: parse_toml(&src.meta, errors),
             actors: parse_toml(&src.actors, errors),
@@ -199,17 +215,17 @@ impl Files {
     }
 
     /// The actors defined (none when `actors.toml` did not parse).
-    pub fn actors(&self) -> &[ActorEntry] {
+    pub(crate) fn actors(&self) -> &[ActorEntry] {
         self.actors.as_ref().map_or(&[], |f| &f.actor)
     }
 
     /// The events defined (none when `events.toml` did not parse).
-    pub fn events(&self) -> &[EventEntry] {
+    pub(crate) fn events(&self) -> &[EventEntry] {
         self.events.as_ref().map_or(&[], |f| &f.event)
     }
 
     /// The quotes defined (none when `quotes.toml` did not parse).
-    pub fn quotes(&self) -> &[QuoteEntry] {
+    pub(crate) fn quotes(&self) -> &[QuoteEntry] {
         self.quotes.as_ref().map_or(&[], |f| &f.quote)
     }
 }

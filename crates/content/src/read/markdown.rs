@@ -1,4 +1,4 @@
-//! Step 3 of the pipeline: Markdown → the model's block/inline tree.
+//! Step 1 of the pipeline (`read/`): Markdown → the model's block/inline tree.
 //!
 //! 1. [`markdown_options`] is the one place the parser's options are set.
 //! 2. pulldown-cmark's events are folded into [`Block`]s and [`Inline`]s with a stack.

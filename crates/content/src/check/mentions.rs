@@ -1,9 +1,9 @@
-//! Step 4c of the pipeline: the `[name](actor:id)` links of `article.md`. Each must name an
-//! actor of `actors.toml` ([`count`], which also counts each actor's mentions); once the tree
-//! is marked, each actor's mentions are numbered in reading order ([`number`]).
+//! Step 3 of the pipeline (`check/`): the `[name](actor:id)` links of `article.md`. Each must
+//! name an actor of `actors.toml` ([`count`], which also counts each actor's mentions); once
+//! the tree is marked, each actor's mentions are numbered in reading order ([`number`]).
 
-use crate::checker::Checker;
-use crate::markdown::MentionSite;
+use crate::check::checker::Checker;
+use crate::read::markdown::MentionSite;
 use marginalia_model::{Block, Inline};
 use std::collections::HashMap;
 

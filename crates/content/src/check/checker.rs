@@ -1,11 +1,14 @@
-//! Step 4b of the pipeline: the [`Checker`] that the per-file checks ([`crate::actors`],
-//! [`crate::events`], [`crate::quotes`], [`crate::meta`]) share. It collects every error with
-//! its file, line and column; knows the ids each file defines, to check references to them;
-//! and holds the hint budget, spent only through [`Checker::costly_hint`].
+//! Step 3 of the pipeline (`check/`): the [`Checker`] that the per-file checks
+//! ([`crate::check::actors`], [`crate::check::events`], [`crate::check::quotes`],
+//! [`crate::check::meta`]) share. It collects every error with its file, line and column; knows
+//! the ids each file defines, to check references to them; and holds the hint budget, spent
+//! only through [`Checker::costly_hint`].
 
-use crate::annotations::{Files, Text};
-use crate::error::{ContentError, SourceFile};
-use crate::{hints, positions, Sources};
+use crate::locate::positions;
+use crate::read::annotations::{Files, Text};
+use crate::read::Sources;
+use crate::report::error::{ContentError, SourceFile};
+use crate::report::hints;
 use marginalia_model::DateSpan;
 use std::collections::{HashMap, HashSet};
 
@@ -46,7 +49,7 @@ impl Known {
 }
 
 impl<'a> Checker<'a> {
-    pub fn new(
+    pub(crate) fn new(
         src: &'a Sources,
         errors: Vec<ContentError>,
         files: &Files,
@@ -68,7 +71,7 @@ impl<'a> Checker<'a> {
 
     /// Computes a hint that searches the article or compares with many entries, while the
     /// budget lasts (each call spends one); `None` once it is spent. The only way to spend it.
-    pub fn costly_hint<T>(&mut self, hint: impl FnOnce(&Self) -> Option<T>) -> Option<T> {
+    pub(crate) fn costly_hint<T>(&mut self, hint: impl FnOnce(&Self) -> Option<T>) -> Option<T> {
         if self.hints_left == 0 {
             return None;
         }
@@ -76,11 +79,11 @@ impl<'a> Checker<'a> {
         hint(self)
     }
 
-    pub fn err(&mut self, file: &SourceFile, at: &Text, message: String) {
+    pub(crate) fn err(&mut self, file: &SourceFile, at: &Text, message: String) {
         self.err_hint(file, at, message, None);
     }
 
-    pub fn err_hint(
+    pub(crate) fn err_hint(
         &mut self,
         file: &SourceFile,
         at: &Text,
@@ -92,7 +95,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks that ids are well formed and defined once.
-    pub fn check_ids<'e>(
+    pub(crate) fn check_ids<'e>(
         &mut self,
         file: &SourceFile,
         what: &str,
@@ -129,7 +132,7 @@ impl<'a> Checker<'a> {
     }
 
     /// A date or span as the model holds it, or an error where it is written.
-    pub fn date(&mut self, file: &SourceFile, at: &Text) -> Option<DateSpan> {
+    pub(crate) fn date(&mut self, file: &SourceFile, at: &Text) -> Option<DateSpan> {
         match DateSpan::parse(at.get_ref()) {
             Ok(d) => Some(d),
             Err(e) => {
@@ -140,12 +143,12 @@ impl<'a> Checker<'a> {
     }
 
     /// Whether `actors.toml` defines an actor; `None` when it did not parse.
-    pub fn is_actor(&self, id: &str) -> Option<bool> {
+    pub(crate) fn is_actor(&self, id: &str) -> Option<bool> {
         self.actor_ids.as_ref().map(|ids| ids.contains(id))
     }
 
     /// A hint for an actor id that `actors.toml` does not define (within the budget).
-    pub fn unknown_actor_hint(&mut self, id: &str) -> Option<String> {
+    pub(crate) fn unknown_actor_hint(&mut self, id: &str) -> Option<String> {
         self.costly_hint(|c| {
             let ids = c.actor_ids.as_ref()?;
             Some(unknown_id_hint(id, &ids.ordered, "actor", "actors.toml"))
@@ -153,7 +156,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks a reference to an actor (when actors.toml parsed), suggesting the nearest id.
-    pub fn actor_ref(&mut self, file: &SourceFile, at: &Text, what: &str) {
+    pub(crate) fn actor_ref(&mut self, file: &SourceFile, at: &Text, what: &str) {
         if self.is_actor(at.get_ref()) != Some(false) {
             return;
         }
@@ -167,7 +170,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks a reference to an event (when events.toml parsed), suggesting the nearest id.
-    pub fn event_ref(&mut self, file: &SourceFile, at: &Text) {
+    pub(crate) fn event_ref(&mut self, file: &SourceFile, at: &Text) {
         let id = at.get_ref();
         if self.event_ids.as_ref().is_none_or(|ids| ids.contains(id)) {
             return;
@@ -187,7 +190,7 @@ impl<'a> Checker<'a> {
     /// A hint pointing at the article's text closest to `needle`, with every difference,
     /// and the article's text to paste instead when `needle` is surely a copy of it (within
     /// the budget).
-    pub fn closest_text_hint(&mut self, needle: &str) -> Option<(String, Option<String>)> {
+    pub(crate) fn closest_text_hint(&mut self, needle: &str) -> Option<(String, Option<String>)> {
         self.costly_hint(|c| c.closest_text(needle))
     }
 
@@ -208,7 +211,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Where in `article.md` byte `at` of a paragraph's plain text is written.
-    pub fn article_offset(&self, paragraph: usize, at: usize) -> usize {
+    pub(crate) fn article_offset(&self, paragraph: usize, at: usize) -> usize {
         let from = self.paragraph_offsets.get(paragraph).copied().unwrap_or(0);
         let plain = self.texts.get(paragraph).map_or("", String::as_str);
         positions::source_offset(&self.src.article.text, from, plain, at)

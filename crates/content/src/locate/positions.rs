@@ -1,14 +1,15 @@
-//! Step 4 of the pipeline, for its errors: where in `article.md` a place of a paragraph's plain
-//! text is written. The plain text is the source without its markup (`[Quell](actor:quell)’s`
-//! reads `Quell’s`), so the two are walked side by side from the paragraph's start: each plain
-//! character is matched with the next source character equal to it, markup in between is
-//! skipped, and a link's address is stepped over whole. So an error points at the very place
-//! the reader's words are, not at the first occurrence of some word on the line.
+//! Step 2 of the pipeline (`locate/`), for the errors of the checks: where in `article.md` a
+//! place of a paragraph's plain text is written. The plain text is the source without its
+//! markup (`[Quell](actor:quell)’s` reads `Quell’s`), so the two are walked side by side from
+//! the paragraph's start: each plain character is matched with the next source character equal
+//! to it, markup in between is skipped, and a link's address is stepped over whole. So an error
+//! points at the very place the reader's words are, not at the first occurrence of some word on
+//! the line.
 
 /// The byte offset in `source` of byte `at` of a paragraph's plain text `plain`, the
 /// paragraph starting at `from` in `source`. When the walk loses its way (which well-formed
 /// Markdown does not make it do), the best place found so far.
-pub fn source_offset(source: &str, from: usize, plain: &str, at: usize) -> usize {
+pub(crate) fn source_offset(source: &str, from: usize, plain: &str, at: usize) -> usize {
     let mut s = from.min(source.len());
     while !source.is_char_boundary(s) {
         s -= 1;

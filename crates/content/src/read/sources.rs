@@ -1,7 +1,7 @@
-//! Step 1 of the pipeline: the five files of an article folder, read from disk
+//! Step 1 of the pipeline (`read/`): the five files of an article folder, read from disk
 //! ([`Sources::read_dir`]) or taken from memory ([`Sources::from_texts`]).
 
-use crate::error::{ContentError, SourceFile};
+use crate::report::error::{ContentError, SourceFile};
 use std::path::Path;
 
 /// The five files of one article.

@@ -1,14 +1,14 @@
-//! Step 2 of the pipeline: size limits of one article, checked before anything grows with
-//! the input. The viewer holds the whole article in memory and renders every paragraph, so
+//! Step 1 of the pipeline (`read/`): size limits of one article, checked before anything grows
+//! with the input. The viewer holds the whole article in memory and renders every paragraph, so
 //! the build refuses content beyond these (about twenty times what a long feature needs; a
 //! synthetic article 100 times the seed's size passes, 1000 times does not).
 //!
 //! File sizes are checked before anything is parsed (`check_sizes`); the number of actors,
 //! events and quotes right after the TOML is read (`check_counts`).
 
-use crate::annotations::Files;
-use crate::error::ContentError;
-use crate::Sources;
+use crate::read::annotations::Files;
+use crate::read::Sources;
+use crate::report::error::ContentError;
 
 /// The most bytes `article.md` may hold (2 MiB).
 pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;

@@ -1,10 +1,10 @@
-//! Step 4 of the pipeline, for its errors: how an entry's text (a quote, a sentence, relation
-//! evidence) differs from the stretch of the article it was copied from. The two are cut into
-//! tokens (runs of letters and digits; every other character alone, so that ' and ’, a space
-//! and a no-break space, are told apart) and aligned with the fewest edits, the article's
-//! stretch free to start and end anywhere. Every difference is then described at once, in
-//! words ("the entry leaves out “had” after “closure”"), and the article's stretch is the
-//! corrected text to paste.
+//! Step 5 of the pipeline (`report/`), for the hints of the checks: how an entry's text (a
+//! quote, a sentence, relation evidence) differs from the stretch of the article it was copied
+//! from. The two are cut into tokens (runs of letters and digits; every other character alone,
+//! so that ' and ’, a space and a no-break space, are told apart) and aligned with the fewest
+//! edits, the article's stretch free to start and end anywhere. Every difference is then
+//! described at once, in words ("the entry leaves out “had” after “closure”"), and the
+//! article's stretch is the corrected text to paste.
 //!
 //! Quadratic in tokens: callers pass a bounded stretch of the article, and the needle is cut at
 //! [`MAX_NEEDLE_TOKENS`].

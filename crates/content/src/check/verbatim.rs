@@ -1,17 +1,17 @@
-//! Step 4 of the pipeline, for its errors: an entry's text (a quote, an event sentence,
-//! relation evidence) that is not in the article verbatim. One mistake gives one error, at the
-//! entry, with every difference at once and the corrected line to paste:
+//! Step 3 of the pipeline (`check/`), for its errors: an entry's text (a quote, an event
+//! sentence, relation evidence) that is not in the article verbatim. One mistake gives one
+//! error, at the entry, with every difference at once and the corrected line to paste:
 //!
 //! - Markdown link syntax copied into the entry (`[Quell](actor:quell)`) is named as such, and
 //!   the fix is the text as the reader sees it;
 //! - when the article itself writes the passage in straight quotes ("…") where the entry has
-//!   “…”, the mistake is the article's, reported there ([`crate::quotation_marks`]): nothing is
+//!   “…”, the mistake is the article's, reported there ([`crate::check::quotation_marks`]): nothing is
 //!   reported here;
 //! - otherwise the closest text of the article, each difference, and that text as the fix.
 
-use crate::annotations::Text;
-use crate::checker::Checker;
-use crate::error::SourceFile;
+use crate::check::checker::Checker;
+use crate::read::annotations::Text;
+use crate::report::error::SourceFile;
 
 /// How the entry's text is written in its file, for the line to paste.
 #[derive(Clone, Copy)]

@@ -1,12 +1,12 @@
-//! Step 3 of the pipeline, for its errors: the TOML reader's complaints explained for a writer.
-//! The reader says where it stopped and what it expected ("unexpected key or value, expected
-//! newline, `#`"); most of the time the cause is a quotation mark typed inside a value, a value
-//! not closed on its line, or a required field left out. Those are recognised here and told in
-//! plain words, with the line to write instead when it can be made; any other complaint is
-//! kept as the reader words it.
+//! Step 1 of the pipeline (`read/`), for its errors: the TOML reader's complaints explained for
+//! a writer. The reader says where it stopped and what it expected ("unexpected key or value,
+//! expected newline, `#`"); most of the time the cause is a quotation mark typed inside a
+//! value, a value not closed on its line, or a required field left out. Those are recognised
+//! here and told in plain words, with the line to write instead when it can be made; any other
+//! complaint is kept as the reader words it.
 
-use crate::error::{ContentError, SourceFile};
-use crate::hints;
+use crate::report::error::{ContentError, SourceFile};
+use crate::report::hints;
 
 /// The error for a TOML file that does not parse: `offset` and `message` are the reader's.
 pub(crate) fn explain(file: &SourceFile, offset: usize, message: &str) -> ContentError {

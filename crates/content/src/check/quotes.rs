@@ -1,14 +1,14 @@
-//! Step 4g of the pipeline: `quotes.toml` to the model's [`Quote`]s, in the order they appear
-//! in the text. Checks each quote's speaker and event, finds its words verbatim (those become
-//! the quote marks of the tree; [`crate::verbatim`] reports those not found), and has the
-//! text's own quotation marks checked ([`crate::quotation_marks`]).
+//! Step 3 of the pipeline (`check/`): `quotes.toml` to the model's [`Quote`]s, in the order
+//! they appear in the text. Checks each quote's speaker and event, finds its words verbatim
+//! (those become the quote marks of the tree; [`crate::check::verbatim`] reports those not
+//! found), and has the text's own quotation marks checked ([`crate::check::quotation_marks`]).
 
-use crate::annotations::{QuoteEntry, Text};
-use crate::checker::Checker;
-use crate::marks::{Mark, MarkKind};
-use crate::passages::{locate_quotes, Place};
-use crate::quotation_marks;
-use crate::verbatim::{self, Field};
+use crate::check::checker::Checker;
+use crate::check::quotation_marks;
+use crate::check::verbatim::{self, Field};
+use crate::locate::passages::{locate_quotes, Place};
+use crate::mark::marks::{Mark, MarkKind};
+use crate::read::annotations::{QuoteEntry, Text};
 use marginalia_model::Quote;
 
 /// The quotes found in the text, in reading order, and their marks. `check_passages` is false
@@ -19,7 +19,7 @@ pub(crate) fn build<'q>(
     c: &mut Checker,
     entries: &'q [QuoteEntry],
     check_passages: bool,
-    drafts: crate::Drafts,
+    drafts: crate::read::Drafts,
 ) -> (Vec<Quote>, Vec<Mark<'q>>) {
     let words: Vec<&str> = entries.iter().map(|q| q.text.get_ref().as_str()).collect();
     let found = locate_quotes(&c.texts, &words);
@@ -77,7 +77,7 @@ fn speaker_ids(q: &QuoteEntry) -> Vec<&Text> {
 /// Checks who said the quote: exactly one of `speaker` and `speakers`, each an actor, no
 /// actor twice; none for a title. In a preview of drafts, a suggestion whose speaker the
 /// drafter could not find (`speaker = ""`) is let through, shown without one.
-fn check_speakers(c: &mut Checker, q: &QuoteEntry, drafts: crate::Drafts) {
+fn check_speakers(c: &mut Checker, q: &QuoteEntry, drafts: crate::read::Drafts) {
     let src = c.src;
     let file = &src.quotes;
     let id = q.id.get_ref();
@@ -104,7 +104,7 @@ fn check_speakers(c: &mut Checker, q: &QuoteEntry, drafts: crate::Drafts) {
         return;
     }
     let ids = speaker_ids(q);
-    let drafted_without_one = drafts == crate::Drafts::Preview
+    let drafted_without_one = drafts == crate::read::Drafts::Preview
         && q.status.is_some()
         && ids.iter().all(|s| s.get_ref().is_empty());
     if drafted_without_one {

@@ -1,10 +1,10 @@
-//! Step 6 of the pipeline: `meta.toml` to the model's [`Meta`]: the title, the byline, the
-//! page's and the source's dates, the source (its name kept exactly as written: the viewer
-//! shows it as it is), the feedback settings, and the word count and reading time of the
-//! finished text.
+//! Step 3 of the pipeline (`check/`), once the tree is marked: `meta.toml` to the model's
+//! [`Meta`]: the title, the byline, the page's and the source's dates, the source (its name
+//! kept exactly as written: the viewer shows it as it is), the feedback settings, and the word
+//! count and reading time of the finished text.
 
-use crate::annotations::MetaFile;
-use crate::checker::Checker;
+use crate::check::checker::Checker;
+use crate::read::annotations::MetaFile;
 use marginalia_model::rules::{
     control_character, https_origin, is_language_tag, is_origin, is_web_address,
 };

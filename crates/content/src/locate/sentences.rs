@@ -1,7 +1,7 @@
-//! Step 4d of the pipeline, for relation evidence: the sentences of a paragraph, by the rule
-//! the drafter uses too ([`marginalia_model::sentences`]). Evidence must be whole sentences
-//! ([`is_whole`]); a fragment is shown the sentence it belongs to ([`enclosing`]); evidence may
-//! also name a sentence by its place ([`by_reference`], `"3.2"`).
+//! Step 2 of the pipeline (`locate/`), for relation evidence: the sentences of a paragraph, by
+//! the rule the drafter uses too ([`marginalia_model::sentences`]). Evidence must be whole
+//! sentences ([`is_whole`]); a fragment is shown the sentence it belongs to ([`enclosing`]);
+//! evidence may also name a sentence by its place ([`by_reference`], `"3.2"`).
 
 use marginalia_model::sentences::{is_closer, parse_reference, sentence_ranges};
 use std::ops::Range;

@@ -1,15 +1,16 @@
-//! Step 4e of the pipeline: `events.toml` to the model's [`Event`]s, in date order. Checks
-//! each event's date, actors and provenance ([`crate::provenance`]), and finds each of its
-//! sentences verbatim in one paragraph: those become the sentence marks of the tree. A
-//! `stated` date must be given by its sentences or the page's date line ([`crate::stated`]).
+//! Step 3 of the pipeline (`check/`): `events.toml` to the model's [`Event`]s, in date order.
+//! Checks each event's date, actors and provenance ([`crate::check::provenance`]), and finds
+//! each of its sentences verbatim in one paragraph: those become the sentence marks of the
+//! tree. A `stated` date must be given by its sentences or the page's date line
+//! ([`crate::check::stated`]).
 
-use crate::annotations::EventEntry;
-use crate::checker::Checker;
-use crate::marks::SentenceMarks;
-use crate::passages::locate_many;
-use crate::provenance;
-use crate::stated::{self, Reference};
-use crate::verbatim::{self, Field};
+use crate::check::checker::Checker;
+use crate::check::provenance;
+use crate::check::stated::{self, Reference};
+use crate::check::verbatim::{self, Field};
+use crate::locate::passages::locate_many;
+use crate::mark::marks::SentenceMarks;
+use crate::read::annotations::EventEntry;
 use marginalia_model::{Event, Provenance};
 
 /// The events in date order; their sentences go into `marks` (a sentence that several events

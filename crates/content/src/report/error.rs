@@ -1,6 +1,7 @@
-//! What every step of the pipeline reports: errors in content files, each pointing at a file,
-//! a line and a column, with an optional hint on how to fix it and, when the checker can make
-//! it, the corrected value to paste (each printed on a line of its own, indented).
+//! Step 5 of the pipeline (`report/`): what every step reports: errors in content files, each
+//! pointing at a file, a line and a column, with an optional hint on how to fix it and, when
+//! the checker can make it, the corrected value to paste (each printed on a line of its own,
+//! indented).
 
 use std::fmt;
 
@@ -92,7 +93,7 @@ impl SourceFile {
 }
 
 /// The 1-based line and character column of a byte offset (clamped to the text).
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -121,7 +122,7 @@ pub fn report(errors: &[ContentError]) -> String {
 /// Content quoted in a report (a file's text, a name) may hold control characters; printed
 /// raw they would drive the author's terminal (colours, cursor moves, a changed title). Every
 /// control character but the line breaks of the report itself is shown as its `\u{…}` escape.
-pub fn terminal_safe(text: &str) -> String {
+pub(crate) fn terminal_safe(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_control() && c != '\n' {

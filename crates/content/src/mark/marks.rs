@@ -1,14 +1,15 @@
-//! Step 5 of the pipeline: marking the tree. Sentences (events' sentences and relations'
-//! evidence, gathered in [`SentenceMarks`]; the longest first, so that a longer sentence
-//! encloses a shorter one) and then quotes are wrapped in
-//! [`Inline::Sentence`] and [`Inline::Quote`] nodes at the [`Place`]s where they were found
-//! ([`crate::wrap`] does the cutting). A mark that would cut a mention, a link or another
-//! mark in two is an error at the entry that asked for it.
+//! Step 4 of the pipeline (`mark/`): marking the tree. Sentences (events' sentences and
+//! relations' evidence, gathered in [`SentenceMarks`]; the longest first, so that a longer
+//! sentence encloses a shorter one) and then quotes are wrapped in [`Inline::Sentence`] and
+//! [`Inline::Quote`] nodes at the [`Place`]s where they were found ([`crate::mark::wrap`] does
+//! the cutting). A mark that would cut a mention, a link or another mark in two is an error at
+//! the entry that asked for it.
 
-use crate::annotations::Text;
-use crate::checker::Checker;
-use crate::passages::{for_each_paragraph, Place};
-use crate::wrap;
+use crate::locate::passages::{for_each_paragraph, Place};
+use crate::mark::wrap;
+use crate::read::annotations::Text;
+use crate::read::Sources;
+use crate::report::error::{ContentError, SourceFile};
 use marginalia_model::{Block, Inline};
 use std::collections::HashMap;
 
@@ -42,7 +43,7 @@ pub(crate) struct SentenceMarks<'e> {
 
 impl<'e> SentenceMarks<'e> {
     /// Event `id` cites the sentence at `place` (written at `at` in events.toml).
-    pub fn add_event(&mut self, place: Place, id: &str, at: &'e Text) {
+    pub(crate) fn add_event(&mut self, place: Place, id: &str, at: &'e Text) {
         if let MarkKind::Sentence { events, .. } = &mut self.at(place, at).kind {
             events.push(id.to_string());
         }
@@ -50,7 +51,7 @@ impl<'e> SentenceMarks<'e> {
 
     /// The sentence at `place` is the evidence of relation `id` (written at `at` in
     /// actors.toml).
-    pub fn add_relation(&mut self, place: Place, id: String, at: &'e Text) {
+    pub(crate) fn add_relation(&mut self, place: Place, id: String, at: &'e Text) {
         if let MarkKind::Sentence { relations, .. } = &mut self.at(place, at).kind {
             relations.push(id);
         }
@@ -72,7 +73,7 @@ impl<'e> SentenceMarks<'e> {
     }
 
     /// The marks, the longest sentence first (so that it encloses shorter ones).
-    pub fn into_marks(mut self) -> Vec<Mark<'e>> {
+    pub(crate) fn into_marks(mut self) -> Vec<Mark<'e>> {
         self.found
             .sort_by_key(|m| std::cmp::Reverse(m.place.end - m.place.start));
         self.found
@@ -109,7 +110,7 @@ impl Mark<'_> {
     }
 
     /// The file its entry is written in.
-    fn file<'s>(&self, src: &'s crate::Sources) -> &'s crate::error::SourceFile {
+    fn file<'s>(&self, src: &'s Sources) -> &'s SourceFile {
         match &self.kind {
             MarkKind::Sentence { events, .. } if !events.is_empty() => &src.events,
             MarkKind::Sentence { .. } => &src.actors,
@@ -119,19 +120,23 @@ impl Mark<'_> {
 }
 
 /// Wraps each mark in the tree, in the order given; marks that cannot be made are errors.
-pub(crate) fn apply(c: &mut Checker, blocks: &mut [Block], marks: &[Mark]) {
+pub(crate) fn apply(
+    src: &Sources,
+    errors: &mut Vec<ContentError>,
+    blocks: &mut [Block],
+    marks: &[Mark],
+) {
     let mut by_paragraph: HashMap<usize, Vec<&Mark>> = HashMap::new();
     for m in marks {
         by_paragraph.entry(m.place.paragraph).or_default().push(m);
     }
-    let src = c.src;
     for_each_paragraph(blocks, &mut |i, inlines| {
         for mark in by_paragraph.get(&i).into_iter().flatten() {
             let (start, end) = (mark.place.start, mark.place.end);
             if let Err(why) = wrap::wrap_range(inlines, start, end, &|content| mark.node(content)) {
                 let file = mark.file(src);
                 let message = format!("{} cannot be marked in the text: {why}", mark.describe());
-                c.errors.push(file.error_at(mark.at.span().start, message));
+                errors.push(file.error_at(mark.at.span().start, message));
             }
         }
     });

@@ -1,14 +1,14 @@
-//! Step 4d of the pipeline: `actors.toml` to the model's [`Actor`]s. Checks each actor's kind,
-//! affiliation and relations (each relation's evidence must be one or more whole sentences of
-//! one paragraph, verbatim), and that the text mentions every actor at least once.
+//! Step 3 of the pipeline (`check/`): `actors.toml` to the model's [`Actor`]s. Checks each
+//! actor's kind, affiliation and relations (each relation's evidence must be one or more whole
+//! sentences of one paragraph, verbatim), and that the text mentions every actor at least once.
 
-use crate::annotations::{ActorEntry, RelationEntry, Text};
-use crate::checker::{is_valid_id, keyword_hint, Checker};
-use crate::error::SourceFile;
-use crate::marks::SentenceMarks;
-use crate::passages::{locate_many, Place};
-use crate::sentences;
-use crate::verbatim::{self, toml_string, Field};
+use crate::check::checker::{is_valid_id, keyword_hint, Checker};
+use crate::check::verbatim::{self, toml_string, Field};
+use crate::locate::passages::{locate_many, Place};
+use crate::locate::sentences;
+use crate::mark::marks::SentenceMarks;
+use crate::read::annotations::{ActorEntry, RelationEntry, Text};
+use crate::report::error::SourceFile;
 use marginalia_model::{relation_id, Actor, ActorKind, Relation, RelationKind};
 use std::collections::HashMap;
 

@@ -1,8 +1,9 @@
-//! Step 4a of the pipeline: where things stand in the article's text. The paragraphs' plain
-//! text, in reading order; where each quote, event sentence and relation evidence is found
-//! verbatim ([`locate_many`], [`locate_quotes`]); and the passages the text itself puts
-//! between quotation marks, curly or straight ([`quoted_passages`]). Positions are [`Place`]s: a paragraph and a byte
-//! range of its plain text, which is what marking ([`crate::wrap`]) takes.
+//! Step 2 of the pipeline (`locate/`): where things stand in the article's text. The
+//! paragraphs' plain text, in reading order; where each quote, event sentence and relation
+//! evidence is found verbatim ([`locate_many`], [`locate_quotes`]); and the passages the text
+//! itself puts between quotation marks, curly or straight ([`quoted_passages`]). Positions are
+//! [`Place`]s: a paragraph and a byte range of its plain text, which is what marking
+//! ([`crate::mark`]) takes.
 
 use marginalia_model::text::inline_text;
 use marginalia_model::{Block, Inline};

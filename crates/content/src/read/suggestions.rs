@@ -1,16 +1,30 @@
-//! Step 3b of the pipeline: suggestions are not publications. `draft` writes every entry it
-//! proposes with `status = "suggested"` (and a `confidence`); the writer confirms one by
-//! deleting those lines, or rejects it by deleting the entry. An article with an unconfirmed
-//! suggestion does not build: each is reported where its status line is, with how to confirm;
-//! only a preview of drafts ([`Drafts::Preview`]) keeps them, marked as suggestions.
+//! Step 1 of the pipeline (`read/`), once the TOML is read: suggestions are not publications.
+//! `draft` writes every entry it proposes with `status = "suggested"` (and a `confidence`); the
+//! writer confirms one by deleting those lines, or rejects it by deleting the entry. An article
+//! with an unconfirmed suggestion does not build: each is reported where its status line is,
+//! with how to confirm; only a preview of drafts ([`Drafts::Preview`]) keeps them, marked as
+//! suggestions.
 
-use crate::annotations::{Files, Text};
-use crate::error::{ContentError, SourceFile};
-use crate::{Drafts, Sources};
+use crate::read::annotations::{Files, Text};
+use crate::read::Sources;
+use crate::report::error::{ContentError, SourceFile};
 use marginalia_model::{relation_id, suggestion_key};
 
+/// What a build does with entries `draft` suggested that the writer has not confirmed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Drafts {
+    /// Refuse them, each an error where its status line is: what is published.
+    #[default]
+    Refuse,
+    /// Keep them, marked as suggestions ([`Article::suggested`]), for the writer's preview
+    /// (`marginalia build --drafts`, `make dev`).
+    ///
+    /// [`Article::suggested`]: marginalia_model::Article::suggested
+    Preview,
+}
+
 /// The one value `status` may have.
-pub const SUGGESTED: &str = "suggested";
+pub(crate) const SUGGESTED: &str = "suggested";
 
 /// An error for every entry still marked as a suggestion (or with another status), unless
 /// `drafts` previews them; the suggestions' keys ([`suggestion_key`]), for the preview.

@@ -1,4 +1,4 @@
-//! Step 4 of the pipeline, for its errors: hints. The nearest known word for a misspelt id or
+//! Step 5 of the pipeline (`report/`): hints. The nearest known word for a misspelt id or
 //! keyword, and the closest text of the article for a quote or sentence that is not found
 //! verbatim.
 //!
@@ -7,11 +7,11 @@
 //! are truncated before any quadratic step, so a hint never costs more than a few million
 //! character comparisons.
 
-use crate::diff;
+use crate::report::diff;
 use std::collections::HashSet;
 
 /// Levenshtein distance between two strings, in characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.is_empty() || b.is_empty() {
@@ -41,7 +41,10 @@ fn tolerance(len: usize) -> usize {
 
 /// The candidates nearest to `word` (at most three, ties in the order given), compared without
 /// regard to case; empty when none is close enough to be a likely slip.
-pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+pub(crate) fn nearest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
     const LONGEST: usize = 64;
     let word = word.to_lowercase();
     if word.is_empty() || word.chars().count() > LONGEST {
@@ -79,7 +82,7 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// "did you mean `putin`?" (or "`a` or `b`"), when a candidate is close to `word`.
-pub fn did_you_mean<'a>(
+pub(crate) fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
@@ -93,7 +96,7 @@ pub fn did_you_mean<'a>(
 
 /// An id made of lowercase letters, digits and hyphens from any text ("Kim Jong Un" →
 /// `kim-jong-un`); at most five words.
-pub fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -131,7 +134,7 @@ fn longest_common_substring(a: &[char], b: &[char]) -> (usize, usize, usize) {
 
 /// Where the article comes closest to a piece of text that it does not contain verbatim.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Closest {
+pub(crate) struct Closest {
     /// The paragraph (index into the texts searched).
     pub paragraph: usize,
     /// Byte offset in that paragraph's text where the stretch the text stands for starts.
@@ -154,8 +157,8 @@ const EXCERPT_CHARS: usize = 100;
 
 /// Finds the paragraph with the most words of `needle`, then the stretch of it that shares the
 /// longest run of characters with `needle`, then aligns `needle` with the text around that
-/// run ([`crate::diff`]). `None` when no paragraph shares a word.
-pub fn closest_text(paragraphs: &[String], needle: &str) -> Option<Closest> {
+/// run ([`crate::report::diff`]). `None` when no paragraph shares a word.
+pub(crate) fn closest_text(paragraphs: &[String], needle: &str) -> Option<Closest> {
     let wanted: HashSet<String> = words(needle).take(200).collect();
     if wanted.is_empty() {
         return None;

@@ -1,4 +1,4 @@
-//! Step 5 of the pipeline, for `marks.rs`: marking a stretch of a paragraph's text (a
+//! Step 4 of the pipeline (`mark/`), for `marks.rs`: marking a stretch of a paragraph's text (a
 //! quote, a sentence) in the inline tree.
 //!
 //! Offsets are byte offsets into the paragraph's plain text (`model::text::inline_text`).
@@ -37,7 +37,7 @@ fn describe(inline: &Inline) -> &'static str {
 /// Wraps `[start, end)` of the plain text of `inlines` in the node `make` builds.
 ///
 /// On failure, says which kind of node the stretch would cut.
-pub fn wrap_range(
+pub(super) fn wrap_range(
     inlines: &mut Vec<Inline>,
     start: usize,
     end: usize,

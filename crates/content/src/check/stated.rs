@@ -1,5 +1,6 @@
-//! Step 4f of the pipeline: a `stated` date must be stated. One of the event's sentences, or the
-//! page's own date line, must give the date to its precision in a form read here:
+//! Step 3 of the pipeline (`check/`), for events: a `stated` date must be stated. One of the
+//! event's sentences, or the page's own date line, must give the date to its precision in a
+//! form read here:
 //!
 //! - a day and a month: "19 June", "June 19", "19th June", "19–20 July" (a range), with the
 //!   year or without it (then the year of the report, `source.date`);
@@ -10,8 +11,8 @@
 //!
 //! Month names are read capitalised only ("May", not "may"), in full or shortened ("Sept").
 
-use crate::annotations::{EventEntry, MetaFile};
-use crate::checker::Checker;
+use crate::check::checker::Checker;
+use crate::read::annotations::{EventEntry, MetaFile};
 use marginalia_model::date::{MONTHS, WEEKDAYS};
 use marginalia_model::said::{dates_in, Said};
 use marginalia_model::{DateSpan, PartialDate, Precision};
@@ -26,7 +27,8 @@ pub(crate) struct Reference {
 
 /// The dates of `meta.toml` (each `None` when it is not a date: that is reported there).
 pub(crate) fn reference(m: &MetaFile) -> Reference {
-    let date = |t: &crate::annotations::Text| DateSpan::parse(t.get_ref()).ok().map(|d| d.start);
+    let date =
+        |t: &crate::read::annotations::Text| DateSpan::parse(t.get_ref()).ok().map(|d| d.start);
     Reference {
         report: date(&m.source.date),
         page: date(&m.page_date),
