@@ -1,9 +1,9 @@
 //! The hostile Markdown corpus (`tests/hostile/*.md`) mounted in real Chromium: each input is
-//! parsed with the article pipeline's own parser (`src/content/markdown.rs`, compiled into
-//! this test), shown as the article of the app, and the live DOM is checked: no element has an
-//! attribute starting with `on`, no `script` (or other active element) was added, every link
-//! is http(s), mailto or `#…`, and the canary `window.__pwned` that the payloads try to set is
-//! still undefined after the event loop has turned.
+//! parsed with the article pipeline's own parser (`crates/content/src/read/markdown.rs`,
+//! compiled into this test), shown as the article of the app, and the live DOM is checked: no
+//! element has an attribute starting with `on`, no `script` (or other active element) was
+//! added, every link is http(s), mailto or `#…`, and the canary `window.__pwned` that the
+//! payloads try to set is still undefined after the event loop has turned.
 //!
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test hostile_browser`
 //! (`tests/hostile.rs` checks that every corpus file is listed here.)

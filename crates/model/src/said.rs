@@ -1,6 +1,7 @@
 //! Dates as a text says them: "19 June", "June 19, 2024", "19–20 July", "March 2024",
 //! "March", "1961", "Wednesday". Read by the content checker (a `stated` date must be stated,
-//! `marginalia-content`'s `stated.rs`) and by the drafter (every date a pasted article gives).
+//! `marginalia-content`'s `check/stated.rs`) and by the drafter (every date a pasted article
+//! gives).
 //! Month names are read capitalised only ("May", not "may"), in full or shortened ("Sept").
 
 use crate::date::{MONTHS, WEEKDAYS};

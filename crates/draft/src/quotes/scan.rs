@@ -2,14 +2,14 @@
 //! byte spans of the text. One pass over the text for each, and a binary search for each
 //! mark's partner: bounded time on 1 MiB lines and thousands of marks.
 //!
-//! The conventions are the checker's (`marginalia-content`'s `passages.rs`): a “ is closed by
-//! the first ” after it in its paragraph; a ” that no “ opened is stray; straight double quotes
-//! pair in order within a paragraph. Added here: single quotes ‘…’ as quotations of their own
-//! when not inside a “…” (British usage), with ’ read as an apostrophe when a letter stands on
-//! both sides ("don’t") or as a plural possessive ("states’ right") when another closing mark
-//! fits better; and a quotation that runs over paragraphs the news way (an opening mark at
-//! each paragraph's start, the closing mark only at the end of the last), given as one passage
-//! per paragraph.
+//! The conventions are the checker's (`marginalia-content`'s `locate/passages.rs`): a “ is
+//! closed by the first ” after it in its paragraph; a ” that no “ opened is stray; straight
+//! double quotes pair in order within a paragraph. Added here: single quotes ‘…’ as quotations
+//! of their own when not inside a “…” (British usage), with ’ read as an apostrophe when a
+//! letter stands on both sides ("don’t") or as a plural possessive ("states’ right") when
+//! another closing mark fits better; and a quotation that runs over paragraphs the news way (an
+//! opening mark at each paragraph's start, the closing mark only at the end of the last), given
+//! as one passage per paragraph.
 
 use crate::Span;
 
