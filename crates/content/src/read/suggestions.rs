@@ -64,10 +64,9 @@ pub(crate) fn check(
     });
     for (file, kind, id, status) in actors.chain(relations).chain(events).chain(quotes) {
         match status {
+            // Previewed; a title has no key (nothing marks it).
             Some(s) if drafts == Drafts::Preview && s.get_ref() == SUGGESTED => {
-                if kind != "title" {
-                    suggested.push(suggestion_key(kind, &id));
-                }
+                suggested.extend((kind != "title").then(|| suggestion_key(kind, &id)));
             }
             Some(status) => errors.push(refusal(file, kind, &id, status)),
             None => {}
