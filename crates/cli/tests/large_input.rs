@@ -5,8 +5,8 @@
 
 mod common;
 
-use marginalia_content::limits::*;
 use marginalia_cli::cmd::generate::synthetic;
+use marginalia_content::limits::*;
 use marginalia_content::{build_article, report, SourceFile, Sources};
 use std::process::Command;
 
