@@ -13,6 +13,8 @@ pub mod feeds;
 pub mod page;
 pub mod render;
 pub mod site;
+pub mod site_index;
+pub mod site_pages;
 
 /// The seed article, for the unit tests.
 #[cfg(test)]

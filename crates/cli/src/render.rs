@@ -32,3 +32,25 @@ pub fn contents_page(entries: Vec<ContentsEntry>) -> String {
             .render(),
     )
 }
+
+/// Any build-time page of the site: a component and its props, rendered once.
+pub fn static_component<C>(props: C::Properties) -> String
+where
+    C: yew::BaseComponent,
+    C::Properties: Send,
+{
+    block_on(
+        yew::LocalServerRenderer::<C>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+/// The site's navigation for a page `up` from the root, with related articles (slug, title).
+pub fn site_nav(up: &str, related: Vec<(String, String)>) -> String {
+    use crate::site_pages::site_nav::{SiteNav, SiteNavProps};
+    static_component::<SiteNav>(SiteNavProps {
+        up: up.to_string(),
+        related,
+    })
+}

@@ -11,9 +11,13 @@
 //!    [`marginalia_model::data`]) and `<slug>/<slug>.html`, the single file that works from disk;
 //! 4. `index.html`, the contents page, lists the articles (example articles are built under
 //!    `examples/articles/` and listed nowhere);
-//! 5. with a site address, `sitemap.xml` and `feed.atom` ([`crate::feeds`]).
+//! 5. with a site address, `sitemap.xml` and `feed.atom` ([`crate::feeds`]);
+//! 6. what the articles know of each other ([`crate::site_index`]): the actors' pages, the
+//!    merged timeline ([`crate::site_pages`]), and on each article page the site's navigation
+//!    with its related articles.
 
 use crate::contents_page::ContentsEntry;
+use crate::site_index::SiteIndex;
 use crate::{feeds, page, render};
 use base64::Engine;
 use marginalia_content::{load_article_with, report, Drafts};
@@ -92,11 +96,37 @@ pub fn load_articles(dir: &Path, drafts: Drafts) -> Result<Vec<Entry>, String> {
             Err(errors) => reports.push(report(&errors)),
         }
     }
+    // Across the articles: one id is one actor.
+    let (conflicts, warnings) = crate::site_index::conflicts(&entries);
+    for warning in warnings {
+        eprintln!("{warning}");
+    }
+    for c in conflicts {
+        reports.push(at_definition(dir, &c));
+    }
     if reports.is_empty() {
         Ok(entries)
     } else {
         Err(reports.join("\n"))
     }
+}
+
+/// A conflict as `file:line:column: message`, at the actor's `id = "…"` in its actors.toml.
+fn at_definition(dir: &Path, c: &crate::site_index::Conflict) -> String {
+    let file = dir.join(&c.slug).join("actors.toml");
+    let text = fs::read_to_string(&file).unwrap_or_default();
+    let needle = format!("\"{}\"", c.id);
+    let at = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("id") && l.contains(&needle));
+    let line = at.map_or(1, |n| n + 1);
+    let column = at.map_or(1, |n| {
+        text.lines()
+            .nth(n)
+            .map_or(0, |l| l.len() - l.trim_start().len())
+            + 1
+    });
+    format!("{}:{line}:{column}: {}", file.display(), c.message)
 }
 
 /// What [`write_site`] wrote, for the command's summary.
@@ -116,25 +146,28 @@ pub fn write_site(
 ) -> io::Result<Written> {
     fs::create_dir_all(out)?;
     copy_shared_files(&viewer.dir, out)?;
+    let index = SiteIndex::new(articles);
     let mut pages = Vec::new();
     for entry in articles {
         let url = site_url.map(|u| format!("{u}{}/", entry.slug));
+        let nav = render::site_nav("../", related_titles(&index, articles, &entry.slug));
         pages.extend(write_article(
             viewer,
             entry,
             &out.join(&entry.slug),
             1,
             url.as_deref(),
-            false,
+            Some(&nav),
         )?);
     }
     for entry in examples {
         let folder = out.join("examples/articles").join(&entry.slug);
-        pages.extend(write_article(viewer, entry, &folder, 3, None, true)?);
+        pages.extend(write_article(viewer, entry, &folder, 3, None, None)?);
     }
     let contents = out.join("index.html");
     fs::write(&contents, contents_page(viewer, articles, site_url))?;
     pages.push(contents);
+    pages.extend(crate::site_pages::write::write_pages(viewer, &index, out)?);
     if let Some(url) = site_url {
         fs::write(out.join("sitemap.xml"), feeds::sitemap(url, articles))?;
         fs::write(out.join("feed.atom"), feeds::atom(url, articles))?;
@@ -181,14 +214,29 @@ fn with_language(page: String, language: &str) -> String {
     )
 }
 
+/// The related articles of `slug`, with their titles.
+fn related_titles(index: &SiteIndex, articles: &[Entry], slug: &str) -> Vec<(String, String)> {
+    index.related[slug]
+        .iter()
+        .filter_map(|s| {
+            let entry = articles.iter().find(|e| e.slug == *s)?;
+            Some((s.clone(), entry.article.meta.title.clone()))
+        })
+        .collect()
+}
+
+/// Writes an article's page, data and single file. `nav`, the site's navigation, goes before
+/// the viewer on the page (not in the single file, which is read away from the site); an
+/// example article has none, and is not indexed.
 fn write_article(
     viewer: &Viewer,
     entry: &Entry,
     folder: &Path,
     depth: usize,
     url: Option<&str>,
-    example: bool,
+    nav: Option<&str>,
 ) -> io::Result<Vec<PathBuf>> {
+    let example = nav.is_none();
     fs::create_dir_all(folder)?;
     let article = &entry.article;
     let bytes = data::encode(&entry.slug, article);
@@ -208,6 +256,14 @@ fn write_article(
     let page_head = [head.clone(), vec![linked]].concat().join("\n    ");
     let page_html = page::fill(&at_depth(&viewer.page, depth), &page_head, &body)
         .map_err(|missing| io::Error::other(format!("the page template has no {missing}")))?;
+    let page_html = match nav {
+        Some(nav) => page_html.replacen(
+            "<div id=\"marginalia\">",
+            &format!("{nav}<div id=\"marginalia\">"),
+            1,
+        ),
+        None => page_html,
+    };
     let index = folder.join("index.html");
     fs::write(&index, with_language(page_html, &article.meta.language))?;
 
@@ -263,6 +319,20 @@ fn contents_page(viewer: &Viewer, articles: &[Entry], site_url: Option<&str>) ->
             "<div id=\"marginalia-contents\">",
             1,
         )
+}
+
+/// A page of the site that is no article (actors, timeline): the page template without the
+/// viewer's scripts, its assets addressed from `depth` folders down, with `head` and `body`.
+pub(crate) fn static_page(
+    viewer: &Viewer,
+    depth: usize,
+    head: &str,
+    body: &str,
+) -> io::Result<String> {
+    let template = at_depth(&without_viewer_scripts(&viewer.page), depth);
+    page::fill(&template, head, body)
+        .map(|page| page.replacen("<div id=\"marginalia\">", "<div id=\"marginalia-site\">", 1))
+        .map_err(|missing| io::Error::other(format!("the page template has no {missing}")))
 }
 
 /// The page template without what starts the viewer (the start script and preloads).

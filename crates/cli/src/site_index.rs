@@ -1,0 +1,554 @@
+//! What the site knows across its articles, computed once per build from the checked articles
+//! (pure: articles in, the index out; the pages are written from it by `actor_pages.rs`,
+//! `timeline_page.rs` and the article pages' site links).
+//!
+//! - **Actors.** An actor is one id across the site: the articles that use an id mean the same
+//!   actor (the checker of the site, [`conflicts`], refuses one id given two kinds, and warns of
+//!   two ids that share a name or alias). For each: its names, its role as each article states
+//!   it at that article's date (roles change), the sentence of each article that first mentions
+//!   it, its quotes in date order, its events and its relations with their evidence.
+//! - **One timeline.** Every article's events, merged: the same date and the same actors make
+//!   one entry, which lists every article that reports it, each with its own provenance. "The
+//!   same actors" allows one article to name fewer of them (the statement names Putin where the
+//!   report names Putin and Kim): events of one date whose actors, all named, are a subset of
+//!   the other's merge; events without actors never do.
+//! - **Related articles.** For each article, the others that share its actors (two points for
+//!   each shared merged event, one for each shared actor), best first, then by slug; never itself.
+
+use crate::site::Entry;
+use marginalia_model::sentences::sentence_ranges;
+use marginalia_model::{ActorKind, Block, DateSpan, Inline};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How many related articles an article page lists.
+pub const RELATED: usize = 3;
+
+/// One actor across the site.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteActor {
+    pub id: String,
+    /// The name of the article that gives the fullest (longest) one.
+    pub name: String,
+    pub kind: ActorKind,
+    /// Every other name the articles use, sorted.
+    pub aliases: Vec<String>,
+    pub description: String,
+    /// The role each article states, with the article's date, oldest first (empty roles left out).
+    pub roles: Vec<DatedRole>,
+    /// Each article that mentions it, with the number of mentions and the first sentence.
+    pub mentions: Vec<ArticleMention>,
+    pub quotes: Vec<SiteQuote>,
+    /// Indexes into [`SiteIndex::timeline`].
+    pub events: Vec<usize>,
+    pub relations: Vec<SiteRelation>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DatedRole {
+    pub role: String,
+    /// The article's source date, ISO and as a reader reads it.
+    pub as_of: String,
+    pub as_of_text: String,
+    pub slug: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleMention {
+    pub slug: String,
+    pub title: String,
+    pub count: u32,
+    pub sentence: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteQuote {
+    pub slug: String,
+    pub id: String,
+    pub text: String,
+    /// All who said it, by name.
+    pub speakers: String,
+    /// The date of its event, else of its article; ISO, for sorting and `<time>`.
+    pub date: String,
+    pub date_text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteRelation {
+    pub slug: String,
+    /// "Vladimir Putin ally of North Korea".
+    pub phrase: String,
+    pub evidence: String,
+    /// The other actor's id, for its page's link.
+    pub other: String,
+}
+
+/// One entry of the merged timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineEntry {
+    pub date: DateSpan,
+    pub title: String,
+    pub actors: Vec<String>,
+    /// Every article that reports it: (slug, the event's id there, its provenance in words).
+    pub reports: Vec<Report>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub slug: String,
+    pub title: String,
+    pub event: String,
+    pub provenance: String,
+}
+
+/// The site's index.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SiteIndex {
+    /// By id.
+    pub actors: BTreeMap<String, SiteActor>,
+    /// In date order.
+    pub timeline: Vec<TimelineEntry>,
+    /// For each article's slug, its related articles' slugs, best first.
+    pub related: BTreeMap<String, Vec<String>>,
+}
+
+impl SiteIndex {
+    pub fn new(articles: &[Entry]) -> SiteIndex {
+        let timeline = merged_timeline(articles);
+        let mut actors: BTreeMap<String, SiteActor> = BTreeMap::new();
+        for entry in articles {
+            let article = &entry.article;
+            let as_of = article.meta.source.date.iso();
+            for actor in &article.actors {
+                let site = actors.entry(actor.id.clone()).or_insert_with(|| SiteActor {
+                    id: actor.id.clone(),
+                    name: actor.name.clone(),
+                    kind: actor.kind,
+                    aliases: Vec::new(),
+                    description: actor.description.clone(),
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                    quotes: Vec::new(),
+                    events: Vec::new(),
+                    relations: Vec::new(),
+                });
+                if actor.name.len() > site.name.len() {
+                    let shorter = std::mem::replace(&mut site.name, actor.name.clone());
+                    site.aliases.push(shorter);
+                } else if actor.name != site.name {
+                    site.aliases.push(actor.name.clone());
+                }
+                site.aliases.extend(actor.aliases.iter().cloned());
+                if site.description.is_empty() {
+                    site.description = actor.description.clone();
+                }
+                if !actor.role.is_empty() {
+                    site.roles.push(DatedRole {
+                        role: actor.role.clone(),
+                        as_of: as_of.clone(),
+                        as_of_text: article.meta.source.date.long(),
+                        slug: entry.slug.clone(),
+                    });
+                }
+                site.mentions.push(ArticleMention {
+                    slug: entry.slug.clone(),
+                    title: article.meta.title.clone(),
+                    count: actor.mention_count,
+                    sentence: first_sentence_naming(&article.blocks, &actor.id).unwrap_or_default(),
+                });
+                for (_, from, relation) in article.relations() {
+                    let (mine, other) = (from.id == actor.id, relation.target == actor.id);
+                    if mine || other {
+                        site.relations.push(SiteRelation {
+                            slug: entry.slug.clone(),
+                            phrase: article.relation_phrase(from, relation),
+                            evidence: relation.evidence.clone(),
+                            other: if mine {
+                                relation.target.clone()
+                            } else {
+                                from.id.clone()
+                            },
+                        });
+                    }
+                }
+            }
+            for quote in &article.quotes {
+                let event = quote.event.as_deref().and_then(|e| article.event(e));
+                let (date, date_text) = match event {
+                    Some(e) => (e.date.iso(), e.date.long()),
+                    None => (as_of.clone(), article.meta.source.date.long()),
+                };
+                for speaker in &quote.speakers {
+                    if let Some(site) = actors.get_mut(speaker) {
+                        site.quotes.push(SiteQuote {
+                            slug: entry.slug.clone(),
+                            id: quote.id.clone(),
+                            text: quote.text.clone(),
+                            speakers: article.speakers_names(quote),
+                            date: date.clone(),
+                            date_text: date_text.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        for (n, entry) in timeline.iter().enumerate() {
+            for id in &entry.actors {
+                if let Some(site) = actors.get_mut(id) {
+                    site.events.push(n);
+                }
+            }
+        }
+        for site in actors.values_mut() {
+            site.aliases.sort();
+            site.aliases.dedup();
+            let name = site.name.clone();
+            site.aliases.retain(|a| *a != name);
+            site.roles
+                .sort_by(|a, b| (&a.as_of, &a.slug).cmp(&(&b.as_of, &b.slug)));
+            site.quotes
+                .sort_by(|a, b| (&a.date, &a.slug, &a.id).cmp(&(&b.date, &b.slug, &b.id)));
+        }
+        let related = related_articles(articles, &timeline);
+        SiteIndex {
+            actors,
+            timeline,
+            related,
+        }
+    }
+
+    /// How many articles mention `actor`.
+    pub fn articles_naming(&self, actor: &str) -> usize {
+        self.actors.get(actor).map_or(0, |a| a.mentions.len())
+    }
+}
+
+/// Every article's events, merged (see the module doc), in date order (then title).
+fn merged_timeline(articles: &[Entry]) -> Vec<TimelineEntry> {
+    let mut merged: Vec<TimelineEntry> = Vec::new();
+    for entry in articles {
+        for event in &entry.article.events {
+            let mut actors = event.actors.clone();
+            actors.sort();
+            let report = Report {
+                slug: entry.slug.clone(),
+                title: entry.article.meta.title.clone(),
+                event: event.id.clone(),
+                provenance: event.date_explanation(),
+            };
+            let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
+            let same = merged.iter_mut().find(|m| {
+                m.date == event.date
+                    && !actors.is_empty()
+                    && !m.actors.is_empty()
+                    && (subset(&actors, &m.actors) || subset(&m.actors, &actors))
+            });
+            match same {
+                Some(m) => {
+                    // The fuller list of actors, and the title of the report that names them.
+                    if actors.len() > m.actors.len() {
+                        m.actors = actors;
+                        m.title = event.title.clone();
+                    }
+                    m.reports.push(report);
+                }
+                None => merged.push(TimelineEntry {
+                    date: event.date,
+                    title: event.title.clone(),
+                    actors,
+                    reports: vec![report],
+                }),
+            }
+        }
+    }
+    merged.sort_by(|a, b| {
+        (a.date.sort_key(), a.date.iso(), &a.title).cmp(&(
+            b.date.sort_key(),
+            b.date.iso(),
+            &b.title,
+        ))
+    });
+    merged
+}
+
+/// For each article, the others best related to it (see the module doc).
+fn related_articles(
+    articles: &[Entry],
+    timeline: &[TimelineEntry],
+) -> BTreeMap<String, Vec<String>> {
+    fn actors_of(e: &Entry) -> BTreeSet<&str> {
+        e.article.actors.iter().map(|a| a.id.as_str()).collect()
+    }
+    let events_of = |slug: &str| -> BTreeSet<usize> {
+        (0..timeline.len())
+            .filter(|&n| timeline[n].reports.iter().any(|r| r.slug == slug))
+            .collect()
+    };
+    let mut out = BTreeMap::new();
+    for a in articles {
+        let (mine, my_events) = (actors_of(a), events_of(&a.slug));
+        let mut scored: Vec<(usize, &str)> = articles
+            .iter()
+            .filter(|b| b.slug != a.slug)
+            .map(|b| {
+                let actors = mine.intersection(&actors_of(b)).count();
+                let events = my_events.intersection(&events_of(&b.slug)).count();
+                (actors + 2 * events, b.slug.as_str())
+            })
+            .filter(|(score, _)| *score > 0)
+            .collect();
+        scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)));
+        out.insert(
+            a.slug.clone(),
+            scored
+                .into_iter()
+                .take(RELATED)
+                .map(|(_, s)| s.to_string())
+                .collect(),
+        );
+    }
+    out
+}
+
+/// The sentence of the article in which `actor` is first mentioned.
+pub fn first_sentence_naming(blocks: &[Block], actor: &str) -> Option<String> {
+    for block in blocks {
+        match block {
+            Block::Paragraph(c) | Block::Heading { content: c, .. } => {
+                let mut text = String::new();
+                let mut at = None;
+                walk(c, actor, &mut text, &mut at);
+                if let Some(at) = at {
+                    let range = sentence_ranges(&text)
+                        .into_iter()
+                        .find(|r| r.start <= at && at < r.end.max(r.start + 1))?;
+                    return Some(text[range].to_string());
+                }
+            }
+            container => {
+                for group in container.children() {
+                    if let Some(found) = first_sentence_naming(group, actor) {
+                        return Some(found);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The paragraph's text into `text` (as the reader reads it), and where `actor`'s first mention
+/// starts into `at`.
+fn walk(inlines: &[Inline], actor: &str, text: &mut String, at: &mut Option<usize>) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) | Inline::Code(t) => text.push_str(t),
+            Inline::LineBreak => text.push(' '),
+            Inline::Mention {
+                actor: a, content, ..
+            } => {
+                if a == actor && at.is_none() {
+                    *at = Some(text.len());
+                }
+                walk(content, actor, text, at);
+            }
+            container => walk(container.children().unwrap_or_default(), actor, text, at),
+        }
+    }
+}
+
+/// An actor defined two ways: in article `slug`, actor `id`, what is wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub slug: String,
+    pub id: String,
+    pub message: String,
+}
+
+/// What the site's articles say that cannot all be true: one id given two kinds (an error, at
+/// the later article's definition), and two ids sharing a name or alias (likely one actor
+/// twice: merge them; a warning, ready to print).
+pub fn conflicts(articles: &[Entry]) -> (Vec<Conflict>, Vec<String>) {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut kinds: BTreeMap<&str, (ActorKind, &str)> = BTreeMap::new();
+    let mut names: BTreeMap<String, BTreeSet<(&str, &str)>> = BTreeMap::new();
+    for entry in articles {
+        for actor in &entry.article.actors {
+            match kinds.get(actor.id.as_str()) {
+                Some((kind, first)) if *kind != actor.kind => errors.push(Conflict {
+                    slug: entry.slug.clone(),
+                    id: actor.id.clone(),
+                    message: format!(
+                        "actor `{}` is a {} here but a {} in the article `{first}`: one id is one actor across the site",
+                        actor.id,
+                        actor.kind.as_str(),
+                        kind.as_str()
+                    ),
+                }),
+                Some(_) => {}
+                None => {
+                    kinds.insert(&actor.id, (actor.kind, &entry.slug));
+                }
+            }
+            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                names
+                    .entry(name.to_lowercase())
+                    .or_default()
+                    .insert((actor.id.as_str(), entry.slug.as_str()));
+            }
+        }
+    }
+    for (name, users) in names {
+        let ids: BTreeSet<&str> = users.iter().map(|(id, _)| *id).collect();
+        if ids.len() > 1 {
+            let said: Vec<String> = users
+                .iter()
+                .map(|(id, slug)| format!("`{id}` in {slug}"))
+                .collect();
+            warnings.push(format!(
+                "warning: “{name}” names {} — if they are one actor, give them one id",
+                said.join(", ")
+            ));
+        }
+    }
+    (errors, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marginalia_model::{Actor, Article};
+
+    fn seed() -> Article {
+        marginalia_content::load_article(std::path::Path::new("../../content/putin-kim-pact"))
+            .unwrap()
+    }
+
+    fn joint() -> Article {
+        marginalia_content::load_article(std::path::Path::new(
+            "../../content/us-rok-japan-joint-statement",
+        ))
+        .unwrap()
+    }
+
+    fn entries() -> Vec<Entry> {
+        vec![
+            Entry {
+                slug: "putin-kim-pact".into(),
+                article: seed(),
+            },
+            Entry {
+                slug: "us-rok-japan-joint-statement".into(),
+                article: joint(),
+            },
+        ]
+    }
+
+    #[test]
+    fn an_actor_is_one_across_articles_with_each_articles_sentence_and_role() {
+        let index = SiteIndex::new(&entries());
+        let putin = &index.actors["putin"];
+        assert_eq!(putin.name, "Vladimir Putin");
+        assert_eq!(index.articles_naming("putin"), 2);
+        let slugs: Vec<&str> = putin.mentions.iter().map(|m| m.slug.as_str()).collect();
+        assert_eq!(slugs, ["putin-kim-pact", "us-rok-japan-joint-statement"]);
+        assert!(putin.mentions[1]
+            .sentence
+            .starts_with("The advancement of the DPRK-Russia partnership"));
+        assert!(putin.mentions[1]
+            .sentence
+            .contains("Vladimir Putin’s June 19 visit"));
+        // Roles in date order: the FT report of 20 June, then the statement of 24 June.
+        let dates: Vec<&str> = putin.roles.iter().map(|r| r.as_of.as_str()).collect();
+        assert_eq!(dates, ["2024-06-20", "2024-06-24"]);
+        // Quotes across the site in date order, each with its article.
+        assert!(!putin.quotes.is_empty());
+        assert!(putin.quotes.windows(2).all(|w| w[0].date <= w[1].date));
+        assert!(putin.quotes.iter().all(|q| q.slug == "putin-kim-pact"));
+    }
+
+    #[test]
+    fn the_timeline_merges_one_date_with_the_same_actors_and_keeps_each_report() {
+        let mut two = entries();
+        let copy = Entry {
+            slug: "copy".into(),
+            article: two[1].article.clone(),
+        };
+        two.push(copy);
+        let index = SiteIndex::new(&two);
+        let merged: Vec<&TimelineEntry> = index
+            .timeline
+            .iter()
+            .filter(|e| e.reports.len() > 1)
+            .collect();
+        assert_eq!(
+            merged.len(),
+            two[1].article.events.len(),
+            "each of the copy's events merges"
+        );
+        assert!(merged
+            .iter()
+            .all(|e| e.reports.iter().any(|r| r.slug == "copy")));
+        assert!(index
+            .timeline
+            .windows(2)
+            .all(|w| w[0].date.sort_key() <= w[1].date.sort_key()));
+        let total: usize = index.timeline.iter().map(|e| e.reports.len()).sum();
+        let events: usize = two.iter().map(|e| e.article.events.len()).sum();
+        assert_eq!(total, events, "nothing is lost in the merge");
+    }
+
+    #[test]
+    fn the_signing_reported_by_both_articles_is_one_entry() {
+        let index = SiteIndex::new(&entries());
+        let signing: Vec<&TimelineEntry> = index
+            .timeline
+            .iter()
+            .filter(|e| e.date.iso() == "2024-06-19" && e.actors.contains(&"putin".to_string()))
+            .collect();
+        assert_eq!(signing.len(), 1, "{signing:#?}");
+        let slugs: Vec<&str> = signing[0].reports.iter().map(|r| r.slug.as_str()).collect();
+        assert_eq!(slugs, ["putin-kim-pact", "us-rok-japan-joint-statement"]);
+        assert_eq!(signing[0].actors, ["kim", "north-korea", "putin", "russia"]);
+    }
+
+    #[test]
+    fn related_articles_share_actors_are_deterministic_and_never_the_article_itself() {
+        let index = SiteIndex::new(&entries());
+        assert_eq!(
+            index.related["putin-kim-pact"],
+            ["us-rok-japan-joint-statement"]
+        );
+        assert_eq!(
+            index.related["us-rok-japan-joint-statement"],
+            ["putin-kim-pact"]
+        );
+        assert_eq!(index, SiteIndex::new(&entries()));
+    }
+
+    #[test]
+    fn one_id_of_two_kinds_is_an_error_and_a_shared_name_a_merge_warning() {
+        let mut articles = entries();
+        let japan = articles[1]
+            .article
+            .actors
+            .iter_mut()
+            .find(|a| a.id == "japan")
+            .unwrap();
+        japan.kind = ActorKind::Organisation;
+        let mut other: Actor = japan.clone();
+        other.id = "nippon".into();
+        articles[1].article.actors.push(other);
+        let (errors, warnings) = conflicts(&articles);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            (errors[0].slug.as_str(), errors[0].id.as_str()),
+            ("us-rok-japan-joint-statement", "japan")
+        );
+        assert!(errors[0].message.starts_with(
+            "actor `japan` is a organisation here but a state in the article `putin-kim-pact`"
+        ));
+        assert!(warnings.iter().any(|w| w.contains("“japan” names `japan` in putin-kim-pact, `japan` in us-rok-japan-joint-statement, `nippon`")), "{warnings:?}");
+        assert_eq!(conflicts(&entries()), (vec![], vec![]));
+    }
+}

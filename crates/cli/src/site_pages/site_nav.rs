@@ -1,0 +1,41 @@
+//! The site's navigation: home (the site's name), the actors, the timeline and search; on an
+//! article page, also its related articles. Plain links, readable without JavaScript.
+
+use super::article_href;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SiteNavProps {
+    /// The way to the site's root from the page (`../`).
+    pub up: String,
+    /// Related articles (slug, title), on an article page.
+    #[prop_or_default]
+    pub related: Vec<(String, String)>,
+}
+
+#[function_component(SiteNav)]
+pub fn site_nav(props: &SiteNavProps) -> Html {
+    let up = &props.up;
+    html! {
+        <nav class="site-nav" aria-label="Site">
+            <p class="site-nav__links">
+                <a class="site-nav__home" href={format!("{up}index.html")}>{ "marginalia" }</a>
+                <a href={format!("{up}actors/index.html")}>{ "Actors" }</a>
+                <a href={format!("{up}timeline/index.html")}>{ "Timeline" }</a>
+                <a href={format!("{up}index.html#search")}>{ "Search" }</a>
+            </p>
+            if !props.related.is_empty() {
+                <section class="site-nav__related" aria-labelledby="related-heading">
+                    <h2 id="related-heading" class="site-nav__heading">{ "Related articles" }</h2>
+                    <ul>
+                        { for props.related.iter().map(|(slug, title)| html! {
+                            <li key={slug.clone()}>
+                                <a href={article_href(up, slug, None)}>{ title.clone() }</a>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
+        </nav>
+    }
+}
