@@ -176,7 +176,23 @@ pub fn draft(inputs: &Inputs) -> Result<Outputs, String> {
         );
         let key = format!("event:{id}");
         if fresh(&key) {
-            write_event(&mut events, &id, date, &text, report);
+            // The people its sentences name (states and organisations are too often only the
+            // setting): the writer adds or removes.
+            let mut actors: Vec<String> = Vec::new();
+            for (span, actor) in &mentions {
+                let person = found
+                    .actors
+                    .iter()
+                    .any(|a| a.id == *actor && a.kind == ActorKind::Person);
+                let inside = date
+                    .sentences
+                    .iter()
+                    .any(|s| s.start <= span.start && span.end <= s.end);
+                if person && inside && !actors.iter().any(|a| a == actor) {
+                    actors.push(actor.to_string());
+                }
+            }
+            write_event(&mut events, &id, date, &actors, &text, report);
             summary.events += 1;
             suggested.insert(key);
         }
@@ -426,7 +442,14 @@ fn write_quote(out: &mut String, id: &str, quote: &FoundQuote) {
     status(out, quote.confidence);
 }
 
-fn write_event(out: &mut String, id: &str, date: &FoundDate, text: &str, report: PartialDate) {
+fn write_event(
+    out: &mut String,
+    id: &str,
+    date: &FoundDate,
+    actors: &[String],
+    text: &str,
+    report: PartialDate,
+) {
     let pattern = format!("the text says “{}”", date.said);
     header(out, "event", &pattern, date.confidence);
     let first = date.sentences.first().map_or("", |s| s.of(text));
@@ -435,6 +458,9 @@ fn write_event(out: &mut String, id: &str, date: &FoundDate, text: &str, report:
     let _ = writeln!(out, "date = {}", quoted(&date.date.iso()));
     let _ = writeln!(out, "title = {}", quoted(title.trim()));
     let _ = writeln!(out, "description = \"\"");
+    if !actors.is_empty() {
+        let _ = writeln!(out, "actors = {}", list(actors));
+    }
     let sentences: Vec<String> = date
         .sentences
         .iter()
