@@ -1,6 +1,6 @@
 # marginalia: the two commands a new machine needs are `make serve` and `make test`.
 # Both install what is missing first (scripts/setup.sh), so they work on a fresh Debian with
-# rustup and Node. Builds never download tools: `trunk build --offline`.
+# rustup and Node. Builds never download tools: `cargo build --offline`.
 
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -8,16 +8,21 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
 # The viewer (one wasm for every article) is rebuilt only when its own sources change; an
-# edit of an article rebuilds only the site (no Rust is compiled).
+# edit of an article rebuilds only the site (no Rust is compiled). assets/page.html is the site
+# command's page template, compiled into it, not part of the viewer.
 VIEWER := target/viewer
-VIEWER_SOURCES := $(shell find src styles assets crates/model/src -type f 2>/dev/null) \
-	Cargo.toml Cargo.lock index.html Trunk.toml tools/package.mjs Makefile
+VIEWER_SOURCES := $(filter-out assets/page.html,$(shell find src styles assets crates/model/src -type f 2>/dev/null)) \
+	Cargo.toml Cargo.lock rust-toolchain.toml tools/viewer.mjs Makefile
+# cargo's output folder (CARGO_TARGET_DIR when set): the viewer's wasm is built there.
+CARGO_TARGET := $(or $(CARGO_TARGET_DIR),target)
+VIEWER_WASM := $(CARGO_TARGET)/wasm32-unknown-unknown/release/marginalia-viewer.wasm
+BINDGEN_OUT := $(CARGO_TARGET)/wasm-bindgen/release
 # The native command (crates/cli), run through cargo so that CARGO_TARGET_DIR is honoured; it
 # is compiled once, then each run only checks that it is fresh.
 MARGINALIA := cargo run --quiet -p marginalia-cli --bin marginalia --
 
 
-.PHONY: setup setup-test build site serve dev new check draft test test-native test-browser test-fuzz-smoke test-e2e test-engines bench fuzz lint clean
+.PHONY: setup setup-test viewer binary build site serve dev new check draft test test-native test-browser test-fuzz-smoke test-e2e test-engines bench fuzz lint clean
 
 setup:
 	@scripts/setup.sh
@@ -36,20 +41,36 @@ WASM_SIZE_FLAGS := RUSTC_BOOTSTRAP=1 \
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 
-$(VIEWER)/page.html: $(VIEWER_SOURCES)
-	$(WASM_SIZE_FLAGS) trunk build --release --offline --dist $(VIEWER)
-	node tools/package.mjs $(VIEWER)
+# The viewer: the wasm (cargo), its JS glue (wasm-bindgen, the version of Cargo.lock), the wasm
+# made smaller (wasm-opt -Oz, binaryen 132 from npm), then tools/viewer.mjs: the scripts and
+# the stylesheet minified, everything under a fixed name in $(VIEWER). No HTML is written here:
+# `marginalia build` writes every page (README "How a page is made").
+$(VIEWER)/init.js: $(VIEWER_SOURCES)
+	$(WASM_SIZE_FLAGS) cargo build --release --offline --target wasm32-unknown-unknown --bin marginalia-viewer
+	wasm-bindgen --target web --no-typescript --out-dir $(BINDGEN_OUT) --out-name marginalia-viewer $(VIEWER_WASM)
+	rm -rf $(VIEWER) && mkdir -p $(VIEWER)
+	wasm-opt -Oz --output $(VIEWER)/marginalia-viewer_bg.wasm $(BINDGEN_OUT)/marginalia-viewer_bg.wasm
+	node tools/viewer.mjs $(BINDGEN_OUT) $(VIEWER)
+
+## The viewer alone, into target/viewer (what `marginalia build --viewer target/viewer` reads).
+viewer: setup $(VIEWER)/init.js
+
+## The `marginalia` command with the viewer inside (README "The writer's binary"): builds and
+## serves a site with no wasm toolchain, Node or npm. Into $(CARGO_TARGET)/binary/marginalia.
+binary: setup $(VIEWER)/init.js
+	MARGINALIA_VIEWER=$(abspath $(VIEWER)) cargo build --profile binary --locked -p marginalia-cli --features embedded-viewer
+	@ls -l $(CARGO_TARGET)/binary/marginalia$(if $(filter Windows_NT,$(OS)),.exe)
 
 ## The site into dist/: the viewer's shared files, every article under content/ (page, data,
 ## single file), the example articles and host pages under examples/, the contents page.
-build: setup $(VIEWER)/page.html site
+build: setup $(VIEWER)/init.js site
 
 # The example host pages, beside the example articles in dist/examples/.
 EXAMPLE_HOSTS := mkdir -p dist/examples && cp examples/*.html examples/*.css examples/*.js dist/examples/
 
 # SITE_FLAGS: `--drafts` previews a draft's unconfirmed suggestions (what `make dev` does).
 site:
-	@$(MARGINALIA) build $(VIEWER) content dist --examples examples/articles $(SITE_FLAGS)
+	@$(MARGINALIA) build --viewer $(VIEWER) content dist --examples examples/articles $(SITE_FLAGS)
 	@$(EXAMPLE_HOSTS)
 
 ## Build, then serve dist/ on 127.0.0.1 and print the addresses (`marginalia serve`).
@@ -59,7 +80,7 @@ serve: build
 ## Serve, rebuild the site on every save under content/ and reload the page (`marginalia
 ## serve --watch`). Drafts are previewed: a `draft`'s unconfirmed suggestions show as
 ## suggestions (never published).
-dev: setup $(VIEWER)/page.html
+dev: setup $(VIEWER)/init.js
 	@$(EXAMPLE_HOSTS)
 	@$(MARGINALIA) serve --watch --drafts --viewer $(VIEWER) --content content --examples examples/articles --out dist --port $(PORT)
 

@@ -19,9 +19,14 @@
 // rejects, with the viewer's error view in place, if it could not load its article or trapped
 // while starting.
 //
-// tools/package.mjs writes this build's file names in place of the two names below.
-const GLUE = "__MARGINALIA_GLUE__";
-const WASM = "__MARGINALIA_WASM__";
+// `marginalia build` fills the slots: `{{glue}}`, `{{wasm}}` and `{{css}}` are the site's
+// names of the JS glue, the wasm (both carry a hash of their content) and the stylesheet,
+// `{{dom.…}}` the names of marginalia::dom (src/dom.rs).
+const GLUE = "./{{glue}}";
+const WASM = "./{{wasm}}";
+const CSS = "./{{css}}";
+const READY = "{{dom.ready_attribute}}";
+const CRASH_CLASS = "{{dom.crash_class}}";
 const here = new URL(".", import.meta.url);
 
 let compiled;
@@ -89,7 +94,7 @@ function guarded(exports, trapped) {
 
 /** Resolves once `root` holds a started viewer (`.app[data-ready]`, set by the viewer). */
 function started(root) {
-  const ready = () => root.querySelector(".app[data-ready]");
+  const ready = () => root.querySelector(`{{dom.app}}[${READY}]`);
   if (ready()) return Promise.resolve();
   return new Promise((resolve) => {
     const observer = new MutationObserver(() => {
@@ -97,16 +102,16 @@ function started(root) {
       observer.disconnect();
       resolve();
     });
-    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-ready"] });
+    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: [READY] });
   });
 }
 
 /** The error view in place of a stopped viewer (the words of src/web/crash.rs), as text only. */
 function showTrap(root, error) {
-  if (root.querySelector(":scope > .crash")) return;
+  if (root.querySelector(`:scope > .${CRASH_CLASS}`)) return;
   const make = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
   const panel = make("div", "");
-  panel.className = "crash";
+  panel.className = CRASH_CLASS;
   panel.setAttribute("role", "alert");
   panel.append(make("h2", "Something went wrong in the viewer."), make("p", `The error was: ${error}`));
   root.replaceChildren(panel);
@@ -116,7 +121,7 @@ export async function mount(host, options = {}) {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: "open" });
   const style = document.createElement("link");
   style.rel = "stylesheet";
-  style.href = new URL("./marginalia.css", here).href;
+  style.href = new URL(CSS, here).href;
   const loaded = new Promise((ok) => {
     style.addEventListener("load", ok, { once: true });
     style.addEventListener("error", ok, { once: true });

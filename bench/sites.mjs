@@ -121,6 +121,6 @@ export function buildSynthetic(times) {
   rmSync(content, { recursive: true, force: true });
   rmSync(dist, { recursive: true, force: true });
   run("cargo", ["run", "--quiet", "-p", "marginalia-cli", "--", "generate", "--times", String(times), "--out", join(content, slug)], { quiet: true });
-  run("cargo", ["run", "--quiet", "-p", "marginalia-cli", "--", "build", "target/viewer", content, dist], { quiet: true });
+  run("cargo", ["run", "--quiet", "-p", "marginalia-cli", "--", "build", "--viewer", "target/viewer", content, dist], { quiet: true });
   return { dir: dist, page: `${slug}/`, markdown: join(content, slug, "article.md"), built: true, seconds: (Date.now() - started) / 1000 };
 }

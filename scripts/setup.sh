@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Installs whatever the project needs and is missing; a second run installs nothing.
 #   scripts/setup.sh          tools to build: wasm target, rust-src and std's dependencies (the
-#                             wasm rebuilds std, see the Makefile), trunk, wasm-bindgen-cli, npm packages
+#                             wasm rebuilds std, see the Makefile), wasm-bindgen-cli, npm packages
 #   scripts/setup.sh --test   also Debian's browsers for the tests: chromium and chromium-driver,
 #                             firefox-esr, webkit2gtk-driver (WebKitGTK's WebDriver and
 #                             MiniBrowser) with xvfb and xauth (the MiniBrowser needs a display),
 #                             and a headless Java runtime (default-jre-headless) for the Nu HTML
 #                             checker, unless `java` is already on PATH
 #   scripts/setup.sh --bench  also those and mdBook, the benchmark's comparison (bench/, `make bench`)
-# Versions: trunk 0.21.14 (0.22 needs a newer rustc), without its default features (rustls for
-# downloads and update_check: builds run --offline, so neither is used; 7.7 min to build here
-# instead of 11.8); wasm-bindgen-cli exactly the wasm-bindgen of Cargo.lock; wasm-opt from the npm package binaryen (package.json); mdBook 0.5.4 (the newest
+# No Trunk: the Makefile's `viewer` target runs cargo, wasm-bindgen and wasm-opt itself (it was
+# 7.7 min of a fresh machine's set-up). Versions: wasm-bindgen-cli exactly the wasm-bindgen of
+# Cargo.lock; wasm-opt from the npm package binaryen (package.json); mdBook 0.5.4 (the newest
 # on crates.io; needs rustc 1.88), without its serve/watch/search features, which the bench does
 # not use. Each step prints its time. apt and npm run beside the cargo installs (they use the
 # network and the disk, cargo the two cores).
@@ -18,7 +18,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-TRUNK_VERSION=0.21.14
 MDBOOK_VERSION=0.5.4
 TEST=false
 BENCH=false
@@ -74,10 +73,6 @@ fi
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm packages (binaryen, terser, csso, playwright-core, puppeteer-core, axe-core, lighthouse, vnu-jar)" npm ci --no-audit --no-fund &
   pids+=($!)
-fi
-
-if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
-  step "trunk $TRUNK_VERSION" cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then

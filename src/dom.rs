@@ -13,6 +13,9 @@ use crate::view::Panel;
 
 /// The element a page's viewer starts in (the prerendered page puts everything inside it).
 pub const PAGE_ROOT_ID: &str = "marginalia";
+/// The element a page of the site that runs no viewer (the contents page, the actors' pages,
+/// the timeline) puts its content in: not [`PAGE_ROOT_ID`], so nothing takes it for a viewer.
+pub const SITE_ROOT_ID: &str = "marginalia-site";
 /// The viewer's root element, with its modifiers (how the viewer was started).
 pub const APP_CLASS: &str = "app";
 pub const APP: &str = ".app";
@@ -111,6 +114,9 @@ pub const SEARCH_CURRENT_HIGHLIGHT: &str = "marginalia-search-current";
 pub const DATA_LINK: &str = "link[data-marginalia-data]";
 pub const DATA_LINK_ATTRIBUTE: &str = "data-marginalia-data";
 pub const DATA_ISLAND_ID: &str = "marginalia-data";
+/// In the single file, the inert `<script type="application/octet-stream">` with this id holds
+/// the viewer's wasm in base64 (the file's own script compiles it; `assets/single.js`).
+pub const WASM_ISLAND_ID: &str = "marginalia-wasm";
 
 // ---- ids built from the article's ids ----
 

@@ -38,7 +38,8 @@ pub fn install_panic_hook() {
 
 /// The release viewer is built with `-Cpanic=immediate-abort` (see the Makefile): a panic
 /// traps at once (`RuntimeError: unreachable`) and no hook ever runs, so none is kept. The
-/// start script shows the error view on a trap (`init.js`, written by `tools/package.mjs`).
+/// start script shows the error view on a trap (`assets/trap.js`, in `init.js` and the single
+/// file's script).
 /// An empty hook still stands in Yew's default one (`console_error_panic_hook`, dead code here).
 #[cfg(panic = "immediate-abort")]
 pub fn install_panic_hook() {

@@ -18,7 +18,7 @@ before(async () => {
   tmp = mkdtempSync(join(tmpdir(), "marginalia-two-"));
   cpSync("content/putin-kim-pact", join(tmp, "content/putin-kim-pact"), { recursive: true });
   cpSync("examples/articles/saltmere-lighthouse", join(tmp, "content/saltmere-lighthouse"), { recursive: true });
-  marginalia(["build", "target/viewer", join(tmp, "content"), join(tmp, "site")]);
+  marginalia(["build", "--viewer", "target/viewer", join(tmp, "content"), join(tmp, "site")]);
   two = await startServer({ dir: join(tmp, "site") });
   dist = await serve();
 });

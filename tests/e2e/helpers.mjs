@@ -32,7 +32,7 @@ export async function launch() {
 export const MARGINALIA = join(process.env.CARGO_TARGET_DIR || "target", "debug", "marginalia");
 
 /** Runs `marginalia` with `args` (a subcommand and its arguments), such as
- * `marginalia(["build", "target/viewer", content, out])`; throws if it exits with an error.
+ * `marginalia(["build", "--viewer", "target/viewer", content, out])`; throws if it exits with an error.
  * Its stderr (progress and errors) goes to the test's. */
 export function marginalia(args) {
   return execFileSync(MARGINALIA, args, { stdio: ["ignore", "pipe", "inherit"] });

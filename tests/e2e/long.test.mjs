@@ -17,7 +17,7 @@ before(async () => {
   browser = await launch();
   tmp = mkdtempSync(join(tmpdir(), "marginalia-long-"));
   marginalia(["generate", "--times", "10", "--out", join(tmp, "content/long")]);
-  marginalia(["build", "target/viewer", join(tmp, "content"), join(tmp, "site")]);
+  marginalia(["build", "--viewer", "target/viewer", join(tmp, "content"), join(tmp, "site")]);
   site = await startServer({ dir: join(tmp, "site") });
   url = site.url + "long/";
 });

@@ -67,7 +67,7 @@ before(async () => {
   cpSync("examples/articles/saltmere-lighthouse", join(tmp, "content/saltmere-lighthouse"), { recursive: true });
   appendFileSync(join(tmp, "content/saltmere-lighthouse/article.md"), "\nBack to [the top of the article](#article).\n");
   appendFileSync(join(tmp, "content/saltmere-lighthouse/meta.toml"), `\n[feedback]\nparent_origins = ["${hostOrigin}"]\n`);
-  marginalia(["build", "target/viewer", join(tmp, "content"), join(tmp, "site")]);
+  marginalia(["build", "--viewer", "target/viewer", join(tmp, "content"), join(tmp, "site")]);
   viewer = await startServer({ dir: join(tmp, "site"), headers: { "access-control-allow-origin": "*" } });
   strict = await serve({ headers: { "content-security-policy": CSP } });
 });

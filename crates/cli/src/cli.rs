@@ -65,11 +65,15 @@ error nothing is written, so the last good site stays.",
         after_help = EXIT_STATUS
     )]
     Build {
-        /// The viewer's build (`make build` writes it to target/viewer)
-        viewer: PathBuf,
+        /// The viewer's build (`make viewer` writes it to target/viewer) [default: the viewer
+        /// inside this marginalia, if it was built with one: `make binary`]
+        #[arg(long, value_name = "DIR")]
+        viewer: Option<PathBuf>,
         /// The folder of articles
+        #[arg(default_value = "content")]
         content: PathBuf,
         /// Where to write the site
+        #[arg(default_value = "dist")]
         out: PathBuf,
         /// A folder of example articles, built under examples/articles/ and listed nowhere
         #[arg(long, value_name = "DIR")]
@@ -111,14 +115,10 @@ Only a page of this machine is answered: a request whose Host is not 127.x.y.z, 
         /// reload the open pages
         #[arg(long)]
         watch: bool,
-        /// With --watch: the viewer's build (`make build` writes it to target/viewer)
-        #[arg(
-            long,
-            value_name = "DIR",
-            default_value = "target/viewer",
-            requires = "watch"
-        )]
-        viewer: PathBuf,
+        /// With --watch: the viewer's build (`make viewer` writes it to target/viewer)
+        /// [default: the viewer inside this marginalia, if it was built with one]
+        #[arg(long, value_name = "DIR", requires = "watch")]
+        viewer: Option<PathBuf>,
         /// With --watch: the folder of articles
         #[arg(
             long,
@@ -264,7 +264,8 @@ mod tests {
             &["marginalia", "publish"],
             &["marginalia", "new"],
             &["marginalia", "new", "a", "b"],
-            &["marginalia", "build", "viewer", "content"],
+            &["marginalia", "build", "content", "dist", "more"],
+            &["marginalia", "build", "--viewer"],
             &["marginalia", "generate", "--times", "0"],
             &["marginalia", "generate", "--times", "many"],
             &["marginalia", "serve", "--port", "65536"],

@@ -3,8 +3,8 @@
 //! skeleton), `check` (the author's checker), `build` (the whole site, run by `make build`),
 //! `serve` (the site on 127.0.0.1, rebuilt on every save with `--watch`), `draft` and
 //! `generate` (a synthetic article for tests of size). The site build ([`site`]) has its
-//! server-side rendering ([`render`], [`contents_page`]), page furniture ([`page`]) and feeds
-//! ([`feeds`]).
+//! server-side rendering ([`render`], [`contents_page`]), page furniture and the page template
+//! ([`page`], [`template`]), the viewer's files ([`viewer`]) and feeds ([`feeds`]).
 
 pub mod cli;
 pub mod cmd;
@@ -15,6 +15,8 @@ pub mod render;
 pub mod site;
 pub mod site_index;
 pub mod site_pages;
+pub mod template;
+pub mod viewer;
 
 /// The seed article, for the unit tests.
 #[cfg(test)]

@@ -23,7 +23,13 @@ fn main() -> ExitCode {
             } else {
                 marginalia_content::Drafts::Refuse
             };
-            cmd::build::run(&viewer, &content, &out, examples.as_deref(), drafts)
+            cmd::build::run(
+                viewer.as_deref(),
+                &content,
+                &out,
+                examples.as_deref(),
+                drafts,
+            )
         }
         Command::Serve {
             out,

@@ -1,13 +1,116 @@
 //! The page around the viewer: `<head>` tags and schema.org data from the article's metadata,
-//! and filling the viewer's page template with them and the prerendered body. Pure string
-//! work, used by [`crate::site`] and tested natively.
+//! and the page itself: the page template (`assets/page.html`, compiled in) filled with them,
+//! the prerendered body and the viewer's files ([`render`]). Every page of the site is written
+//! here, by this one function. Pure string work, used by [`crate::site`] and tested natively.
 
+use crate::template::Template;
+use crate::viewer::{Viewer, STYLESHEET};
+use marginalia::dom;
 use marginalia_model::Article;
+use std::sync::LazyLock;
 
-/// The marker in `index.html` the head tags replace.
-pub const HEAD_MARKER: &str = "<!-- marginalia:head -->";
-/// The element the prerendered viewer goes into.
-pub const ROOT_ELEMENT: &str = "<div id=\"marginalia\"></div>";
+/// The page template: `{{lang}}`, `{{head}}`, the viewer's `{{theme}}`, `{{icon}}`, `{{style}}`
+/// and `{{start}}`, then `{{nav}}` before the root element `{{root}}` holding `{{body}}`.
+pub const TEMPLATE: &str = include_str!("../../../assets/page.html");
+
+static PAGE: LazyLock<Template> = LazyLock::new(|| Template::parse("assets/page.html", TEMPLATE));
+
+/// How a page starts the viewer, if it does.
+#[derive(Clone, Copy, Debug)]
+pub enum Start<'a> {
+    /// An article's page: the site's start script (`init.js`), which loads the shared wasm.
+    Page,
+    /// The single file: the stylesheet, the scripts, the wasm and the article's `data` inside,
+    /// so that it works opened from disk.
+    Single { data: &'a [u8] },
+    /// No viewer: the contents page and the site's other pages (the stylesheet and the theme
+    /// switch only).
+    Plain,
+}
+
+/// A page of the site, for [`render`].
+#[derive(Clone, Copy, Debug)]
+pub struct Page<'a> {
+    /// The page's language (`<html lang>`), as text.
+    pub lang: &'a str,
+    /// The `<head>` tags (title, description, …), as HTML.
+    pub head: &'a str,
+    /// HTML before the root element (the site's navigation), or nothing.
+    pub nav: &'a str,
+    /// The root element's id: [`dom::PAGE_ROOT_ID`] where a viewer starts.
+    pub root: &'a str,
+    /// The prerendered content, as HTML.
+    pub body: &'a str,
+    /// How many folders below the site's root the page is: the viewer's files are addressed
+    /// from there (`../` for an article), so the site works at `/` and under any sub-path.
+    pub depth: usize,
+    pub start: Start<'a>,
+}
+
+/// The page: the page template filled with `page` and the viewer's files.
+pub fn render(page: &Page, viewer: &Viewer) -> Result<String, String> {
+    let up = if page.depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(page.depth)
+    };
+    let lang = escape(page.lang);
+    let (theme, icon, style, start) = match page.start {
+        Start::Single { data } => {
+            use base64::Engine;
+            let data = base64::engine::general_purpose::STANDARD.encode(data);
+            let island = |id: &str, base64: &str| {
+                format!("<script type=\"application/octet-stream\" id=\"{id}\">{base64}</script>")
+            };
+            (
+                format!("<script>\n{}</script>", viewer.theme_script()),
+                String::new(),
+                format!("<style>\n{}</style>", viewer.stylesheet()),
+                [
+                    island(dom::DATA_ISLAND_ID, &data),
+                    island(dom::WASM_ISLAND_ID, viewer.wasm_base64()),
+                    format!(
+                        "<script type=\"module\">\n{}</script>",
+                        viewer.single_script()
+                    ),
+                ]
+                .join("\n    "),
+            )
+        }
+        Start::Page | Start::Plain => (
+            format!("<script src=\"{up}theme.js\"></script>"),
+            format!("<link rel=\"icon\" href=\"{up}{}\" />", viewer.favicon()),
+            format!("<link rel=\"stylesheet\" href=\"{up}{STYLESHEET}\" />"),
+            match page.start {
+                Start::Page => {
+                    format!("<script type=\"module\" src=\"{up}init.js\" async></script>")
+                }
+                _ => String::new(),
+            },
+        ),
+    };
+    PAGE.fill_all(&[
+        ("lang", &lang),
+        ("head", page.head),
+        ("theme", &theme),
+        ("icon", &icon),
+        ("style", &style),
+        ("start", &start),
+        ("nav", page.nav),
+        ("root", page.root),
+        ("body", page.body),
+    ])
+}
+
+/// The `<link>` that names an article's data file (`data_name`, beside the page) for the start
+/// script, which fetches it after the first paint, with the wasm ([`dom::DATA_LINK`]).
+pub fn data_link(data_name: &str) -> String {
+    format!(
+        "<link rel=\"alternate\" type=\"application/octet-stream\" href=\"./{}\" {} />",
+        escape(data_name),
+        dom::DATA_LINK_ATTRIBUTE
+    )
+}
 
 /// Escapes text for an HTML attribute value or text node.
 pub fn escape(text: &str) -> String {
@@ -130,22 +233,6 @@ pub fn site_url(value: &str) -> Result<String, String> {
     })
 }
 
-/// Fills a built page: the head marker with `head`, the empty root element with `body`.
-/// On failure, names what the page lacks.
-pub fn fill(page: &str, head: &str, body: &str) -> Result<String, &'static str> {
-    if !page.contains(HEAD_MARKER) {
-        return Err("head marker <!-- marginalia:head -->");
-    }
-    if !page.contains(ROOT_ELEMENT) {
-        return Err("empty <div id=\"marginalia\"></div>");
-    }
-    Ok(page.replacen(HEAD_MARKER, head, 1).replacen(
-        ROOT_ELEMENT,
-        &format!("<div id=\"marginalia\">{body}</div>"),
-        1,
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,16 +309,115 @@ mod tests {
         }
     }
 
+    /// A viewer opened from a stand-in of its build (the real scripts, unminified).
+    fn viewer() -> Viewer {
+        let dir = std::env::temp_dir().join(format!("marginalia-page-test-{}", std::process::id()));
+        crate::viewer::tests::viewer_folder(&dir);
+        let viewer = Viewer::open(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        viewer
+    }
+
+    fn article_page<'a>(start: Start<'a>) -> Page<'a> {
+        Page {
+            lang: "pt-BR\"",
+            head: "<title>t</title>",
+            nav: "<nav>site</nav>",
+            root: dom::PAGE_ROOT_ID,
+            body: "<p>text</p>",
+            depth: 1,
+            start,
+        }
+    }
+
     #[test]
-    fn fill_puts_head_and_body_in_place() {
-        let page =
-            "<head><!-- marginalia:head --></head><body><div id=\"marginalia\"></div></body>";
-        let out = fill(page, "<title>t</title>", "<p>x</p>").unwrap();
-        assert_eq!(
-            out,
-            "<head><title>t</title></head><body><div id=\"marginalia\"><p>x</p></div></body>"
+    fn an_article_page_starts_the_shared_viewer_from_its_folder() {
+        let viewer = viewer();
+        let page = render(&article_page(Start::Page), &viewer).unwrap();
+        assert!(
+            page.starts_with("<!DOCTYPE html>\n<html lang=\"pt-BR&quot;\">"),
+            "{page}"
         );
-        assert!(fill("<body></body>", "", "").is_err());
+        for needle in [
+            "<title>t</title>\n    <script src=\"../theme.js\"></script>",
+            &format!("<link rel=\"icon\" href=\"../{}\" />", viewer.favicon()),
+            "<link rel=\"stylesheet\" href=\"../marginalia.css\" />",
+            "<script type=\"module\" src=\"../init.js\" async></script>\n  </head>",
+            "<body>\n    <nav>site</nav><div id=\"marginalia\"><p>text</p></div>\n  </body>",
+        ] {
+            assert!(page.contains(needle), "{needle}\n{page}");
+        }
+        let deeper = render(
+            &Page {
+                depth: 3,
+                ..article_page(Start::Page)
+            },
+            &viewer,
+        )
+        .unwrap();
+        assert!(deeper.contains("src=\"../../../init.js\""));
+        let top = render(
+            &Page {
+                depth: 0,
+                ..article_page(Start::Page)
+            },
+            &viewer,
+        )
+        .unwrap();
+        assert!(top.contains("src=\"./init.js\""));
+    }
+
+    #[test]
+    fn a_plain_page_starts_no_viewer() {
+        let viewer = viewer();
+        let plain = Page {
+            root: dom::SITE_ROOT_ID,
+            ..article_page(Start::Plain)
+        };
+        let page = render(&plain, &viewer).unwrap();
+        assert!(
+            !page.contains("init.js") && !page.contains("type=\"module\""),
+            "{page}"
+        );
+        assert!(page.contains("href=\"../marginalia.css\""));
+        assert!(page.contains(&format!(
+            "<div id=\"{}\"><p>text</p></div>",
+            dom::SITE_ROOT_ID
+        )));
+    }
+
+    #[test]
+    fn the_single_file_carries_everything_inside() {
+        let viewer = viewer();
+        let single = Page {
+            nav: "",
+            depth: 0,
+            ..article_page(Start::Single { data: b"MARGNLIA" })
+        };
+        let page = render(&single, &viewer).unwrap();
+        assert!(
+            !page.contains(" src=") && !page.contains(" href="),
+            "nothing to fetch: {page}"
+        );
+        for needle in [
+            "<script>\n// Runs before the first paint",
+            "<style>\n.app{color:red}</style>",
+            "<script type=\"application/octet-stream\" id=\"marginalia-data\">TUFSR05MSUE=</script>",
+            "<script type=\"application/octet-stream\" id=\"marginalia-wasm\">AGFzbQ==</script>",
+            "<script type=\"module\">\n",
+            "document.getElementById(\"marginalia-wasm\")",
+        ] {
+            assert!(page.contains(needle), "{needle}\n{page}");
+        }
+    }
+
+    #[test]
+    fn the_page_template_has_the_slots_render_fills() {
+        let template = Template::parse("assets/page.html", TEMPLATE);
+        assert_eq!(
+            template.slots(),
+            ["lang", "head", "theme", "icon", "style", "start", "nav", "root", "body"]
+        );
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! 1. [`load_articles`]: every folder under a content directory is an article; each is checked
 //!    once, and every error of every article is reported before anything is written (so a
 //!    broken edit leaves the last good site in place);
-//! 2. [`write_site`] copies the viewer's shared files (wasm, JS glue, CSS, start and mount
-//!    scripts) once to the site's root; every page refers to them relatively, so the site works
-//!    at `/` and under any sub-path;
+//! 2. [`write_site`] writes the viewer's shared files (wasm, JS glue, CSS, start and mount
+//!    scripts; [`Viewer`] names them) once to the site's root; every page refers to them
+//!    relatively, so the site works at `/` and under any sub-path. Every page is the page
+//!    template filled by [`page::render`];
 //! 3. each article gets `<slug>/index.html` (its prerendered text and panels, head tags,
 //!    JSON-LD and the link to its data), `<slug>/data.<fingerprint>.bin` (see
 //!    [`marginalia_model::data`]) and `<slug>/<slug>.html`, the single file that works from disk;
@@ -17,9 +18,10 @@
 //!    with its related articles.
 
 use crate::contents_page::ContentsEntry;
+use crate::page::{Page, Start};
 use crate::site_index::SiteIndex;
 use crate::{feeds, page, render};
-use base64::Engine;
+use marginalia::dom;
 use marginalia_content::{load_article_with, report, Drafts};
 use marginalia_model::rules::is_slug;
 use marginalia_model::{data, Article};
@@ -33,39 +35,7 @@ pub struct Entry {
     pub article: Article,
 }
 
-/// The viewer's build (`trunk` then `tools/package.mjs`): its shared files and two templates.
-pub struct Viewer {
-    dir: PathBuf,
-    /// The page template: head marker, empty root, asset addresses relative to `./`.
-    page: String,
-    /// The single-file template: the same with the CSS, scripts and wasm inside.
-    standalone: String,
-}
-
-/// The templates' names in the viewer's folder; every other file there is shared by the site.
-pub const PAGE_TEMPLATE: &str = "page.html";
-pub const STANDALONE_TEMPLATE: &str = "standalone.html";
-
-/// Where the data goes in the single file (the page template has a link instead).
-const DATA_ISLAND_MARKER: &str = "<!-- marginalia:data -->";
-
-impl Viewer {
-    pub fn open(dir: &Path) -> Result<Viewer, String> {
-        let read = |name: &str| {
-            fs::read_to_string(dir.join(name)).map_err(|e| {
-                format!(
-                    "cannot read {}: {e} (build the viewer first: `make build`)",
-                    dir.join(name).display()
-                )
-            })
-        };
-        Ok(Viewer {
-            dir: dir.to_path_buf(),
-            page: read(PAGE_TEMPLATE)?,
-            standalone: read(STANDALONE_TEMPLATE)?,
-        })
-    }
-}
+pub use crate::viewer::Viewer;
 
 /// Every article folder directly under `dir`, by name, checked (unconfirmed suggestions refused
 /// or previewed, as `drafts` says). On any error, the report of all of them.
@@ -145,7 +115,7 @@ pub fn write_site(
     site_url: Option<&str>,
 ) -> io::Result<Written> {
     fs::create_dir_all(out)?;
-    copy_shared_files(&viewer.dir, out)?;
+    write_shared_files(viewer, out)?;
     let index = SiteIndex::new(articles);
     let mut pages = Vec::new();
     for entry in articles {
@@ -165,7 +135,7 @@ pub fn write_site(
         pages.extend(write_article(viewer, entry, &folder, 3, None, None)?);
     }
     let contents = out.join("index.html");
-    fs::write(&contents, contents_page(viewer, articles, site_url))?;
+    fs::write(&contents, contents_page(viewer, articles, site_url)?)?;
     pages.push(contents);
     pages.extend(crate::site_pages::write::write_pages(viewer, &index, out)?);
     if let Some(url) = site_url {
@@ -175,43 +145,24 @@ pub fn write_site(
     Ok(Written { pages })
 }
 
-/// Copies the viewer's files to the site's root, and removes those of earlier viewer builds
-/// (their names carry a content hash: `marginalia-viewer-<hash>.js`, `…_bg.wasm`,
-/// `favicon-<hash>.svg`; the glue's and wasm's were `marginalia-<hash>…` before).
-fn copy_shared_files(from: &Path, out: &Path) -> io::Result<()> {
+/// Writes the viewer's files to the site's root, and removes those of earlier viewer builds
+/// (their names carry a content hash, [`Viewer::is_hashed_name`]). A file already as it should
+/// be is left alone.
+fn write_shared_files(viewer: &Viewer, out: &Path) -> io::Result<()> {
+    let files = viewer.shared_files();
     for file in fs::read_dir(out)? {
         let name = file?.file_name().to_string_lossy().into_owned();
-        let hashed = name.starts_with("marginalia-") || name.starts_with("favicon-");
-        if hashed && !from.join(&name).exists() {
+        if Viewer::is_hashed_name(&name) && !files.iter().any(|(n, _)| *n == name) {
             fs::remove_file(out.join(&name))?;
         }
     }
-    for file in fs::read_dir(from)? {
-        let file = file?;
-        let name = file.file_name();
-        let name = name.to_string_lossy();
-        if file.file_type()?.is_file() && name != PAGE_TEMPLATE && name != STANDALONE_TEMPLATE {
-            fs::copy(file.path(), out.join(&*name))?;
+    for (name, bytes) in files {
+        let path = out.join(name);
+        if fs::read(&path).ok().as_deref() != Some(bytes) {
+            fs::write(path, bytes)?;
         }
     }
     Ok(())
-}
-
-/// The template with its `./` asset addresses made relative to a page `depth` folders down.
-fn at_depth(template: &str, depth: usize) -> String {
-    let up = "../".repeat(depth);
-    template
-        .replace("href=\"./", &format!("href=\"{up}"))
-        .replace("src=\"./", &format!("src=\"{up}"))
-}
-
-/// The `<html lang>` of the template, set to the article's language.
-fn with_language(page: String, language: &str) -> String {
-    page.replacen(
-        "<html lang=\"en\">",
-        &format!("<html lang=\"{}\">", page::escape(language)),
-        1,
-    )
 }
 
 /// The related articles of `slug`, with their titles.
@@ -249,33 +200,32 @@ fn write_article(
     if example {
         head.push("<meta name=\"robots\" content=\"noindex\" />".into());
     }
+    let single_head = head.join("\n    ");
     // Named, not fetched before the first paint: init.js preloads it after, with the wasm.
-    let linked = format!(
-        "<link rel=\"alternate\" type=\"application/octet-stream\" href=\"./{data_name}\" data-marginalia-data />"
-    );
-    let page_head = [head.clone(), vec![linked]].concat().join("\n    ");
-    let page_html = page::fill(&at_depth(&viewer.page, depth), &page_head, &body)
-        .map_err(|missing| io::Error::other(format!("the page template has no {missing}")))?;
-    let page_html = match nav {
-        Some(nav) => page_html.replacen(
-            "<div id=\"marginalia\">",
-            &format!("{nav}<div id=\"marginalia\">"),
-            1,
-        ),
-        None => page_html,
+    head.push(page::data_link(&data_name));
+    let page_head = head.join("\n    ");
+    let article_page = Page {
+        lang: &article.meta.language,
+        head: &page_head,
+        nav: nav.unwrap_or(""),
+        root: dom::PAGE_ROOT_ID,
+        body: &body,
+        depth,
+        start: Start::Page,
     };
     let index = folder.join("index.html");
-    fs::write(&index, with_language(page_html, &article.meta.language))?;
+    fs::write(&index, page::render(&article_page, viewer).map_err(io::Error::other)?)?;
 
-    let island = format!(
-        "<script type=\"application/octet-stream\" id=\"marginalia-data\">{}</script>",
-        base64::engine::general_purpose::STANDARD.encode(&bytes)
-    );
-    let single = page::fill(&viewer.standalone, &head.join("\n    "), &body)
-        .map_err(|missing| io::Error::other(format!("the single-file template has no {missing}")))?
-        .replacen(DATA_ISLAND_MARKER, &island, 1);
+    // The single file is read away from the site: no navigation, everything inside.
+    let single = Page {
+        head: &single_head,
+        nav: "",
+        depth: 0,
+        start: Start::Single { data: &bytes },
+        ..article_page
+    };
     let single_file = folder.join(format!("{}.html", entry.slug));
-    fs::write(&single_file, with_language(single, &article.meta.language))?;
+    fs::write(&single_file, page::render(&single, viewer).map_err(io::Error::other)?)?;
     Ok(vec![index, single_file])
 }
 
@@ -291,7 +241,7 @@ fn remove_stale_data(folder: &Path, keep: &str) -> io::Result<()> {
 }
 
 /// The contents page: the page template without the viewer's scripts, with the list.
-fn contents_page(viewer: &Viewer, articles: &[Entry], site_url: Option<&str>) -> String {
+fn contents_page(viewer: &Viewer, articles: &[Entry], site_url: Option<&str>) -> io::Result<String> {
     let entries = articles
         .iter()
         .map(|e| ContentsEntry::new(&e.slug, &e.article))
@@ -311,63 +261,26 @@ fn contents_page(viewer: &Viewer, articles: &[Entry], site_url: Option<&str>) ->
             page::escape(url)
         ));
     }
-    let template = without_viewer_scripts(&viewer.page);
-    page::fill(&template, &head.join("\n    "), &body)
-        .expect("the page template was checked when its first article was written")
-        .replacen(
-            "<div id=\"marginalia\">",
-            "<div id=\"marginalia-contents\">",
-            1,
-        )
+    static_page(viewer, 0, &head.join("\n    "), &body)
 }
 
-/// A page of the site that is no article (actors, timeline): the page template without the
-/// viewer's scripts, its assets addressed from `depth` folders down, with `head` and `body`.
+/// A page of the site that runs no viewer (the contents page, actors, timeline): the page
+/// template with the stylesheet and theme switch addressed from `depth` folders down, no start
+/// script, `head` and `body` in the site's root element ([`dom::SITE_ROOT_ID`]).
 pub(crate) fn static_page(
     viewer: &Viewer,
     depth: usize,
     head: &str,
     body: &str,
 ) -> io::Result<String> {
-    let template = at_depth(&without_viewer_scripts(&viewer.page), depth);
-    page::fill(&template, head, body)
-        .map(|page| page.replacen("<div id=\"marginalia\">", "<div id=\"marginalia-site\">", 1))
-        .map_err(|missing| io::Error::other(format!("the page template has no {missing}")))
-}
-
-/// The page template without what starts the viewer (the start script and preloads).
-fn without_viewer_scripts(template: &str) -> String {
-    template
-        .lines()
-        .filter(|line| {
-            let l = line.trim_start();
-            !(l.starts_with("<script type=\"module\"")
-                || l.starts_with("<link rel=\"modulepreload\"")
-                || l.starts_with("<link rel=\"preload\""))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn assets_are_addressed_from_the_page_folder() {
-        let t = "<link rel=\"stylesheet\" href=\"./marginalia.css\" /><script src=\"./theme.js\"></script>";
-        assert_eq!(
-            at_depth(t, 1),
-            "<link rel=\"stylesheet\" href=\"../marginalia.css\" /><script src=\"../theme.js\"></script>"
-        );
-        assert!(at_depth(t, 3).contains("href=\"../../../marginalia.css\""));
-    }
-
-    #[test]
-    fn the_contents_page_starts_no_viewer() {
-        let t = "<head>\n<link rel=\"modulepreload\" href=\"./m.js\" />\n<link rel=\"stylesheet\" href=\"./marginalia.css\" />\n<script type=\"module\" src=\"./init.js\"></script>\n</head>";
-        let out = without_viewer_scripts(t);
-        assert!(!out.contains("init.js") && !out.contains("modulepreload"));
-        assert!(out.contains("marginalia.css"));
-    }
+    let plain = Page {
+        lang: "en",
+        head,
+        nav: "",
+        root: dom::SITE_ROOT_ID,
+        body,
+        depth,
+        start: Start::Plain,
+    };
+    page::render(&plain, viewer).map_err(io::Error::other)
 }

@@ -42,7 +42,12 @@ fn help_lists_the_subcommands_and_the_exit_statuses() {
 
 #[test]
 fn usage_errors_exit_with_two_and_say_so_on_stderr() {
-    for args in [&[][..], &["publish"], &["build", "target/viewer"], &["new"]] {
+    for args in [
+        &[][..],
+        &["publish"],
+        &["build", "content", "dist", "more"],
+        &["new"],
+    ] {
         let out = marginalia(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert_eq!(text(&out.stdout), "", "{args:?}");
@@ -52,12 +57,35 @@ fn usage_errors_exit_with_two_and_say_so_on_stderr() {
 
 #[test]
 fn build_without_a_viewer_build_says_how_to_make_one() {
-    let out = marginalia(&["build", "target/no-viewer", "content", "target/no-site"]);
+    let out = marginalia(&[
+        "build",
+        "--viewer",
+        "target/no-viewer",
+        "content",
+        "target/no-site",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert!(
-        err.starts_with("site: cannot read target/no-viewer/page.html: ")
-            && err.ends_with("(build the viewer first: `make build`)\n"),
+        err.starts_with("site: cannot read target/no-viewer/marginalia-viewer.js: ")
+            && err.ends_with("(build the viewer first: `make viewer`)\n"),
+        "{err}"
+    );
+    assert!(!common::workspace_root().join("target/no-site").exists());
+}
+
+/// Built without the viewer inside (`cargo test` does not turn the `embedded-viewer` feature
+/// on), `build` without `--viewer` says where to find one.
+#[cfg(not(feature = "embedded-viewer"))]
+#[test]
+fn build_without_a_viewer_inside_names_both_ways_to_one() {
+    let out = marginalia(&["build", "content", "target/no-site"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("has no viewer inside")
+            && err.contains("--viewer target/viewer")
+            && err.contains("make binary"),
         "{err}"
     );
     assert!(!common::workspace_root().join("target/no-site").exists());

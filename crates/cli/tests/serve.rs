@@ -619,20 +619,21 @@ fn a_taken_port_or_a_missing_site_is_a_usage_error() {
 
 // --- --watch ------------------------------------------------------------------------------
 
-/// A stand-in for the viewer's build: the two templates `build` fills and one shared file.
+/// A stand-in for the viewer's build (`make viewer`): each of its files, small.
 fn viewer(dir: &Path) {
-    write(
-        &dir.join("page.html"),
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<!-- marginalia:head -->\n\
-         <script type=\"module\" src=\"./init.js\"></script>\n</head>\n\
-         <body><div id=\"marginalia\"></div></body>\n</html>\n",
-    );
-    write(
-        &dir.join("standalone.html"),
-        "<!doctype html>\n<html lang=\"en\"><head><!-- marginalia:head --></head>\
-         <body><div id=\"marginalia\"></div><!-- marginalia:data --></body></html>\n",
-    );
-    write(&dir.join("init.js"), "export {};\n");
+    for name in [
+        "marginalia-viewer.js",
+        "marginalia-viewer_bg.wasm",
+        "marginalia.css",
+        "single.js",
+        "mount.js",
+        "theme.js",
+        "embed.js",
+        "favicon.svg",
+    ] {
+        write(&dir.join(name), "export {};\n");
+    }
+    write(&dir.join("init.js"), "import(\"./{{glue}}\");\n");
 }
 
 /// A copy of `from` in `to`.

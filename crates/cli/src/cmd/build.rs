@@ -1,7 +1,9 @@
-//! `marginalia build <VIEWER> <CONTENT> <OUT> [--examples DIR]`: writes the site.
+//! `marginalia build [--viewer DIR] [CONTENT] [OUT] [--examples DIR]`: writes the site.
 //!
-//! `make build` runs it after building the viewer (`trunk` into `target/viewer`, then
-//! `tools/package.mjs`): `build target/viewer content dist --examples examples/articles`.
+//! `make build` runs it after building the viewer (`make viewer`, into `target/viewer`):
+//! `build --viewer target/viewer content dist --examples examples/articles`. Without
+//! `--viewer` it uses the viewer inside the binary (`make binary`), so a writer needs nothing
+//! else: `marginalia build` writes `content/` into `dist/`.
 //! Every article is checked first; on any content error it prints them all
 //! (`file:line:column: message` and a hint) and writes nothing, so the last good site stays.
 //! `MARGINALIA_SITE_URL` (an absolute http(s) address) adds canonical links, `sitemap.xml`
@@ -23,7 +25,7 @@ use std::time::Instant;
 pub const SITE_URL_VARIABLE: &str = "MARGINALIA_SITE_URL";
 
 pub fn run(
-    viewer: &Path,
+    viewer: Option<&Path>,
     content: &Path,
     out: &Path,
     examples: Option<&Path>,
@@ -84,7 +86,7 @@ impl std::fmt::Display for BuildError {
 /// Builds the site (what `run` does, and `serve --watch` on every save) and returns the
 /// summary line to print; prints nothing itself.
 pub fn build(
-    viewer: &Path,
+    viewer: Option<&Path>,
     content: &Path,
     out: &Path,
     examples: Option<&Path>,
@@ -97,7 +99,7 @@ pub fn build(
         }
         _ => None,
     };
-    let viewer = Viewer::open(viewer).map_err(BuildError::Usage)?;
+    let viewer = Viewer::find(viewer).map_err(BuildError::Usage)?;
     let articles = load_articles(content, drafts);
     let examples = examples
         .map(|dir| load_articles(dir, Drafts::Refuse))

@@ -28,7 +28,8 @@ const HEARTBEAT: Duration = Duration::from_secs(15);
 /// What `--watch` builds: the arguments of `marginalia build`, and the folder it writes.
 #[derive(Clone, Debug)]
 pub struct Site {
-    pub viewer: PathBuf,
+    /// The viewer's build, or none for the one inside the binary.
+    pub viewer: Option<PathBuf>,
     pub content: PathBuf,
     pub out: PathBuf,
     pub examples: Option<PathBuf>,
@@ -115,7 +116,7 @@ fn event(name: &str, data: &str) -> String {
 pub fn rebuild(site: &Site, pages: &Pages, first: bool) {
     let started = Instant::now();
     let result = build(
-        &site.viewer,
+        site.viewer.as_deref(),
         &site.content,
         &site.out,
         site.examples.as_deref(),

@@ -1,0 +1,57 @@
+// The page's start script (an async module: it runs as soon as it is here, even while a long
+// page is still being parsed). It starts the viewer of this page's article once the article is
+// on screen: after the first paint the wasm and the article's data are fetched, at the
+// browser's default priority for a script-initiated fetch, the wasm compiled while it streams
+// in and while the JS glue loads; once the page is parsed, the viewer starts in idle time after
+// that, or at once at the reader's first interaction, whichever comes first. So the wasm never
+// competes with the article for the network or the main thread. A click on a name before then
+// is not lost: names are links to #actor=…, and the viewer applies the hash it finds.
+//
+// The viewer build (tools/viewer.mjs) puts trap.js (the error view on a trap) before it, as
+// init.js. `marginalia build` fills the slots: `{{glue}}` and `{{wasm}}` are the site's names of
+// the JS glue and the wasm (they carry a hash of their content), `{{dom.…}}` the names of
+// marginalia::dom (src/dom.rs).
+
+// The wasm is fetched and compiled (as it streams in) while the JS glue loads, not after.
+let loading;
+function compile() {
+  const fetched = () => fetch(new URL("./{{wasm}}", import.meta.url));
+  return WebAssembly.compileStreaming(fetched()).catch(() =>
+    // Served as another type than application/wasm: compiled once it is all in.
+    fetched()
+      .then((response) => response.arrayBuffer())
+      .then((bytes) => WebAssembly.compile(bytes)),
+  );
+}
+const load = () =>
+  (loading ??= ((compiled) =>
+    import("./{{glue}}").then(async (glue) => {
+      await glue.default({ module_or_path: await compiled });
+      return glue;
+    }))(compile()));
+
+// This script runs as soon as it is here (async), maybe before the page is all parsed: a long
+// article's wasm loads while its text is still coming in, and the viewer starts once it is in.
+const parsed = new Promise((resolve) =>
+  document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", resolve, { once: true }) : resolve(),
+);
+let started = false;
+function start() {
+  if (started) return;
+  started = true;
+  Promise.all([load(), parsed]).then(([glue]) => glue.startPage());
+}
+for (const type of ["pointerdown", "keydown", "focusin"]) addEventListener(type, start, { once: true, capture: true, passive: true });
+const idle = (f) => ("requestIdleCallback" in window ? requestIdleCallback(f, { timeout: 1500 }) : setTimeout(f, 1));
+
+// The article's data, named by the page, is fetched then too (startPage() finds it preloaded).
+function preloadData() {
+  const named = document.querySelector("{{dom.data_link}}");
+  if (named) document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: named.href }));
+}
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    preloadData();
+    load().then(() => idle(start));
+  }, 0),
+);

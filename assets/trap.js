@@ -1,0 +1,44 @@
+// A trap in the viewer shows the error view above the article. The release wasm is built with
+// `-Cpanic=immediate-abort` (the Makefile's WASM_SIZE_FLAGS): a panic runs no Rust panic hook,
+// it traps, and the call into the wasm (startPage(), an event handler, a timer) throws a
+// WebAssembly.RuntimeError ("unreachable"). This shows the reader the viewer's error view (as
+// src/web/crash.rs writes it: a heading, the error as text, a reload link) above the article,
+// which stays readable. Once: the viewer is stopped after a trap. If the trap came while the
+// viewer was bringing the prerendered page to life, each island's prerendered part is put back
+// (an island is emptied just before its live part renders into it): the page as read without
+// JavaScript. DOM calls only, text only (nothing parsed as HTML).
+//
+// It runs first in the page's start script (init.js) and in the single file's script: the
+// viewer build (tools/viewer.mjs) puts them together. The `{{dom.…}}` slots are the names of
+// marginalia::dom (src/dom.rs), filled in by `marginalia build`.
+const TRAP_ROOT_ID = "{{dom.page_root_id}}";
+const ISLAND_CLASS = "{{dom.island_class}}";
+const CRASH_CLASS = "{{dom.crash_class}}";
+
+// The islands' prerendered parts, to put back: kept once the page is parsed (the start script
+// may run before).
+let kept = [];
+function keep() {
+  kept = [...document.querySelectorAll(`#${TRAP_ROOT_ID} .${ISLAND_CLASS}`)].map((island) => [island, [...island.childNodes]]);
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", keep, { once: true });
+else keep();
+function putBack() {
+  for (const [island, parts] of kept) if (parts.some((part) => !part.isConnected)) island.replaceChildren(...parts);
+}
+function showTrap(error) {
+  const trapRoot = document.getElementById(TRAP_ROOT_ID);
+  if (!(error instanceof WebAssembly.RuntimeError) || !trapRoot) return;
+  if (trapRoot.querySelector(`:scope > .${CRASH_CLASS}`)) return;
+  putBack();
+  const make = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
+  const panel = make("div", "");
+  panel.className = CRASH_CLASS;
+  panel.setAttribute("role", "alert");
+  const reload = make("a", "Reload the page");
+  reload.href = location.href;
+  panel.append(make("h2", "Something went wrong in the viewer."), make("p", `The error was: ${error}`), reload);
+  trapRoot.prepend(panel);
+}
+addEventListener("error", (event) => showTrap(event.error));
+addEventListener("unhandledrejection", (event) => showTrap(event.reason));

@@ -1,0 +1,413 @@
+//! The viewer's build as the site command uses it: the wasm, its JS glue, the stylesheet and
+//! the scripts ([`VIEWER_FILES`], written by `tools/viewer.mjs`), from a folder (`make viewer`
+//! writes `target/viewer`) or from inside this binary (built with the `embedded-viewer`
+//! feature: `make binary`), so a writer with the binary alone builds a site.
+//!
+//! The site command names the files itself, as mdBook's `{{ resource }}` pass does: the glue
+//! and the wasm get a hash of their content (`marginalia-viewer-<hash>.js` and
+//! `…_bg.wasm`), as does the icon, so they can be cached for ever; and it fills the scripts'
+//! slots ([`crate::template`]) with those names and with the DOM contract of
+//! [`marginalia::dom`]. It reads nothing out of the scripts.
+
+use crate::template::Template;
+use marginalia::dom;
+use marginalia_model::data::fingerprint;
+use std::borrow::Cow;
+use std::path::Path;
+use std::sync::OnceLock;
+
+include!("viewer_files.rs");
+
+/// The stylesheet's name in the site (and in the viewer folder).
+pub const STYLESHEET: &str = "marginalia.css";
+
+/// The viewer's files, named for the site and with the scripts' slots filled.
+pub struct Viewer {
+    /// The files, in the order of [`VIEWER_FILES`].
+    files: Vec<Cow<'static, [u8]>>,
+    /// The site's names of the JS glue, the wasm and the icon (they carry a hash).
+    glue: String,
+    wasm: String,
+    favicon: String,
+    /// The page's start script, the host pages' mount script and the single file's script,
+    /// filled.
+    init: String,
+    mount: String,
+    single: String,
+    /// The wasm in base64, for the single files (made once).
+    wasm_base64: OnceLock<String>,
+}
+
+/// The value of a `{{dom.…}}` slot of the scripts: a name of [`marginalia::dom`].
+pub fn dom_slot(name: &str) -> Option<&'static str> {
+    Some(match name.strip_prefix("dom.")? {
+        "page_root_id" => dom::PAGE_ROOT_ID,
+        "island_class" => dom::ISLAND_CLASS,
+        "crash_class" => dom::CRASH_CLASS,
+        "app" => dom::APP,
+        "ready_attribute" => dom::READY_ATTRIBUTE,
+        "data_link" => dom::DATA_LINK,
+        "wasm_island_id" => dom::WASM_ISLAND_ID,
+        _ => return None,
+    })
+}
+
+/// `text` as it goes inside an inline `<tag>`: it must not be able to end it early, nor (a
+/// script) put the parser in the script-data escape state.
+fn inline_safe<'t>(text: &'t str, tag: &str, what: &str) -> Result<&'t str, String> {
+    let lower = text.to_ascii_lowercase();
+    for bad in [format!("</{tag}"), "<!--".to_string()] {
+        if lower.contains(&bad) {
+            return Err(format!(
+                "{what} contains \"{bad}\", which would break the single file's inline <{tag}>"
+            ));
+        }
+    }
+    Ok(text)
+}
+
+impl Viewer {
+    /// The viewer built into `dir` (`make viewer`: `target/viewer`).
+    pub fn open(dir: &Path) -> Result<Viewer, String> {
+        let mut files = Vec::new();
+        for name in VIEWER_FILES {
+            let path = dir.join(name);
+            let bytes = std::fs::read(&path).map_err(|e| {
+                format!(
+                    "cannot read {}: {e} (build the viewer first: `make viewer`)",
+                    path.display()
+                )
+            })?;
+            files.push(Cow::Owned(bytes));
+        }
+        Viewer::new(&dir.display().to_string(), files)
+    }
+
+    /// The viewer inside this binary, if it was built with one (the `embedded-viewer` feature).
+    pub fn embedded() -> Option<Result<Viewer, String>> {
+        #[cfg(feature = "embedded-viewer")]
+        {
+            let files = embedded::FILES.iter().map(|&b| Cow::Borrowed(b)).collect();
+            Some(Viewer::new("the viewer inside marginalia", files))
+        }
+        #[cfg(not(feature = "embedded-viewer"))]
+        None
+    }
+
+    /// The viewer in `dir` if one is given, else the one inside this binary.
+    pub fn find(dir: Option<&Path>) -> Result<Viewer, String> {
+        match dir {
+            Some(dir) => Viewer::open(dir),
+            None => Viewer::embedded().unwrap_or_else(|| {
+                Err(
+                    "this marginalia has no viewer inside: give the viewer's build with \
+                     --viewer target/viewer (`make viewer` makes it), or use a marginalia built \
+                     with it inside (`make binary`)"
+                        .to_string(),
+                )
+            }),
+        }
+    }
+
+    fn new(origin: &str, files: Vec<Cow<'static, [u8]>>) -> Result<Viewer, String> {
+        let text = |name: &str| -> Result<String, String> {
+            let at = VIEWER_FILES
+                .iter()
+                .position(|n| *n == name)
+                .expect("a viewer file");
+            String::from_utf8(files[at].to_vec())
+                .map_err(|_| format!("{origin}/{name} is not UTF-8 text"))
+        };
+        let bytes = |name: &str| -> &[u8] {
+            &files[VIEWER_FILES
+                .iter()
+                .position(|n| *n == name)
+                .expect("a viewer file")]
+        };
+        let hash = fingerprint(
+            &[
+                bytes("marginalia-viewer.js"),
+                bytes("marginalia-viewer_bg.wasm"),
+            ]
+            .concat(),
+        );
+        let glue = format!("marginalia-viewer-{hash}.js");
+        let wasm = format!("marginalia-viewer-{hash}_bg.wasm");
+        let favicon = format!("favicon-{}.svg", fingerprint(bytes("favicon.svg")));
+        let fill = |name: &str| -> Result<String, String> {
+            Template::parse(&format!("{origin}/{name}"), &text(name)?).fill(|slot| match slot {
+                "glue" => Some(Cow::Borrowed(glue.as_str())),
+                "wasm" => Some(Cow::Borrowed(wasm.as_str())),
+                "css" => Some(Cow::Borrowed(STYLESHEET)),
+                _ => dom_slot(slot).map(Cow::Borrowed),
+            })
+        };
+        let viewer = Viewer {
+            init: fill("init.js")?,
+            mount: fill("mount.js")?,
+            single: fill("single.js")?,
+            glue,
+            wasm,
+            favicon,
+            files,
+            wasm_base64: OnceLock::new(),
+        };
+        // What the single file carries inline, checked once.
+        inline_safe(&viewer.single, "script", &format!("{origin}/single.js"))?;
+        inline_safe(
+            viewer.text("theme.js")?,
+            "script",
+            &format!("{origin}/theme.js"),
+        )?;
+        inline_safe(
+            viewer.text(STYLESHEET)?,
+            "style",
+            &format!("{origin}/{STYLESHEET}"),
+        )?;
+        Ok(viewer)
+    }
+
+    fn file(&self, name: &str) -> &[u8] {
+        let at = VIEWER_FILES
+            .iter()
+            .position(|n| *n == name)
+            .expect("a viewer file");
+        &self.files[at]
+    }
+
+    fn text(&self, name: &str) -> Result<&str, String> {
+        std::str::from_utf8(self.file(name)).map_err(|_| format!("{name} is not UTF-8 text"))
+    }
+
+    /// The files every page of the site shares, by their names at the site's root.
+    pub fn shared_files(&self) -> Vec<(&str, &[u8])> {
+        vec![
+            (self.glue.as_str(), self.file("marginalia-viewer.js")),
+            (self.wasm.as_str(), self.file("marginalia-viewer_bg.wasm")),
+            (self.favicon.as_str(), self.file("favicon.svg")),
+            (STYLESHEET, self.file(STYLESHEET)),
+            ("theme.js", self.file("theme.js")),
+            ("embed.js", self.file("embed.js")),
+            ("init.js", self.init.as_bytes()),
+            ("mount.js", self.mount.as_bytes()),
+        ]
+    }
+
+    /// Whether `name`, at a site's root, is a viewer file of some build whose name carries a
+    /// hash (`marginalia-viewer-<hash>.js`, `favicon-<hash>.svg`; the glue's and wasm's were
+    /// `marginalia-<hash>…` before): an earlier build's, if this viewer does not write it.
+    pub fn is_hashed_name(name: &str) -> bool {
+        name.starts_with("marginalia-") || name.starts_with("favicon-")
+    }
+
+    /// The icon's name in the site.
+    pub fn favicon(&self) -> &str {
+        &self.favicon
+    }
+
+    /// The stylesheet, as the single file carries it inline.
+    pub fn stylesheet(&self) -> &str {
+        self.text(STYLESHEET).expect("checked when opened")
+    }
+
+    /// The stored-theme switch, as the single file carries it inline.
+    pub fn theme_script(&self) -> &str {
+        self.text("theme.js").expect("checked when opened")
+    }
+
+    /// The single file's script (the error view on a trap, the glue and its start).
+    pub fn single_script(&self) -> &str {
+        &self.single
+    }
+
+    /// The wasm in base64, as the single file carries it.
+    pub fn wasm_base64(&self) -> &str {
+        use base64::Engine;
+        self.wasm_base64.get_or_init(|| {
+            base64::engine::general_purpose::STANDARD.encode(self.file("marginalia-viewer_bg.wasm"))
+        })
+    }
+}
+
+/// The viewer's build inside the binary (`build.rs` names the folder, `MARGINALIA_VIEWER` or
+/// `target/viewer`).
+#[cfg(feature = "embedded-viewer")]
+mod embedded {
+    macro_rules! files {
+        ($($name:literal),* $(,)?) => {
+            [$(include_bytes!(concat!(env!("MARGINALIA_VIEWER_DIR"), "/", $name)) as &[u8]),*]
+        };
+    }
+    /// In the order of [`super::VIEWER_FILES`] (a test checks the names).
+    pub const NAMES: [&str; 9] = [
+        "marginalia-viewer.js",
+        "marginalia-viewer_bg.wasm",
+        "marginalia.css",
+        "init.js",
+        "single.js",
+        "mount.js",
+        "theme.js",
+        "embed.js",
+        "favicon.svg",
+    ];
+    pub const FILES: [&[u8]; 9] = files!(
+        "marginalia-viewer.js",
+        "marginalia-viewer_bg.wasm",
+        "marginalia.css",
+        "init.js",
+        "single.js",
+        "mount.js",
+        "theme.js",
+        "embed.js",
+        "favicon.svg",
+    );
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// The viewer's sources: what tools/viewer.mjs minifies (the slots survive minifying, being
+    /// inside string literals).
+    const SCRIPTS: [(&str, &str); 4] = [
+        ("init.js", include_str!("../../../assets/init.js")),
+        ("trap.js", include_str!("../../../assets/trap.js")),
+        ("single.js", include_str!("../../../assets/single.js")),
+        ("mount.js", include_str!("../../../assets/mount.js")),
+    ];
+
+    /// A viewer folder made of the sources as they are (unminified), with a stand-in glue and
+    /// wasm: what `tools/viewer.mjs` writes, but for minifying.
+    pub(crate) fn viewer_folder(dir: &Path) {
+        std::fs::create_dir_all(dir).unwrap();
+        let asset = |name: &str| {
+            std::fs::read_to_string(
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("../../assets")
+                    .join(name),
+            )
+            .unwrap()
+        };
+        let glue =
+            "export default async function __wbg_init() {}\nexport function startPage() {}\n";
+        let files = [
+            ("marginalia-viewer.js", glue.to_string()),
+            ("marginalia-viewer_bg.wasm", "\0asm".to_string()),
+            ("marginalia.css", ".app{color:red}".to_string()),
+            ("init.js", asset("trap.js") + &asset("init.js")),
+            ("single.js", asset("trap.js") + glue + &asset("single.js")),
+            ("mount.js", asset("mount.js")),
+            ("theme.js", asset("theme.js")),
+            ("embed.js", asset("embed.js")),
+            ("favicon.svg", asset("favicon.svg")),
+        ];
+        for (name, text) in files {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+    }
+
+    #[test]
+    fn every_slot_of_the_scripts_has_a_value() {
+        for (name, source) in SCRIPTS {
+            let filled = Template::parse(name, source)
+                .fill(|slot| match slot {
+                    "glue" | "wasm" | "css" => Some("x".into()),
+                    _ => dom_slot(slot).map(Cow::Borrowed),
+                })
+                .unwrap();
+            assert!(
+                Template::parse(name, &filled).slots().is_empty(),
+                "{name}: {filled}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_dom_names_are_plain_inside_a_string_literal() {
+        for slot in [
+            "page_root_id",
+            "island_class",
+            "crash_class",
+            "app",
+            "ready_attribute",
+            "data_link",
+            "wasm_island_id",
+        ] {
+            let value = dom_slot(&format!("dom.{slot}")).unwrap();
+            assert!(
+                value
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_.#[] ".contains(c)),
+                "{slot}: {value}"
+            );
+        }
+        assert_eq!(dom_slot("dom.nothing"), None);
+        assert_eq!(dom_slot("page_root_id"), None);
+    }
+
+    #[test]
+    fn the_site_names_carry_the_content_hash_and_the_scripts_use_them() {
+        let dir =
+            std::env::temp_dir().join(format!("marginalia-viewer-test-{}", std::process::id()));
+        viewer_folder(&dir);
+        let viewer = Viewer::open(&dir).unwrap();
+        let names: Vec<&str> = viewer.shared_files().iter().map(|(n, _)| *n).collect();
+        assert!(
+            names[0].starts_with("marginalia-viewer-") && names[0].ends_with(".js"),
+            "{names:?}"
+        );
+        assert_eq!(names[1], names[0].replace(".js", "_bg.wasm"));
+        assert!(names[2].starts_with("favicon-") && names[2].ends_with(".svg"));
+        assert!(
+            viewer.init.contains(&format!("\"./{}\"", names[0])),
+            "the start script imports the glue"
+        );
+        assert!(
+            viewer.init.contains(&format!("\"./{}\"", names[1])),
+            "and fetches the wasm"
+        );
+        assert!(viewer.init.contains(&format!("\"{}\"", dom::DATA_LINK)));
+        assert!(viewer.mount.contains(&format!("\"./{}\"", names[1])));
+        assert!(viewer
+            .single
+            .contains(&format!("\"{}\"", dom::WASM_ISLAND_ID)));
+        assert!(names
+            .iter()
+            .all(|n| !n.starts_with("marginalia-") || Viewer::is_hashed_name(n)));
+        std::fs::write(dir.join("marginalia-viewer_bg.wasm"), "\0asm2").unwrap();
+        let rebuilt = Viewer::open(&dir).unwrap();
+        assert_ne!(rebuilt.glue, viewer.glue, "a new wasm, a new name");
+        std::fs::write(
+            dir.join("init.js"),
+            "import(\"./{{glue}}\"); x = \"{{dom.nothing}}\";",
+        )
+        .unwrap();
+        let err = Viewer::open(&dir).err().unwrap();
+        assert!(
+            err.ends_with("/init.js: unknown slot {{dom.nothing}}"),
+            "{err}"
+        );
+        std::fs::remove_file(dir.join("init.js")).unwrap();
+        let err = Viewer::open(&dir).err().unwrap();
+        assert!(
+            err.contains("init.js") && err.ends_with("(build the viewer first: `make viewer`)"),
+            "{err}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn what_goes_inline_cannot_end_its_element() {
+        assert!(inline_safe("a</SCRIPT>b", "script", "x").is_err());
+        assert!(inline_safe("a<!--b", "script", "x").is_err());
+        assert!(inline_safe(".a{}</style", "style", "x").is_err());
+        assert!(inline_safe("a<b", "script", "x").is_ok());
+    }
+
+    #[cfg(feature = "embedded-viewer")]
+    #[test]
+    fn the_embedded_viewer_is_the_whole_build() {
+        assert_eq!(embedded::NAMES, VIEWER_FILES);
+        assert!(Viewer::embedded().unwrap().is_ok());
+    }
+}
