@@ -16,13 +16,15 @@ fn main() {
         Some(dir) => std::path::PathBuf::from(dir),
         None => manifest.join("../../target/viewer"),
     };
-    let dir = dir.canonicalize().unwrap_or_else(|e| {
-        panic!(
-            "the embedded-viewer feature needs the viewer's build in {} ({e}): run `make viewer`, \
-             or name its folder in MARGINALIA_VIEWER",
-            dir.display()
-        )
-    });
+    // Absolute, but not canonical: on Windows that is a verbatim path (`\\?\C:\…`), where
+    // the `/` that src/viewer.rs puts before each name is not a separator.
+    let dir = std::path::absolute(&dir).expect("the current folder is readable");
+    assert!(
+        dir.is_dir(),
+        "the embedded-viewer feature needs the viewer's build in {}: run `make viewer`, or name \
+         its folder in MARGINALIA_VIEWER",
+        dir.display()
+    );
     for name in VIEWER_FILES {
         let file = dir.join(name);
         assert!(

@@ -214,7 +214,10 @@ fn write_article(
         start: Start::Page,
     };
     let index = folder.join("index.html");
-    fs::write(&index, page::render(&article_page, viewer).map_err(io::Error::other)?)?;
+    fs::write(
+        &index,
+        page::render(&article_page, viewer).map_err(io::Error::other)?,
+    )?;
 
     // The single file is read away from the site: no navigation, everything inside.
     let single = Page {
@@ -225,7 +228,10 @@ fn write_article(
         ..article_page
     };
     let single_file = folder.join(format!("{}.html", entry.slug));
-    fs::write(&single_file, page::render(&single, viewer).map_err(io::Error::other)?)?;
+    fs::write(
+        &single_file,
+        page::render(&single, viewer).map_err(io::Error::other)?,
+    )?;
     Ok(vec![index, single_file])
 }
 
@@ -241,7 +247,11 @@ fn remove_stale_data(folder: &Path, keep: &str) -> io::Result<()> {
 }
 
 /// The contents page: the page template without the viewer's scripts, with the list.
-fn contents_page(viewer: &Viewer, articles: &[Entry], site_url: Option<&str>) -> io::Result<String> {
+fn contents_page(
+    viewer: &Viewer,
+    articles: &[Entry],
+    site_url: Option<&str>,
+) -> io::Result<String> {
     let entries = articles
         .iter()
         .map(|e| ContentsEntry::new(&e.slug, &e.article))

@@ -87,8 +87,18 @@ impl Viewer {
     pub fn embedded() -> Option<Result<Viewer, String>> {
         #[cfg(feature = "embedded-viewer")]
         {
-            let files = embedded::FILES.iter().map(|&b| Cow::Borrowed(b)).collect();
-            Some(Viewer::new("the viewer inside marginalia", files))
+            let origin = "the viewer inside marginalia";
+            let names = embedded::FILES.map(|(name, _)| name);
+            if names != VIEWER_FILES {
+                return Some(Err(format!(
+                    "{origin} holds {names:?}, not {VIEWER_FILES:?}"
+                )));
+            }
+            let files = embedded::FILES
+                .iter()
+                .map(|&(_, b)| Cow::Borrowed(b))
+                .collect();
+            Some(Viewer::new(origin, files))
         }
         #[cfg(not(feature = "embedded-viewer"))]
         None
@@ -235,22 +245,11 @@ impl Viewer {
 mod embedded {
     macro_rules! files {
         ($($name:literal),* $(,)?) => {
-            [$(include_bytes!(concat!(env!("MARGINALIA_VIEWER_DIR"), "/", $name)) as &[u8]),*]
+            [$(($name, include_bytes!(concat!(env!("MARGINALIA_VIEWER_DIR"), "/", $name)) as &[u8])),*]
         };
     }
-    /// In the order of [`super::VIEWER_FILES`] (a test checks the names).
-    pub const NAMES: [&str; 9] = [
-        "marginalia-viewer.js",
-        "marginalia-viewer_bg.wasm",
-        "marginalia.css",
-        "init.js",
-        "single.js",
-        "mount.js",
-        "theme.js",
-        "embed.js",
-        "favicon.svg",
-    ];
-    pub const FILES: [&[u8]; 9] = files!(
+    /// Each file by its name, in the order of [`super::VIEWER_FILES`] (checked when opened).
+    pub const FILES: [(&str, &[u8]); 9] = files!(
         "marginalia-viewer.js",
         "marginalia-viewer_bg.wasm",
         "marginalia.css",
@@ -407,7 +406,9 @@ pub(crate) mod tests {
     #[cfg(feature = "embedded-viewer")]
     #[test]
     fn the_embedded_viewer_is_the_whole_build() {
-        assert_eq!(embedded::NAMES, VIEWER_FILES);
-        assert!(Viewer::embedded().unwrap().is_ok());
+        let viewer = Viewer::embedded().unwrap().unwrap();
+        assert!(viewer
+            .file("marginalia-viewer_bg.wasm")
+            .starts_with(b"\0asm"));
     }
 }

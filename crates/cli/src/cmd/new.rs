@@ -43,7 +43,8 @@ pub fn run(slug: &str, content: &Path) -> Status {
     println!(
         "wrote {shown}/: {}\n\
          next: replace the text and the annotations with your article's (docs/authoring.md),\n\
-         \x20     preview it with `make dev`, check it with `make check ARTICLE={shown}`",
+         \x20     preview it with `marginalia serve --watch` (`make dev` in the repository),\n\
+         \x20     check it with `marginalia check {shown}`",
         marginalia_content::FILE_NAMES.join(", ")
     );
     Status::Fine
