@@ -27,11 +27,11 @@ export default [
     },
   },
   {
-    files: ["assets/*.js", "examples/*.js", "crates/cli/src/cmd/serve/*.js"],
+    files: ["assets/*.js", "examples/*.js", "crates/cli/src/cmd/serve/*.js", "crates/cli/src/site_pages/*.js"],
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ["assets/theme.js", "assets/embed.js"],
+    files: ["assets/theme.js", "assets/embed.js", "crates/cli/src/site_pages/search.js"],
     languageOptions: { sourceType: "script" },
   },
   {

@@ -1,6 +1,8 @@
 //! The site's contents page: every article with its title, source and date, standfirst and
-//! reading time, each linking to its page. Rendered at build time only (no wasm runs on it).
+//! reading time, each linking to its page, under the site's navigation and search. Rendered at
+//! build time only (no wasm runs on it).
 
+use crate::site_pages::site_nav::SiteNav;
 use marginalia_model::Article;
 use yew::prelude::*;
 
@@ -39,7 +41,8 @@ pub struct ContentsPageProps {
 #[function_component(ContentsPage)]
 pub fn contents_page(props: &ContentsPageProps) -> Html {
     html! {
-        <div class="app app--page contents" data-theme="system">
+        <div class="app app--page contents site-page" data-theme="system">
+            <SiteNav up="./" />
             <header class="contents__header">
                 <h1 class="contents__title">{ "marginalia" }</h1>
                 <p class="contents__lead">

@@ -137,7 +137,9 @@ pub fn write_site(
     let contents = out.join("index.html");
     fs::write(&contents, contents_page(viewer, articles, site_url)?)?;
     pages.push(contents);
-    pages.extend(crate::site_pages::write::write_pages(viewer, &index, out)?);
+    pages.extend(crate::site_pages::write::write_pages(
+        viewer, articles, &index, out,
+    )?);
     if let Some(url) = site_url {
         fs::write(out.join("sitemap.xml"), feeds::sitemap(url, articles))?;
         fs::write(out.join("feed.atom"), feeds::atom(url, articles))?;

@@ -7,6 +7,7 @@
 
 pub mod actor_page;
 pub mod actors_index;
+pub mod search_index;
 pub mod site_nav;
 pub mod timeline_page;
 pub mod write;

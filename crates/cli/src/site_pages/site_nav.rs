@@ -1,5 +1,6 @@
-//! The site's navigation: home (the site's name), the actors, the timeline and search; on an
-//! article page, also its related articles. Plain links, readable without JavaScript.
+//! The site's navigation: home (the site's name), the actors, the timeline and the search box
+//! (made by `search.js`, from the static index); on an article page, also its related
+//! articles. Plain links, readable without JavaScript.
 
 use super::article_href;
 use yew::prelude::*;
@@ -22,8 +23,10 @@ pub fn site_nav(props: &SiteNavProps) -> Html {
                 <a class="site-nav__home" href={format!("{up}index.html")}>{ "marginalia" }</a>
                 <a href={format!("{up}actors/index.html")}>{ "Actors" }</a>
                 <a href={format!("{up}timeline/index.html")}>{ "Timeline" }</a>
-                <a href={format!("{up}index.html#search")}>{ "Search" }</a>
             </p>
+            // The search box (search.js makes it; without JavaScript, nothing shows).
+            <div class="site-nav__search" data-site-search="" data-root={up.clone()}></div>
+            <script src={format!("{up}search.js")} defer=true></script>
             if !props.related.is_empty() {
                 <section class="site-nav__related" aria-labelledby="related-heading">
                     <h2 id="related-heading" class="site-nav__heading">{ "Related articles" }</h2>

@@ -4,16 +4,26 @@
 
 use super::actor_page::{ActorPage, ActorPageProps};
 use super::actors_index::{ActorsIndex, ActorsIndexProps};
+use super::search_index;
 use super::timeline_page::{TimelinePage, TimelinePageProps};
 use crate::page::escape;
 use crate::render::static_component;
+use crate::site::Entry;
 use crate::site::{static_page, Viewer};
 use crate::site_index::SiteIndex;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-pub fn write_pages(viewer: &Viewer, index: &SiteIndex, out: &Path) -> io::Result<Vec<PathBuf>> {
+/// The search box's script (a real file, linted with the project's JavaScript).
+const SEARCH_SCRIPT: &str = include_str!("search.js");
+
+pub fn write_pages(
+    viewer: &Viewer,
+    articles: &[Entry],
+    index: &SiteIndex,
+    out: &Path,
+) -> io::Result<Vec<PathBuf>> {
     let names: Vec<(String, String)> = index
         .actors
         .values()
@@ -54,7 +64,12 @@ pub fn write_pages(viewer: &Viewer, index: &SiteIndex, out: &Path) -> io::Result
             "{} across the site's articles: roles, mentions, quotes, events and relations.",
             actor.name
         );
-        let page = static_page(viewer, 2, &head_tags(&actor.name, &lead), &body)?;
+        let head = format!(
+            "{}\n    {}",
+            head_tags(&actor.name, &lead),
+            actor_json_ld(actor)
+        );
+        let page = static_page(viewer, 2, &head, &body)?;
         let folder = actors_dir.join(&actor.id);
         fs::create_dir_all(&folder)?;
         written.push(write(&folder.join("index.html"), page)?);
@@ -73,6 +88,22 @@ pub fn write_pages(viewer: &Viewer, index: &SiteIndex, out: &Path) -> io::Result
         &folder.join("index.html"),
         static_page(viewer, 1, &head, &body)?,
     )?);
+    // The search: its script and its index, one file per first character.
+    let shards = search_index::shards(&search_index::documents(articles, index));
+    let keys: String = shards
+        .keys()
+        .filter_map(|name| name.chars().next())
+        .collect();
+    fs::write(
+        out.join("search.js"),
+        SEARCH_SCRIPT.replacen("__MARGINALIA_SHARDS__", &keys, 1),
+    )?;
+    let search = out.join("search");
+    let _ = fs::remove_dir_all(&search);
+    fs::create_dir_all(&search)?;
+    for (name, script) in shards {
+        fs::write(search.join(name), script)?;
+    }
     Ok(written)
 }
 
@@ -87,4 +118,71 @@ fn head_tags(title: &str, description: &str) -> String {
 fn write(path: &Path, page: String) -> io::Result<PathBuf> {
     fs::write(path, page)?;
     Ok(path.to_path_buf())
+}
+
+/// The actor as schema.org JSON-LD (`Person`, `Country`, `Organization`,
+/// `NewsMediaOrganization`), with the articles that mention it as `subjectOf`. Inert data,
+/// with `<`, `>` and `&` escaped as in the article pages.
+pub fn actor_json_ld(actor: &crate::site_index::SiteActor) -> String {
+    use marginalia_model::ActorKind;
+    let kind = match actor.kind {
+        ActorKind::Person => "Person",
+        ActorKind::State => "Country",
+        ActorKind::Organisation => "Organization",
+        ActorKind::Media => "NewsMediaOrganization",
+    };
+    let mut data = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": kind,
+        "name": actor.name,
+        "subjectOf": actor.mentions.iter().map(|m| serde_json::json!({
+            "@type": "NewsArticle",
+            "headline": m.title,
+            "url": format!("../../{}/", m.slug),
+        })).collect::<Vec<_>>(),
+    });
+    if !actor.aliases.is_empty() {
+        data["alternateName"] = serde_json::json!(actor.aliases);
+    }
+    if !actor.description.is_empty() {
+        data["description"] = actor.description.clone().into();
+    }
+    let json = data
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026");
+    format!("<script type=\"application/ld+json\">{json}</script>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site_index::SiteActor;
+    use marginalia_model::ActorKind;
+
+    #[test]
+    fn an_actor_is_json_ld_of_its_kind_and_never_closes_its_script() {
+        let actor = SiteActor {
+            id: "x".into(),
+            name: "A </script> B".into(),
+            kind: ActorKind::State,
+            aliases: vec!["DPRK".into()],
+            description: String::new(),
+            roles: vec![],
+            mentions: vec![],
+            quotes: vec![],
+            events: vec![],
+            relations: vec![],
+        };
+        let ld = actor_json_ld(&actor);
+        let json = ld
+            .trim_start_matches("<script type=\"application/ld+json\">")
+            .trim_end_matches("</script>");
+        assert!(!json.contains('<'));
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(value["@type"], "Country");
+        assert_eq!(value["name"], "A </script> B");
+        assert_eq!(value["alternateName"][0], "DPRK");
+    }
 }

@@ -1,0 +1,162 @@
+// The site's search, in the reader's browser, from the static index that `marginalia build`
+// writes (search/<first character>.js; see search_index.rs). Every element marked
+// [data-site-search] becomes a search box. A query's words are looked up in the shards of their
+// first characters, loaded on demand with <script> elements (which also work from file://).
+// A word matches a word of the index that starts with it, or (from four letters on) one that
+// differs from it by one letter: one letter changed, added, left out or two swapped. A document
+// is found when every word of the query matches one of its words; documents are listed by the
+// order their kinds are worth (articles, actors, quotes), then as the index lists them.
+"use strict";
+
+(() => {
+  const shards = new Map(); // character → { words, docs } once loaded
+  const waiting = new Map(); // character → Promise
+  const MAX_RESULTS = 20;
+  // The shards the build wrote (their first characters): no request for one that is not there.
+  const WRITTEN = "__MARGINALIA_SHARDS__";
+
+  window.marginaliaSearch = {
+    shard(key, words, docs) {
+      shards.set(key, { words, docs });
+    },
+  };
+
+  const shardOf = (word) => (/^[a-z0-9]/.test(word) ? word[0] : "_");
+
+  const wordsOf = (text) =>
+    [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => [...w].length >= 2))];
+
+  function load(root, key) {
+    if (shards.has(key) || !WRITTEN.includes(key)) return Promise.resolve();
+    if (!waiting.has(key)) {
+      waiting.set(
+        key,
+        new Promise((resolve) => {
+          const script = document.createElement("script");
+          script.src = `${root}search/${key}.js`;
+          // A missing shard (no word starts so) finds nothing; it is no error.
+          script.onload = script.onerror = () => resolve();
+          document.head.append(script);
+        }),
+      );
+    }
+    return waiting.get(key);
+  }
+
+  // Whether a and b differ by at most one edit (Damerau: a swap of neighbours is one).
+  function oneEditApart(a, b) {
+    if (a === b) return true;
+    if (Math.abs(a.length - b.length) > 1) return false;
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    const rest = (x, y) => a.slice(x) === b.slice(y);
+    if (a.length === b.length) {
+      return rest(i + 1, i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2));
+    }
+    return a.length > b.length ? rest(i + 1, i) : rest(i, i + 1);
+  }
+
+  function matches(query, word) {
+    return word.startsWith(query) || (query.length >= 4 && oneEditApart(query, word));
+  }
+
+  async function search(root, text) {
+    const query = wordsOf(text);
+    if (query.length === 0) return [];
+    await Promise.all(query.map((w) => load(root, shardOf(w))));
+    let found = null;
+    const docs = new Map();
+    for (const q of query) {
+      const shard = shards.get(shardOf(q));
+      const hits = new Set();
+      if (shard) {
+        for (const [word, ids] of Object.entries(shard.words)) {
+          if (matches(q, word)) ids.forEach((id) => hits.add(id));
+        }
+        for (const [id, doc] of Object.entries(shard.docs)) docs.set(Number(id), doc);
+      }
+      found = found === null ? hits : new Set([...found].filter((id) => hits.has(id)));
+    }
+    const worth = { Article: 0, Actor: 1, Quote: 2 };
+    return [...found]
+      .sort((a, b) => worth[docs.get(a)[0]] - worth[docs.get(b)[0]] || a - b)
+      .slice(0, MAX_RESULTS)
+      .map((id) => docs.get(id));
+  }
+
+  function render(list, status, results, root) {
+    list.replaceChildren(
+      ...results.map(([kind, title, detail, href]) => {
+        const item = document.createElement("li");
+        const link = document.createElement("a");
+        link.href = root + href;
+        link.textContent = title;
+        const about = document.createElement("span");
+        about.className = "site-search__detail";
+        about.textContent = ` ${kind} · ${detail}`;
+        item.append(link, about);
+        return item;
+      }),
+    );
+    status.textContent = results.length === 0 ? "Nothing found." : `${results.length} found.`;
+  }
+
+  function mount(host) {
+    const root = host.dataset.root || "./";
+    const form = document.createElement("form");
+    form.setAttribute("role", "search");
+    form.className = "site-search";
+    const label = document.createElement("label");
+    label.className = "visually-hidden";
+    label.htmlFor = "site-search-input";
+    label.textContent = "Search articles, actors and quotes";
+    const input = document.createElement("input");
+    input.type = "search";
+    input.id = "site-search-input";
+    input.className = "site-search__input";
+    input.placeholder = "Search the site";
+    input.autocomplete = "off";
+    const status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    const list = document.createElement("ol");
+    list.className = "site-search__results";
+    form.append(label, input, status, list);
+    host.replaceChildren(form);
+    let composing = false;
+    let latest = 0;
+    const run = async () => {
+      const asked = ++latest;
+      const text = input.value;
+      const results = text.trim() ? await search(root, text) : [];
+      if (asked !== latest) return; // a newer query is on its way
+      if (!text.trim()) {
+        list.replaceChildren();
+        status.textContent = "";
+      } else {
+        render(list, status, results, root);
+      }
+      // Which query the list answers (for tests and assistive tools alike).
+      form.dataset.answered = text;
+    };
+    input.addEventListener("compositionstart", () => (composing = true));
+    input.addEventListener("compositionend", () => {
+      composing = false;
+      run();
+    });
+    input.addEventListener("input", () => {
+      if (!composing) run();
+    });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      run();
+    });
+  }
+
+  const start = () => document.querySelectorAll("[data-site-search]").forEach(mount);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
