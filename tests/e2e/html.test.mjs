@@ -19,7 +19,7 @@ function pages(dir) {
 
 test("every page in dist/ is valid HTML (Nu HTML Checker)", () => {
   const files = pages("dist");
-  for (const wanted of ["dist/index.html", "dist/putin-kim-pact/index.html", "dist/putin-kim-pact/putin-kim-pact.html", "dist/examples/two-articles.html"]) {
+  for (const wanted of ["dist/index.html", "dist/putin-kim-pact/index.html", "dist/putin-kim-pact/putin-kim-pact.html", "dist/examples/two-articles.html", "dist/actors/index.html", "dist/actors/putin/index.html", "dist/timeline/index.html"]) {
     assert.ok(files.includes(wanted), `${wanted} was built`);
   }
   // vnu writes its JSON report on stderr, and exits 1 when it reports an error.

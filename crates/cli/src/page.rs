@@ -198,6 +198,35 @@ pub fn json_ld(article: &Article, page_url: Option<&str>) -> String {
     if let Some(address) = &meta.source.address {
         data["isBasedOn"] = serde_json::json!({ "@type": "CreativeWork", "url": address });
     }
+    // Who it is about (the actors its title names, else the most mentioned), whom it mentions
+    // (the rest), and its quotes, each by its speakers.
+    let node = |a: &marginalia_model::Actor| serde_json::json!({ "@type": schema_type(a.kind), "name": a.name });
+    let principal = principal_actors(article);
+    let (about, mentions): (Vec<_>, Vec<_>) = article
+        .actors
+        .iter()
+        .partition(|a| principal.contains(&a.id.as_str()));
+    if !about.is_empty() {
+        data["about"] = about.into_iter().map(node).collect();
+    }
+    if !mentions.is_empty() {
+        data["mentions"] = mentions.into_iter().map(node).collect();
+    }
+    if !article.quotes.is_empty() {
+        data["hasPart"] = article
+            .quotes
+            .iter()
+            .map(|q| {
+                let creators: Vec<_> = q
+                    .speakers
+                    .iter()
+                    .filter_map(|s| article.actor(s))
+                    .map(node)
+                    .collect();
+                serde_json::json!({ "@type": "Quotation", "text": q.text, "creator": creators })
+            })
+            .collect();
+    }
     // Inside <script>, `</script` would close the element early and `<!--` would start the
     // script-data escape state (the rest of the page would become script): no `<` at all, nor
     // `>` or `&`, as `\u003c` and friends, which JSON reads as the same characters.
@@ -207,6 +236,44 @@ pub fn json_ld(article: &Article, page_url: Option<&str>) -> String {
         .replace('>', "\\u003e")
         .replace('&', "\\u0026");
     format!("<script type=\"application/ld+json\">{json}</script>")
+}
+
+/// schema.org's type for an actor of a kind.
+pub fn schema_type(kind: marginalia_model::ActorKind) -> &'static str {
+    match kind {
+        marginalia_model::ActorKind::Person => "Person",
+        marginalia_model::ActorKind::State => "Country",
+        marginalia_model::ActorKind::Organisation => "Organization",
+        marginalia_model::ActorKind::Media => "NewsMediaOrganization",
+    }
+}
+
+/// The actors an article is about: those its title names (by a name or an alias, as a whole
+/// word), else the one mentioned most.
+pub fn principal_actors(article: &Article) -> Vec<&str> {
+    let title = &article.meta.title;
+    let named = |name: &str| {
+        title.match_indices(name).any(|(at, _)| {
+            let before = title[..at].chars().next_back();
+            let after = title[at + name.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    let in_title: Vec<&str> = article
+        .actors
+        .iter()
+        .filter(|a| std::iter::once(&a.name).chain(&a.aliases).any(|n| named(n)))
+        .map(|a| a.id.as_str())
+        .collect();
+    if !in_title.is_empty() {
+        return in_title;
+    }
+    article
+        .actors
+        .iter()
+        .max_by_key(|a| a.mention_count)
+        .map(|a| vec![a.id.as_str()])
+        .unwrap_or_default()
 }
 
 /// `MARGINALIA_SITE_URL` checked: an absolute http(s) address, given a trailing slash. Any
@@ -431,5 +498,41 @@ mod tests {
             d.contains("11 dated events") && d.contains("16 quotes"),
             "{d}"
         );
+    }
+
+    #[test]
+    fn json_ld_says_whom_the_article_is_about_whom_it_mentions_and_who_said_what() {
+        let article = crate::seed_for_tests();
+        let ld = json_ld(&article, None);
+        let json = ld
+            .trim_start_matches("<script type=\"application/ld+json\">")
+            .trim_end_matches("</script>");
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        let names = |key: &str| -> Vec<String> {
+            value[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n["name"].as_str().unwrap().to_string())
+                .collect()
+        };
+        // "Japan and South Korea sound alarm over Putin-Kim military pact".
+        let about = names("about");
+        for name in ["Japan", "South Korea", "Vladimir Putin", "Kim Jong Un"] {
+            assert!(about.contains(&name.to_string()), "{about:?}");
+        }
+        assert_eq!(about.len() + names("mentions").len(), article.actors.len());
+        let japan = value["about"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["name"] == "Japan");
+        assert_eq!(japan.unwrap()["@type"], "Country");
+        let quotes = value["hasPart"].as_array().unwrap();
+        assert_eq!(quotes.len(), article.quotes.len());
+        let sacred = quotes.iter().find(|q| q["text"] == "sacred fight").unwrap();
+        assert_eq!(sacred["@type"], "Quotation");
+        assert_eq!(sacred["creator"][0]["name"], "Kim Jong Un");
+        assert_eq!(sacred["creator"][0]["@type"], "Person");
     }
 }

@@ -96,7 +96,7 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                         <ol class="site-page__list">
                             { for props.events.iter().map(|e| html! {
                                 <li>
-                                    <time datetime={e.date.iso()}>{ e.date.long() }</time>
+                                    <time datetime={e.date.html_datetime()}>{ e.date.long() }</time>
                                     { format!(": {} ", e.title) }
                                     { for e.reports.iter().map(|r| html! {
                                         <a class="site-page__report" href={article_href(up, &r.slug, Some(("event", &r.event)))}>

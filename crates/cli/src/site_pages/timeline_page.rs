@@ -38,7 +38,7 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
                     { for props.entries.iter().enumerate().map(|(n, e)| html! {
                         <li id={format!("entry-{}", n + 1)}>
                             <h2 class="site-page__heading">
-                                <time datetime={e.date.iso()}>{ e.date.long() }</time>
+                                <time datetime={e.date.html_datetime()}>{ e.date.long() }</time>
                             </h2>
                             <p>{ e.title.clone() }</p>
                             if !e.actors.is_empty() {

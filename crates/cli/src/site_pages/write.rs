@@ -124,13 +124,7 @@ fn write(path: &Path, page: String) -> io::Result<PathBuf> {
 /// `NewsMediaOrganization`), with the articles that mention it as `subjectOf`. Inert data,
 /// with `<`, `>` and `&` escaped as in the article pages.
 pub fn actor_json_ld(actor: &crate::site_index::SiteActor) -> String {
-    use marginalia_model::ActorKind;
-    let kind = match actor.kind {
-        ActorKind::Person => "Person",
-        ActorKind::State => "Country",
-        ActorKind::Organisation => "Organization",
-        ActorKind::Media => "NewsMediaOrganization",
-    };
+    let kind = crate::page::schema_type(actor.kind);
     let mut data = serde_json::json!({
         "@context": "https://schema.org",
         "@type": kind,
