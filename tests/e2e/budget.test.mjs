@@ -41,11 +41,17 @@ const KiB = 1024;
 // in start::checked), a mount's text is rebuilt from an allow-list (web::load::fresh and
 // copy_children, 2.3 KB raw), and the feedback endpoint's origin is checked: 175.0 to 181.6
 // KiB. Budget: plus about 1%.
-const WASM_GZIP_BUDGET = 183 * KiB; // issue #27 target: 115 KiB
+// Raised again later on 2026-12-02 (issues "A first draft in seconds" and "A site, not a pile of
+// pages"): quotes said by several speakers (a button each, the filter under each), the source's
+// address and rights in the header, a Suggested badge on drafted relations, the reducers grouped
+// by kind of action: 182.6 to 183.6 KiB. Budget: plus about 0.2%. Issue #27 is the cut.
+const WASM_GZIP_BUDGET = 184 * KiB; // issue #27 target: 115 KiB
 // Lowered on 2026-12-01: the JS glue and the stylesheet are minified (tools/package.mjs: terser,
 // csso), 10.2 to 8.2 and 8.3 to 5.7 KiB; the first load 218.0 to 213.3 KiB. Budget: plus 2%.
 // Raised on 2026-12-02 with the wasm (above): 213.3 to 219.9 KiB. Budget: plus about 1%.
-const FIRST_LOAD_GZIP_BUDGET = 222 * KiB; // issue #27 target: 160 KiB
+// Raised with it: 221.0 to 222.2 KiB (the wasm, and the site's navigation in the page and its
+// styles; an article page carries no search script). Budget: plus about 0.4%.
+const FIRST_LOAD_GZIP_BUDGET = 223 * KiB; // issue #27 target: 160 KiB
 
 const DIST = new URL("../../dist/", import.meta.url).pathname;
 

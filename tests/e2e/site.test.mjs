@@ -80,6 +80,8 @@ test("the merged timeline gives the 19 June 2024 signing once, with every articl
 test("an article page leads home and to its related articles, never itself", async () => {
   const page = await openPage(browser, `${site.url}putin-kim-pact/`);
   const related = await page.$$eval(".site-nav__related a", (as) => as.map((a) => a.getAttribute("href")));
+  assert.equal(await page.getAttribute(".site-nav a[href$='#search']", "href"), "../index.html#search");
+  assert.equal(await page.$("script[src$='search.js']"), null, "an article's first load has no search script");
   assert.deepEqual(related, ["../statement-copy/index.html", "../us-rok-japan-joint-statement/index.html"]);
   await page.click(".site-nav__home");
   await page.waitForSelector(".contents__headline");

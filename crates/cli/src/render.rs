@@ -52,5 +52,6 @@ pub fn site_nav(up: &str, related: Vec<(String, String)>) -> String {
     static_component::<SiteNav>(SiteNavProps {
         up: up.to_string(),
         related,
+        article: true,
     })
 }

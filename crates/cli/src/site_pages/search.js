@@ -151,6 +151,8 @@
       event.preventDefault();
       run();
     });
+    // Arriving from an article's "Search" link (index.html#search): the box has the focus.
+    if (location.hash === "#search") input.focus();
   }
 
   const start = () => document.querySelectorAll("[data-site-search]").forEach(mount);

@@ -1,6 +1,8 @@
-//! The site's navigation: home (the site's name), the actors, the timeline and the search box
-//! (made by `search.js`, from the static index); on an article page, also its related
-//! articles. Plain links, readable without JavaScript.
+//! The site's navigation: home (the site's name), the actors, the timeline and the search; on
+//! an article page, also its related articles. Plain links, readable without JavaScript. The
+//! search box (made by `search.js`, from the static index) is on the site's own pages; an
+//! article page links to it (`index.html#search`), so that a reader's first load of an
+//! article carries no search script and nothing moves in its first paint.
 
 use super::article_href;
 use yew::prelude::*;
@@ -12,6 +14,9 @@ pub struct SiteNavProps {
     /// Related articles (slug, title), on an article page.
     #[prop_or_default]
     pub related: Vec<(String, String)>,
+    /// On an article page: a link to the search instead of the box.
+    #[prop_or_default]
+    pub article: bool,
 }
 
 #[function_component(SiteNav)]
@@ -23,10 +28,16 @@ pub fn site_nav(props: &SiteNavProps) -> Html {
                 <a class="site-nav__home" href={format!("{up}index.html")}>{ "marginalia" }</a>
                 <a href={format!("{up}actors/index.html")}>{ "Actors" }</a>
                 <a href={format!("{up}timeline/index.html")}>{ "Timeline" }</a>
+                if props.article {
+                    <a href={format!("{up}index.html#search")}>{ "Search" }</a>
+                }
             </p>
-            // The search box (search.js makes it; without JavaScript, nothing shows).
-            <div class="site-nav__search" data-site-search="" data-root={up.clone()}></div>
-            <script src={format!("{up}search.js")} defer=true></script>
+            if !props.article {
+                // The search box (search.js makes it, in space kept for it; without
+                // JavaScript, nothing shows).
+                <div id="search" class="site-nav__search" data-site-search="" data-root={up.clone()}></div>
+                <script src={format!("{up}search.js")} defer=true></script>
+            }
             if !props.related.is_empty() {
                 <section class="site-nav__related" aria-labelledby="related-heading">
                     <h2 id="related-heading" class="site-nav__heading">{ "Related articles" }</h2>
