@@ -10,7 +10,8 @@ use marginalia_model::Article;
 use std::sync::LazyLock;
 
 /// The page template: `{{lang}}`, `{{head}}`, the viewer's `{{theme}}`, `{{icon}}`, `{{style}}`
-/// and `{{start}}`, then `{{nav}}` before the root element `{{root}}` holding `{{body}}`.
+/// and `{{start}}`, then the root element `{{root}}` holding `{{body}}`, then `{{nav}}` (after
+/// the viewer: its skip link stays the page's first stop, and its layout is untouched).
 pub const TEMPLATE: &str = include_str!("../../../assets/page.html");
 
 static PAGE: LazyLock<Template> = LazyLock::new(|| Template::parse("assets/page.html", TEMPLATE));
@@ -35,7 +36,7 @@ pub struct Page<'a> {
     pub lang: &'a str,
     /// The `<head>` tags (title, description, …), as HTML.
     pub head: &'a str,
-    /// HTML before the root element (the site's navigation), or nothing.
+    /// HTML after the root element (the site's navigation), or nothing.
     pub nav: &'a str,
     /// The root element's id: [`dom::PAGE_ROOT_ID`] where a viewer starts.
     pub root: &'a str,
@@ -410,7 +411,7 @@ mod tests {
             &format!("<link rel=\"icon\" href=\"../{}\" />", viewer.favicon()),
             "<link rel=\"stylesheet\" href=\"../marginalia.css\" />",
             "<script type=\"module\" src=\"../init.js\" async></script>\n  </head>",
-            "<body>\n    <nav>site</nav><div id=\"marginalia\"><p>text</p></div>\n  </body>",
+            "<body>\n    <div id=\"marginalia\"><p>text</p></div><nav>site</nav>\n  </body>",
         ] {
             assert!(page.contains(needle), "{needle}\n{page}");
         }

@@ -178,7 +178,7 @@ fn related_titles(index: &SiteIndex, articles: &[Entry], slug: &str) -> Vec<(Str
         .collect()
 }
 
-/// Writes an article's page, data and single file. `nav`, the site's navigation, goes before
+/// Writes an article's page, data and single file. `nav`, the site's navigation, goes after
 /// the viewer on the page (not in the single file, which is read away from the site); an
 /// example article has none, and is not indexed.
 fn write_article(
