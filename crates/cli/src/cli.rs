@@ -82,6 +82,10 @@ error nothing is written, so the last good site stays.",
         /// (what `make dev` does), instead of refusing them. Never for publishing.
         #[arg(long)]
         drafts: bool,
+        /// Leave out each article's single file (`<slug>/<slug>.html`, the page that works
+        /// from disk: it carries its own copy of the viewer, about 640 KB). For large sites.
+        #[arg(long)]
+        no_single_files: bool,
     },
     /// Serve the site on 127.0.0.1; with --watch, build it and rebuild it on every save
     #[command(

@@ -35,16 +35,68 @@ impl ContentsEntry {
 
 #[derive(Properties, PartialEq)]
 pub struct ContentsPageProps {
+    /// This page's articles.
     pub entries: Vec<ContentsEntry>,
+    /// The way to the site's root (`./` on the first page, `../../` on `page/<n>/`).
+    #[prop_or(String::from("./"))]
+    pub up: String,
+    /// This page's number and how many there are, from 1.
+    #[prop_or(1)]
+    pub page: usize,
+    #[prop_or(1)]
+    pub pages: usize,
+}
+
+/// The address of contents page `n` (from 1), from the root: `index.html`, `page/2/index.html`.
+pub fn page_href(up: &str, n: usize) -> String {
+    if n <= 1 {
+        format!("{up}index.html")
+    } else {
+        format!("{up}page/{n}/index.html")
+    }
+}
+
+/// Links to every page of the contents (crawlable: plain links), the current one marked.
+fn pager(up: &str, page: usize, pages: usize) -> Html {
+    if pages <= 1 {
+        return html! {};
+    }
+    html! {
+        <nav class="contents__pager" aria-label="Pages of articles">
+            if page > 1 {
+                <a rel="prev" href={page_href(up, page - 1)}>{ "Newer" }</a>
+            }
+            <ol>
+                { for (1..=pages).map(|n| html! {
+                    <li key={n}>
+                        if n == page {
+                            <a href={page_href(up, n)} aria-current="page">{ n }</a>
+                        } else {
+                            <a href={page_href(up, n)}>{ n }</a>
+                        }
+                    </li>
+                }) }
+            </ol>
+            if page < pages {
+                <a rel="next" href={page_href(up, page + 1)}>{ "Older" }</a>
+            }
+        </nav>
+    }
 }
 
 #[function_component(ContentsPage)]
 pub fn contents_page(props: &ContentsPageProps) -> Html {
+    let up = &props.up;
     html! {
         <div class="app app--page contents site-page" data-theme="system">
-            <SiteNav up="./" />
+            <SiteNav up={up.clone()} />
             <header class="contents__header">
-                <h1 class="contents__title">{ "marginalia" }</h1>
+                <h1 class="contents__title">
+                    { "marginalia" }
+                    if props.page > 1 {
+                        { format!(" · page {}", props.page) }
+                    }
+                </h1>
                 <p class="contents__lead">
                     { "News articles with their actors, timelines and quotes, cross-linked." }
                 </p>
@@ -56,7 +108,7 @@ pub fn contents_page(props: &ContentsPageProps) -> Html {
                         <li class="contents__item" key={e.slug.clone()}>
                             <article>
                                 <h3 class="contents__headline">
-                                    <a href={format!("./{}/", e.slug)}>{ e.title.clone() }</a>
+                                    <a href={format!("{up}{}/", e.slug)}>{ e.title.clone() }</a>
                                 </h3>
                                 <p class="contents__meta">
                                     { format!("{}, ", e.source) }
@@ -70,6 +122,7 @@ pub fn contents_page(props: &ContentsPageProps) -> Html {
                         </li>
                     }) }
                 </ol>
+                { pager(up, props.page, props.pages) }
             </main>
         </div>
     }

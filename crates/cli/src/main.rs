@@ -17,6 +17,7 @@ fn main() -> ExitCode {
             out,
             examples,
             drafts,
+            no_single_files,
         } => {
             let drafts = if drafts {
                 marginalia_content::Drafts::Preview
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
                 &out,
                 examples.as_deref(),
                 drafts,
+                !no_single_files,
             )
         }
         Command::Serve {

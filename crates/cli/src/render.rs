@@ -25,11 +25,16 @@ pub fn article_page(article: &Article) -> String {
 }
 
 /// The contents page's body.
-pub fn contents_page(entries: Vec<ContentsEntry>) -> String {
+pub fn contents_page(entries: Vec<ContentsEntry>, up: &str, page: usize, pages: usize) -> String {
     block_on(
-        yew::LocalServerRenderer::<ContentsPage>::with_props(ContentsPageProps { entries })
-            .hydratable(false)
-            .render(),
+        yew::LocalServerRenderer::<ContentsPage>::with_props(ContentsPageProps {
+            entries,
+            up: up.to_string(),
+            page,
+            pages,
+        })
+        .hydratable(false)
+        .render(),
     )
 }
 

@@ -104,47 +104,175 @@ pub struct Written {
     pub pages: Vec<PathBuf>,
 }
 
-/// Writes the site into `out`: shared viewer files, each article's page, data and single
-/// file, the example articles under `examples/articles/`, the contents page, and with
-/// `site_url` the sitemap and feed.
+/// How the site is written.
+pub struct SiteOptions<'a> {
+    /// The site's address (`MARGINALIA_SITE_URL`): canonical links, sitemaps and the feed.
+    pub site_url: Option<&'a str>,
+    /// Each article's single file (the page that works from disk, with its own copy of the
+    /// viewer); a large site leaves them out (`--no-single-files`).
+    pub single_files: bool,
+}
+
+/// How many articles a contents page lists.
+pub const ARTICLES_PER_PAGE: usize = 50;
+
+/// Writes the site into `out`: shared viewer files, each article's page, data and (as
+/// `options` say) single file, the example articles under `examples/articles/`, the contents
+/// pages (`index.html`, then `page/<n>/index.html`, [`ARTICLES_PER_PAGE`] each), the actors'
+/// and timeline pages and the search, and with a site address the sitemaps and the feed.
+/// Articles are written on every core; progress goes to stderr for a large site.
 pub fn write_site(
     viewer: &Viewer,
     articles: &[Entry],
     examples: &[Entry],
     out: &Path,
-    site_url: Option<&str>,
+    options: &SiteOptions,
 ) -> io::Result<Written> {
     fs::create_dir_all(out)?;
     write_shared_files(viewer, out)?;
     let index = SiteIndex::new(articles);
-    let mut pages = Vec::new();
-    for entry in articles {
-        let url = site_url.map(|u| format!("{u}{}/", entry.slug));
-        let nav = render::site_nav("../", related_titles(&index, articles, &entry.slug));
-        pages.extend(write_article(
-            viewer,
-            entry,
-            &out.join(&entry.slug),
-            1,
-            url.as_deref(),
-            Some(&nav),
-        )?);
-    }
+    let progress = Progress::new(articles.len());
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = articles.len().div_ceil(workers).max(1);
+    let mut pages: Vec<PathBuf> = std::thread::scope(|scope| {
+        let handles: Vec<_> = articles
+            .chunks(chunk)
+            .map(|part| {
+                let (index, progress) = (&index, &progress);
+                scope.spawn(move || -> io::Result<Vec<PathBuf>> {
+                    let mut written = Vec::new();
+                    for entry in part {
+                        let url = options.site_url.map(|u| format!("{u}{}/", entry.slug));
+                        let nav =
+                            render::site_nav("../", related_titles(index, articles, &entry.slug));
+                        written.extend(write_article(
+                            viewer,
+                            entry,
+                            &out.join(&entry.slug),
+                            1,
+                            url.as_deref(),
+                            Some(&nav),
+                            options.single_files,
+                        )?);
+                        progress.one_more();
+                    }
+                    Ok(written)
+                })
+            })
+            .collect();
+        let mut all = Vec::new();
+        for handle in handles {
+            all.extend(handle.join().expect("a writer thread panicked")?);
+        }
+        Ok::<_, io::Error>(all)
+    })?;
+    progress.done();
     for entry in examples {
         let folder = out.join("examples/articles").join(&entry.slug);
-        pages.extend(write_article(viewer, entry, &folder, 3, None, None)?);
+        pages.extend(write_article(viewer, entry, &folder, 3, None, None, true)?);
     }
-    let contents = out.join("index.html");
-    fs::write(&contents, contents_page(viewer, articles, site_url)?)?;
-    pages.push(contents);
+    pages.extend(write_contents_pages(
+        viewer,
+        articles,
+        out,
+        options.site_url,
+    )?);
     pages.extend(crate::site_pages::write::write_pages(
         viewer, articles, &index, out,
     )?);
-    if let Some(url) = site_url {
-        fs::write(out.join("sitemap.xml"), feeds::sitemap(url, articles))?;
+    if let Some(url) = options.site_url {
+        let contents_pages = articles.len().div_ceil(ARTICLES_PER_PAGE).max(1);
+        let actors: Vec<String> = index.actors.keys().cloned().collect();
+        let all = feeds::addresses(articles, &actors, contents_pages);
+        for old in fs::read_dir(out)? {
+            let name = old?.file_name().to_string_lossy().into_owned();
+            if name.starts_with("sitemap-") && name.ends_with(".xml") {
+                fs::remove_file(out.join(name))?;
+            }
+        }
+        for (name, xml) in feeds::sitemaps(url, &all, feeds::SITEMAP_LIMIT) {
+            fs::write(out.join(name), xml)?;
+        }
         fs::write(out.join("feed.atom"), feeds::atom(url, articles))?;
     }
     Ok(Written { pages })
+}
+
+/// The contents pages: `index.html` and `page/<n>/index.html`, [`ARTICLES_PER_PAGE`] articles
+/// each, in the order of the articles; pages of an earlier, longer site are removed.
+fn write_contents_pages(
+    viewer: &Viewer,
+    articles: &[Entry],
+    out: &Path,
+    site_url: Option<&str>,
+) -> io::Result<Vec<PathBuf>> {
+    let pages = articles.len().div_ceil(ARTICLES_PER_PAGE).max(1);
+    let _ = fs::remove_dir_all(out.join("page"));
+    let mut written = Vec::new();
+    for n in 1..=pages {
+        let part = articles
+            .chunks(ARTICLES_PER_PAGE)
+            .nth(n - 1)
+            .unwrap_or_default();
+        let (path, depth) = if n == 1 {
+            (out.join("index.html"), 0)
+        } else {
+            let folder = out.join("page").join(n.to_string());
+            fs::create_dir_all(&folder)?;
+            (folder.join("index.html"), 2)
+        };
+        fs::write(
+            &path,
+            contents_page(viewer, part, site_url, n, pages, depth)?,
+        )?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Progress of a large build on stderr: a bar redrawn in place in a terminal, a line at every
+/// tenth in a log (CI). Small sites (under 200 articles) print nothing.
+struct Progress {
+    total: usize,
+    done: std::sync::atomic::AtomicUsize,
+    terminal: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        use std::io::IsTerminal;
+        Progress {
+            total,
+            done: std::sync::atomic::AtomicUsize::new(0),
+            terminal: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn one_more(&self) {
+        let done = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if self.total < 200 {
+            return;
+        }
+        if self.terminal {
+            if done.is_multiple_of(50) || done == self.total {
+                let filled = done * 30 / self.total;
+                eprint!(
+                    "\rsite: [{}{}] {done}/{} articles",
+                    "#".repeat(filled),
+                    " ".repeat(30 - filled),
+                    self.total
+                );
+            }
+        } else if done * 10 / self.total != (done - 1) * 10 / self.total {
+            eprintln!("site: {done}/{} articles written", self.total);
+        }
+    }
+
+    fn done(&self) {
+        if self.terminal && self.total >= 200 {
+            eprintln!();
+        }
+    }
 }
 
 /// Writes the viewer's files to the site's root, and removes those of earlier viewer builds
@@ -188,6 +316,7 @@ fn write_article(
     depth: usize,
     url: Option<&str>,
     nav: Option<&str>,
+    single_file: bool,
 ) -> io::Result<Vec<PathBuf>> {
     let example = nav.is_none();
     fs::create_dir_all(folder)?;
@@ -221,6 +350,12 @@ fn write_article(
         page::render(&article_page, viewer).map_err(io::Error::other)?,
     )?;
 
+    let single_file_path = folder.join(format!("{}.html", entry.slug));
+    if !single_file {
+        // None, and none left from an earlier build.
+        let _ = fs::remove_file(&single_file_path);
+        return Ok(vec![index]);
+    }
     // The single file is read away from the site: no navigation, everything inside.
     let single = Page {
         head: &single_head,
@@ -229,7 +364,7 @@ fn write_article(
         start: Start::Single { data: &bytes },
         ..article_page
     };
-    let single_file = folder.join(format!("{}.html", entry.slug));
+    let single_file = single_file_path;
     fs::write(
         &single_file,
         page::render(&single, viewer).map_err(io::Error::other)?,
@@ -248,32 +383,46 @@ fn remove_stale_data(folder: &Path, keep: &str) -> io::Result<()> {
     Ok(())
 }
 
-/// The contents page: the page template without the viewer's scripts, with the list.
+/// Contents page `page` of `pages`: the page template without the viewer's scripts, with its
+/// list, `depth` folders down from the root.
 fn contents_page(
     viewer: &Viewer,
     articles: &[Entry],
     site_url: Option<&str>,
+    page: usize,
+    pages: usize,
+    depth: usize,
 ) -> io::Result<String> {
     let entries = articles
         .iter()
         .map(|e| ContentsEntry::new(&e.slug, &e.article))
         .collect();
-    let body = render::contents_page(entries);
+    let up = if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    };
+    let body = render::contents_page(entries, &up, page, pages);
     let mut head = vec![
         "<title>marginalia: articles</title>".to_string(),
         "<meta name=\"description\" content=\"News articles with their actors, timelines and quotes, cross-linked.\" />".into(),
     ];
     if let Some(url) = site_url {
+        let here = if page == 1 {
+            url.to_string()
+        } else {
+            format!("{url}page/{page}/")
+        };
         head.push(format!(
             "<link rel=\"canonical\" href=\"{}\" />",
-            page::escape(url)
+            page::escape(&here)
         ));
         head.push(format!(
             "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"marginalia\" href=\"{}feed.atom\" />",
             page::escape(url)
         ));
     }
-    static_page(viewer, 0, &head.join("\n    "), &body)
+    static_page(viewer, depth, &head.join("\n    "), &body)
 }
 
 /// A page of the site that runs no viewer (the contents page, actors, timeline): the page

@@ -16,7 +16,7 @@
 
 use super::Status;
 use crate::page;
-use crate::site::{load_articles, write_site, Viewer};
+use crate::site::{load_articles, write_site, SiteOptions, Viewer};
 use marginalia_content::Drafts;
 use std::path::Path;
 use std::time::Instant;
@@ -30,8 +30,9 @@ pub fn run(
     out: &Path,
     examples: Option<&Path>,
     drafts: Drafts,
+    single_files: bool,
 ) -> Status {
-    match build(viewer, content, out, examples, drafts) {
+    match build_with(viewer, content, out, examples, drafts, single_files) {
         Ok(summary) => {
             eprintln!("{summary}");
             Status::Fine
@@ -92,6 +93,18 @@ pub fn build(
     examples: Option<&Path>,
     drafts: Drafts,
 ) -> Result<String, BuildError> {
+    build_with(viewer, content, out, examples, drafts, true)
+}
+
+/// [`build`], with or without each article's single file.
+pub fn build_with(
+    viewer: Option<&Path>,
+    content: &Path,
+    out: &Path,
+    examples: Option<&Path>,
+    drafts: Drafts,
+    single_files: bool,
+) -> Result<String, BuildError> {
     let started = Instant::now();
     let site_url = match std::env::var(SITE_URL_VARIABLE) {
         Ok(value) if !value.trim().is_empty() => {
@@ -111,7 +124,11 @@ pub fn build(
             return Err(BuildError::Content(reports.join("\n")));
         }
     };
-    let written = write_site(&viewer, &articles, &examples, out, site_url.as_deref())
+    let options = SiteOptions {
+        site_url: site_url.as_deref(),
+        single_files,
+    };
+    let written = write_site(&viewer, &articles, &examples, out, &options)
         .map_err(|e| BuildError::Usage(format!("cannot write {}: {e}", out.display())))?;
     Ok(format!(
         "site: {} article(s) and {} example(s) into {} ({} pages) in {} ms",
