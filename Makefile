@@ -22,7 +22,7 @@ BINDGEN_OUT := $(CARGO_TARGET)/wasm-bindgen/release
 MARGINALIA := cargo run --quiet -p marginalia-cli --bin marginalia --
 
 
-.PHONY: setup setup-test viewer binary build site serve dev new check draft test test-native test-browser test-fuzz-smoke test-e2e test-engines bench fuzz lint clean
+.PHONY: setup setup-test viewer studio binary build site serve dev new check draft test test-native test-browser test-fuzz-smoke test-e2e test-engines bench fuzz lint clean
 
 setup:
 	@scripts/setup.sh
@@ -55,6 +55,27 @@ $(VIEWER)/init.js: $(VIEWER_SOURCES)
 ## The viewer alone, into target/viewer (what `marginalia build --viewer target/viewer` reads).
 viewer: setup $(VIEWER)/init.js
 
+# The studio (README "The studio"): a second wasm, the content pipeline and the drafter with the
+# viewer's App for the preview, built as the viewer is (cargo with the same size flags,
+# wasm-bindgen, wasm-opt -Oz) into dist/studio/ beside its page, script and stylesheet
+# (crates/studio/assets/). Readers never load it; the page takes the site's ../marginalia.css.
+STUDIO := dist/studio
+STUDIO_SOURCES := $(shell find crates/studio crates/content/src crates/draft crates/model/src src styles -type f 2>/dev/null) \
+	Cargo.toml Cargo.lock rust-toolchain.toml Makefile
+STUDIO_WASM := $(CARGO_TARGET)/wasm32-unknown-unknown/release/marginalia-studio.wasm
+
+$(STUDIO)/index.html: $(STUDIO_SOURCES)
+	$(WASM_SIZE_FLAGS) cargo build --release --offline --target wasm32-unknown-unknown -p marginalia-studio --bin marginalia-studio
+	wasm-bindgen --target web --no-typescript --out-dir $(BINDGEN_OUT) --out-name marginalia-studio $(STUDIO_WASM)
+	rm -rf $(STUDIO) && mkdir -p $(STUDIO)
+	wasm-opt -Oz --output $(STUDIO)/marginalia-studio_bg.wasm $(BINDGEN_OUT)/marginalia-studio_bg.wasm
+	cp $(BINDGEN_OUT)/marginalia-studio.js crates/studio/assets/studio.js crates/studio/assets/studio.css $(STUDIO)/
+	cp crates/studio/assets/index.html $(STUDIO)/index.html
+	@ls -l $(STUDIO)
+
+## The studio alone, into dist/studio/ (its page takes the site's stylesheet: `make build`).
+studio: setup $(STUDIO)/index.html
+
 ## The `marginalia` command with the viewer inside (README "The writer's binary"): builds and
 ## serves a site with no wasm toolchain, Node or npm. Into $(CARGO_TARGET)/binary/marginalia.
 binary: setup $(VIEWER)/init.js
@@ -62,8 +83,8 @@ binary: setup $(VIEWER)/init.js
 	@ls -l $(CARGO_TARGET)/binary/marginalia$(if $(filter Windows_NT,$(OS)),.exe)
 
 ## The site into dist/: the viewer's shared files, every article under content/ (page, data,
-## single file), the example articles and host pages under examples/, the contents page.
-build: setup $(VIEWER)/init.js site
+## single file), the example articles and host pages under examples/, the contents page; the studio (dist/studio/).
+build: setup $(VIEWER)/init.js site $(STUDIO)/index.html
 
 # The example host pages, beside the example articles in dist/examples/.
 EXAMPLE_HOSTS := mkdir -p dist/examples && cp examples/*.html examples/*.css examples/*.js dist/examples/

@@ -27,7 +27,7 @@ export default [
     },
   },
   {
-    files: ["assets/*.js", "examples/*.js", "crates/cli/src/cmd/serve/*.js", "crates/cli/src/site_pages/*.js"],
+    files: ["assets/*.js", "examples/*.js", "crates/cli/src/cmd/serve/*.js", "crates/cli/src/site_pages/*.js", "crates/studio/assets/*.js"],
     languageOptions: { globals: globals.browser },
   },
   {

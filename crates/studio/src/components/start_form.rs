@@ -1,0 +1,72 @@
+//! The start: the article's text (pasted, or read from a `.md` / `.txt` file on the device),
+//! the meta form, and *Draft*.
+
+use super::meta_form::MetaForm;
+use crate::meta::MetaFields;
+use crate::state::Action;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StartFormProps {
+    pub pasted: String,
+    pub meta: MetaFields,
+    /// Why the last draft could not be made.
+    pub report: Option<String>,
+    pub act: Callback<Action>,
+}
+
+#[function_component(StartForm)]
+pub fn start_form(props: &StartFormProps) -> Html {
+    let oninput = props.act.reform(|e: InputEvent| {
+        let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+        Action::Paste(area.value())
+    });
+    let onfile = {
+        let act = props.act.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let act = act.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                    if let Some(text) = text.as_string() {
+                        act.emit(Action::Paste(text));
+                    }
+                }
+            });
+        })
+    };
+    let onsubmit = props.act.reform(|e: SubmitEvent| {
+        e.prevent_default();
+        Action::Draft
+    });
+    html! {
+        <form class="studio__start" {onsubmit}>
+            <section class="studio__text">
+                <h2>{ "1. The article's text" }</h2>
+                <label for="studio-text">
+                    { "Paste it exactly as published, paragraphs apart, with its own quotation marks. No title: that goes below." }
+                </label>
+                <textarea id="studio-text" class="studio__textarea" rows="16" spellcheck="false"
+                    value={props.pasted.clone()} {oninput} />
+                <label class="studio__file">
+                    { "or open a .md or .txt file: " }
+                    <input type="file" accept=".md,.txt,text/plain,text/markdown" onchange={onfile} />
+                </label>
+            </section>
+            <section class="studio__meta">
+                <h2>{ "2. About it" }</h2>
+                <MetaForm meta={props.meta.clone()} act={props.act.clone()} />
+            </section>
+            <section class="studio__go">
+                <button type="submit" class="studio__button studio__button--primary">{ "Draft" }</button>
+                <p>{ "The drafter suggests the actors, quotes and dates it finds; you confirm or reject each. Nothing leaves this device." }</p>
+                if let Some(report) = &props.report {
+                    <p class="studio__warning" role="alert">{ report }</p>
+                }
+            </section>
+        </form>
+    }
+}

@@ -1,0 +1,160 @@
+//! The root. Data flow: the reducer ([`StudioState`]) starts from the work kept in the
+//! browser; every component changes it through `act` (which also notes the time, so the
+//! preview's refresh is measured from the writer's key or click to the rendered article); the
+//! effects keep the work after each change, show the time taken, and listen to the keyboard
+//! (j/k next and previous suggestion, c confirm, x reject, ? the list of keys).
+
+use super::checker_report::CheckerReport;
+use super::file_editor::FileEditor;
+use super::help_dialog::HelpDialog;
+use super::meta_form::MetaForm;
+use super::preview::Preview;
+use super::start_form::StartForm;
+use super::studio_bar::StudioBar;
+use super::suggestion_list::SuggestionList;
+use crate::state::{Action, StudioState};
+use crate::web;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Whether a key pressed in `target` is the writer typing (never a shortcut then).
+fn typing(target: Option<web_sys::EventTarget>) -> bool {
+    use wasm_bindgen::JsCast;
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el
+                    .closest("[contenteditable=true]")
+                    .ok()
+                    .flatten()
+                    .is_some()
+        })
+}
+
+/// Whether `target` is inside the preview, whose viewer has keys of its own (`?` among them).
+fn in_preview(target: Option<web_sys::EventTarget>) -> bool {
+    use wasm_bindgen::JsCast;
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.closest(".studio__preview").ok().flatten().is_some())
+}
+
+#[hook]
+fn use_keyboard(act: Callback<Action>, help_open: bool, reviewing: bool) {
+    use_effect_with((help_open, reviewing), move |&(help_open, reviewing)| {
+        let listener = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|document| {
+                let options = gloo_events::EventListenerOptions::enable_prevent_default();
+                gloo_events::EventListener::new_with_options(
+                    &document,
+                    "keydown",
+                    options,
+                    move |e| {
+                        use wasm_bindgen::JsCast;
+                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        if e.ctrl_key() || e.meta_key() || e.alt_key() || typing(e.target()) {
+                            return;
+                        }
+                        let action = match e.key().as_str() {
+                            "Escape" if help_open => Action::Help(false),
+                            "?" if !in_preview(e.target()) => Action::Help(!help_open),
+                            "j" if reviewing => Action::Next,
+                            "k" if reviewing => Action::Previous,
+                            "c" if reviewing => Action::Confirm,
+                            "x" if reviewing => Action::Reject,
+                            _ => return,
+                        };
+                        e.prevent_default();
+                        act.emit(action);
+                    },
+                )
+            });
+        move || drop(listener)
+    });
+}
+
+#[function_component(Studio)]
+pub fn studio() -> Html {
+    let state = use_reducer(|| StudioState::new(web::load().unwrap_or_default()));
+    // When the writer last changed something, for the time to the refreshed preview.
+    let started: Rc<RefCell<Option<f64>>> = use_mut_ref(|| None);
+    let refresh_ms = use_state(|| None::<f64>);
+    let storage_error = use_state(|| None::<String>);
+    let act = {
+        let (dispatcher, started) = (state.dispatcher(), started.clone());
+        Callback::from(move |action: Action| {
+            *started.borrow_mut() = Some(web::now());
+            dispatcher.dispatch(action);
+        })
+    };
+    {
+        let storage_error = storage_error.clone();
+        use_effect_with(state.work.clone(), move |work| {
+            let result = if *work == crate::state::Work::default() {
+                Ok(())
+            } else {
+                web::save(work)
+            };
+            storage_error.set(result.err());
+        });
+    }
+    {
+        let (started, refresh_ms) = (started.clone(), refresh_ms.clone());
+        use_effect_with(state.builds, move |_| {
+            if let Some(t0) = started.borrow_mut().take() {
+                refresh_ms.set(Some(web::now() - t0));
+            }
+        });
+    }
+    let reviewing = state.work.folder.is_some();
+    use_keyboard(act.clone(), state.help_open, reviewing);
+
+    let current = state.suggestions.get(state.current).cloned();
+    let body = match (&state.work.folder, &state.article) {
+        (None, _) => html! {
+            <StartForm pasted={state.work.pasted.clone()} meta={state.work.meta.clone()}
+                report={state.report.clone()} act={act.clone()} />
+        },
+        (Some(folder), article) => html! {
+            <div class="studio__review">
+                <div class="studio__side">
+                    <SuggestionList suggestions={state.suggestions.clone()} current={state.current}
+                        act={act.clone()} />
+                    <CheckerReport report={state.report.clone()} />
+                    <details class="studio__details">
+                        <summary>{ "Meta" }</summary>
+                        <MetaForm meta={state.work.meta.clone()} act={act.clone()} />
+                    </details>
+                    <FileEditor folder={folder.clone()} act={act.clone()} />
+                </div>
+                <section class="studio__preview" aria-label="Preview, as readers will see it">
+                    if let Some(article) = article {
+                        <Preview article={article.clone()} builds={state.builds} focus={current} />
+                    } else {
+                        <p class="studio__empty">{ "The article does not build yet: see the checker's report." }</p>
+                    }
+                </section>
+            </div>
+        },
+    };
+    html! {
+        // Ready: the viewer's stylesheet hides controls under an `.app` that is not.
+        <div class="app studio" data-theme="system" data-ready="">
+            <StudioBar work={state.work.clone()} left={state.suggestions.len()}
+                check_ms={reviewing.then_some(state.check_ms)} refresh_ms={*refresh_ms}
+                act={act.clone()} />
+            if let Some(error) = &*storage_error {
+                <p class="studio__warning" role="alert">
+                    { format!("Your work is not kept in this browser: {error}. Everything stays on screen; download the .zip before you close the page.") }
+                </p>
+            }
+            <main class="studio__main" id="studio-main">{ body }</main>
+            <HelpDialog open={state.help_open} act={act} />
+        </div>
+    }
+}

@@ -1,0 +1,90 @@
+//! The studio's bar: its name, how many suggestions are left, the time the last check and
+//! preview took, and the work's actions (download the folder, discard, the keys).
+
+use crate::state::{Action, Work};
+use crate::web;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StudioBarProps {
+    pub work: Work,
+    /// Suggestions still to review.
+    pub left: usize,
+    /// The last check and build, and from the writer's action to the rendered preview (ms).
+    pub check_ms: Option<f64>,
+    pub refresh_ms: Option<f64>,
+    pub act: Callback<Action>,
+}
+
+#[function_component(StudioBar)]
+pub fn studio_bar(props: &StudioBarProps) -> Html {
+    let message = use_state(|| None::<String>);
+    let slug = props.work.slug();
+    let ondownload = {
+        let (folder, slug, message) = (props.work.folder.clone(), slug.clone(), message.clone());
+        Callback::from(move |_| {
+            if let Some(folder) = &folder {
+                let result = web::download(
+                    &folder.zip(&slug),
+                    &format!("{slug}.zip"),
+                    "application/zip",
+                );
+                message.set(result.err());
+            }
+        })
+    };
+    let ondiscard = {
+        let (act, slug) = (props.act.clone(), slug.clone());
+        Callback::from(move |_| {
+            let sure = web_sys::window()
+                .and_then(|w| {
+                    w.confirm_with_message(
+                        "Discard this article's work in the studio? Download it first to keep it.",
+                    )
+                    .ok()
+                })
+                .unwrap_or(false);
+            if sure {
+                web::discard(&slug);
+                act.emit(Action::Restore(Box::default()));
+            }
+        })
+    };
+    let onhelp = props.act.reform(|_| Action::Help(true));
+    let drafted = props.work.folder.is_some();
+    html! {
+        <header class="studio__bar">
+            <h1 class="studio__title"><a href="../">{ "marginalia" }</a>{ " studio" }</h1>
+            <p class="studio__status" role="status" aria-live="polite">
+                if drafted {
+                    <span data-left={props.left.to_string()}>
+                        { match props.left { 0 => "Nothing left to review".to_string(), 1 => "1 suggestion to review".to_string(), n => format!("{n} suggestions to review") } }
+                    </span>
+                    if let Some(ms) = props.check_ms {
+                        <span class="studio__timing" data-check-ms={format!("{ms:.1}")}
+                            data-refresh-ms={props.refresh_ms.map(|r| format!("{r:.1}"))}>
+                            { format!(" · checked in {ms:.0} ms") }
+                            { props.refresh_ms.map(|r| format!(", previewed in {r:.0} ms")).unwrap_or_default() }
+                        </span>
+                    }
+                } else {
+                    { "Paste an article to start" }
+                }
+            </p>
+            <div class="studio__actions">
+                if drafted {
+                    <button type="button" class="studio__button studio__button--primary" onclick={ondownload}>
+                        { format!("Download {slug}.zip") }
+                    </button>
+                    <button type="button" class="studio__button" onclick={ondiscard}>{ "Discard" }</button>
+                }
+                <button type="button" class="studio__button" onclick={onhelp} aria-keyshortcuts="?">
+                    { "Keys" }
+                </button>
+            </div>
+            if let Some(m) = &*message {
+                <p class="studio__warning" role="alert">{ m }</p>
+            }
+        </header>
+    }
+}

@@ -1,0 +1,275 @@
+//! The studio's one reducer: the writer's work ([`Work`]: the pasted text, the meta form and,
+//! once drafted, the [`Folder`]) and what follows from it: the suggestions still to review, the
+//! preview's article (the last that built: an edit that breaks the article leaves it on screen
+//! with the checker's report above it) and the current suggestion. Every change of the folder
+//! checks and builds it again here, so the list, the report and the preview always agree with
+//! the files. Nothing here reaches the browser: storage and downloads are the components'
+//! effects (`crate::web`), as in the viewer.
+
+use crate::edits::{confirm, reject, suggestions, unmark, File, Suggestion};
+use crate::folder::Folder;
+use crate::meta::MetaFields;
+use marginalia_model::Article;
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// What the writer has made, kept in the browser across reloads (`crate::web::storage`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Work {
+    pub pasted: String,
+    pub meta: MetaFields,
+    pub folder: Option<Folder>,
+}
+
+impl Work {
+    /// The folder's name: the slug of the title.
+    pub fn slug(&self) -> String {
+        self.meta.slug()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StudioState {
+    pub work: Work,
+    pub suggestions: Rc<Vec<Suggestion>>,
+    /// The index in `suggestions` of the current one.
+    pub current: usize,
+    /// The last article that built, and how many builds have succeeded (the preview is keyed
+    /// by it).
+    pub article: Option<Rc<Article>>,
+    pub builds: u32,
+    /// The checker's report of the last build, or the drafter's refusal.
+    pub report: Option<String>,
+    /// How long the last check and build took, in milliseconds.
+    pub check_ms: f64,
+    pub help_open: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Paste(String),
+    Meta(&'static str, String),
+    Draft,
+    /// Back to the start: the draft discarded, the text and the form kept.
+    Redraft,
+    Select(usize),
+    Next,
+    Previous,
+    /// Confirm or reject the current suggestion.
+    Confirm,
+    Reject,
+    Edit(&'static str, String),
+    Help(bool),
+    /// Work kept from an earlier visit.
+    Restore(Box<Work>),
+}
+
+impl StudioState {
+    pub fn new(work: Work) -> StudioState {
+        StudioState::default().with_work(work)
+    }
+
+    /// The state after `action`.
+    pub fn apply(&self, action: Action) -> StudioState {
+        let mut next = self.clone();
+        match action {
+            Action::Paste(text) => next.work.pasted = text,
+            Action::Meta(key, value) => {
+                next.work.meta.set(key, value);
+                if let Some(folder) = next.work.folder.as_mut() {
+                    folder.meta = next.work.meta.to_toml();
+                    next.rebuild();
+                }
+            }
+            Action::Draft => {
+                if next.work.pasted.trim().is_empty() {
+                    next.report =
+                        Some("Paste the article's text, or open a .md or .txt file, first.".into());
+                    return next;
+                }
+                match Folder::draft(&next.work.pasted, &next.work.meta.to_toml()) {
+                    Ok(folder) => {
+                        next.work.folder = Some(folder);
+                        next.current = 0;
+                        next.rebuild();
+                    }
+                    Err(message) => next.report = Some(message),
+                }
+            }
+            Action::Redraft => {
+                next.work.folder = None;
+                next.suggestions = Rc::default();
+                next.article = None;
+                next.report = None;
+            }
+            Action::Select(n) => next.current = n.min(self.suggestions.len().saturating_sub(1)),
+            Action::Next => {
+                next.current = (self.current + 1).min(self.suggestions.len().saturating_sub(1))
+            }
+            Action::Previous => next.current = self.current.saturating_sub(1),
+            Action::Confirm | Action::Reject => {
+                let (Some(s), Some(folder)) = (
+                    self.suggestions.get(self.current),
+                    next.work.folder.as_mut(),
+                ) else {
+                    return next;
+                };
+                let file = match s.file {
+                    File::Actors => &mut folder.actors,
+                    File::Events => &mut folder.events,
+                    File::Quotes => &mut folder.quotes,
+                };
+                if action == Action::Confirm {
+                    *file = confirm(file, s);
+                } else {
+                    *file = reject(file, s);
+                    if s.kind == "actor" {
+                        folder.article = unmark(&folder.article, &s.id);
+                    }
+                }
+                next.rebuild();
+            }
+            Action::Edit(name, text) => {
+                if let Some(file) = next.work.folder.as_mut().and_then(|f| f.file_mut(name)) {
+                    *file = text;
+                    next.rebuild();
+                }
+            }
+            Action::Help(open) => next.help_open = open,
+            Action::Restore(work) => return StudioState::new(*work),
+        }
+        next
+    }
+
+    fn with_work(mut self, work: Work) -> StudioState {
+        self.work = work;
+        if self.work.folder.is_some() {
+            self.rebuild();
+        }
+        self
+    }
+
+    /// The suggestions, the report and the preview, from the folder as it is now.
+    fn rebuild(&mut self) {
+        let Some(folder) = &self.work.folder else {
+            return;
+        };
+        let started = crate::web::now();
+        self.suggestions = Rc::new(suggestions(&folder.actors, &folder.events, &folder.quotes));
+        self.current = self.current.min(self.suggestions.len().saturating_sub(1));
+        match folder.preview(&self.work.slug()) {
+            Ok(article) => {
+                self.article = Some(Rc::new(article));
+                self.builds += 1;
+                self.report = None;
+            }
+            Err(report) => self.report = Some(report),
+        }
+        self.check_ms = crate::web::now() - started;
+    }
+}
+
+impl Reducible for StudioState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seedless() -> StudioState {
+        let meta = include_str!("../../../content/us-rok-japan-joint-statement/meta.toml");
+        let table: toml::Table = meta.parse().unwrap();
+        let s =
+            |t: &toml::Table, k: &str| t.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let source = table["source"].as_table().unwrap();
+        let state = StudioState::default()
+            .apply(Action::Paste(marginalia_draft::strip_marks(include_str!(
+                "../../../content/us-rok-japan-joint-statement/article.md"
+            ))))
+            .apply(Action::Meta("title", s(&table, "title")))
+            .apply(Action::Meta("page_date", s(&table, "page_date")))
+            .apply(Action::Meta("page_date_text", s(&table, "page_date_text")))
+            .apply(Action::Meta("source_name", s(source, "name")))
+            .apply(Action::Meta("source_date", s(source, "date")));
+        state.apply(Action::Draft)
+    }
+
+    #[test]
+    fn drafting_previews_and_lists_the_suggestions() {
+        let s = seedless();
+        assert!(s.report.is_none(), "{:?}", s.report);
+        assert!(s.article.as_ref().is_some_and(|a| !a.suggested.is_empty()));
+        assert_eq!(s.builds, 1);
+        assert!(s.suggestions.len() > 10);
+    }
+
+    #[test]
+    fn confirming_every_suggestion_gives_an_article_that_builds_unpreviewed() {
+        let mut s = seedless();
+        let mut steps = 0;
+        while !s.suggestions.is_empty() && steps < 100 {
+            // A title is a name nobody said: confirm it as drafted.
+            s = s.apply(Action::Confirm);
+            steps += 1;
+        }
+        let folder = s.work.folder.as_ref().unwrap();
+        assert!(!folder.actors.contains("status ="));
+        // Empty descriptions are the checker's to point at: the report says where.
+        let sources = marginalia_content::Sources::from_texts(
+            "s",
+            [
+                &folder.meta,
+                &folder.article,
+                &folder.actors,
+                &folder.events,
+                &folder.quotes,
+            ],
+        );
+        if let Err(errors) = marginalia_content::build_article(&sources) {
+            let report = marginalia_content::report(&errors);
+            assert!(!report.contains("suggestion"), "{report}");
+        }
+    }
+
+    #[test]
+    fn rejecting_an_actor_unmarks_it_and_moves_to_the_next() {
+        let s = seedless();
+        let first = s.suggestions[0].clone();
+        assert_eq!(first.kind, "actor");
+        let s = s.apply(Action::Reject);
+        let folder = s.work.folder.as_ref().unwrap();
+        assert!(!folder.article.contains(&format!("(actor:{})", first.id)));
+        assert_ne!(s.suggestions[0].id, first.id);
+    }
+
+    #[test]
+    fn a_broken_edit_keeps_the_last_article_and_reports() {
+        let s = seedless();
+        let s = s.apply(Action::Edit("quotes.toml", "[[quote]\n".into()));
+        assert!(s.article.is_some());
+        assert!(
+            s.report
+                .as_ref()
+                .is_some_and(|r| r.contains("quotes.toml:1:")),
+            "{:?}",
+            s.report
+        );
+    }
+
+    #[test]
+    fn keys_step_within_the_list() {
+        let s = seedless();
+        let last = s.suggestions.len() - 1;
+        assert_eq!(s.apply(Action::Previous).current, 0);
+        assert_eq!(
+            s.apply(Action::Select(last)).apply(Action::Next).current,
+            last
+        );
+    }
+}

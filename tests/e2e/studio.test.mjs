@@ -1,0 +1,143 @@
+// The studio (dist/studio/, README "The studio"), served by `marginalia serve`: the seed's text
+// pasted with its marks taken out and its meta typed into the form, drafted, the draft shown in
+// the viewer with its suggestions dashed and badged, one suggestion confirmed by keyboard (the
+// time from the key to the refreshed preview read off the page and printed), the folder
+// downloaded as a .zip holding its six files, and the work still there after a reload.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { launch, startServer, DESKTOP, PHONE } from "./helpers.mjs";
+
+const SEED = "content/putin-kim-pact";
+const pasted = readFileSync(`${SEED}/article.md`, "utf8").replace(/\[([^\]]+)\]\(actor:[a-z0-9-]+\)/g, "$1");
+const metaToml = readFileSync(`${SEED}/meta.toml`, "utf8");
+const metaValue = (key, section = "") => {
+  const part = section ? metaToml.split(`[${section}]`)[1] : metaToml.split("[")[0];
+  return part.match(new RegExp(`^${key} = "(.*)"$`, "m"))[1];
+};
+const FORM = {
+  title: metaValue("title"),
+  page_date: metaValue("page_date"),
+  page_date_text: metaValue("page_date_text"),
+  source_name: metaValue("name", "source"),
+  source_date: metaValue("date", "source"),
+};
+const SLUG = "japan-and-south-korea-sound-alarm-over-putin";
+const FILES = ["meta.toml", "article.md", "actors.toml", "events.toml", "quotes.toml", "draft.toml"];
+
+/** The names and texts of a zip's entries, read through its central directory. */
+function unzip(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = bytes.length - 22;
+  assert.equal(view.getUint32(end, true), 0x06054b50);
+  let at = view.getUint32(end + 16, true);
+  const entries = {};
+  for (let i = 0; i < view.getUint16(end + 10, true); i++) {
+    const size = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const local = view.getUint32(at + 42, true);
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    const data = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    entries[name] = new TextDecoder().decode(bytes.subarray(data, data + size));
+    at += 46 + nameLength;
+  }
+  return entries;
+}
+
+let browser, site;
+before(async () => {
+  mkdirSync("target/screenshots", { recursive: true });
+  browser = await launch();
+  site = await startServer();
+});
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+async function studioPage(viewport) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && page.errors.push(m.text()));
+  await page.goto(`${site.url}studio/`);
+  await page.waitForSelector("#studio-text", { timeout: 20000 });
+  return page;
+}
+
+const left = (page) => page.getAttribute("[data-left]", "data-left").then(Number);
+
+test("paste the seed, draft, confirm one suggestion by keyboard, download the folder, reload", async () => {
+  const page = await studioPage(DESKTOP);
+  await page.fill("#studio-text", pasted);
+  for (const [key, value] of Object.entries(FORM)) await page.fill(`#meta-${key}`, value);
+  const drafting = Date.now();
+  await page.click("button[type=submit]");
+  await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
+  console.log(`studio: drafted, checked and previewed the seed in ${Date.now() - drafting} ms (click to preview, Playwright's clock)`);
+  // The draft in the viewer: dashed marks and Suggested badges.
+  assert.ok((await page.$$(".studio__preview .mention--suggested")).length > 50);
+  assert.ok((await page.$$(".studio__preview .badge--suggested")).length > 10);
+  const before = await left(page);
+  assert.equal(before, (await page.$$(".suggestion")).length);
+  assert.ok(before > 30, `${before} suggestions`);
+  await page.screenshot({ path: "target/screenshots/studio-desktop.png" });
+
+  // The keys, listed under ?.
+  await page.keyboard.press("?");
+  assert.match(await page.textContent(".studio__help"), /confirm the suggestion/);
+  await page.keyboard.press("Escape");
+  assert.equal(await page.$(".studio__help"), null);
+
+  // j moves on; c confirms the current one: one fewer left, its status lines gone.
+  await page.keyboard.press("j");
+  const current = await page.getAttribute(".suggestion--current", "data-id");
+  await page.keyboard.press("c");
+  await page.waitForFunction((n) => Number(document.querySelector("[data-left]").dataset.left) === n - 1, before);
+  assert.equal(await page.$(`.suggestion[data-id="${current}"]`), null);
+  // Five more confirms, each timed from the key to the refreshed preview.
+  const timings = [];
+  for (let i = 0; i < 5; i++) {
+    const n = await left(page);
+    await page.keyboard.press("c");
+    await page.waitForFunction((m) => Number(document.querySelector("[data-left]").dataset.left) === m - 1, n);
+    await page.waitForSelector("[data-refresh-ms]");
+    timings.push(Number(await page.getAttribute("[data-check-ms]", "data-check-ms")));
+    timings.push(Number(await page.getAttribute("[data-refresh-ms]", "data-refresh-ms")));
+  }
+  const checks = timings.filter((_, i) => i % 2 === 0);
+  const refreshes = timings.filter((_, i) => i % 2 === 1);
+  console.log(`studio: seed re-checked in ${checks.join(", ")} ms; key to refreshed preview ${refreshes.join(", ")} ms`);
+  assert.ok(Math.min(...refreshes) < 1000, "a confirm refreshes the preview within a second");
+  assert.match(await page.textContent(".studio__preview"), /Putin/);
+
+  // The folder as a .zip of its six files, the confirmed entry without its status lines.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Download")]);
+  assert.equal(download.suggestedFilename(), `${SLUG}.zip`);
+  const entries = unzip(readFileSync(await download.path()));
+  assert.deepEqual(Object.keys(entries), FILES.map((f) => `${SLUG}/${f}`));
+  assert.match(entries[`${SLUG}/meta.toml`], /^title = "Japan and South Korea sound alarm over Putin-Kim military pact"$/m);
+  assert.match(entries[`${SLUG}/article.md`], /\]\(actor:putin\)/);
+  const statusLines = Object.values(entries).join("").match(/^status = "suggested"$/gm).length;
+  assert.equal(statusLines, before - 6);
+
+  // The work is kept across a reload.
+  await page.reload();
+  await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
+  assert.equal(await left(page), before - 6);
+  assert.deepEqual(page.errors, []);
+
+  // The phone.
+  const phone = await browser.newContext({ viewport: PHONE });
+  const phonePage = await phone.newPage();
+  await phonePage.goto(`${site.url}studio/`);
+  await phonePage.waitForSelector("#studio-text", { timeout: 20000 });
+  await phonePage.fill("#studio-text", pasted);
+  for (const [key, value] of Object.entries(FORM)) await phonePage.fill(`#meta-${key}`, value);
+  await phonePage.screenshot({ path: "target/screenshots/studio-phone-start.png" });
+  await phonePage.click("button[type=submit]");
+  await phonePage.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
+  await phonePage.screenshot({ path: "target/screenshots/studio-phone.png" });
+  await phone.close();
+});
