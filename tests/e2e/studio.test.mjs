@@ -141,3 +141,12 @@ test("paste the seed, draft, confirm one suggestion by keyboard, download the fo
   await phonePage.screenshot({ path: "target/screenshots/studio-phone.png" });
   await phone.close();
 });
+
+test("the contents page leads to the studio", async () => {
+  const page = await browser.newPage();
+  await page.goto(site.url);
+  await page.click("text=Write an article");
+  await page.waitForSelector("#studio-text", { timeout: 20000 });
+  assert.match(page.url(), /\/studio\/$/);
+  await page.close();
+});

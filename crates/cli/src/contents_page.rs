@@ -100,7 +100,7 @@ pub fn contents_page(props: &ContentsPageProps) -> Html {
                 <p class="contents__lead">
                     { "News articles with their actors, timelines and quotes, cross-linked." }
                 </p>
-                <p class="contents__lead"><a href="./studio/">{ "Write an article" }</a></p>
+                <p class="contents__lead"><a href={format!("{up}studio/")}>{ "Write an article" }</a></p>
             </header>
             <main>
                 <h2 class="visually-hidden">{ "Articles" }</h2>
