@@ -1,6 +1,7 @@
 // The studio's start script: loads the studio's wasm (its wasm-bindgen glue,
 // marginalia-studio.js, beside this file), whose main renders the studio into #studio. Opened
-// from file://, browsers refuse to load the module and the wasm: the page says so.
+// from file://, Chromium refuses this module itself, so the page's loading line says what to do;
+// a browser that runs it but refuses the wasm gets the message below.
 import init from "./marginalia-studio.js";
 
 const root = document.getElementById("studio");
