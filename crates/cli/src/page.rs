@@ -484,7 +484,7 @@ mod tests {
         let template = Template::parse("assets/page.html", TEMPLATE);
         assert_eq!(
             template.slots(),
-            ["lang", "head", "theme", "icon", "style", "start", "nav", "root", "body"]
+            ["lang", "head", "theme", "icon", "style", "start", "root", "body", "nav"]
         );
     }
 

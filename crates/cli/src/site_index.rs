@@ -18,7 +18,7 @@
 use crate::site::Entry;
 use marginalia_model::sentences::sentence_ranges;
 use marginalia_model::{ActorKind, Block, DateSpan, Inline};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How many related articles an article page lists.
 pub const RELATED: usize = 3;
@@ -225,6 +225,8 @@ impl SiteIndex {
 /// Every article's events, merged (see the module doc), in date order (then title).
 fn merged_timeline(articles: &[Entry]) -> Vec<TimelineEntry> {
     let mut merged: Vec<TimelineEntry> = Vec::new();
+    // The entries of each date (by place in `merged`), so that merging is not quadratic.
+    let mut by_date: BTreeMap<DateSpan, Vec<usize>> = BTreeMap::new();
     for entry in articles {
         for event in &entry.article.events {
             let mut actors = event.actors.clone();
@@ -236,12 +238,20 @@ fn merged_timeline(articles: &[Entry]) -> Vec<TimelineEntry> {
                 provenance: event.date_explanation(),
             };
             let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
-            let same = merged.iter_mut().find(|m| {
-                m.date == event.date
-                    && !actors.is_empty()
+            let on_that_day = by_date.entry(event.date).or_default();
+            let same = on_that_day.iter().copied().find(|&k| {
+                let m: &TimelineEntry = &merged[k];
+                !actors.is_empty()
                     && !m.actors.is_empty()
                     && (subset(&actors, &m.actors) || subset(&m.actors, &actors))
             });
+            let same = match same {
+                Some(k) => Some(&mut merged[k]),
+                None => {
+                    on_that_day.push(merged.len());
+                    None
+                }
+            };
             match same {
                 Some(m) => {
                     // The fuller list of actors, and the title of the report that names them.
@@ -270,31 +280,71 @@ fn merged_timeline(articles: &[Entry]) -> Vec<TimelineEntry> {
     merged
 }
 
-/// For each article, the others best related to it (see the module doc).
+/// How many articles an actor or event may point to when looking for an article's related
+/// ones: an actor named in more articles (Russia, on a site about Russia) is weighed through
+/// the [`CANDIDATES`] nearest in the site's order, so that the work grows with the site, not
+/// with its square.
+pub const CANDIDATES: usize = 64;
+
+/// For each article, the others best related to it (see the module doc), through an inverted
+/// index (actor → articles, event → articles), each article looking at no more than
+/// [`CANDIDATES`] others per actor or event it has.
 fn related_articles(
     articles: &[Entry],
     timeline: &[TimelineEntry],
 ) -> BTreeMap<String, Vec<String>> {
-    fn actors_of(e: &Entry) -> BTreeSet<&str> {
-        e.article.actors.iter().map(|a| a.id.as_str()).collect()
+    let position: HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(n, e)| (e.slug.as_str(), n))
+        .collect();
+    let mut by_actor: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, e) in articles.iter().enumerate() {
+        for a in &e.article.actors {
+            by_actor.entry(a.id.as_str()).or_default().push(n);
+        }
     }
-    let events_of = |slug: &str| -> BTreeSet<usize> {
-        (0..timeline.len())
-            .filter(|&n| timeline[n].reports.iter().any(|r| r.slug == slug))
-            .collect()
+    let mut events_of: Vec<Vec<usize>> = vec![Vec::new(); articles.len()];
+    let mut by_event: Vec<Vec<usize>> = Vec::with_capacity(timeline.len());
+    for (k, entry) in timeline.iter().enumerate() {
+        let mut reporters: Vec<usize> = entry
+            .reports
+            .iter()
+            .filter_map(|r| position.get(r.slug.as_str()).copied())
+            .collect();
+        reporters.sort_unstable();
+        reporters.dedup();
+        for &n in &reporters {
+            events_of[n].push(k);
+        }
+        by_event.push(reporters);
+    }
+    // Of an ordered list of articles, the `CANDIDATES` + 1 nearest to article `n`.
+    let near = |list: &[usize], n: usize| -> std::ops::Range<usize> {
+        let at = list.partition_point(|&m| m < n);
+        let to = (at + CANDIDATES / 2 + 1).min(list.len());
+        let from = to.saturating_sub(CANDIDATES + 1);
+        from..to
     };
     let mut out = BTreeMap::new();
-    for a in articles {
-        let (mine, my_events) = (actors_of(a), events_of(&a.slug));
-        let mut scored: Vec<(usize, &str)> = articles
-            .iter()
-            .filter(|b| b.slug != a.slug)
-            .map(|b| {
-                let actors = mine.intersection(&actors_of(b)).count();
-                let events = my_events.intersection(&events_of(&b.slug)).count();
-                (actors + 2 * events, b.slug.as_str())
-            })
-            .filter(|(score, _)| *score > 0)
+    for (n, a) in articles.iter().enumerate() {
+        let mut score: HashMap<usize, usize> = HashMap::new();
+        for actor in &a.article.actors {
+            let list = &by_actor[actor.id.as_str()];
+            for &m in &list[near(list, n)] {
+                *score.entry(m).or_default() += 1;
+            }
+        }
+        for &k in &events_of[n] {
+            let list = &by_event[k];
+            for &m in &list[near(list, n)] {
+                *score.entry(m).or_default() += 2;
+            }
+        }
+        score.remove(&n);
+        let mut scored: Vec<(usize, &str)> = score
+            .into_iter()
+            .map(|(m, s)| (s, articles[m].slug.as_str()))
             .collect();
         scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)));
         out.insert(

@@ -5,7 +5,7 @@
 
 use super::actors_index::articles;
 use super::site_nav::SiteNav;
-use super::{actor_href, article_href};
+use super::{actor_href, article_href, more, MAX_LISTED};
 use crate::site_index::{SiteActor, TimelineEntry};
 use yew::prelude::*;
 
@@ -61,7 +61,7 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                 <section class="site-page__section">
                     <h2 class="site-page__heading">{ format!("Mentioned {}", articles(a.mentions.len())) }</h2>
                     <ol class="site-page__list">
-                        { for a.mentions.iter().map(|m| html! {
+                        { for a.mentions.iter().take(MAX_LISTED).map(|m| html! {
                             <li key={m.slug.clone()}>
                                 <a href={article_href(up, &m.slug, Some(("actor", &a.id)))}>{ m.title.clone() }</a>
                                 <span class="site-page__count">
@@ -73,12 +73,15 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                             </li>
                         }) }
                     </ol>
+                    if let Some(more) = more(a.mentions.len()) {
+                        <p class="site-page__count">{ more }</p>
+                    }
                 </section>
                 if !a.quotes.is_empty() {
                     <section class="site-page__section">
                         <h2 class="site-page__heading">{ "Quotes" }</h2>
                         <ol class="site-page__list">
-                            { for a.quotes.iter().map(|q| html! {
+                            { for a.quotes.iter().take(MAX_LISTED).map(|q| html! {
                                 <li key={format!("{}/{}", q.slug, q.id)}>
                                     <q>{ q.text.clone() }</q>
                                     { format!(" — {}, ", q.speakers) }
@@ -88,6 +91,9 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                                 </li>
                             }) }
                         </ol>
+                        if let Some(more) = more(a.quotes.len()) {
+                            <p class="site-page__count">{ more }</p>
+                        }
                     </section>
                 }
                 if !props.events.is_empty() {
@@ -98,7 +104,7 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                                 <li>
                                     <time datetime={e.date.html_datetime()}>{ e.date.long() }</time>
                                     { format!(": {} ", e.title) }
-                                    { for e.reports.iter().map(|r| html! {
+                                    { for e.reports.iter().take(MAX_LISTED).map(|r| html! {
                                         <a class="site-page__report" href={article_href(up, &r.slug, Some(("event", &r.event)))}>
                                             { r.title.clone() }
                                         </a>
@@ -112,7 +118,7 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                     <section class="site-page__section">
                         <h2 class="site-page__heading">{ "Related to" }</h2>
                         <ul class="site-page__list">
-                            { for a.relations.iter().map(|r| html! {
+                            { for a.relations.iter().take(MAX_LISTED).map(|r| html! {
                                 <li>
                                     { format!("{} (", r.phrase) }
                                     <a href={actor_href(up, &r.other)}>{ name_of(&r.other) }</a>

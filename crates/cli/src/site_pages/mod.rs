@@ -12,6 +12,15 @@ pub mod site_nav;
 pub mod timeline_page;
 pub mod write;
 
+/// At most this many articles, quotes or reports in one list of a page (then how many more):
+/// an actor named in 10,000 articles keeps a page a reader can load.
+pub const MAX_LISTED: usize = 100;
+
+/// "and 9,900 more", when a list was cut.
+pub fn more(total: usize) -> Option<String> {
+    (total > MAX_LISTED).then(|| format!("… and {} more", total - MAX_LISTED))
+}
+
 /// The address of an actor's page from the site's root.
 pub fn actor_href(up: &str, id: &str) -> String {
     format!("{up}actors/{id}/index.html")

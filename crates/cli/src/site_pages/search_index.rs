@@ -97,18 +97,24 @@ pub fn documents(articles: &[Entry], index: &SiteIndex) -> Vec<Doc> {
     docs
 }
 
+/// At most this many documents for one word (the first in the site's order): a word every
+/// article has ("the" is not indexed differently) keeps its shard small.
+pub const MAX_PER_WORD: usize = 200;
+
 /// The shards' scripts, by file name (`a.js`): each word of the shard with the documents it
-/// finds (by number), and those documents.
+/// finds (by number, at most [`MAX_PER_WORD`]), and those documents.
 pub fn shards(docs: &[Doc]) -> BTreeMap<String, String> {
     let mut by_shard: BTreeMap<char, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
     for (n, doc) in docs.iter().enumerate() {
         for word in &doc.words {
-            by_shard
+            let ids = by_shard
                 .entry(shard_of(word))
                 .or_default()
                 .entry(word)
-                .or_default()
-                .push(n);
+                .or_default();
+            if ids.len() < MAX_PER_WORD {
+                ids.push(n);
+            }
         }
     }
     by_shard

@@ -3,7 +3,7 @@
 //! in its own words (stated, inferred, from the record) and a link to the event in its article.
 
 use super::site_nav::SiteNav;
-use super::{actor_href, article_href};
+use super::{actor_href, article_href, more, MAX_LISTED};
 use crate::site_index::TimelineEntry;
 use yew::prelude::*;
 
@@ -52,12 +52,15 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
                                 </p>
                             }
                             <ul class="site-page__reports">
-                                { for e.reports.iter().map(|r| html! {
+                                { for e.reports.iter().take(MAX_LISTED).map(|r| html! {
                                     <li>
                                         <a href={article_href(up, &r.slug, Some(("event", &r.event)))}>{ r.title.clone() }</a>
                                         { format!(": {}", r.provenance) }
                                     </li>
                                 }) }
+                                if let Some(more) = more(e.reports.len()) {
+                                    <li>{ more }</li>
+                                }
                             </ul>
                         </li>
                     }) }

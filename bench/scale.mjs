@@ -1,0 +1,84 @@
+// The site at scale: 1, 100, 1,000 and 10,000 articles (copies of the seed under their own
+// addresses), each built by the writer's binary into a fresh folder without single files
+// (`--no-single-files`), as a large site is built. Prints, for each size: the build's wall
+// time and peak memory (GNU time), the site's bytes and files, the bytes per article beyond
+// the article's own text and data, the largest search shard, and the time to build again
+// after one article is edited. A benchmark, not a test: `node bench/scale.mjs [sizes…]`.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+
+const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+const OUT = join(ROOT, "target/bench/scale");
+const SEED = join(ROOT, "content/putin-kim-pact");
+const BIN = join(process.env.CARGO_TARGET_DIR || join(ROOT, "target"), "binary/marginalia");
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const SIZES = sizes.length ? sizes : [1, 100, 1000, 10000];
+
+function walk(dir) {
+  let bytes = 0;
+  let files = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) {
+      const sub = walk(path);
+      bytes += sub.bytes;
+      files += sub.files;
+    } else {
+      bytes += statSync(path).size;
+      files += 1;
+    }
+  }
+  return { bytes, files };
+}
+
+function timed(args) {
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", BIN, ...args], { encoding: "utf8", maxBuffer: 256 << 20 });
+  if (r.status !== 0) throw new Error(`${args.join(" ")}: ${r.stderr}`);
+  const [seconds, kib] = r.stderr.trim().split("\n").pop().split(" ").map(Number);
+  return { seconds, mib: kib / 1024 };
+}
+
+if (!existsSync(BIN)) {
+  console.error(`bench/scale: building ${BIN} (cargo build --profile binary -p marginalia-cli)`);
+  const r = spawnSync("cargo", ["build", "--profile", "binary", "-p", "marginalia-cli"], { cwd: ROOT, stdio: "inherit" });
+  if (r.status !== 0) process.exit(1);
+}
+const viewer = join(ROOT, "target/viewer");
+if (!existsSync(join(viewer, "init.js"))) {
+  console.error("bench/scale: build the viewer first (make viewer)");
+  process.exit(2);
+}
+
+const rows = [];
+for (const n of SIZES) {
+  const dir = join(OUT, String(n));
+  rmSync(dir, { recursive: true, force: true });
+  const content = join(dir, "content");
+  mkdirSync(content, { recursive: true });
+  for (let i = 1; i <= n; i++) cpSync(SEED, join(content, `article-${String(i).padStart(5, "0")}`), { recursive: true });
+  const site = join(dir, "site");
+  const build = timed(["build", "--viewer", viewer, "--no-single-files", content, site]);
+  const { bytes, files } = walk(site);
+  // The article's own: its page's text as the reader reads it is in index.html; its data file.
+  const one = join(site, "article-00001");
+  const data = readdirSync(one).find((f) => f.startsWith("data."));
+  const own = statSync(join(one, data)).size + statSync(join(one, "index.html")).size;
+  const shared = walk(site).bytes - n * own;
+  const shards = readdirSync(join(site, "search")).map((f) => statSync(join(site, "search", f)).size);
+  // One article edited (a word of its title), then built again.
+  const meta = join(content, "article-00001", "meta.toml");
+  writeFileSync(meta, readFileSync(meta, "utf8").replace("sound alarm", "sound the alarm"));
+  const again = timed(["build", "--viewer", viewer, "--no-single-files", content, site]);
+  rows.push({ n, build, again, bytes, files, perArticle: shared / n, own, biggestShard: Math.max(...shards) });
+  console.error(`bench/scale: ${n} articles built in ${build.seconds} s`);
+  if (n >= 1000) rmSync(content, { recursive: true, force: true });
+}
+
+const kb = (b) => (b / 1000).toFixed(1);
+console.log("| articles | build (s) | peak memory (MiB) | site (MB) | files | per article beyond its page and data (KB) | largest search shard (KB) | one article edited, built again (s) |");
+console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const r of rows) {
+  console.log(`| ${r.n} | ${r.build.seconds.toFixed(2)} | ${r.build.mib.toFixed(0)} | ${(r.bytes / 1e6).toFixed(1)} | ${r.files} | ${kb(r.perArticle)} | ${kb(r.biggestShard)} | ${r.again.seconds.toFixed(2)} |`);
+}
+console.log(`\nOne article's own page and data: ${kb(rows[0].own)} KB.`);
