@@ -76,9 +76,21 @@ for (const n of SIZES) {
 }
 
 const kb = (b) => (b / 1000).toFixed(1);
-console.log("| articles | build (s) | peak memory (MiB) | site (MB) | files | per article beyond its page and data (KB) | largest search shard (KB) | one article edited, built again (s) |");
-console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+const lines = [];
+const log = (line) => {
+  console.log(line);
+  lines.push(line);
+};
+log("| articles | build (s) | peak memory (MiB) | site (MB) | files | per article beyond its page and data (KB) | largest search shard (KB) | one article edited, built again (s) |");
+log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of rows) {
-  console.log(`| ${r.n} | ${r.build.seconds.toFixed(2)} | ${r.build.mib.toFixed(0)} | ${(r.bytes / 1e6).toFixed(1)} | ${r.files} | ${kb(r.perArticle)} | ${kb(r.biggestShard)} | ${r.again.seconds.toFixed(2)} |`);
+  log(`| ${r.n} | ${r.build.seconds.toFixed(2)} | ${r.build.mib.toFixed(0)} | ${(r.bytes / 1e6).toFixed(1)} | ${r.files} | ${kb(r.perArticle)} | ${kb(r.biggestShard)} | ${r.again.seconds.toFixed(2)} |`);
 }
-console.log(`\nOne article's own page and data: ${kb(rows[0].own)} KB.`);
+log(`\nOne article's own page and data: ${kb(rows[0].own)} KB.`);
+// bench/SCALE.md: the table, with when and where it was measured.
+const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout.trim();
+const load = readFileSync("/proc/loadavg", "utf8").split(" ")[0];
+writeFileSync(
+  join(ROOT, "bench/SCALE.md"),
+  `# The site at scale\n\nThe latest run of \`node bench/scale.mjs\` (copies of the seed, each under its own address, built by the writer's binary with \`--no-single-files\` into a fresh folder; *built again*: after one article's title is edited). ${new Date().toISOString().slice(0, 19).replace("T", " ")} UTC, commit ${commit}, ${spawnSync("nproc", { encoding: "utf8" }).stdout.trim()} cores, load average ${load} when it ended (other work was running).\n\n${lines.join("\n")}\n`,
+);

@@ -99,7 +99,7 @@ pub fn documents(articles: &[Entry], index: &SiteIndex) -> Vec<Doc> {
 
 /// At most this many documents for one word (the first in the site's order): a word every
 /// article has ("the" is not indexed differently) keeps its shard small.
-pub const MAX_PER_WORD: usize = 200;
+pub const MAX_PER_WORD: usize = 50;
 
 /// The shards' scripts, by file name (`a.js`): each word of the shard with the documents it
 /// finds (by number, at most [`MAX_PER_WORD`]), and those documents.
