@@ -228,9 +228,14 @@ pub fn json_ld(article: &Article, page_url: Option<&str>) -> String {
             })
             .collect();
     }
-    // Inside <script>, `</script` would close the element early and `<!--` would start the
-    // script-data escape state (the rest of the page would become script): no `<` at all, nor
-    // `>` or `&`, as `\u003c` and friends, which JSON reads as the same characters.
+    json_ld_script(&data)
+}
+
+/// JSON-LD as an inert `<script>` block. Inside <script>, `</script` would close the element
+/// early and `<!--` would start the script-data escape state (the rest of the page would become
+/// script): no `<` at all, nor `>` or `&`, as `\u003c` and friends, which JSON reads as the
+/// same characters.
+pub fn json_ld_script(data: &serde_json::Value) -> String {
     let json = data
         .to_string()
         .replace('<', "\\u003c")

@@ -5,7 +5,7 @@
 
 use super::actors_index::articles;
 use super::site_nav::SiteNav;
-use super::{actor_href, article_href, more, MAX_LISTED};
+use super::{actor_href, article_href, more, name_of, MAX_LISTED};
 use crate::site_index::{SiteActor, TimelineEntry};
 use yew::prelude::*;
 
@@ -22,13 +22,7 @@ pub struct ActorPageProps {
 pub fn actor_page(props: &ActorPageProps) -> Html {
     let up = "../../";
     let a = &props.actor;
-    let name_of = |id: &str| {
-        props
-            .names
-            .iter()
-            .find(|(i, _)| i == id)
-            .map_or(id.to_string(), |(_, n)| n.clone())
-    };
+    let name_of = |id: &str| name_of(&props.names, id);
     html! {
         <div class="app app--page contents site-page" data-theme="system">
             <SiteNav up={up} />

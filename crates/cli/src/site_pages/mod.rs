@@ -21,6 +21,14 @@ pub fn more(total: usize) -> Option<String> {
     (total > MAX_LISTED).then(|| format!("… and {} more", total - MAX_LISTED))
 }
 
+/// An actor's name from a list of (id, name), or its id when it has none.
+pub fn name_of(names: &[(String, String)], id: &str) -> String {
+    names
+        .iter()
+        .find(|(i, _)| i == id)
+        .map_or(id.to_string(), |(_, n)| n.clone())
+}
+
 /// The address of an actor's page from the site's root.
 pub fn actor_href(up: &str, id: &str) -> String {
     format!("{up}actors/{id}/index.html")

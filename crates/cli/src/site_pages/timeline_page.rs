@@ -3,7 +3,7 @@
 //! in its own words (stated, inferred, from the record) and a link to the event in its article.
 
 use super::site_nav::SiteNav;
-use super::{actor_href, article_href, more, MAX_LISTED};
+use super::{actor_href, article_href, more, name_of, MAX_LISTED};
 use crate::site_index::TimelineEntry;
 use yew::prelude::*;
 
@@ -17,13 +17,7 @@ pub struct TimelinePageProps {
 #[function_component(TimelinePage)]
 pub fn timeline_page(props: &TimelinePageProps) -> Html {
     let up = "../";
-    let name_of = |id: &str| {
-        props
-            .names
-            .iter()
-            .find(|(i, _)| i == id)
-            .map_or(id.to_string(), |(_, n)| n.clone())
-    };
+    let name_of = |id: &str| name_of(&props.names, id);
     html! {
         <div class="app app--page contents site-page" data-theme="system">
             <SiteNav up={up} />

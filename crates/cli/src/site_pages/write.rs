@@ -141,12 +141,7 @@ pub fn actor_json_ld(actor: &crate::site_index::SiteActor) -> String {
     if !actor.description.is_empty() {
         data["description"] = actor.description.clone().into();
     }
-    let json = data
-        .to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026");
-    format!("<script type=\"application/ld+json\">{json}</script>")
+    crate::page::json_ld_script(&data)
 }
 
 #[cfg(test)]
