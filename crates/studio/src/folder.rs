@@ -4,7 +4,8 @@
 //! drafter ([`marginalia_draft::write::draft`]); [`Folder::preview`] checks and builds it with
 //! the content pipeline as `make dev` previews a draft ([`Drafts::Preview`]: suggestions kept,
 //! marked), its errors in the command line's words ([`marginalia_content::report`]);
-//! [`Folder::zip`] is the download.
+//! [`Folder::open`] takes an existing folder's files as they are (no drafting), so that
+//! downloading it unchanged gives the same bytes; [`Folder::zip`] is the download.
 
 use marginalia_content::{build_article_with, report, Drafts, Sources};
 use marginalia_draft::write::{draft, Inputs};
@@ -55,6 +56,41 @@ impl Folder {
         })
     }
 
+    /// An existing article folder, from its files (name, bytes) as the writer picked them:
+    /// each of [`FILE_NAMES`] taken as it is, byte for byte (`meta.toml` and `article.md` are
+    /// needed, a file left out is empty). Returns the folder and the names of the files it does
+    /// not take (another file in the folder, a second copy). Errs, in words for the writer,
+    /// when a file is not UTF-8 text or a needed one is missing.
+    pub fn open(files: &[(String, Vec<u8>)]) -> Result<(Folder, Vec<String>), String> {
+        let mut folder = Folder::default();
+        let (mut taken, mut ignored) = (Vec::new(), Vec::new());
+        for (name, bytes) in files {
+            let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+            if taken.contains(&base) {
+                ignored.push(name.clone());
+                continue;
+            }
+            let Some(file) = folder.file_mut(base) else {
+                ignored.push(name.clone());
+                continue;
+            };
+            *file = String::from_utf8(bytes.clone())
+                .map_err(|_| format!("{base} is not UTF-8 text: an article's files are."))?;
+            taken.push(base);
+        }
+        let missing: Vec<&str> = ["meta.toml", "article.md"]
+            .into_iter()
+            .filter(|n| !taken.contains(n))
+            .collect();
+        if !missing.is_empty() {
+            return Err(format!(
+                "An article folder needs meta.toml and article.md, and {} is missing: pick the folder's files together.",
+                missing.join(" and ")
+            ));
+        }
+        Ok((folder, ignored))
+    }
+
     /// The files' texts, in the order of [`FILE_NAMES`].
     pub fn files(&self) -> [&str; 6] {
         [
@@ -97,12 +133,14 @@ impl Folder {
         build_article_with(&sources, Drafts::Preview).map_err(|errors| report(&errors))
     }
 
-    /// The folder as a `.zip`: `<slug>/<file>` for each of its six files.
+    /// The folder as a `.zip`: `<slug>/<file>` for each of its files, byte for byte as held
+    /// (`draft.toml` only when it has something: a folder written by hand has none).
     pub fn zip(&self, slug: &str) -> Vec<u8> {
         let paths: Vec<String> = FILE_NAMES.iter().map(|n| format!("{slug}/{n}")).collect();
         let files: Vec<(&str, &[u8])> = paths
             .iter()
             .zip(self.files())
+            .filter(|(p, t)| !(p.ends_with("/draft.toml") && t.is_empty()))
             .map(|(p, t)| (p.as_str(), t.as_bytes()))
             .collect();
         crate::zip::stored_zip(&files)

@@ -102,6 +102,78 @@ impl MetaFields {
         out
     }
 
+    /// The form's fields as `meta.toml`'s text gives them (an opened folder's); what the form
+    /// does not hold stays in the text only.
+    pub fn from_toml(text: &str) -> MetaFields {
+        let mut m = MetaFields::default();
+        let Ok(table) = text.parse::<toml::Table>() else {
+            return m;
+        };
+        for (key, ..) in FIELDS {
+            let (section, name) = place(key);
+            let scope = if section.is_empty() {
+                Some(&table)
+            } else {
+                table.get(section).and_then(|v| v.as_table())
+            };
+            if let Some(v) = scope.and_then(|t| t.get(name)).and_then(|v| v.as_str()) {
+                m.set(key, v.to_string());
+            }
+        }
+        m
+    }
+
+    /// `text` (a `meta.toml`) with the form's field `key` set to its value here, changing only
+    /// that field's line: an opened folder's other lines, comments and tables stay as they
+    /// were. An optional field left empty loses its line; a field with no line yet gets one
+    /// after its table's last key.
+    pub fn set_in_toml(&self, text: &str, key: &str) -> String {
+        let (section, name) = place(key);
+        let value = self.get(key).trim();
+        let optional = FIELDS
+            .iter()
+            .any(|(k, .., required)| *k == key && !required);
+        let new_line =
+            (!(optional && value.is_empty())).then(|| format!("{name} = {}", quoted(value)));
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let (mut current, mut found, mut last_key, mut header) = ("", None, None, None);
+        for (n, line) in lines.iter().enumerate() {
+            let t = line.trim();
+            if t.starts_with('[') {
+                current = t.trim_matches(|c| c == '[' || c == ']').trim();
+                if current == section {
+                    header = Some(n);
+                }
+                continue;
+            }
+            if current != section || t.is_empty() || t.starts_with('#') {
+                continue;
+            }
+            last_key = Some(n);
+            let k = t.split('=').next().unwrap_or("").trim().trim_matches('"');
+            if k == name && found.is_none() {
+                found = Some(n);
+            }
+        }
+        match (found, new_line) {
+            (Some(n), Some(l)) => lines[n] = l,
+            (Some(n), None) => {
+                lines.remove(n);
+            }
+            (None, Some(l)) => match (last_key.or(header), section) {
+                (Some(n), _) => lines.insert(n + 1, l),
+                (None, "") => lines.insert(0, l),
+                (None, _) => lines.extend([String::new(), format!("[{section}]"), l]),
+            },
+            (None, None) => return text.to_string(),
+        }
+        let mut out = lines.join("\n");
+        if text.ends_with('\n') || text.is_empty() {
+            out.push('\n');
+        }
+        out
+    }
+
     /// The article's folder name, from its title: lowercase words joined by hyphens (at most
     /// eight), or `article` when the title gives none.
     pub fn slug(&self) -> String {
@@ -117,6 +189,17 @@ impl MetaFields {
         } else {
             words.join("-")
         }
+    }
+}
+
+/// Where the form's field `key` lives in `meta.toml`: (table, key); "" is the top level.
+fn place(key: &str) -> (&'static str, &str) {
+    match key {
+        "source_name" => ("source", "name"),
+        "source_date" => ("source", "date"),
+        "source_address" => ("source", "address"),
+        "rights" => ("source", "rights"),
+        _ => ("", key),
     }
 }
 
@@ -149,5 +232,32 @@ mod tests {
         for (key, ..) in FIELDS {
             assert_eq!(m.get(key), format!("v-{key}"));
         }
+    }
+
+    #[test]
+    fn an_opened_meta_fills_the_form_and_a_field_changes_only_its_line() {
+        let seed = include_str!("../../../content/putin-kim-pact/meta.toml");
+        let mut m = MetaFields::from_toml(seed);
+        assert_eq!(m.source_name, "Financial Times");
+        assert_eq!(m.page_date_text, "July 15, 2024");
+        m.set("source_name", "The Financial Times".into());
+        let changed = m.set_in_toml(seed, "source_name");
+        assert_eq!(
+            changed,
+            seed.replace(
+                "name = \"Financial Times\"",
+                "name = \"The Financial Times\""
+            )
+        );
+        // A new optional field goes after its table's last key; emptied, it goes again.
+        m.set("source_address", "https://example.com/a".into());
+        let added = m.set_in_toml(seed, "source_address");
+        assert!(added.contains("actor = \"ft\"\naddress = \"https://example.com/a\"\n"));
+        m.set("source_address", String::new());
+        assert_eq!(m.set_in_toml(&added, "source_address"), seed);
+        m.set("byline", "By A. Writer".into());
+        assert!(m
+            .set_in_toml(seed, "byline")
+            .contains("language = \"en\"\nbyline = \"By A. Writer\"\n\n[source]"));
     }
 }

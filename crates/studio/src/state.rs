@@ -20,12 +20,16 @@ pub struct Work {
     pub pasted: String,
     pub meta: MetaFields,
     pub folder: Option<Folder>,
+    /// The folder's own name, when the writer opened an existing one and the browser gave it
+    /// (a picked folder); else the name comes from the title.
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 impl Work {
-    /// The folder's name: the slug of the title.
+    /// The folder's name: its own when opened, else the slug of the title.
     pub fn slug(&self) -> String {
-        self.meta.slug()
+        self.name.clone().unwrap_or_else(|| self.meta.slug())
     }
 }
 
@@ -41,6 +45,8 @@ pub struct StudioState {
     pub builds: u32,
     /// The checker's report of the last build, or the drafter's refusal.
     pub report: Option<String>,
+    /// What opening a folder left aside (files that are not the article's).
+    pub notice: Option<String>,
     /// How long the last check and build took, in milliseconds.
     pub check_ms: f64,
     pub help_open: bool,
@@ -51,6 +57,9 @@ pub enum Action {
     Paste(String),
     Meta(&'static str, String),
     Draft,
+    /// An existing article folder: its name when the browser gives it, and its files (name,
+    /// bytes), taken as they are.
+    Open(Option<String>, Vec<(String, Vec<u8>)>),
     /// Back to the start: the draft discarded, the text and the form kept.
     Redraft,
     Select(usize),
@@ -78,7 +87,7 @@ impl StudioState {
             Action::Meta(key, value) => {
                 next.work.meta.set(key, value);
                 if let Some(folder) = next.work.folder.as_mut() {
-                    folder.meta = next.work.meta.to_toml();
+                    folder.meta = next.work.meta.set_in_toml(&folder.meta, key);
                     next.rebuild();
                 }
             }
@@ -97,8 +106,29 @@ impl StudioState {
                     Err(message) => next.report = Some(message),
                 }
             }
+            Action::Open(name, files) => match Folder::open(&files) {
+                Ok((folder, ignored)) => {
+                    let mut fresh = StudioState::new(Work {
+                        pasted: marginalia_draft::strip_marks(&folder.article),
+                        meta: MetaFields::from_toml(&folder.meta),
+                        folder: Some(folder),
+                        name: name.filter(|n| !n.trim().is_empty()),
+                    });
+                    fresh.notice = (!ignored.is_empty()).then(|| {
+                        format!(
+                            "Not opened (not an article's file): {}.",
+                            ignored.join(", ")
+                        )
+                    });
+                    fresh.help_open = self.help_open;
+                    return fresh;
+                }
+                Err(message) => next.report = Some(message),
+            },
             Action::Redraft => {
                 next.work.folder = None;
+                next.work.name = None;
+                next.notice = None;
                 next.suggestions = Rc::default();
                 next.article = None;
                 next.report = None;
@@ -133,6 +163,9 @@ impl StudioState {
             Action::Edit(name, text) => {
                 if let Some(file) = next.work.folder.as_mut().and_then(|f| f.file_mut(name)) {
                     *file = text;
+                    if name == "meta.toml" {
+                        next.work.meta = MetaFields::from_toml(file);
+                    }
                     next.rebuild();
                 }
             }
@@ -271,5 +304,146 @@ mod tests {
             s.apply(Action::Select(last)).apply(Action::Next).current,
             last
         );
+    }
+
+    const SEED: [(&str, &[u8]); 5] = [
+        (
+            "meta.toml",
+            include_bytes!("../../../content/putin-kim-pact/meta.toml"),
+        ),
+        (
+            "article.md",
+            include_bytes!("../../../content/putin-kim-pact/article.md"),
+        ),
+        (
+            "actors.toml",
+            include_bytes!("../../../content/putin-kim-pact/actors.toml"),
+        ),
+        (
+            "events.toml",
+            include_bytes!("../../../content/putin-kim-pact/events.toml"),
+        ),
+        (
+            "quotes.toml",
+            include_bytes!("../../../content/putin-kim-pact/quotes.toml"),
+        ),
+    ];
+
+    fn opened_seed() -> StudioState {
+        let files = SEED
+            .iter()
+            .map(|(n, b)| (format!("putin-kim-pact/{n}"), b.to_vec()))
+            .collect();
+        StudioState::default().apply(Action::Open(Some("putin-kim-pact".into()), files))
+    }
+
+    /// The zip's entries, as (path, bytes).
+    fn download(s: &StudioState) -> Vec<(String, Vec<u8>)> {
+        let zip = s.work.folder.as_ref().unwrap().zip(&s.work.slug());
+        crate::zip::read_back(&zip)
+    }
+
+    /// The lines of `after` that differ from `before` (a line diff of equal line counts, or
+    /// the one line added or taken away).
+    fn changed_lines(before: &[u8], after: &[u8]) -> usize {
+        let (a, b) = (
+            std::str::from_utf8(before).unwrap(),
+            std::str::from_utf8(after).unwrap(),
+        );
+        let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+        if a.len() == b.len() {
+            a.iter().zip(&b).filter(|(x, y)| x != y).count()
+        } else {
+            let (long, short) = if a.len() > b.len() {
+                (&a, &b)
+            } else {
+                (&b, &a)
+            };
+            let at = long
+                .iter()
+                .zip(short.iter())
+                .take_while(|(x, y)| x == y)
+                .count();
+            assert_eq!(&long[at + 1..], &short[at..], "more than one line differs");
+            long.len() - short.len()
+        }
+    }
+
+    #[test]
+    fn the_seed_opened_and_downloaded_unchanged_is_byte_identical() {
+        let s = opened_seed();
+        assert!(s.report.is_none(), "{:?}", s.report);
+        assert!(s.article.is_some());
+        assert!(s.suggestions.is_empty());
+        assert_eq!(
+            s.work.meta.title,
+            "Japan and South Korea sound alarm over Putin-Kim military pact"
+        );
+        let entries = download(&s);
+        assert_eq!(entries.len(), SEED.len(), "no draft.toml added");
+        for ((path, bytes), (name, seed)) in entries.iter().zip(SEED) {
+            assert_eq!(path, &format!("putin-kim-pact/{name}"));
+            assert_eq!(bytes.as_slice(), seed, "{name}");
+        }
+        // Kept and restored (the browser's round trip), still the same bytes.
+        let restored = StudioState::new(s.work.clone());
+        assert_eq!(download(&restored), entries);
+    }
+
+    #[test]
+    fn one_edit_of_an_opened_folder_changes_one_line() {
+        let s = opened_seed();
+        let before = download(&s);
+        // A meta field in the form: one line of meta.toml.
+        let after = download(&s.apply(Action::Meta("page_date_text", "15 July 2024".into())));
+        for ((path, a), (_, b)) in before.iter().zip(&after) {
+            let n = changed_lines(a, b);
+            assert_eq!(n, usize::from(path.ends_with("meta.toml")), "{path}");
+        }
+        // A fix in the Files panel: that line only.
+        let events = std::str::from_utf8(SEED[3].1).unwrap();
+        let fixed = events.replacen("treaty signed in Moscow\"", "treaty signed at Moscow\"", 1);
+        assert_ne!(fixed, events);
+        let edited = s.apply(Action::Edit("events.toml", fixed));
+        assert!(edited.report.is_none(), "{:?}", edited.report);
+        let after = download(&edited);
+        for ((path, a), (_, b)) in before.iter().zip(&after) {
+            assert_eq!(
+                changed_lines(a, b),
+                usize::from(path.ends_with("events.toml")),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn picked_files_without_a_folder_name_or_with_strays() {
+        let files = SEED
+            .iter()
+            .map(|(n, b)| (n.to_string(), b.to_vec()))
+            .collect();
+        let s = StudioState::default().apply(Action::Open(None, files));
+        assert_eq!(
+            s.work.slug(),
+            "japan-and-south-korea-sound-alarm-over-putin"
+        );
+        // A folder that is not an article's: said, and the seed's own refused without meta.
+        let s = StudioState::default().apply(Action::Open(
+            None,
+            vec![("article.md".into(), SEED[1].1.to_vec())],
+        ));
+        assert!(s.work.folder.is_none());
+        assert!(
+            s.report.as_ref().is_some_and(|r| r.contains("meta.toml")),
+            "{:?}",
+            s.report
+        );
+        let mut files: Vec<(String, Vec<u8>)> = SEED
+            .iter()
+            .map(|(n, b)| (n.to_string(), b.to_vec()))
+            .collect();
+        files.push(("notes.txt".into(), b"x".to_vec()));
+        let s = StudioState::default().apply(Action::Open(None, files));
+        assert!(s.notice.as_ref().is_some_and(|n| n.contains("notes.txt")));
     }
 }

@@ -89,6 +89,30 @@ pub fn stored_zip(files: &[(&str, &[u8])]) -> Vec<u8> {
     out
 }
 
+/// Reads the archive back through its central directory, as an unzip tool does.
+#[cfg(test)]
+pub(crate) fn read_back(zip: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let le16 = |at: usize| u16::from_le_bytes([zip[at], zip[at + 1]]) as usize;
+    let le32 = |at: usize| u32::from_le_bytes(zip[at..at + 4].try_into().unwrap()) as usize;
+    let end = zip.len() - 22;
+    assert_eq!(le32(end), 0x0605_4b50);
+    let (count, mut at) = (le16(end + 10), le32(end + 16));
+    let mut files = Vec::new();
+    for _ in 0..count {
+        assert_eq!(le32(at), 0x0201_4b50);
+        let (crc, size, name_len, local) =
+            (le32(at + 16), le32(at + 20), le16(at + 28), le32(at + 42));
+        let name = String::from_utf8(zip[at + 46..at + 46 + name_len].to_vec()).unwrap();
+        assert_eq!(le32(local), 0x0403_4b50);
+        let data_at = local + 30 + le16(local + 26) + le16(local + 28);
+        let data = zip[data_at..data_at + size].to_vec();
+        assert_eq!(crc32(&data) as usize, crc);
+        files.push((name, data));
+        at += 46 + name_len;
+    }
+    files
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,29 +125,6 @@ mod tests {
             crc32(b"The quick brown fox jumps over the lazy dog"),
             0x414F_A339
         );
-    }
-
-    /// Reads the archive back through its central directory, as an unzip tool does.
-    fn read_back(zip: &[u8]) -> Vec<(String, Vec<u8>)> {
-        let le16 = |at: usize| u16::from_le_bytes([zip[at], zip[at + 1]]) as usize;
-        let le32 = |at: usize| u32::from_le_bytes(zip[at..at + 4].try_into().unwrap()) as usize;
-        let end = zip.len() - 22;
-        assert_eq!(le32(end), 0x0605_4b50);
-        let (count, mut at) = (le16(end + 10), le32(end + 16));
-        let mut files = Vec::new();
-        for _ in 0..count {
-            assert_eq!(le32(at), 0x0201_4b50);
-            let (crc, size, name_len, local) =
-                (le32(at + 16), le32(at + 20), le16(at + 28), le32(at + 42));
-            let name = String::from_utf8(zip[at + 46..at + 46 + name_len].to_vec()).unwrap();
-            assert_eq!(le32(local), 0x0403_4b50);
-            let data_at = local + 30 + le16(local + 26) + le16(local + 28);
-            let data = zip[data_at..data_at + size].to_vec();
-            assert_eq!(crc32(&data) as usize, crc);
-            files.push((name, data));
-            at += 46 + name_len;
-        }
-        files
     }
 
     #[test]

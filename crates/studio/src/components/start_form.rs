@@ -1,5 +1,6 @@
 //! The start: the article's text (pasted, or read from a `.md` / `.txt` file on the device),
-//! the meta form, and *Draft*.
+//! the meta form, and *Draft*; or an existing article folder opened as it is (its files
+//! picked together, or the folder itself where the browser can), with no drafting.
 
 use super::meta_form::MetaForm;
 use crate::meta::MetaFields;
@@ -38,6 +39,18 @@ pub fn start_form(props: &StartFormProps) -> Html {
             });
         })
     };
+    let onfolder = {
+        let act = props.act.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(files) = input.files() {
+                let act = act.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    act.emit(read_folder(files).await);
+                });
+            }
+        })
+    };
     let onsubmit = props.act.reform(|e: SubmitEvent| {
         e.prevent_default();
         Action::Draft
@@ -56,6 +69,19 @@ pub fn start_form(props: &StartFormProps) -> Html {
                     <input type="file" accept=".md,.txt,text/plain,text/markdown" onchange={onfile} />
                 </label>
             </section>
+            <section class="studio__open">
+                <h2>{ "Or open an article folder" }</h2>
+                <p>{ "An article already written (meta.toml, article.md, actors.toml, events.toml, quotes.toml, and draft.toml if it has one): it opens as it is, with no drafting, and downloads byte for byte the same until you change it." }</p>
+                <label class="studio__file">
+                    { "Its files, picked together: " }
+                    <input id="studio-open-files" type="file" multiple=true accept=".toml,.md"
+                        onchange={onfolder.clone()} />
+                </label>
+                <label class="studio__file">
+                    { "or the folder itself: " }
+                    <input id="studio-open-folder" type="file" webkitdirectory=true onchange={onfolder} />
+                </label>
+            </section>
             <section class="studio__meta">
                 <h2>{ "2. About it" }</h2>
                 <MetaForm meta={props.meta.clone()} act={props.act.clone()} />
@@ -69,4 +95,35 @@ pub fn start_form(props: &StartFormProps) -> Html {
             </section>
         </form>
     }
+}
+
+/// The picked files as an [`Action::Open`]: each file's bytes, and the folder's name when the
+/// browser gives the files' paths in it (a picked folder: `webkitRelativePath`).
+async fn read_folder(files: web_sys::FileList) -> Action {
+    let mut read = Vec::new();
+    let mut name = None;
+    for n in 0..files.length() {
+        let Some(file) = files.get(n) else { continue };
+        let path = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|p| p.contains('/'));
+        if let Some(path) = &path {
+            // The folder picked is the path's first part; a file in a folder inside it is not
+            // the article's.
+            let mut parts = path.split('/');
+            name = parts.next().map(str::to_string);
+            if parts.count() > 1 {
+                continue;
+            }
+        }
+        let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
+            continue;
+        };
+        read.push((
+            path.unwrap_or_else(|| file.name()),
+            js_sys::Uint8Array::new(&buffer).to_vec(),
+        ));
+    }
+    Action::Open(name, read)
 }

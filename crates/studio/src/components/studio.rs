@@ -126,6 +126,9 @@ pub fn studio() -> Html {
                     <SuggestionList suggestions={state.suggestions.clone()} current={state.current}
                         act={act.clone()} />
                     <CheckerReport report={state.report.clone()} />
+                    if let Some(notice) = &state.notice {
+                        <p class="studio__notice" role="status">{ notice }</p>
+                    }
                     <details class="studio__details">
                         <summary>{ "Meta" }</summary>
                         <MetaForm meta={state.work.meta.clone()} act={act.clone()} />
