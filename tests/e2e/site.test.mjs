@@ -23,6 +23,7 @@ before(async () => {
   ]) {
     cpSync(from, join(tmp, "content", slug), { recursive: true });
   }
+  cpSync("content/site.toml", join(tmp, "content/site.toml"));
   marginalia(["build", "--viewer", "target/viewer", join(tmp, "content"), join(tmp, "site")]);
   site = await startServer({ dir: join(tmp, "site") });
 });
@@ -52,6 +53,12 @@ test("one actor page lists every article that names the actor, with its sentence
   ]);
   assert.match(await page.textContent("main"), /Mentioned in 3 articles/);
   assert.match(await page.textContent("main"), /Putin’s June 19 visit to Pyongyang/);
+  // The site's own file gives its Wikidata item: linked, and its JSON-LD's sameAs.
+  assert.equal(await page.getAttribute("a[href^='https://www.wikidata.org/']", "href"), "https://www.wikidata.org/wiki/Q7747");
+  const ld = JSON.parse(await page.textContent("script[type='application/ld+json']"));
+  assert.equal(ld["@type"], "Person");
+  assert.equal(ld.sameAs, "https://www.wikidata.org/wiki/Q7747");
+  assert.equal(ld.subjectOf.length, 3);
   const quote = await page.getAttribute("a[href*='#quote=']", "href");
   assert.match(quote, /^\.\.\/\.\.\/putin-kim-pact\/index\.html#quote=/);
   // Its quote link opens the article on that quote.

@@ -11,6 +11,7 @@ pub mod cmd;
 pub mod contents_page;
 pub mod feeds;
 pub mod page;
+pub mod registry;
 pub mod render;
 pub mod site;
 pub mod site_index;

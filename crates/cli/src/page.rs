@@ -176,6 +176,15 @@ pub fn head_tags(article: &Article, site_url: Option<&str>) -> String {
 /// never run). `datePublished` and `publisher` are the original source's; `sdDatePublished`
 /// is the date of the page that republishes it.
 pub fn json_ld(article: &Article, page_url: Option<&str>) -> String {
+    json_ld_with(article, page_url, &|_| None)
+}
+
+/// [`json_ld`], each actor with its `sameAs` (its Wikidata item) where `same_as` knows it.
+pub fn json_ld_with(
+    article: &Article,
+    page_url: Option<&str>,
+    same_as: &dyn Fn(&str) -> Option<String>,
+) -> String {
     let meta = &article.meta;
     let mut data = serde_json::json!({
         "@context": "https://schema.org",
@@ -201,7 +210,13 @@ pub fn json_ld(article: &Article, page_url: Option<&str>) -> String {
     }
     // Who it is about (the actors its title names, else the most mentioned), whom it mentions
     // (the rest), and its quotes, each by its speakers.
-    let node = |a: &marginalia_model::Actor| serde_json::json!({ "@type": schema_type(a.kind), "name": a.name });
+    let node = |a: &marginalia_model::Actor| {
+        let mut node = serde_json::json!({ "@type": schema_type(a.kind), "name": a.name });
+        if let Some(item) = same_as(&a.id) {
+            node["sameAs"] = item.into();
+        }
+        node
+    };
     let principal = principal_actors(article);
     let (about, mentions): (Vec<_>, Vec<_>) = article
         .actors

@@ -111,6 +111,8 @@ pub struct SiteOptions<'a> {
     /// Each article's single file (the page that works from disk, with its own copy of the
     /// viewer); a large site leaves them out (`--no-single-files`).
     pub single_files: bool,
+    /// The site's own actors file (`content/site.toml`), empty when there is none.
+    pub registry: &'a crate::registry::Registry,
 }
 
 /// How many articles a contents page lists.
@@ -130,7 +132,7 @@ pub fn write_site(
 ) -> io::Result<Written> {
     fs::create_dir_all(out)?;
     write_shared_files(viewer, out)?;
-    let index = SiteIndex::new(articles);
+    let index = SiteIndex::with_registry(articles, options.registry);
     let progress = Progress::new(articles.len());
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(workers).max(1);
@@ -152,7 +154,7 @@ pub fn write_site(
                             1,
                             url.as_deref(),
                             Some(&nav),
-                            options.single_files,
+                            options,
                         )?);
                         progress.one_more();
                     }
@@ -169,7 +171,15 @@ pub fn write_site(
     progress.done();
     for entry in examples {
         let folder = out.join("examples/articles").join(&entry.slug);
-        pages.extend(write_article(viewer, entry, &folder, 3, None, None, true)?);
+        let none = crate::registry::Registry::default();
+        let example = SiteOptions {
+            site_url: None,
+            single_files: true,
+            registry: &none,
+        };
+        pages.extend(write_article(
+            viewer, entry, &folder, 3, None, None, &example,
+        )?);
     }
     pages.extend(write_contents_pages(
         viewer,
@@ -316,8 +326,9 @@ fn write_article(
     depth: usize,
     url: Option<&str>,
     nav: Option<&str>,
-    single_file: bool,
+    options: &SiteOptions,
 ) -> io::Result<Vec<PathBuf>> {
+    let (single_file, registry) = (options.single_files, options.registry);
     let example = nav.is_none();
     fs::create_dir_all(folder)?;
     let article = &entry.article;
@@ -327,7 +338,10 @@ fn write_article(
     fs::write(folder.join(&data_name), &bytes)?;
 
     let body = render::article_page(article);
-    let mut head = vec![page::head_tags(article, url), page::json_ld(article, url)];
+    let mut head = vec![
+        page::head_tags(article, url),
+        page::json_ld_with(article, url, &|id| registry.same_as(id)),
+    ];
     if example {
         head.push("<meta name=\"robots\" content=\"noindex\" />".into());
     }

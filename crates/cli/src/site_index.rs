@@ -35,6 +35,10 @@ pub struct SiteActor {
     pub description: String,
     /// The role each article states, with the article's date, oldest first (empty roles left out).
     pub roles: Vec<DatedRole>,
+    /// Its roles over time from the site's own actors file, with their dates and sources.
+    pub recorded_roles: Vec<crate::registry::DatedRole>,
+    /// Its Wikidata item's address, from the site's actors file.
+    pub wikidata: Option<String>,
     /// Each article that mentions it, with the number of mentions and the first sentence.
     pub mentions: Vec<ArticleMention>,
     pub quotes: Vec<SiteQuote>,
@@ -112,6 +116,28 @@ pub struct SiteIndex {
 }
 
 impl SiteIndex {
+    /// The index of `articles`, with what the site's own actors file says of each actor: its
+    /// name for the site, more aliases, its roles over time and its Wikidata item.
+    pub fn with_registry(articles: &[Entry], registry: &crate::registry::Registry) -> SiteIndex {
+        let mut index = SiteIndex::new(articles);
+        for (id, def) in &registry.actors {
+            if let Some(site) = index.actors.get_mut(id) {
+                if site.name != def.name {
+                    let theirs = std::mem::replace(&mut site.name, def.name.clone());
+                    site.aliases.push(theirs);
+                }
+                site.aliases.extend(def.aliases.iter().cloned());
+                site.aliases.sort();
+                site.aliases.dedup();
+                let name = site.name.clone();
+                site.aliases.retain(|a| *a != name);
+                site.recorded_roles = def.roles.clone();
+                site.wikidata = registry.same_as(id);
+            }
+        }
+        index
+    }
+
     pub fn new(articles: &[Entry]) -> SiteIndex {
         let timeline = merged_timeline(articles);
         let mut actors: BTreeMap<String, SiteActor> = BTreeMap::new();
@@ -126,6 +152,8 @@ impl SiteIndex {
                     aliases: Vec::new(),
                     description: actor.description.clone(),
                     roles: Vec::new(),
+                    recorded_roles: Vec::new(),
+                    wikidata: None,
                     mentions: Vec::new(),
                     quotes: Vec::new(),
                     events: Vec::new(),

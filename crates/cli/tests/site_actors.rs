@@ -62,3 +62,28 @@ fn one_id_of_two_kinds_is_refused_at_its_definition() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn the_sites_own_file_agrees_with_its_articles_and_a_disagreement_is_placed() {
+    use marginalia_cli::registry::Registry;
+    use marginalia_content::SourceFile;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let registry =
+        Registry::read(&root).unwrap_or_else(|e| panic!("{}", marginalia_content::report(&e)));
+    assert_eq!(
+        registry.same_as("north-korea").as_deref(),
+        Some("https://www.wikidata.org/wiki/Q423")
+    );
+    let dir = site_with("registry", |_| {});
+    let entries = load_articles(&dir, Drafts::Refuse).unwrap();
+    assert!(registry.check_articles(&entries).is_empty());
+    let text = "[[actor]]\nid = \"japan\"\nname = \"Japan\"\nkind = \"organisation\"\n";
+    let other = Registry::parse(SourceFile::new("content/site.toml", text)).unwrap();
+    let errors = other.check_articles(&entries);
+    assert_eq!(
+        (errors[0].file.as_str(), errors[0].line, errors[0].column),
+        ("content/site.toml", 2, 6)
+    );
+    assert!(errors[0].message.starts_with("actor `japan` is a organisation in the site's actors but a state in the article `putin-kim-pact`"));
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -16,6 +16,7 @@
 
 use super::Status;
 use crate::page;
+use crate::registry::Registry;
 use crate::site::{load_articles, write_site, SiteOptions, Viewer};
 use marginalia_content::Drafts;
 use std::path::Path;
@@ -124,9 +125,19 @@ pub fn build_with(
             return Err(BuildError::Content(reports.join("\n")));
         }
     };
+    // The site's own actors file, and the articles' agreement with it.
+    let registry = Registry::read(content)
+        .map_err(|errors| BuildError::Content(marginalia_content::report(&errors)))?;
+    let disagreements = registry.check_articles(&articles);
+    if !disagreements.is_empty() {
+        return Err(BuildError::Content(marginalia_content::report(
+            &disagreements,
+        )));
+    }
     let options = SiteOptions {
         site_url: site_url.as_deref(),
         single_files,
+        registry: &registry,
     };
     let written = write_site(&viewer, &articles, &examples, out, &options)
         .map_err(|e| BuildError::Usage(format!("cannot write {}: {e}", out.display())))?;

@@ -37,6 +37,27 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                 }
             </header>
             <main>
+                if !a.recorded_roles.is_empty() {
+                    <section class="site-page__section">
+                        <h2 class="site-page__heading">{ "Roles on record" }</h2>
+                        <ul class="site-page__list">
+                            { for a.recorded_roles.iter().map(|r| html! {
+                                <li>
+                                    { r.label() }
+                                    if let Some(source) = &r.source {
+                                        { " · " }
+                                        <a href={source.clone()} rel="noopener noreferrer">{ "source" }</a>
+                                    }
+                                </li>
+                            }) }
+                        </ul>
+                    </section>
+                }
+                if let Some(item) = &a.wikidata {
+                    <p class="site-page__count">
+                        <a href={item.clone()} rel="noopener noreferrer">{ "Wikidata" }</a>
+                    </p>
+                }
                 if !a.roles.is_empty() {
                     <section class="site-page__section">
                         <h2 class="site-page__heading">{ "Role, as each article gives it" }</h2>

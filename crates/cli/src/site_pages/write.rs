@@ -138,6 +138,9 @@ pub fn actor_json_ld(actor: &crate::site_index::SiteActor) -> String {
     if !actor.aliases.is_empty() {
         data["alternateName"] = serde_json::json!(actor.aliases);
     }
+    if let Some(item) = &actor.wikidata {
+        data["sameAs"] = item.as_str().into();
+    }
     if !actor.description.is_empty() {
         data["description"] = actor.description.clone().into();
     }
@@ -159,6 +162,8 @@ mod tests {
             aliases: vec!["DPRK".into()],
             description: String::new(),
             roles: vec![],
+            recorded_roles: vec![],
+            wikidata: Some("https://www.wikidata.org/wiki/Q423".into()),
             mentions: vec![],
             quotes: vec![],
             events: vec![],
@@ -173,5 +178,6 @@ mod tests {
         assert_eq!(value["@type"], "Country");
         assert_eq!(value["name"], "A </script> B");
         assert_eq!(value["alternateName"][0], "DPRK");
+        assert_eq!(value["sameAs"], "https://www.wikidata.org/wiki/Q423");
     }
 }
