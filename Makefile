@@ -153,7 +153,7 @@ bench: setup-test build
 	node bench/run.mjs
 
 ## Rust (rustfmt, clippy) and JavaScript (eslint, eslint.config.mjs).
-lint:
+lint: setup
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	eslint
