@@ -2,7 +2,10 @@
 // pasted with its marks taken out and its meta typed into the form, drafted, the draft shown in
 // the viewer with its suggestions dashed and badged, one suggestion confirmed by keyboard (the
 // time from the key to the refreshed preview read off the page and printed), the folder
-// downloaded as a .zip holding its six files, and the work still there after a reload.
+// downloaded as a .zip holding its six files, and the work still there after a reload. Then the
+// round trip: the seed's folder opened as it is (the folder picked, and its files picked
+// together), downloaded unchanged (each entry byte for byte the file in content/), and after one
+// fix in the Files panel (one line of one file changed, nothing else).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -27,6 +30,11 @@ const FILES = ["meta.toml", "article.md", "actors.toml", "events.toml", "quotes.
 
 /** The names and texts of a zip's entries, read through its central directory. */
 function unzip(bytes) {
+  return Object.fromEntries(Object.entries(unzipBytes(bytes)).map(([name, data]) => [name, new TextDecoder().decode(data)]));
+}
+
+/** The names and bytes of a zip's entries (stored ones: the studio writes no other). */
+function unzipBytes(bytes) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = bytes.length - 22;
   assert.equal(view.getUint32(end, true), 0x06054b50);
@@ -36,9 +44,10 @@ function unzip(bytes) {
     const size = view.getUint32(at + 20, true);
     const nameLength = view.getUint16(at + 28, true);
     const local = view.getUint32(at + 42, true);
+    assert.equal(view.getUint16(at + 10, true), 0, "stored, not compressed");
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
     const data = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    entries[name] = new TextDecoder().decode(bytes.subarray(data, data + size));
+    entries[name] = bytes.subarray(data, data + size);
     at += 46 + nameLength;
   }
   return entries;
@@ -140,6 +149,67 @@ test("paste the seed, draft, confirm one suggestion by keyboard, download the fo
   await phonePage.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
   await phonePage.screenshot({ path: "target/screenshots/studio-phone.png" });
   await phone.close();
+});
+
+const SEED_FILES = FILES.filter((f) => f !== "draft.toml");
+
+/** Downloads the folder open in `page`: its zip's name and entries (bytes). */
+async function downloadFolder(page) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Download")]);
+  return { name: download.suggestedFilename(), entries: unzipBytes(readFileSync(await download.path())) };
+}
+
+test("round trip: the seed's folder opened and downloaded unchanged is byte-identical; one fix, one line", async () => {
+  const page = await studioPage(DESKTOP);
+  // The folder itself (webkitdirectory): its name is the zip's and the folder's in it.
+  await page.setInputFiles("#studio-open-folder", SEED);
+  await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
+  assert.equal(await left(page), 0, "a written article has nothing to review");
+  assert.equal(await page.$(".studio__side .studio__warning"), null, "the seed passes the checker");
+  assert.equal(await page.$(".studio__preview .mention--suggested"), null);
+  assert.match(await page.textContent(".studio__preview"), /Putin/);
+  const { name, entries } = await downloadFolder(page);
+  assert.equal(name, "putin-kim-pact.zip");
+  assert.deepEqual(Object.keys(entries), SEED_FILES.map((f) => `putin-kim-pact/${f}`), "the seed's five files, no draft.toml added");
+  for (const f of SEED_FILES) {
+    assert.ok(Buffer.from(entries[`putin-kim-pact/${f}`]).equals(readFileSync(`${SEED}/${f}`)), `${f} byte for byte`);
+  }
+
+  // One fix in the Files panel: that line of that file, nothing else.
+  await page.click(".studio__files summary");
+  await page.selectOption("#studio-file-pick", "events.toml");
+  const events = readFileSync(`${SEED}/events.toml`, "utf8");
+  const fixed = events.replace('treaty signed in Moscow"', 'treaty signed at Moscow"');
+  assert.notEqual(fixed, events);
+  await page.fill(".studio__source", fixed);
+  await page.locator(".studio__source").blur();
+  // Applied when the field is left, and kept in the browser.
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => localStorage.getItem(k).includes("signed at Moscow")));
+  const after = (await downloadFolder(page)).entries;
+  for (const f of SEED_FILES) {
+    const was = readFileSync(`${SEED}/${f}`, "utf8").split("\n");
+    const now = new TextDecoder().decode(after[`putin-kim-pact/${f}`]).split("\n");
+    assert.equal(now.length, was.length, f);
+    const changed = now.filter((line, i) => line !== was[i]);
+    assert.deepEqual(changed, f === "events.toml" ? ['title = "Soviet–North Korean treaty signed at Moscow"'] : [], f);
+  }
+
+  // Kept across a reload, the fix with it.
+  await page.reload();
+  await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
+  assert.ok(Buffer.from((await downloadFolder(page)).entries["putin-kim-pact/events.toml"]).equals(Buffer.from(fixed)));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  // Its files picked together (no folder name from the browser: the title's), as they are.
+  const files = await studioPage(DESKTOP);
+  await files.setInputFiles("#studio-open-files", SEED_FILES.map((f) => `${SEED}/${f}`));
+  await files.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
+  const picked = await downloadFolder(files);
+  assert.equal(picked.name, `${SLUG}.zip`);
+  for (const f of SEED_FILES) assert.ok(Buffer.from(picked.entries[`${SLUG}/${f}`]).equals(readFileSync(`${SEED}/${f}`)), f);
+  assert.deepEqual(files.errors, []);
+  await files.context().close();
 });
 
 test("the contents page leads to the studio", async () => {
