@@ -86,9 +86,12 @@ test("the merged timeline gives the 19 June 2024 signing once, with every articl
 
 test("an article page leads home and to its related articles, never itself", async () => {
   const page = await openPage(browser, `${site.url}putin-kim-pact/`);
-  const related = await page.$$eval(".site-nav__related a", (as) => as.map((a) => a.getAttribute("href")));
+  const related = await page.$$eval(".site-nav__related:not(.site-nav__actors) a", (as) => as.map((a) => a.getAttribute("href")));
   assert.equal(await page.getAttribute(".site-nav a[href$='#search']", "href"), "../index.html#search");
   assert.equal(await page.$("script[src$='search.js']"), null, "an article's first load has no search script");
+  // Its actors, each linked to its page, with how often here and in how many articles.
+  const putin = await page.$eval("#actors-heading + ul a[href$='actors/putin/index.html']", (a) => a.parentElement.textContent);
+  assert.match(putin, /^Vladimir Putin 7 here · in 3 articles$/);
   assert.deepEqual(related, ["../statement-copy/index.html", "../us-rok-japan-joint-statement/index.html"]);
   await page.click(".site-nav__home");
   await page.waitForSelector(".contents__headline");

@@ -51,12 +51,18 @@ where
     )
 }
 
-/// The site's navigation for a page `up` from the root, with related articles (slug, title).
-pub fn site_nav(up: &str, related: Vec<(String, String)>) -> String {
+/// The site's navigation for an article page `up` from the root, with its related articles
+/// (slug, title) and its actors (id, name, mentions here, articles naming it).
+pub fn site_nav(
+    up: &str,
+    related: Vec<(String, String)>,
+    actors: Vec<(String, String, u32, usize)>,
+) -> String {
     use crate::site_pages::site_nav::{SiteNav, SiteNavProps};
     static_component::<SiteNav>(SiteNavProps {
         up: up.to_string(),
         related,
         article: true,
+        actors,
     })
 }

@@ -145,8 +145,20 @@ pub fn write_site(
                     let mut written = Vec::new();
                     for entry in part {
                         let url = options.site_url.map(|u| format!("{u}{}/", entry.slug));
-                        let nav =
-                            render::site_nav("../", related_titles(index, articles, &entry.slug));
+                        let actors = entry
+                            .article
+                            .actors
+                            .iter()
+                            .map(|a| {
+                                let across = index.articles_naming(&a.id);
+                                (a.id.clone(), a.name.clone(), a.mention_count, across)
+                            })
+                            .collect();
+                        let nav = render::site_nav(
+                            "../",
+                            related_titles(index, articles, &entry.slug),
+                            actors,
+                        );
                         written.extend(write_article(
                             viewer,
                             entry,

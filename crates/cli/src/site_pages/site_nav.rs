@@ -17,6 +17,9 @@ pub struct SiteNavProps {
     /// On an article page: a link to the search instead of the box.
     #[prop_or_default]
     pub article: bool,
+    /// On an article page, its actors: (id, name, mentions here, articles naming it).
+    #[prop_or_default]
+    pub actors: Vec<(String, String, u32, usize)>,
 }
 
 #[function_component(SiteNav)]
@@ -37,6 +40,21 @@ pub fn site_nav(props: &SiteNavProps) -> Html {
                 // JavaScript, nothing shows).
                 <div id="search" class="site-nav__search" data-site-search="" data-root={up.clone()}></div>
                 <script src={format!("{up}search.js")} defer=true></script>
+            }
+            if !props.actors.is_empty() {
+                <section class="site-nav__related site-nav__actors" aria-labelledby="actors-heading">
+                    <h2 id="actors-heading" class="site-nav__heading">{ "Its actors across the site" }</h2>
+                    <ul>
+                        { for props.actors.iter().map(|(id, name, here, across)| html! {
+                            <li key={id.clone()}>
+                                <a href={super::actor_href(up, id)}>{ name.clone() }</a>
+                                <span class="site-search__detail">
+                                    { format!(" {here} here · in {across} article{}", if *across == 1 { "" } else { "s" }) }
+                                </span>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
             }
             if !props.related.is_empty() {
                 <section class="site-nav__related" aria-labelledby="related-heading">
