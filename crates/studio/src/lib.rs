@@ -8,6 +8,9 @@
 //!    ([`meta`]); [`state`]'s reducer holds it as [`state::Work`].
 //! 2. *Draft* runs the drafter (`marginalia_draft::write::draft`, text in, files' text out)
 //!    into a [`folder::Folder`]: the six files of an article folder, as text.
+//!    Or the writer opens an existing folder: its files, taken as they are
+//!    ([`folder::Folder::open`], no drafting), so that the download gives them back byte for
+//!    byte until something is changed.
 //! 3. Every change of the folder (a confirm, a reject, a meta field, a file edited by hand)
 //!    runs, in the reducer: [`edits::suggestions`] (what is left to review, read from the
 //!    files' lines) and the content pipeline
