@@ -4,7 +4,12 @@
 // Writes bench/results.json and bench/RESULTS.md (the latest run).
 //
 //   node bench/run.mjs [--lighthouse-runs 3] [--visits 7] [--clicks 40] [--scales 10,100]
-//                      [--no-lighthouse]
+//                      [--slow-visits 5] [--traces 2] [--no-lighthouse]
+//
+// Order (issue 27): the servers start, then, before any other visit, the cold Lighthouse runs
+// (a new Chromium and empty profile each) and the slow phone's cold visits and trace (a new
+// Chromium each); then the local measurements (a warm-up visit first) and the warm Lighthouse
+// runs (one Chromium, a warm-up run of each site first).
 //
 // The synthetic sites are rebuilt every run (seconds: the article is data, no Rust is compiled).
 import { execFileSync } from "node:child_process";
@@ -14,7 +19,8 @@ import { join } from "node:path";
 import { startServer } from "../tests/e2e/helpers.mjs";
 import { ROOT, OUT, SEED, SEED_PAGE, MDBOOK_VERSION, buildStatic, buildMdbook, buildSynthetic, run } from "./sites.mjs";
 import { launch, firstLoadBytes, visit, clickToHighlight, median } from "./measure.mjs";
-import { startChrome, runLighthouse, CATEGORIES, METRICS } from "./lighthouse.mjs";
+import { startChrome, runLighthouse, coldRun, CATEGORIES, METRICS } from "./lighthouse.mjs";
+import { slowPhoneVisit, traceColdLoad, SLOW_PHONE } from "./slowphone.mjs";
 import { markdown } from "./report.mjs";
 
 const args = process.argv.slice(2);
@@ -26,6 +32,8 @@ const LH_RUNS = Number(option("--lighthouse-runs", 3));
 const VISITS = Number(option("--visits", 7));
 const CLICKS = Number(option("--clicks", 40));
 const SCALES = option("--scales", "10,100").split(",").filter(Boolean).map(Number);
+const SLOW_VISITS = Number(option("--slow-visits", 5));
+const TRACES = Number(option("--traces", 2));
 const LIGHTHOUSE = !args.includes("--no-lighthouse");
 // (--rebuild is accepted for old habits: the synthetic sites are always rebuilt, in seconds.)
 
@@ -77,13 +85,69 @@ for (const s of [...sites, ...scales]) {
   s.url = url + s.page;
 }
 
-// --- Bytes, paint and readiness, heap (Playwright) --------------------------------------------
 // Timings suffer from anything else running: the load average is kept with the results.
 const load = { beforeMeasuring: loadavg()[0] };
 if (load.beforeMeasuring > 0.5) log(`warning: load average ${load.beforeMeasuring.toFixed(2)}; other work on this machine disturbs the timings`);
+const results = { sites: {}, scaling: [] };
+for (const site of sites) results.sites[site.name] = {};
+
+// Lighthouse's figures of every run, summed up: medians, the audits failing in any run.
+function summarizeLighthouse(runs) {
+  const lh = { runs, median: { scores: {}, metrics: {} } };
+  for (const c of CATEGORIES) lh.median.scores[c] = median(runs.map((r) => r.scores[c]));
+  for (const m of Object.keys(METRICS)) lh.median.metrics[m] = median(runs.map((r) => r.metrics[m]));
+  lh.median.bytes = median(runs.map((r) => r.bytes));
+  const failing = new Map();
+  for (const r of runs) {
+    for (const f of r.failing) {
+      const key = `${f.category}/${f.id}`;
+      failing.set(key, { ...f, runs: (failing.get(key)?.runs ?? 0) + 1 });
+    }
+  }
+  lh.failing = [...failing.values()];
+  lh.version = runs.find((r) => r.version)?.version;
+  lh.errors = runs.filter((r) => r.error).length;
+  return lh;
+}
+
+// --- Cold Lighthouse: the first visits of this run ---------------------------------------------
+// Runs alternate between the sites, so that the machine's load falls on each alike.
+if (LIGHTHOUSE) {
+  const cold = Object.fromEntries(sites.map((s) => [s.name, []]));
+  for (let i = 0; i < LH_RUNS; i++) {
+    for (const site of sites) {
+      log(`lighthouse cold run ${i + 1}/${LH_RUNS}: ${site.name} (a new Chromium, an empty profile)`);
+      cold[site.name].push(await coldRun(site.url));
+    }
+  }
+  for (const site of sites) results.sites[site.name].lighthouse = { cold: summarizeLighthouse(cold[site.name]) };
+}
+
+// --- The slow phone: 4× CPU, slow 4G, a new Chromium each visit ---------------------------------
+load.slowPhone = loadavg()[0];
+const slowSites = sites.filter((s) => s.kind !== "mdbook");
+results.slowPhone = { settings: { ...SLOW_PHONE, visits: SLOW_VISITS, traces: TRACES }, sites: {} };
+for (let i = 0; i < SLOW_VISITS; i++) {
+  for (const site of slowSites) {
+    log(`slow phone visit ${i + 1}/${SLOW_VISITS}: ${site.name}`);
+    const entry = (results.slowPhone.sites[site.name] ??= { samples: [] });
+    entry.samples.push(await slowPhoneVisit(site.url, site.kind));
+  }
+}
+for (const site of slowSites) {
+  const entry = results.slowPhone.sites[site.name];
+  entry.median = {};
+  for (const key of ["fcp", "lcp", "load", "firstClick", "clicks"]) entry.median[key] = median(entry.samples.map((v) => v[key]));
+  entry.traces = [];
+  for (let i = 0; i < TRACES; i++) {
+    log(`trace ${i + 1}/${TRACES} of a cold load on the slow phone: ${site.name}`);
+    entry.traces.push(await traceColdLoad(site.url, site.kind));
+  }
+}
+
+// --- Bytes, paint and readiness, heap (Playwright) --------------------------------------------
 const browser = await launch();
 const chromiumVersion = browser.version();
-const results = { sites: {}, scaling: [] };
 
 const summarize = (visits) => {
   const out = {};
@@ -105,7 +169,7 @@ for (const site of sites) {
   const bytes = await firstLoadBytes(browser, site.url, site.kind);
   const samples = await visits(site.url, site.kind);
   const errors = [...new Set(samples.flatMap((v) => v.errors))];
-  results.sites[site.name] = { dir: site.dir.replace(`${ROOT}/`, ""), bytes, local: { median: summarize(samples), samples }, errors };
+  Object.assign(results.sites[site.name], { dir: site.dir.replace(`${ROOT}/`, ""), bytes, local: { median: summarize(samples), samples }, errors });
 }
 
 for (const scale of scales) {
@@ -126,36 +190,26 @@ for (const scale of scales) {
 }
 await browser.close();
 
-// --- Lighthouse -------------------------------------------------------------------------------
+// --- Warm Lighthouse: one Chromium for every run, after a warm-up run of each site --------------
+load.warmLighthouse = loadavg()[0];
 if (LIGHTHOUSE) {
   const chrome = await startChrome();
+  const warm = Object.fromEntries(sites.map((s) => [s.name, []]));
   try {
-    for (const site of sites) results.sites[site.name].lighthouse = { runs: [] };
+    for (const site of sites) {
+      log(`lighthouse warm-up run (not counted): ${site.name}`);
+      await runLighthouse(chrome.port, site.url);
+    }
     for (let i = 0; i < LH_RUNS; i++) {
       for (const site of sites) {
-        log(`lighthouse run ${i + 1}/${LH_RUNS}: ${site.name}`);
-        results.sites[site.name].lighthouse.runs.push(await runLighthouse(chrome.port, site.url));
+        log(`lighthouse warm run ${i + 1}/${LH_RUNS}: ${site.name}`);
+        warm[site.name].push(await runLighthouse(chrome.port, site.url));
       }
     }
   } finally {
     await chrome.close();
   }
-  for (const site of sites) {
-    const lh = results.sites[site.name].lighthouse;
-    lh.median = { scores: {}, metrics: {} };
-    for (const c of CATEGORIES) lh.median.scores[c] = median(lh.runs.map((r) => r.scores[c]));
-    for (const m of Object.keys(METRICS)) lh.median.metrics[m] = median(lh.runs.map((r) => r.metrics[m]));
-    // An audit failing in any run, with the number of runs it failed in.
-    const failing = new Map();
-    for (const r of lh.runs) {
-      for (const f of r.failing) {
-        const key = `${f.category}/${f.id}`;
-        failing.set(key, { ...f, runs: (failing.get(key)?.runs ?? 0) + 1 });
-      }
-    }
-    lh.failing = [...failing.values()];
-    lh.version = lh.runs[0]?.version;
-  }
+  for (const site of sites) results.sites[site.name].lighthouse.warm = summarizeLighthouse(warm[site.name]);
 }
 for (const server of servers) server.close();
 load.afterMeasuring = loadavg()[0];
@@ -175,13 +229,13 @@ results.machine = {
   memory: `${Math.round(Number(readFileSync("/proc/meminfo", "utf8").match(/MemTotal:\s*(\d+)/)[1]) / 1024 / 1024)} GiB`,
   chromium: chromiumVersion,
   node: process.version,
-  lighthouse: results.sites.marginalia.lighthouse?.version ?? null,
+  lighthouse: results.sites.marginalia.lighthouse?.cold?.version ?? null,
   mdbook: mdbookVersion,
   rustc: sh("rustc", ["--version"]),
 };
 results.date = new Date().toISOString();
 results.commit = `${sh("git", ["rev-parse", "--short", "HEAD"])}${sh("git", ["status", "--porcelain"]) ? " (with uncommitted changes)" : ""}`;
-results.settings = { lighthouseRuns: LIGHTHOUSE ? LH_RUNS : 0, visits: VISITS, clicks: CLICKS, scales: [1, ...SCALES] };
+results.settings = { lighthouseRuns: LIGHTHOUSE ? LH_RUNS : 0, visits: VISITS, clicks: CLICKS, slowVisits: SLOW_VISITS, scales: [1, ...SCALES] };
 results.mdbookExternal = mdbook.external;
 results.load = load;
 results.seconds = Math.round((Date.now() - started) / 1000);
