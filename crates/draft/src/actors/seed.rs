@@ -346,18 +346,14 @@ fn seed_actors_reach_the_issues_floors() -> Result<(), Box<dyn std::error::Error
     Ok(())
 }
 
-const JOINT_STATEMENT: &str = "../../../shared/texts/2024-06-24-joint-statement-us-rok-japan.txt";
+/// The joint statement as published (content/us-rok-japan-joint-statement, from
+/// shared/texts), its marks taken out.
+const JOINT_STATEMENT: &str = "../../content/us-rok-japan-joint-statement/article.md";
 
-/// The joint statement without its file header (the `#` lines say where it comes from).
+/// The joint statement as it was pasted: the repository's article without its marks.
 fn joint_statement() -> Result<String, std::io::Error> {
-    let raw = std::fs::read_to_string(JOINT_STATEMENT)?;
-    Ok(raw
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_string())
+    let marked = std::fs::read_to_string(JOINT_STATEMENT)?;
+    Ok(crate::strip_marks(&marked).trim().to_string())
 }
 
 fn exp(id: &str, name: &str, kind: ActorKind, aliases: &[&str]) -> Expected {
@@ -447,7 +443,7 @@ fn joint_statement_actors() -> Result<(), Box<dyn std::error::Error>> {
         ],
     );
     let figures = compare(&text, &found, &expected, &marks);
-    figures.print("joint statement (shared/texts, held out), actors found vs. annotated here");
+    figures.print("joint statement (held out), actors found vs. annotated here");
     for a in &found {
         println!(
             "  {:<38} {:<12} {:.2} {:<45} role {:?}, of {:?}, {} mentions",

@@ -98,21 +98,14 @@ fn the_seed_quotes_and_speakers() {
     );
 }
 
-/// The U.S.–ROK–Japan joint statement of 24 June 2024 (public domain; ../shared/texts): the
-/// rules were not written from it.
+/// The U.S.–ROK–Japan joint statement of 24 June 2024 (public domain; published in
+/// content/us-rok-japan-joint-statement from shared/texts): the rules were not written from it.
 #[test]
 fn the_joint_statement() {
-    let path = Path::new("../../../shared/texts/2024-06-24-joint-statement-us-rok-japan.txt");
-    let Ok(raw) = std::fs::read_to_string(path) else {
-        println!("skipped: {} is not here", path.display());
-        return;
-    };
-    // The file's own header lines (source, status) are not the statement.
-    let text: String = raw
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let path = Path::new("../../content/us-rok-japan-joint-statement/article.md");
+    let marked = std::fs::read_to_string(path).expect("the joint statement is in the repository");
+    // As it was pasted: without its marks.
+    let text = crate::strip_marks(&marked);
     let state = |id: &str, name: &str, aliases: &[&str]| {
         found_actor(&text, id, name, ActorKind::State, None, None, aliases)
     };
