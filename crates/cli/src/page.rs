@@ -399,7 +399,13 @@ mod tests {
 
     /// A viewer opened from a stand-in of its build (the real scripts, unminified).
     fn viewer() -> Viewer {
-        let dir = std::env::temp_dir().join(format!("marginalia-page-test-{}", std::process::id()));
+        // A folder of its own for each call: tests run in parallel, and each removes its folder.
+        static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!(
+            "marginalia-page-test-{}-{call}",
+            std::process::id()
+        ));
         crate::viewer::tests::viewer_folder(&dir);
         let viewer = Viewer::open(&dir).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
