@@ -22,9 +22,10 @@ use crate::page::{Page, Start};
 use crate::site_index::SiteIndex;
 use crate::{feeds, page, render};
 use marginalia::dom;
-use marginalia_content::{load_article_with, report, Drafts};
+use marginalia_content::{build_article_with, report, Drafts, Sources};
 use marginalia_model::rules::is_slug;
 use marginalia_model::{data, Article};
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -60,8 +61,16 @@ pub fn load_articles(dir: &Path, drafts: Drafts) -> Result<Vec<Entry>, String> {
             ));
             continue;
         }
-        crate::cmd::check::print_warnings(&folder);
-        match load_article_with(&folder, drafts) {
+        // The folder is read once, for its warnings and its build.
+        let sources = match Sources::read_dir(&folder) {
+            Ok(sources) => sources,
+            Err(errors) => {
+                reports.push(report(&errors));
+                continue;
+            }
+        };
+        crate::cmd::check::print_warnings(&sources);
+        match build_article_with(&sources, drafts) {
             Ok(article) => entries.push(Entry { slug, article }),
             Err(errors) => reports.push(report(&errors)),
         }
@@ -134,13 +143,18 @@ pub fn write_site(
     write_shared_files(viewer, out)?;
     let index = SiteIndex::with_registry(articles, options.registry);
     let progress = Progress::new(articles.len());
+    // Titles by address, once: each page's related articles are named from it.
+    let titles: HashMap<&str, &str> = articles
+        .iter()
+        .map(|e| (e.slug.as_str(), e.article.meta.title.as_str()))
+        .collect();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(workers).max(1);
     let mut pages: Vec<PathBuf> = std::thread::scope(|scope| {
         let handles: Vec<_> = articles
             .chunks(chunk)
             .map(|part| {
-                let (index, progress) = (&index, &progress);
+                let (index, progress, titles) = (&index, &progress, &titles);
                 scope.spawn(move || -> io::Result<Vec<PathBuf>> {
                     let mut written = Vec::new();
                     for entry in part {
@@ -156,7 +170,7 @@ pub fn write_site(
                             .collect();
                         let nav = render::site_nav(
                             "../",
-                            related_titles(index, articles, &entry.slug),
+                            related_titles(index, titles, &entry.slug),
                             actors,
                         );
                         written.extend(write_article(
@@ -318,13 +332,14 @@ fn write_shared_files(viewer: &Viewer, out: &Path) -> io::Result<()> {
 }
 
 /// The related articles of `slug`, with their titles.
-fn related_titles(index: &SiteIndex, articles: &[Entry], slug: &str) -> Vec<(String, String)> {
+fn related_titles(
+    index: &SiteIndex,
+    titles: &HashMap<&str, &str>,
+    slug: &str,
+) -> Vec<(String, String)> {
     index.related[slug]
         .iter()
-        .filter_map(|s| {
-            let entry = articles.iter().find(|e| e.slug == *s)?;
-            Some((s.clone(), entry.article.meta.title.clone()))
-        })
+        .filter_map(|s| Some((s.clone(), titles.get(s.as_str())?.to_string())))
         .collect()
 }
 

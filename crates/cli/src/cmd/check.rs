@@ -16,7 +16,7 @@
 
 use super::Status;
 use marginalia_content::unmarked::unmarked_names;
-use marginalia_content::{load_article, report, Sources, FILE_NAMES};
+use marginalia_content::{build_article, report, Sources, FILE_NAMES};
 use std::path::{Path, PathBuf};
 
 pub fn run(paths: &[PathBuf]) -> Status {
@@ -38,8 +38,12 @@ pub fn run(paths: &[PathBuf]) -> Status {
         } else {
             String::new()
         };
-        print_warnings(Path::new(dir));
-        match load_article(Path::new(dir)) {
+        // The folder is read once, for its warnings and its check.
+        let checked = Sources::read_dir(Path::new(dir)).and_then(|sources| {
+            print_warnings(&sources);
+            build_article(&sources)
+        });
+        match checked {
             Ok(article) => println!(
                 "{prefix}ok: {} actors, {} events, {} quotes",
                 article.actors.len(),
@@ -64,13 +68,11 @@ pub fn run(paths: &[PathBuf]) -> Status {
     }
 }
 
-/// Prints the article's warnings (known names left unmarked), if it can be read.
-pub fn print_warnings(dir: &Path) {
-    if let Ok(sources) = Sources::read_dir(dir) {
-        let warnings = unmarked_names(&sources);
-        if !warnings.is_empty() {
-            eprintln!("{}", report(&warnings));
-        }
+/// Prints the article's warnings (known names left unmarked).
+pub fn print_warnings(sources: &Sources) {
+    let warnings = unmarked_names(sources);
+    if !warnings.is_empty() {
+        eprintln!("{}", report(&warnings));
     }
 }
 
