@@ -44,7 +44,7 @@ for (const [name, site] of [["at /", () => root], ["under a sub-path", () => sub
     const page = await openPage(browser, site().url + "#actor=kim");
     await page.waitForFunction(() => document.querySelectorAll(".mention--selected[data-actor=kim]").length > 0);
     await selectByClick(page, "#mention-putin-0");
-    assert.equal(await page.evaluate(() => location.hash), "#actor=putin");
+    await page.waitForFunction(() => location.hash === "#actor=putin");
     assert.deepEqual(page.errors, []);
     await page.close();
   });
@@ -138,7 +138,7 @@ test("one file, opened from disk: panels, deep link, theme", async () => {
   await page.waitForFunction(() => document.querySelectorAll(".sentence--selected").length > 0);
   assert.equal(await page.getAttribute("#tab-timeline", "aria-selected"), "true");
   await selectByClick(page, "#mention-putin-0");
-  assert.equal(await page.evaluate(() => location.hash), "#actor=putin");
+  await page.waitForFunction(() => location.hash === "#actor=putin");
   await page.selectOption("#theme-select", "dark");
   assert.equal(await page.getAttribute(".app", "data-theme"), "dark");
   assert.deepEqual(errors, []);

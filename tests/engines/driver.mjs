@@ -215,7 +215,16 @@ class LibraryPage extends BasePage {
     page.on("pageerror", (e) => this._errors.push(`uncaught: ${e.message}`));
   }
   async goto(url) {
-    await this.page.goto(url);
+    try {
+      await this.page.goto(url, { timeout: 20_000 });
+    } catch (e) {
+      // Firefox over BiDi now and then misses the load event of a page that did load (seen as
+      // a 30 s "Navigation timeout" once in a few runs, the page complete behind it). A page
+      // that is really there and parsed goes on; `ready()` still has to see the viewer start.
+      if (e.name !== "TimeoutError") throw e;
+      const state = await this.page.evaluate(() => [location.href, document.readyState]).catch(() => null);
+      if (!state || state[0].split("#")[0] !== url.split("#")[0] || state[1] === "loading") throw e;
+    }
   }
   async clickAt(x, y) {
     await this.page.mouse.click(x, y);

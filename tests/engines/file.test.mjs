@@ -15,7 +15,8 @@ journeys("single file", (ctx) => {
       assert.equal(await page.attr("#tab-timeline", "aria-selected"), "true");
       await page.click("#mention-putin-0");
       await page.waitFor(actorSelected, { args: ["putin"] });
-      assert.equal(await page.evaluate(() => location.hash), "#actor=putin");
+      // The URL is written after the render that selects (an effect): wait for it, never race it.
+      await page.waitFor((h) => location.hash === h, { args: ["#actor=putin"] });
       await page.select("#theme-select", "dark");
       await page.waitFor(() => document.querySelector(".app").dataset.theme === "dark");
       assert.deepEqual(await page.errors(), []);

@@ -12,7 +12,7 @@ journeys("selecting", (ctx) => {
       await page.click("#mention-putin-0");
       await page.waitFor(actorSelected, { args: ["putin"] });
       assert.ok(await page.evaluate(() => document.querySelector("#mention-putin-0").classList.contains("mention--selected")));
-      assert.equal(await page.evaluate(() => location.hash), "#actor=putin");
+      await page.waitFor(hashIs, { args: ["#actor=putin"] });
       await page.waitFor(panelIs, { args: ["actors"] });
       assert.equal(await page.attr("#actor-putin", "aria-expanded"), "true");
       assert.equal(await page.attr("#actor-kim", "aria-expanded"), "false");
