@@ -10,6 +10,7 @@
 //! through the viewer's context, which never changes, so nothing re-renders for it) and the
 //! first [`UiState`] (the theme and cards options, which the reader may change later).
 
+use crate::i18n::Lang;
 use crate::islands::Islands;
 use crate::route::{parse_options, PageOptions};
 use crate::state::UiState;
@@ -29,6 +30,9 @@ pub enum Start {
         body: Option<web_sys::Element>,
         /// Where this article's reader data (feedback) is kept: one key per article and site.
         storage_key: AttrValue,
+        /// The page's language (`<html lang>`, which the build wrote), unless `?lang=` says
+        /// another.
+        lang: Lang,
     },
     /// Mounted into an element of a host's page (`crate::mount`): renders itself there,
     /// adopting the article page's body and dossier (rebuilt from an allow-list), with the
@@ -37,23 +41,31 @@ pub enum Start {
         prerendered: Prerendered,
         options: PageOptions,
         storage_key: AttrValue,
+        /// The language unless the host's options say one: the host page's `<html lang>` when
+        /// it is one of ours, else the article page's.
+        lang: Lang,
     },
-    /// Renders itself whole, as a page of its own, from this state: the server's prerender
-    /// (the `build` command) and the tests. Its options are the page's query string, if any.
-    Rendered { state: UiState },
+    /// Renders itself whole, as a page of its own, from this state and in this language: the
+    /// server's prerender (the `build` command) and the tests. Its options are the page's
+    /// query string, if any.
+    Rendered { state: UiState, lang: Lang },
 }
 
 impl Default for Start {
     fn default() -> Start {
         Start::Rendered {
             state: UiState::default(),
+            lang: Lang::default(),
         }
     }
 }
 
 impl From<UiState> for Start {
     fn from(state: UiState) -> Start {
-        Start::Rendered { state }
+        Start::Rendered {
+            state,
+            lang: Lang::default(),
+        }
     }
 }
 
@@ -117,12 +129,12 @@ impl Start {
     /// string, which a viewer on a page of its own reads (a mounted one has its host's
     /// options).
     pub fn resolve(&self, query: &str) -> (Config, UiState) {
-        let (options, state) = match self {
-            Start::PageInPlace { .. } => (parse_options(query), UiState::default()),
-            Start::Mounted { options, .. } => (options.clone(), UiState::default()),
-            Start::Rendered { state } => (parse_options(query), state.clone()),
+        let (options, state, lang) = match self {
+            Start::PageInPlace { lang, .. } => (parse_options(query), UiState::default(), *lang),
+            Start::Mounted { options, lang, .. } => (options.clone(), UiState::default(), *lang),
+            Start::Rendered { state, lang } => (parse_options(query), state.clone(), *lang),
         };
-        let config = Config::new(self.mode(), &options);
+        let config = Config::new(self.mode(), &options, lang);
         (config, state.with_options(&options))
     }
 }
@@ -147,14 +159,19 @@ pub struct Config {
     pub embed: bool,
     /// Only this panel is shown, without a tab list (`?panel=timeline`).
     pub only_panel: Option<Panel>,
+    /// The language of every word the viewer says (the article keeps its own).
+    pub lang: Lang,
 }
 
 impl Config {
-    pub fn new(mode: Mode, options: &PageOptions) -> Config {
+    /// The configuration of a viewer started in `mode` with `options`, in `lang` unless the
+    /// options ask for another of ours.
+    pub fn new(mode: Mode, options: &PageOptions, lang: Lang) -> Config {
         Config {
             mode,
             embed: options.embed,
             only_panel: options.only_panel,
+            lang: options.lang.unwrap_or(lang),
         }
     }
 
@@ -216,6 +233,7 @@ mod tests {
                 ..PageOptions::default()
             },
             storage_key: "/site/putin-kim-pact/".into(),
+            lang: Lang::Ko,
         };
         let (config, s) = start.resolve("?embed&panel=timeline&theme=dark");
         assert_eq!(
@@ -225,7 +243,23 @@ mod tests {
         assert_eq!(s.settings.theme, Theme::Light);
         assert!(!config.owns_the_page());
         assert_eq!(start.storage_key(), "/site/putin-kim-pact/");
+        assert_eq!(config.lang, Lang::Ko, "the host's page's language");
         assert!(start.islands().is_none() && start.body().is_none() && start.dossier().is_none());
+    }
+
+    #[test]
+    fn the_language_is_the_options_else_the_pages() {
+        let start = Start::Rendered {
+            state: UiState::default(),
+            lang: Lang::Ja,
+        };
+        assert_eq!(start.resolve("").0.lang, Lang::Ja);
+        assert_eq!(start.resolve("?lang=ko").0.lang, Lang::Ko);
+        assert_eq!(start.resolve("?lang=KO-kr").0.lang, Lang::Ko);
+        // Not one of ours: the page's own.
+        assert_eq!(start.resolve("?lang=fr").0.lang, Lang::Ja);
+        assert_eq!(start.resolve("?lang=").0.lang, Lang::Ja);
+        assert_eq!(Start::default().resolve("").0.lang, Lang::En);
     }
 
     #[test]

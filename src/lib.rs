@@ -22,6 +22,7 @@
 //!    reaching the browser only through [`web`].
 //! 5. The page's start script calls `start::start_page`; `main.rs` does nothing.
 
+pub use marginalia_i18n as i18n;
 pub use marginalia_model as model;
 
 pub mod components;

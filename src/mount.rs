@@ -2,8 +2,9 @@
 //! `dist/mount.js` wraps this in a shadow root (so neither page's styles reach the other) and
 //! loads the CSS. Several viewers, of different articles, can share one page and one wasm.
 
+use crate::i18n::viewer::Msg;
 use crate::route::parse_options;
-use crate::start::{load_for_mount, render_mounted};
+use crate::start::{declared_lang, load_for_mount, render_mounted};
 use wasm_bindgen::prelude::*;
 
 /// Mounts a viewer of `article` (the address of an article's page or of its data) into
@@ -15,19 +16,25 @@ pub async fn mount(
     options: String,
     article: String,
 ) -> Result<(), JsValue> {
-    crate::web::crash::install_panic_view(&root);
+    let options = parse_options(&options);
+    // The host's own language when it is one of ours (else the article page's, once loaded).
+    let host_lang = options
+        .lang
+        .or_else(|| crate::web::document().and_then(|d| declared_lang(&d)));
+    let lang = host_lang.unwrap_or_default();
+    crate::web::crash::install_panic_view(&root, lang);
     if article.trim().is_empty() {
-        let message = "mount() needs the address of an article: mount(element, { article: \"…/putin-kim-pact/\" }).";
-        crate::web::crash::show_error(&root, message, crate::web::crash::Keep::Nothing);
+        let message = lang.t(Msg::ErrorMountNeedsAddress);
+        crate::web::crash::show_error(&root, lang, message, crate::web::crash::Keep::Nothing);
         return Err(message.into());
     }
-    match load_for_mount(&article).await {
+    match load_for_mount(&article, lang).await {
         Ok(loaded) => {
-            render_mounted(root, loaded, parse_options(&options));
+            render_mounted(root, loaded, options, host_lang);
             Ok(())
         }
         Err(message) => {
-            crate::web::crash::show_error(&root, &message, crate::web::crash::Keep::Nothing);
+            crate::web::crash::show_error(&root, lang, &message, crate::web::crash::Keep::Nothing);
             Err(message.into())
         }
     }

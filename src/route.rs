@@ -20,6 +20,7 @@
 //! for the view reducer and writes the reducer's view back; `App` and a host's mount read the
 //! query string once, at start.
 
+use crate::i18n::Lang;
 use crate::model::{Article, Selection};
 use crate::view::{Panel, Theme, View};
 use std::fmt::Write;
@@ -140,6 +141,8 @@ pub struct PageOptions {
     pub only_panel: Option<Panel>,
     /// `cards=off` turns the cards on mentions off.
     pub cards: Option<bool>,
+    /// `lang=ja`: the interface's language (one of ours; any other is ignored).
+    pub lang: Option<Lang>,
 }
 
 /// Reads page options from a query string (with or without `?`). Unknown keys and values
@@ -161,6 +164,7 @@ pub fn parse_options(query: &str) -> PageOptions {
             "theme" => options.theme = Theme::parse(&value).or(options.theme),
             "panel" => options.only_panel = Panel::parse(&value),
             "cards" => options.cards = Some(!matches!(value.as_str(), "off" | "0" | "false")),
+            "lang" => options.lang = Lang::parse(&value).or(options.lang),
             _ => {}
         }
     }

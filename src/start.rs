@@ -25,6 +25,7 @@ use crate::components::app::{App, AppProps};
 use crate::config::{Prerendered, Start};
 use crate::dom;
 use crate::feedback;
+use crate::i18n::{viewer::Msg, Lang};
 use crate::islands::{Islands, Live};
 use crate::model::data::{self, ArticleData};
 use crate::route::PageOptions;
@@ -41,6 +42,14 @@ pub struct Loaded {
     pub data: ArticleData,
     pub prerendered: Prerendered,
     pub storage_key: String,
+    /// The article page's own language (its `<html lang>`), if it is one of ours.
+    pub page_lang: Option<Lang>,
+}
+
+/// The language a document declares (`<html lang>`), if it is one of ours.
+pub fn declared_lang(doc: &Document) -> Option<Lang> {
+    let lang = doc.document_element()?.get_attribute("lang")?;
+    Lang::parse(&lang)
 }
 
 /// Starts the viewer of the page's article in `#marginalia`. Exported to `init.js`.
@@ -50,12 +59,17 @@ pub fn start_page() {
     let Some(root) = doc.get_element_by_id(dom::PAGE_ROOT_ID) else {
         return;
     };
-    web::crash::install_panic_view(&root);
+    // The page's language, unless its address asks for another of ours.
+    let page_lang = declared_lang(&doc).unwrap_or_default();
+    let lang = crate::route::parse_options(&web::history::query())
+        .lang
+        .unwrap_or(page_lang);
+    web::crash::install_panic_view(&root, lang);
     wasm_bindgen_futures::spawn_local(async move {
         let part = |selector: &str| root.query_selector(selector).ok().flatten();
         let body = part(dom::BODY);
-        let data = match page_data(&doc).await {
-            Ok(data) => checked(data, body.as_ref()),
+        let data = match page_data(&doc, lang).await {
+            Ok(data) => checked(data, body.as_ref(), lang),
             Err(message) => Err(message),
         };
         // Reading the data and rendering the viewer are two tasks, not one long one.
@@ -63,22 +77,18 @@ pub fn start_page() {
         let data = match data {
             Ok(data) => data,
             Err(message) => {
-                return web::crash::show_error(&root, &message, web::crash::Keep::Contents)
+                return web::crash::show_error(&root, lang, &message, web::crash::Keep::Contents)
             }
         };
         let storage_key = page_key(&doc);
         adopt_legacy_feedback(&data.article.meta.feedback_criteria, &storage_key);
         match Islands::find(&root) {
-            Some(islands) => render_in_place(&doc, data, body, islands, storage_key),
+            Some(islands) => render_in_place(&doc, data, body, islands, storage_key, page_lang),
             // Every page this build writes has them: a page without is not one of its own.
-            None => web::crash::show_error(&root, NO_ISLANDS, web::crash::Keep::Contents),
+            None => web::crash::show_error(&root, lang, lang.t(Msg::ErrorNotForViewer), web::crash::Keep::Contents),
         }
     });
 }
-
-/// What the reader is told when the page lacks the viewer's islands.
-const NO_ISLANDS: &str =
-    "This page was not written for this viewer (its interactive parts are missing): build the site again.";
 
 /// Brings the page's prerendered viewer to life where it is: the viewer's own root is an
 /// element never put in the page, and its parts render into the page's islands (portals),
@@ -89,6 +99,7 @@ fn render_in_place(
     body: Option<Element>,
     islands: Islands,
     storage_key: String,
+    lang: Lang,
 ) {
     let Ok(host) = doc.create_element("div") else {
         return;
@@ -103,6 +114,7 @@ fn render_in_place(
                 islands,
                 body,
                 storage_key: storage_key.into(),
+                lang,
             },
         },
     )
@@ -111,7 +123,7 @@ fn render_in_place(
 
 /// Renders a mounted viewer into `root` with the host's `options`, replacing whatever is there
 /// but adopting `loaded.prerendered` (the article page's body and dossier, taken from its page).
-pub fn render_mounted(root: Element, loaded: Loaded, options: PageOptions) {
+pub fn render_mounted(root: Element, loaded: Loaded, options: PageOptions, host_lang: Option<Lang>) {
     root.set_text_content(None);
     yew::Renderer::<App>::with_root_and_props(
         root,
@@ -122,6 +134,7 @@ pub fn render_mounted(root: Element, loaded: Loaded, options: PageOptions) {
                 prerendered: loaded.prerendered,
                 options,
                 storage_key: loaded.storage_key.into(),
+                lang: host_lang.or(loaded.page_lang).unwrap_or_default(),
             },
         },
     )
@@ -146,11 +159,11 @@ fn adopt_legacy_feedback(criteria: &[String], storage_key: &str) {
 }
 
 /// The page's own article data: inline (the single file) or linked.
-async fn page_data(doc: &Document) -> Result<ArticleData, String> {
+async fn page_data(doc: &Document, lang: Lang) -> Result<ArticleData, String> {
     if let Some(island) = doc.get_element_by_id(dom::DATA_ISLAND_ID) {
         let text = island.text_content().unwrap_or_default();
         let bytes = web::base64_decode(text.trim())
-            .ok_or("The article's data inside this page is damaged (not base64).")?;
+            .ok_or(lang.t(Msg::ErrorDataDamaged))?;
         return decode(&bytes);
     }
     let link = doc
@@ -158,7 +171,7 @@ async fn page_data(doc: &Document) -> Result<ArticleData, String> {
         .ok()
         .flatten()
         .and_then(|l| l.dyn_into::<web_sys::HtmlLinkElement>().ok())
-        .ok_or("This page does not say where its article's data is.")?;
+        .ok_or(lang.t(Msg::ErrorNoDataAddress))?;
     decode(&web::fetch_bytes(&link.href()).await?)
 }
 
@@ -169,8 +182,12 @@ fn decode(bytes: &[u8]) -> Result<ArticleData, String> {
 /// The data with its passages read back from the page's own text (see
 /// [`data::ArticleData::restore`]), checked by the build's rules ([`crate::model::check`]): in
 /// every mode, the viewer shows only data that passes them.
-fn checked(mut data: ArticleData, body: Option<&Element>) -> Result<ArticleData, String> {
-    let body = body.ok_or("The article's page has no text to show.")?;
+fn checked(
+    mut data: ArticleData,
+    body: Option<&Element>,
+    lang: Lang,
+) -> Result<ArticleData, String> {
+    let body = body.ok_or(lang.t(Msg::ErrorNoText))?;
     let texts: Vec<String> = web::dom::find_all(body, dom::LEAF_BLOCKS)
         .iter()
         .map(|el| el.text_content().unwrap_or_default())
@@ -201,11 +218,10 @@ fn page_key(doc: &Document) -> String {
 
 /// The article a mount names: the address of its page, or of its data (whose page is the
 /// folder it sits in). Fetches the data and the page, and takes the body from the page.
-pub async fn load_for_mount(address: &str) -> Result<Loaded, String> {
+pub async fn load_for_mount(address: &str, lang: Lang) -> Result<Loaded, String> {
     let doc = web::document().ok_or("no document")?;
     let base = doc.base_uri().ok().flatten().unwrap_or_default();
-    let named = web::resolve(address, &base)
-        .ok_or("The article to mount is not a valid address (options.article).")?;
+    let named = web::resolve(address, &base).ok_or(lang.t(Msg::ErrorMountAddress))?;
     let first = web::fetch_bytes(&named).await?;
     // Named by its data: the page is the folder the data sits in.
     let (data, page_address, page_html) = if first.starts_with(data::MAGIC) {
@@ -216,7 +232,8 @@ pub async fn load_for_mount(address: &str) -> Result<Loaded, String> {
         let html = String::from_utf8_lossy(&first).into_owned();
         (None, named, html)
     };
-    let page = web::parse_html(&page_html).ok_or("The article's page could not be read.")?;
+    let page = web::parse_html(&page_html).ok_or(lang.t(Msg::ErrorPageUnreadable))?;
+    let page_lang = declared_lang(&page);
     let data = match data {
         Some(data) => data,
         None => {
@@ -225,7 +242,7 @@ pub async fn load_for_mount(address: &str) -> Result<Loaded, String> {
                 .ok()
                 .flatten()
                 .and_then(|l| l.get_attribute("href"))
-                .ok_or("The address given to mount is neither an article's page nor its data.")?;
+                .ok_or(lang.t(Msg::ErrorNotAnArticle))?;
             let at = web::resolve(&href, &page_address).ok_or("bad data address")?;
             web::fetch_bytes(&at).await?
         }
@@ -241,7 +258,7 @@ pub async fn load_for_mount(address: &str) -> Result<Loaded, String> {
     let body = rebuilt(dom::BODY);
     // The print dossier too (so without its picture, which is SVG).
     let dossier = rebuilt(dom::DOSSIER);
-    let data = checked(data, body.as_ref())?;
+    let data = checked(data, body.as_ref(), lang)?;
     let storage_key = page_address
         .strip_suffix("index.html")
         .unwrap_or(&page_address)
@@ -250,5 +267,6 @@ pub async fn load_for_mount(address: &str) -> Result<Loaded, String> {
         data,
         prerendered: Prerendered { body, dossier },
         storage_key,
+        page_lang,
     })
 }

@@ -34,6 +34,7 @@ use crate::effects::{
     use_click_outside_card, use_embed_bridge, use_follow_selection, use_keyboard, use_page_root,
     use_ready_mark, use_settings, use_text_highlights, use_url_sync,
 };
+use crate::i18n::Lang;
 use crate::islands::{use_live_islands, Island, Live};
 use crate::model::graph::Layout;
 use crate::model::related::{related, Related};
@@ -72,6 +73,18 @@ impl AppProps {
         AppProps {
             start: state.into(),
             ..AppProps::new(article)
+        }
+    }
+
+    /// The same, its interface in `lang` (the build renders each page in its language).
+    pub fn in_lang(self, lang: Lang) -> AppProps {
+        let state = match self.start {
+            Start::Rendered { state, .. } => state,
+            _ => UiState::default(),
+        };
+        AppProps {
+            start: Start::Rendered { state, lang },
+            ..self
         }
     }
 }

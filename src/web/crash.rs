@@ -3,17 +3,19 @@
 //! never parsed as HTML.
 
 use super::{document, window};
+use crate::i18n::{viewer::Msg, Lang};
 use web_sys::Element;
 
 thread_local! {
-    /// The element each panic view replaces the contents of: where the viewer was started.
-    static PANIC_ROOTS: std::cell::RefCell<Vec<Element>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The element each panic view replaces the contents of (where the viewer was started),
+    /// and the language it speaks.
+    static PANIC_ROOTS: std::cell::RefCell<Vec<(Element, Lang)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// On a panic, the viewer inside `root` is replaced with a message and a way to reload,
-/// instead of leaving a dead page (see [`install_panic_hook`]).
-pub fn install_panic_view(root: &Element) {
-    PANIC_ROOTS.with(|roots| roots.borrow_mut().push(root.clone()));
+/// On a panic, the viewer inside `root` is replaced with a message in `lang` and a way to
+/// reload, instead of leaving a dead page (see [`install_panic_hook`]).
+pub fn install_panic_view(root: &Element, lang: Lang) {
+    PANIC_ROOTS.with(|roots| roots.borrow_mut().push((root.clone(), lang)));
 }
 
 /// Once, when the wasm loads (`main`): a panic shows the error view in every viewer's root.
@@ -29,8 +31,8 @@ pub fn install_panic_hook() {
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown error".into());
         PANIC_ROOTS.with(|roots| {
-            for root in roots.borrow().iter() {
-                show_crash(root, &message);
+            for (root, lang) in roots.borrow().iter() {
+                show_crash(root, *lang, &message);
             }
         });
     }));
@@ -56,13 +58,14 @@ pub enum Keep {
 }
 
 /// Replaces what is inside `root` with the error view (also called by the panic hook).
-pub fn show_crash(root: &Element, message: &str) {
-    show_error(root, &format!("The error was: {message}"), Keep::Nothing);
+pub fn show_crash(root: &Element, lang: Lang, message: &str) {
+    let said = lang.f(Msg::ErrorWas, &[("message", message)]);
+    show_error(root, lang, &said, Keep::Nothing);
 }
 
 /// The error view: a heading, the message as text (never parsed as HTML) and a reload link,
 /// above what `keep` leaves of the root's contents.
-pub fn show_error(root: &Element, message: &str, keep: Keep) {
+pub fn show_error(root: &Element, lang: Lang, message: &str, keep: Keep) {
     let Some(doc) = document() else { return };
     let make = |tag: &str, text: &str| {
         let el = doc.create_element(tag).ok()?;
@@ -75,7 +78,7 @@ pub fn show_error(root: &Element, message: &str, keep: Keep) {
     panel.set_class_name(crate::dom::CRASH_CLASS);
     let _ = panel.set_attribute("role", "alert");
     for el in [
-        make("h2", "Something went wrong in the viewer."),
+        make("h2", lang.t(Msg::ErrorTitle)),
         make("p", message),
     ]
     .into_iter()
@@ -83,7 +86,7 @@ pub fn show_error(root: &Element, message: &str, keep: Keep) {
     {
         let _ = panel.append_child(&el);
     }
-    if let Some(link) = make("a", "Reload the page") {
+    if let Some(link) = make("a", lang.t(Msg::ErrorReload)) {
         let href = window().and_then(|w| w.location().href().ok());
         let _ = link.set_attribute("href", href.as_deref().unwrap_or(""));
         let _ = panel.append_child(&link);

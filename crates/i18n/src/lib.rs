@@ -1,0 +1,150 @@
+//! The words of marginalia's interface in each of its languages, and dates as each language
+//! writes them.
+//!
+//! Data flow: a translator edits one file, `locales/<tag>.toml` (English, `en.toml`, is the
+//! reference); `build.rs` turns the files into tables (a [`Lang`] per file, a `Msg` enum per
+//! section: [`viewer`], [`page`], [`site`], [`dates`]); code asks a language for a message:
+//! `lang.t(viewer::Msg::TabActors)`, with placeholders `lang.f(Msg::Remove, &[("name", n)])`,
+//! with a count `lang.n(Msg::MentionedTimes, 7, &[])` (the language's plural form, `{n}` the
+//! count). Dates are written by [`dates`] from the `[dates]` section; the viewer in a browser
+//! writes them with the browser's `Intl` instead and must say the same (tested in a browser).
+//! Pure Rust, no dependencies: used by the viewer (wasm), the server render and the site.
+
+pub mod date;
+
+include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+
+/// A message of one of the catalogue's sections.
+pub trait Message: Copy {
+    /// Its text in `lang`: the "one" form and the "other" form (the same text when the message
+    /// has no plural forms).
+    fn forms(self, lang: Lang) -> (&'static str, &'static str);
+    /// Its key in the catalogue files (`tab-actors`).
+    fn key(self) -> &'static str;
+}
+
+impl Lang {
+    /// The language of a tag such as `ja`, `ja-JP` or `KO_kr`, if it is one of ours.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        LANGS.into_iter().find(|l| l.tag() == primary)
+    }
+
+    /// Its tag (`en`, `ja`, `ko`): what `lang` attributes and `?lang=` say.
+    pub fn tag(self) -> &'static str {
+        TAGS[self as usize]
+    }
+
+    /// Its name in itself (`English`, `日本語`, `한국어`).
+    pub fn name(self) -> &'static str {
+        NAMES[self as usize]
+    }
+
+    /// The locale the browser's `Intl` writes its dates with (`en-GB`: "19 June 2024").
+    pub fn intl_locale(self) -> &'static str {
+        INTL[self as usize]
+    }
+
+    /// A message without placeholders.
+    pub fn t(self, message: impl Message) -> &'static str {
+        message.forms(self).1
+    }
+
+    /// A message with its `{name}` placeholders filled from `args`.
+    pub fn f(self, message: impl Message, args: &[(&str, &str)]) -> String {
+        fill(message.forms(self).1, args)
+    }
+
+    /// A message about `count` things, in the language's plural form for it, `{n}` the count.
+    pub fn n(self, message: impl Message, count: usize, args: &[(&str, &str)]) -> String {
+        let (one, other) = message.forms(self);
+        let text = if count == 1 && HAS_ONE[self as usize] {
+            one
+        } else {
+            other
+        };
+        let n = count.to_string();
+        let mut all = vec![("n", n.as_str())];
+        all.extend_from_slice(args);
+        fill(text, &all)
+    }
+}
+
+/// `text` with each `{name}` replaced by its value in `args` (a placeholder not in `args` is
+/// left as it is, so a mistake shows instead of vanishing).
+pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_message_with_english_placeholders() {
+        assert!(
+            PROBLEMS.is_empty(),
+            "the catalogues in locales/ are incomplete:\n{}",
+            PROBLEMS.join("\n")
+        );
+    }
+
+    #[test]
+    fn tags_are_read_loosely_and_only_ours_are_known() {
+        assert_eq!(Lang::parse("ja"), Some(Lang::Ja));
+        assert_eq!(Lang::parse("ja-JP"), Some(Lang::Ja));
+        assert_eq!(Lang::parse(" KO_kr "), Some(Lang::Ko));
+        assert_eq!(Lang::parse("en-US"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::parse(""), None);
+        assert_eq!(Lang::default(), Lang::En);
+        for lang in LANGS {
+            assert_eq!(Lang::parse(lang.tag()), Some(lang));
+        }
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        use viewer::Msg::MentionedTimes;
+        assert_eq!(Lang::En.n(MentionedTimes, 1, &[]), "Mentioned once");
+        assert_eq!(Lang::En.n(MentionedTimes, 7, &[]), "Mentioned 7 times");
+        assert_eq!(Lang::En.n(MentionedTimes, 0, &[]), "Mentioned 0 times");
+        // Japanese and Korean count with a counter and have one form.
+        assert_eq!(Lang::Ja.n(MentionedTimes, 1, &[]), "1回言及");
+        assert_eq!(Lang::Ja.n(MentionedTimes, 7, &[]), "7回言及");
+        assert_eq!(Lang::Ko.n(MentionedTimes, 7, &[]), "7회 언급");
+    }
+
+    #[test]
+    fn placeholders_are_filled_and_unknown_ones_kept() {
+        assert_eq!(fill("{a} and {b}", &[("a", "x"), ("b", "y")]), "x and y");
+        assert_eq!(fill("{a} and {c}", &[("a", "x")]), "x and {c}");
+        assert_eq!(fill("open { brace", &[]), "open { brace");
+        assert_eq!(fill("", &[]), "");
+    }
+}
