@@ -27,6 +27,7 @@ pub use marginalia_model as model;
 
 pub mod components;
 pub mod config;
+pub mod dates;
 pub mod dom;
 pub mod effects;
 pub mod feedback;
@@ -41,6 +42,7 @@ pub mod start;
 pub mod state;
 pub mod view;
 pub mod web;
+pub mod words;
 
 /// The seed article, built from its files, for the crate's unit tests.
 #[cfg(test)]

@@ -4,51 +4,53 @@
 //! following a link (`crate::effects::link_action`) turns the first into a sentence here, which
 //! the view reducer keeps as its notice and the notice bar shows. Pure: no yew, no web-sys.
 
+use crate::i18n::{viewer::Msg, Lang};
 use crate::route::HashProblem;
 
 /// At most this many characters of a reader's link are shown in a message.
 const SHOWN_CHARS: usize = 40;
 
-/// A short sentence for the reader about what of a link could not be used.
-pub fn link_problem(problem: &HashProblem) -> String {
+/// A short sentence for the reader, in `lang`, about what of a link could not be used.
+pub fn link_problem(lang: Lang, problem: &HashProblem) -> String {
     match problem {
-        HashProblem::TooLong => {
-            "This link is too long to read; showing the article from the start.".to_string()
-        }
-        HashProblem::BadEncoding => "Part of this link is garbled and was ignored.".to_string(),
-        HashProblem::UnknownPanel(p) if p.is_empty() => {
-            "This link asks for a panel but does not say which.".to_string()
-        }
+        HashProblem::TooLong => lang.t(Msg::LinkTooLong).to_string(),
+        HashProblem::BadEncoding => lang.t(Msg::LinkGarbled).to_string(),
+        HashProblem::UnknownPanel(p) if p.is_empty() => lang.t(Msg::LinkPanelUnnamed).to_string(),
         HashProblem::UnknownPanel(p) => match shown(p) {
-            Some(p) => {
-                format!("This link asks for a panel “{p}” that this viewer does not have.")
+            Some(p) => lang.f(Msg::LinkPanelUnknown, &[("panel", p)]),
+            None => lang.t(Msg::LinkPanelUnknownUnshown).to_string(),
+        },
+        HashProblem::UnknownId { kind, id } => {
+            // The messages for each kind of thing a link names: unnamed, unknown (the id
+            // quoted), unknown (the id not repeated).
+            let [unnamed, unknown, unshown] = match *kind {
+                "actor" => [
+                    Msg::LinkActorUnnamed,
+                    Msg::LinkActorUnknown,
+                    Msg::LinkActorUnknownUnshown,
+                ],
+                "event" => [
+                    Msg::LinkEventUnnamed,
+                    Msg::LinkEventUnknown,
+                    Msg::LinkEventUnknownUnshown,
+                ],
+                "quote" => [
+                    Msg::LinkQuoteUnnamed,
+                    Msg::LinkQuoteUnknown,
+                    Msg::LinkQuoteUnknownUnshown,
+                ],
+                _ => [
+                    Msg::LinkRelationUnnamed,
+                    Msg::LinkRelationUnknown,
+                    Msg::LinkRelationUnknownUnshown,
+                ],
+            };
+            match (id.is_empty(), shown(id)) {
+                (true, _) => lang.t(unnamed).to_string(),
+                (false, Some(id)) => lang.f(unknown, &[("id", id)]),
+                (false, None) => lang.t(unshown).to_string(),
             }
-            None => "This link asks for a panel that this viewer does not have.".to_string(),
-        },
-        HashProblem::UnknownId { kind, id } if id.is_empty() => {
-            format!(
-                "This link asks for {} {kind} but does not say which.",
-                a_or_an(kind)
-            )
         }
-        HashProblem::UnknownId { kind, id } => match shown(id) {
-            Some(id) => format!(
-                "This link names {} {kind} “{id}” that is not in this article.",
-                a_or_an(kind)
-            ),
-            None => format!(
-                "This link names {} {kind} that is not in this article.",
-                a_or_an(kind)
-            ),
-        },
-    }
-}
-
-fn a_or_an(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
     }
 }
 
@@ -70,20 +72,23 @@ mod tests {
     use crate::route::{parse_hash, MAX_HASH_LEN, MAX_PROBLEMS};
 
     fn unknown(kind: &'static str, id: &str) -> String {
-        link_problem(&HashProblem::UnknownId {
-            kind,
-            id: id.into(),
-        })
+        link_problem(
+            Lang::En,
+            &HashProblem::UnknownId {
+                kind,
+                id: id.into(),
+            },
+        )
     }
 
     #[test]
     fn messages_read_well() {
         assert_eq!(
-            link_problem(&HashProblem::TooLong),
+            link_problem(Lang::En, &HashProblem::TooLong),
             "This link is too long to read; showing the article from the start."
         );
         assert_eq!(
-            link_problem(&HashProblem::BadEncoding),
+            link_problem(Lang::En, &HashProblem::BadEncoding),
             "Part of this link is garbled and was ignored."
         );
         assert_eq!(
@@ -107,11 +112,11 @@ mod tests {
             "This link asks for a quote but does not say which."
         );
         assert_eq!(
-            link_problem(&HashProblem::UnknownPanel("maps".into())),
+            link_problem(Lang::En, &HashProblem::UnknownPanel("maps".into())),
             "This link asks for a panel “maps” that this viewer does not have."
         );
         assert_eq!(
-            link_problem(&HashProblem::UnknownPanel(String::new())),
+            link_problem(Lang::En, &HashProblem::UnknownPanel(String::new())),
             "This link asks for a panel but does not say which."
         );
     }
@@ -135,7 +140,7 @@ mod tests {
             );
         }
         assert_eq!(
-            link_problem(&HashProblem::UnknownPanel("Call now".into())),
+            link_problem(Lang::En, &HashProblem::UnknownPanel("Call now".into())),
             "This link asks for a panel that this viewer does not have."
         );
     }
@@ -158,7 +163,7 @@ mod tests {
             let problems = parse_hash(h, &article).1;
             assert!(problems.len() <= MAX_PROBLEMS);
             for p in &problems {
-                let m = link_problem(p);
+                let m = link_problem(Lang::En, p);
                 assert!(!m.is_empty() && m.chars().count() < 200, "{m}");
                 assert!(!m.contains('\u{0}') && !m.contains('\u{202E}'), "{m:?}");
             }

@@ -536,7 +536,7 @@ mod tests {
     #[test]
     fn page_options_come_from_the_query_string() {
         assert_eq!(parse_options(""), PageOptions::default());
-        let o = parse_options("?embed&panel=timeline&theme=dark&cards=off");
+        let o = parse_options("?embed&panel=timeline&theme=dark&cards=off&lang=ja");
         assert_eq!(
             o,
             PageOptions {
@@ -544,8 +544,11 @@ mod tests {
                 theme: Some(Theme::Dark),
                 only_panel: Some(Panel::Timeline),
                 cards: Some(false),
+                lang: Some(Lang::Ja),
             }
         );
+        assert_eq!(parse_options("lang=fr").lang, None, "not one of ours");
+        assert_eq!(parse_options("lang=ko-KR").lang, Some(Lang::Ko));
         assert!(!parse_options("embed=0").embed);
         // Unknown or hostile values are ignored, never fatal.
         let o = parse_options("theme=%3Cscript%3E&panel=nope&x=%zz&embed=1");

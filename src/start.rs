@@ -85,7 +85,12 @@ pub fn start_page() {
         match Islands::find(&root) {
             Some(islands) => render_in_place(&doc, data, body, islands, storage_key, page_lang),
             // Every page this build writes has them: a page without is not one of its own.
-            None => web::crash::show_error(&root, lang, lang.t(Msg::ErrorNotForViewer), web::crash::Keep::Contents),
+            None => web::crash::show_error(
+                &root,
+                lang,
+                lang.t(Msg::ErrorNotForViewer),
+                web::crash::Keep::Contents,
+            ),
         }
     });
 }
@@ -123,7 +128,12 @@ fn render_in_place(
 
 /// Renders a mounted viewer into `root` with the host's `options`, replacing whatever is there
 /// but adopting `loaded.prerendered` (the article page's body and dossier, taken from its page).
-pub fn render_mounted(root: Element, loaded: Loaded, options: PageOptions, host_lang: Option<Lang>) {
+pub fn render_mounted(
+    root: Element,
+    loaded: Loaded,
+    options: PageOptions,
+    host_lang: Option<Lang>,
+) {
     root.set_text_content(None);
     yew::Renderer::<App>::with_root_and_props(
         root,
@@ -162,8 +172,7 @@ fn adopt_legacy_feedback(criteria: &[String], storage_key: &str) {
 async fn page_data(doc: &Document, lang: Lang) -> Result<ArticleData, String> {
     if let Some(island) = doc.get_element_by_id(dom::DATA_ISLAND_ID) {
         let text = island.text_content().unwrap_or_default();
-        let bytes = web::base64_decode(text.trim())
-            .ok_or(lang.t(Msg::ErrorDataDamaged))?;
+        let bytes = web::base64_decode(text.trim()).ok_or(lang.t(Msg::ErrorDataDamaged))?;
         return decode(&bytes);
     }
     let link = doc
@@ -172,7 +181,7 @@ async fn page_data(doc: &Document, lang: Lang) -> Result<ArticleData, String> {
         .flatten()
         .and_then(|l| l.dyn_into::<web_sys::HtmlLinkElement>().ok())
         .ok_or(lang.t(Msg::ErrorNoDataAddress))?;
-    decode(&web::fetch_bytes(&link.href()).await?)
+    decode(&web::fetch_bytes(&link.href(), lang).await?)
 }
 
 fn decode(bytes: &[u8]) -> Result<ArticleData, String> {
@@ -219,14 +228,14 @@ fn page_key(doc: &Document) -> String {
 /// The article a mount names: the address of its page, or of its data (whose page is the
 /// folder it sits in). Fetches the data and the page, and takes the body from the page.
 pub async fn load_for_mount(address: &str, lang: Lang) -> Result<Loaded, String> {
-    let doc = web::document().ok_or("no document")?;
+    let doc = web::document().ok_or(lang.t(Msg::ErrorPageUnreadable))?;
     let base = doc.base_uri().ok().flatten().unwrap_or_default();
     let named = web::resolve(address, &base).ok_or(lang.t(Msg::ErrorMountAddress))?;
-    let first = web::fetch_bytes(&named).await?;
+    let first = web::fetch_bytes(&named, lang).await?;
     // Named by its data: the page is the folder the data sits in.
     let (data, page_address, page_html) = if first.starts_with(data::MAGIC) {
-        let page = web::resolve("./", &named).ok_or("no page for the data")?;
-        let html = web::fetch_text(&page).await?;
+        let page = web::resolve("./", &named).ok_or(lang.t(Msg::ErrorNotAnArticle))?;
+        let html = web::fetch_text(&page, lang).await?;
         (Some(first), page, html)
     } else {
         let html = String::from_utf8_lossy(&first).into_owned();
@@ -243,8 +252,8 @@ pub async fn load_for_mount(address: &str, lang: Lang) -> Result<Loaded, String>
                 .flatten()
                 .and_then(|l| l.get_attribute("href"))
                 .ok_or(lang.t(Msg::ErrorNotAnArticle))?;
-            let at = web::resolve(&href, &page_address).ok_or("bad data address")?;
-            web::fetch_bytes(&at).await?
+            let at = web::resolve(&href, &page_address).ok_or(lang.t(Msg::ErrorNotAnArticle))?;
+            web::fetch_bytes(&at, lang).await?
         }
     };
     // The text is rebuilt from an allow-list, never adopted (see [`web::rebuild_text`]): its

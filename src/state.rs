@@ -692,6 +692,7 @@ mod tests {
             theme: Some(Theme::Dark),
             only_panel: Some(Panel::Timeline),
             cards: Some(false),
+            lang: None,
         });
         assert!(!s.settings.cards_enabled);
         assert_eq!(s.settings.theme, Theme::Dark);

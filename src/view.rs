@@ -5,6 +5,7 @@
 //! write them back; the view reducer (`crate::state`) holds them; the components name and label
 //! them (tabs, the theme menu) and `crate::dom` makes their ids. Pure data: no yew, no web-sys.
 
+use crate::i18n::viewer::Msg;
 use crate::model::Selection;
 
 /// The panels beside the article.
@@ -42,12 +43,12 @@ impl Panel {
     }
 
     /// The name readers see on the tab.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Panel::Actors => "Actors",
-            Panel::Timeline => "Timeline",
-            Panel::Quotes => "Quotes",
-            Panel::Relations => "Relations",
+            Panel::Actors => Msg::TabActors,
+            Panel::Timeline => Msg::TabTimeline,
+            Panel::Quotes => Msg::TabQuotes,
+            Panel::Relations => Msg::TabRelations,
         }
     }
 
@@ -90,11 +91,11 @@ impl Theme {
     }
 
     /// The name readers see in the theme menu.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            Theme::System => "Follow system",
-            Theme::Light => "Light",
-            Theme::Dark => "Dark",
+            Theme::System => Msg::ThemeSystem,
+            Theme::Light => Msg::ThemeLight,
+            Theme::Dark => Msg::ThemeDark,
         }
     }
 }
@@ -110,6 +111,7 @@ pub struct View {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn panels_have_words_labels_and_a_default() {
@@ -119,7 +121,7 @@ mod tests {
         }
         let words: Vec<&str> = Panel::ALL.iter().map(|p| p.as_str()).collect();
         assert_eq!(words, ["actors", "timeline", "quotes", "relations"]);
-        let labels: Vec<&str> = Panel::ALL.iter().map(|p| p.label()).collect();
+        let labels: Vec<&str> = Panel::ALL.iter().map(|p| Lang::En.t(p.label())).collect();
         assert_eq!(labels, ["Actors", "Timeline", "Quotes", "Relations"]);
         assert_eq!(Panel::parse("Timeline"), None);
         assert_eq!(Panel::parse(""), None);
@@ -153,7 +155,7 @@ mod tests {
         }
         let words: Vec<&str> = Theme::ALL.iter().map(|t| t.as_str()).collect();
         assert_eq!(words, ["system", "light", "dark"]);
-        let labels: Vec<&str> = Theme::ALL.iter().map(|t| t.label()).collect();
+        let labels: Vec<&str> = Theme::ALL.iter().map(|t| Lang::En.t(t.label())).collect();
         assert_eq!(labels, ["Follow system", "Light", "Dark"]);
         assert_eq!(Theme::parse("Dark"), None);
     }

@@ -3,8 +3,10 @@
 
 use super::context::{use_viewer, Viewer};
 use crate::dom;
+use crate::i18n::viewer::Msg;
 use crate::model::{Actor, Article};
 use crate::state::{Selection, SelectionAction};
+use crate::words::phrase;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -28,6 +30,7 @@ fn actor_link(viewer: &Viewer, id: &str, name: &str) -> Html {
 
 /// Its quotes and the events it is in, as links that select them.
 fn quotes_and_events(viewer: &Viewer, article: &Article, actor: &Actor) -> Html {
+    let lang = viewer.config.lang;
     let quotes: Vec<_> = article
         .quotes
         .iter()
@@ -40,27 +43,29 @@ fn quotes_and_events(viewer: &Viewer, article: &Article, actor: &Actor) -> Html 
         .collect();
     html! { <>
         if !quotes.is_empty() {
-            <h4 class="actor__subhead">{ "Quotes" }</h4>
+            <h4 class="actor__subhead">{ lang.t(Msg::TabQuotes) }</h4>
             <ul class="actor__links">
                 { for quotes.iter().map(|q| html! {
                     <li key={q.id.clone()}>
                         <button type="button" class="link-button"
                             onclick={select(viewer, Selection::Quote(q.id.clone()))}>
-                            { format!("“{}”", q.text) }
+                            { lang.f(Msg::Quoted, &[("text", &q.text)]) }
                         </button>
                     </li>
                 }) }
             </ul>
         }
         if !events.is_empty() {
-            <h4 class="actor__subhead">{ "Events" }</h4>
+            <h4 class="actor__subhead">{ lang.t(Msg::Events) }</h4>
             <ul class="actor__links">
                 { for events.iter().map(|e| html! {
                     <li key={e.id.clone()}>
                         <button type="button" class="link-button"
                             onclick={select(viewer, Selection::Event(e.id.clone()))}>
-                            <time datetime={e.date.html_datetime()}>{ e.date.long() }</time>
-                            { ": " }{ &e.title }
+                            { phrase(lang, Msg::DatedTitle, vec![
+                                ("date", html! { <time datetime={e.date.html_datetime()}>{ crate::dates::written(lang, &e.date) }</time> }),
+                                ("title", html! { { &e.title } }),
+                            ]) }
                         </button>
                     </li>
                 }) }
@@ -80,14 +85,17 @@ fn relations(viewer: &Viewer, article: &Article, actor: &Actor) -> Html {
     if actor.relations.is_empty() && incoming.is_empty() {
         return html! {};
     }
+    let lang = viewer.config.lang;
     html! { <>
-        <h4 class="actor__subhead">{ "Relations" }</h4>
+        <h4 class="actor__subhead">{ lang.t(Msg::TabRelations) }</h4>
         <ul class="relations">
             { for actor.relations.iter().enumerate().map(|(i, r)| html! {
                 <li key={format!("out-{i}")} class="relation">
                     <p class="relation__what">
-                        { &actor.name }{ " " }{ r.kind.label() }{ " " }
-                        { actor_link(viewer, &r.target, article.actor_name(&r.target)) }
+                        { phrase(lang, r.kind.phrase(), vec![
+                            ("a", html! { { &actor.name } }),
+                            ("b", actor_link(viewer, &r.target, article.actor_name(&r.target))),
+                        ]) }
                     </p>
                     <blockquote class="relation__evidence">{ &r.evidence }</blockquote>
                 </li>
@@ -95,8 +103,10 @@ fn relations(viewer: &Viewer, article: &Article, actor: &Actor) -> Html {
             { for incoming.iter().enumerate().map(|(i, (source, r))| html! {
                 <li key={format!("in-{i}")} class="relation">
                     <p class="relation__what">
-                        { actor_link(viewer, &source.id, &source.name) }
-                        { " " }{ r.kind.label() }{ " " }{ &actor.name }
+                        { phrase(lang, r.kind.phrase(), vec![
+                            ("a", actor_link(viewer, &source.id, &source.name)),
+                            ("b", html! { { &actor.name } }),
+                        ]) }
                     </p>
                     <blockquote class="relation__evidence">{ &r.evidence }</blockquote>
                 </li>
@@ -109,7 +119,7 @@ fn relations(viewer: &Viewer, article: &Article, actor: &Actor) -> Html {
 pub fn actor_details(props: &ActorDetailsProps) -> Html {
     crate::render_count::rendered("ActorDetails");
     let viewer = use_viewer();
-    let article = &viewer.article;
+    let (article, lang) = (&viewer.article, viewer.config.lang);
     let Some(actor) = article.actor(&props.id) else {
         return html! {};
     };
@@ -123,21 +133,21 @@ pub fn actor_details(props: &ActorDetailsProps) -> Html {
         <div class="actor__details" id={dom::actor_details_id(&actor.id)}>
             if let Some(aff) = actor.affiliation.as_ref().and_then(|a| article.actor(a)) {
                 <p class="actor__affiliation">
-                    { "Affiliation: " }{ actor_link(&viewer, &aff.id, &aff.name) }
+                    { lang.t(Msg::Affiliation) }{ actor_link(&viewer, &aff.id, &aff.name) }
                 </p>
             }
             <p class="actor__desc">{ &actor.description }</p>
             if !actor.aliases.is_empty() {
-                <p class="actor__aliases">{ "Also: " }{ actor.aliases.join(", ") }</p>
+                <p class="actor__aliases">{ lang.t(Msg::AlsoKnownAs) }{ actor.aliases.join(lang.t(Msg::NamesComma)) }</p>
             }
-            <div class="actor__mentions" role="group" aria-label="Mentions in the text">
+            <div class="actor__mentions" role="group" aria-label={lang.t(Msg::MentionsInText)}>
                 <button type="button" class="button" onclick={step(-1)}
-                    aria-label="Previous mention">{ "← Previous" }</button>
+                    aria-label={lang.t(Msg::MentionPrevious)}>{ lang.t(Msg::MentionPreviousShort) }</button>
                 <span class="actor__position">
-                    { format!("Mention {} of {}", props.mention_index + 1, actor.mention_count) }
+                    { lang.f(Msg::MentionOf, &[("index", &(props.mention_index + 1).to_string()), ("count", &actor.mention_count.to_string())]) }
                 </span>
                 <button type="button" class="button" onclick={step(1)}
-                    aria-label="Next mention">{ "Next →" }</button>
+                    aria-label={lang.t(Msg::MentionNext)}>{ lang.t(Msg::MentionNextShort) }</button>
             </div>
             { quotes_and_events(&viewer, article, actor) }
             { relations(&viewer, article, actor) }

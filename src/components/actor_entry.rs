@@ -6,6 +6,7 @@
 use super::actor_details::ActorDetails;
 use super::context::use_viewer;
 use crate::dom;
+use crate::i18n::{viewer::Msg, Lang};
 use crate::state::{Selection, SelectionAction};
 use yew::prelude::*;
 
@@ -22,12 +23,11 @@ pub struct ActorEntryProps {
 
 /// "Suggested", on an entry `draft` suggested that the writer has not confirmed (only ever in a
 /// preview of drafts: `make dev`).
-pub fn suggested_badge(suggested: bool) -> Html {
+pub fn suggested_badge(lang: Lang, suggested: bool) -> Html {
     if suggested {
         html! {
-            <span class={classes!("badge", dom::SUGGESTED_BADGE)}
-                title="Suggested by the drafter, not yet confirmed: it will not be published until it is">
-                { "Suggested" }
+            <span class={classes!("badge", dom::SUGGESTED_BADGE)} title={lang.t(Msg::SuggestedTitle)}>
+                { lang.t(Msg::Suggested) }
             </span>
         }
     } else {
@@ -42,10 +42,8 @@ pub fn actor_entry(props: &ActorEntryProps) -> Html {
     let Some(actor) = viewer.article.actors.get(props.index) else {
         return html! {};
     };
-    let mentions = match actor.mention_count {
-        1 => "1 mention".to_string(),
-        n => format!("{n} mentions"),
-    };
+    let lang = viewer.config.lang;
+    let mentions = lang.n(Msg::Mentions, actor.mention_count as usize, &[]);
     html! {
         <li class={classes!(
             "actor",
@@ -61,7 +59,7 @@ pub fn actor_entry(props: &ActorEntryProps) -> Html {
                 onclick={viewer.on(SelectionAction::Toggle(Selection::Actor(actor.id.clone())))}
             >
                 <span class="actor__name">{ &actor.name }</span>
-                { suggested_badge(viewer.article.is_suggested("actor", &actor.id)) }
+                { suggested_badge(lang, viewer.article.is_suggested("actor", &actor.id)) }
                 <span class="actor__role">{ &actor.role }</span>
                 <span class="actor__count">{ mentions }</span>
             </button>

@@ -5,6 +5,7 @@
 use super::actor_entry::ActorEntry;
 use super::context::use_viewer;
 use crate::effects::use_progressive_list;
+use crate::i18n::viewer::Msg;
 use crate::model::related::Related;
 use crate::model::ActorKind;
 use crate::state::Selection;
@@ -31,17 +32,18 @@ pub fn actors_panel(props: &ActorsPanelProps) -> Html {
         .flat_map(|kind| (0..actors.len()).filter(move |&i| actors[i].kind == *kind))
         .collect();
     let needed = selected.and_then(|id| order.iter().position(|&i| actors[i].id == id));
-    let (shown, more) = use_progressive_list(order.len(), needed, "actors");
+    let (shown, more) =
+        use_progressive_list(order.len(), needed, viewer.config.lang, Msg::MoreActors);
     html! {
         <div class="actors">
-            <h2 class="panel-title">{ "Actors" }</h2>
+            <h2 class="panel-title">{ viewer.config.lang.t(Msg::TabActors) }</h2>
             // The rendered ones, kind by kind (`order` is in kind order).
             { for order[..shown].chunk_by(|&a, &b| actors[a].kind == actors[b].kind).map(|group| {
                 let kind = actors[group[0]].kind;
                 let heading = format!("group-{}", kind.as_str());
                 html! {
                     <section key={kind.as_str()} class="actors__group" aria-labelledby={heading.clone()}>
-                        <h3 id={heading} class="actors__kind">{ kind.plural_label() }</h3>
+                        <h3 id={heading} class="actors__kind">{ kind.plural_label(viewer.config.lang) }</h3>
                         <ul class="actors__list">
                             { for group.iter().map(|&index| {
                                 let actor = &actors[index];

@@ -3,6 +3,7 @@
 
 use super::context::use_viewer;
 use crate::dom;
+use crate::i18n::{viewer::Msg, Lang};
 use crate::model::Article;
 use crate::state::{Announcement, Selection};
 use yew::prelude::*;
@@ -14,29 +15,47 @@ pub struct AnnouncerProps {
     pub announcement: Announcement,
 }
 
-/// What the live region says about a selection.
-pub fn describe(article: &Article, selection: &Selection, mention_index: u32) -> String {
+/// What the live region says about a selection, in `lang`.
+pub fn describe(
+    article: &Article,
+    selection: &Selection,
+    mention_index: u32,
+    lang: Lang,
+) -> String {
     match selection {
         Selection::Actor(id) => match article.actor(id) {
-            Some(a) => format!(
-                "{} selected: mention {} of {}.",
-                a.name,
-                mention_index + 1,
-                a.mention_count
+            Some(a) => lang.f(
+                Msg::AnnounceMention,
+                &[
+                    ("name", &a.name),
+                    ("index", &(mention_index + 1).to_string()),
+                    ("count", &a.mention_count.to_string()),
+                ],
             ),
             None => String::new(),
         },
         Selection::Event(id) => article
             .event(id)
-            .map(|e| format!("Event selected: {}, {}.", e.title, e.date.long()))
+            .map(|e| {
+                let date = crate::dates::written(lang, &e.date);
+                lang.f(Msg::AnnounceEvent, &[("title", &e.title), ("date", &date)])
+            })
             .unwrap_or_default(),
         Selection::Quote(id) => article
             .quote(id)
-            .map(|q| format!("Quote by {} selected.", article.speakers_names(q)))
+            .map(|q| {
+                lang.f(
+                    Msg::AnnounceQuote,
+                    &[("who", &article.speakers_names(q, lang))],
+                )
+            })
             .unwrap_or_default(),
         Selection::Relation(id) => article
             .relation(id)
-            .map(|(a, r)| format!("Relation selected: {}.", article.relation_phrase(a, r)))
+            .map(|(a, r)| {
+                let what = article.relation_phrase(a, r, lang);
+                lang.f(Msg::AnnounceRelation, &[("what", &what)])
+            })
             .unwrap_or_default(),
     }
 }
@@ -46,7 +65,12 @@ pub fn announcer(props: &AnnouncerProps) -> Html {
     crate::render_count::rendered("Announcer");
     let viewer = use_viewer();
     let said = match (&props.selection, props.announcement.describes_selection) {
-        (Some(selection), true) => describe(&viewer.article, selection, props.mention_index),
+        (Some(selection), true) => describe(
+            &viewer.article,
+            selection,
+            props.mention_index,
+            viewer.config.lang,
+        ),
         _ => props.announcement.text.clone(),
     };
     html! {

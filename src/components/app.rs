@@ -130,6 +130,7 @@ fn use_viewer_effects(
         config.view(ui),
         mode,
         config.embed,
+        config.lang,
         dispatch(),
     );
     use_settings(ui.settings, mode, dispatch());
@@ -138,7 +139,13 @@ fn use_viewer_effects(
     use_click_outside_card(pinned, dispatch());
     let (selection, index) = (ui.selection.clone(), ui.mention_index);
     use_follow_selection(selection.clone(), index, config.embed, root.clone());
-    use_embed_bridge(article.clone(), config.embed, root.clone(), dispatch());
+    use_embed_bridge(
+        article.clone(),
+        config.embed,
+        config.lang,
+        root.clone(),
+        dispatch(),
+    );
     use_text_highlights(selection, index, related, ui.card.clone(), root.clone());
     use_ready_mark(root.clone(), all_live);
 }

@@ -4,13 +4,14 @@
 //! republish it, when the article gives them.
 
 use super::context::use_viewer;
+use crate::i18n::viewer::Msg;
 use yew::prelude::*;
 
 #[function_component(ArticleHeader)]
 pub fn article_header() -> Html {
     crate::render_count::rendered("ArticleHeader");
     let app = use_viewer();
-    let meta = &app.article.meta;
+    let (meta, lang) = (&app.article.meta, app.config.lang);
     html! {
         <header class="article__header">
             <p class="article__kicker">{ &meta.source.name }</p>
@@ -30,17 +31,17 @@ pub fn article_header() -> Html {
                         { &meta.source.name }
                     }
                     { ", " }
-                    <time datetime={meta.source.date.iso()}>{ meta.source.date.long() }</time>
+                    <time datetime={meta.source.date.iso()}>{ crate::dates::written_one(lang, &meta.source.date) }</time>
                 </span>
                 if meta.is_republished() {
                     <span class="article__sep" aria-hidden="true">{ " · " }</span>
                     <span class="article__byline-item">
-                        { "Republished " }
+                        { lang.t(Msg::Republished) }
                         <time datetime={meta.page_date.iso()}>{ &meta.page_date_text }</time>
                     </span>
                 }
                 <span class="article__sep" aria-hidden="true">{ " · " }</span>
-                <span class="article__byline-item">{ format!("{} min read", meta.reading_minutes) }</span>
+                <span class="article__byline-item">{ lang.f(Msg::MinRead, &[("n", &meta.reading_minutes.to_string())]) }</span>
             </p>
             if !meta.publisher_address.is_empty() {
                 <p class="article__address">{ &meta.publisher_address }</p>

@@ -2,6 +2,7 @@
 //! refused with the reason, next to the field.
 
 use crate::feedback::{can_add, Rating};
+use crate::i18n::viewer::Msg;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,6 +16,7 @@ pub struct CriterionAdderProps {
 #[function_component(CriterionAdder)]
 pub fn criterion_adder(props: &CriterionAdderProps) -> Html {
     crate::render_count::rendered("CriterionAdder");
+    let lang = super::context::use_viewer().config.lang;
     let name = use_state(String::new);
     let error = use_state(|| None::<String>);
     let on_name = {
@@ -33,7 +35,7 @@ pub fn criterion_adder(props: &CriterionAdderProps) -> Html {
                 name.set(String::new());
                 error.set(None);
             }
-            Err(why) => error.set(Some(why)),
+            Err(why) => error.set(Some(why.said(lang))),
         }
     };
     let on_click = {
@@ -49,13 +51,13 @@ pub fn criterion_adder(props: &CriterionAdderProps) -> Html {
     });
     html! {
         <div class="feedback__add" role="group" aria-labelledby="feedback-add-label">
-            <label id="feedback-add-label" class="feedback__label" for="feedback-new-criterion">{ "Add field" }</label>
+            <label id="feedback-add-label" class="feedback__label" for="feedback-new-criterion">{ lang.t(Msg::FeedbackAddCriterion) }</label>
             <div class="feedback__add-row">
                 <input id="feedback-new-criterion" class="feedback__input" type="text"
-                    placeholder="Name of your criterion" maxlength="40"
+                    placeholder={lang.t(Msg::FeedbackCriterionPlaceholder)} maxlength="40"
                     value={(*name).clone()} oninput={on_name} onkeydown={on_key}
                     aria-describedby="feedback-add-error" />
-                <button type="button" class="button" onclick={on_click}>{ "Add field" }</button>
+                <button type="button" class="button" onclick={on_click}>{ lang.t(Msg::FeedbackAddCriterion) }</button>
             </div>
             <p id="feedback-add-error" class="feedback__error" role="alert">
                 { (*error).clone().unwrap_or_default() }

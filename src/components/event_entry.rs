@@ -4,6 +4,7 @@
 
 use super::context::{use_viewer, Viewer};
 use crate::dom;
+use crate::i18n::{viewer::Msg, Lang};
 use crate::model::{Event, Precision, Provenance, RecordSource, Selection};
 use crate::state::SelectionAction;
 use yew::prelude::*;
@@ -16,33 +17,32 @@ pub struct EventEntryProps {
     pub related: bool,
 }
 
-fn badge_label(p: &Provenance) -> &'static str {
+fn badge_label(p: &Provenance) -> Msg {
     match p {
-        Provenance::Stated => "Stated",
-        Provenance::Inferred { .. } => "Inferred",
-        Provenance::Record { .. } => "Record",
+        Provenance::Stated => Msg::ProvenanceStated,
+        Provenance::Inferred { .. } => Msg::ProvenanceInferred,
+        Provenance::Record { .. } => Msg::ProvenanceRecord,
     }
 }
 
-fn precision_label(p: Precision) -> &'static str {
+fn precision_label(p: Precision) -> Msg {
     match p {
-        Precision::Day => "to the day",
-        Precision::Month => "to the month",
-        Precision::Year => "to the year",
+        Precision::Day => Msg::PrecisionDay,
+        Precision::Month => Msg::PrecisionMonth,
+        Precision::Year => Msg::PrecisionYear,
     }
 }
 
-fn sentences_label(count: usize) -> String {
+fn sentences_label(lang: Lang, count: usize) -> String {
     match count {
-        0 => "The article does not mention it directly.".to_string(),
-        1 => "One sentence of the article mentions it (highlighted).".to_string(),
-        n => format!("{n} sentences of the article mention it (highlighted)."),
+        0 => lang.t(Msg::EventNoSentence).to_string(),
+        n => lang.n(Msg::EventSentences, n, &[]),
     }
 }
 
 /// Where a date from the public record was checked: the source's title (a link), publisher and
 /// the words that state the date; or, plainly, that no source was checked.
-pub fn record_source(provenance: &Provenance) -> Html {
+pub fn record_source(lang: Lang, provenance: &Provenance) -> Html {
     match provenance {
         Provenance::Record {
             source:
@@ -55,14 +55,14 @@ pub fn record_source(provenance: &Provenance) -> Html {
             ..
         } => html! {
             <p class="event__source">
-                { "Source: " }
+                { lang.t(Msg::Source) }
                 // Checked by the build and by the viewer's data check; checked again here.
                 if crate::model::rules::is_web_address(url) {
                     <a href={url.clone()} rel="noopener noreferrer">{ title }</a>
                 } else {
                     { title }
                 }
-                { format!(", {publisher}: “{says}”") }
+                { lang.f(Msg::SourceSays, &[("publisher", publisher), ("says", says)]) }
             </p>
         },
         Provenance::Record {
@@ -70,7 +70,7 @@ pub fn record_source(provenance: &Provenance) -> Html {
             ..
         } => html! {
             <p class="event__source event__source--unchecked">
-                { "Source not checked: no public text stating this date was found and read." }
+                { lang.t(Msg::SourceNotChecked) }
             </p>
         },
         _ => Html::default(),
@@ -79,7 +79,7 @@ pub fn record_source(provenance: &Provenance) -> Html {
 
 /// The selected event's details: what happened, where its date comes from, who and what.
 fn event_details(viewer: &Viewer, event: &Event) -> Html {
-    let article = &viewer.article;
+    let (article, lang) = (&viewer.article, viewer.config.lang);
     let select = |sel: Selection| viewer.on(SelectionAction::Select(sel));
     let quotes: Vec<_> = article
         .quotes
@@ -89,11 +89,11 @@ fn event_details(viewer: &Viewer, event: &Event) -> Html {
     html! {
         <div class="event__details" id={dom::event_details_id(&event.id)}>
             <p>{ &event.description }</p>
-            <p class="event__provenance">{ event.date_explanation() }</p>
-            { record_source(&event.provenance) }
+            <p class="event__provenance">{ event.date_explanation(lang) }</p>
+            { record_source(lang, &event.provenance) }
             if !event.actors.is_empty() {
                 <p class="event__actors">
-                    { "Who: " }
+                    { lang.t(Msg::Who) }
                     { for event.actors.iter().map(|a| html! {
                         <button key={a.clone()} type="button" class="link-button chip"
                             onclick={select(Selection::Actor(a.clone()))}>
@@ -102,14 +102,17 @@ fn event_details(viewer: &Viewer, event: &Event) -> Html {
                     }) }
                 </p>
             }
-            <p class="event__sentences">{ sentences_label(event.sentences.len()) }</p>
+            <p class="event__sentences">{ sentences_label(lang, event.sentences.len()) }</p>
             if !quotes.is_empty() {
                 <ul class="actor__links">
                     { for quotes.iter().map(|q| html! {
                         <li key={q.id.clone()}>
                             <button type="button" class="link-button"
                                 onclick={select(Selection::Quote(q.id.clone()))}>
-                                { format!("“{}” — {}", q.text, article.speakers_names(q)) }
+                                { lang.f(Msg::QuoteAndSpeaker, &[
+                                    ("text", &q.text),
+                                    ("who", &article.speakers_names(q, lang)),
+                                ]) }
                             </button>
                         </li>
                     }) }
@@ -123,6 +126,7 @@ fn event_details(viewer: &Viewer, event: &Event) -> Html {
 pub fn event_entry(props: &EventEntryProps) -> Html {
     crate::render_count::rendered("EventEntry");
     let viewer = use_viewer();
+    let lang = viewer.config.lang;
     let Some(event) = viewer.article.events.get(props.index) else {
         return html! {};
     };
@@ -145,20 +149,20 @@ pub fn event_entry(props: &EventEntryProps) -> Html {
             >
                 <span class="event__when">
                     <time class="event__date" datetime={event.date.html_datetime()}>
-                        { event.date.long() }
+                        { crate::dates::written(lang, &event.date) }
                     </time>
                     <span class={classes!("precision", format!("precision--{}", precision.as_str()))}>
-                        { precision_label(precision) }
+                        { lang.t(precision_label(precision)) }
                     </span>
                     <span
                         class={classes!("badge", format!("badge--{}", event.provenance.badge()))}
-                        title={event.provenance.explanation()}
+                        title={event.provenance.explanation(lang)}
                     >
-                        { badge_label(&event.provenance) }
+                        { lang.t(badge_label(&event.provenance)) }
                     </span>
                 </span>
                 <span class="event__title">{ &event.title }</span>
-                { super::actor_entry::suggested_badge(viewer.article.is_suggested("event", &event.id)) }
+                { super::actor_entry::suggested_badge(viewer.config.lang, viewer.article.is_suggested("event", &event.id)) }
             </button>
             if selected {
                 { event_details(&viewer, event) }

@@ -13,11 +13,12 @@ use super::context::{use_viewer, Viewer};
 use super::criterion_adder::CriterionAdder;
 use super::star_rating::StarRating;
 use crate::effects::use_restored_feedback;
-use crate::feedback::form::{sent, too_many_files, Form, FormAction, NOTHING_TO_SUBMIT};
+use crate::feedback::form::{sent, too_many_files, Form, FormAction};
 use crate::feedback::{
     check_attachment, storage_key, AttachmentKind, Feedback, FeedbackAction, Recipient,
     MAX_ATTACHMENTS, MAX_COMMENT_CHARS,
 };
+use crate::i18n::{viewer::Msg, Lang};
 use crate::web;
 use crate::web::files::{object_url, revoke_object_url};
 use crate::web::storage::{remove_setting, save_setting};
@@ -60,7 +61,7 @@ fn endpoint_note(viewer: &Viewer) -> Html {
     match endpoint_and_origin(viewer) {
         Some((_, origin)) => html! {
             <p class="feedback__recipient">
-                { format!("Submitting also sends your feedback to the publisher, at {origin}.") }
+                { viewer.config.lang.f(Msg::FeedbackToPublisher, &[("origin", &origin)]) }
             </p>
         },
         None => Html::default(),
@@ -68,16 +69,12 @@ fn endpoint_note(viewer: &Viewer) -> Html {
 }
 
 /// What the form says, beside *Submit*, of where the feedback goes.
-fn recipient_note(recipient: Option<&Recipient>) -> Html {
+fn recipient_note(lang: Lang, recipient: Option<&Recipient>) -> Html {
     let text = match recipient {
         Some(Recipient::EmbeddingSite(origin)) => {
-            format!(
-                "Submitting also sends your feedback to {origin}, the site showing this article."
-            )
+            lang.f(Msg::FeedbackToHost, &[("origin", origin)])
         }
-        Some(Recipient::HostPage) => {
-            "Submitting also passes your feedback to this page, which shows the article.".into()
-        }
+        Some(Recipient::HostPage) => lang.t(Msg::FeedbackToPage).to_string(),
         None => return Html::default(),
     };
     html! { <p class="feedback__recipient">{ text }</p> }
@@ -111,8 +108,8 @@ fn on_file(
                 previews.set(list);
                 form.dispatch(FormAction::Attach(attachment));
             }
-            Ok(_) => form.dispatch(FormAction::Say(too_many_files())),
-            Err(why) => form.dispatch(FormAction::Say(why)),
+            Ok(_) => form.dispatch(FormAction::Say(too_many_files(form.lang))),
+            Err(why) => form.dispatch(FormAction::Say(why.said(form.lang))),
         }
     })
 }
@@ -122,7 +119,7 @@ fn on_submit(form: &UseReducerHandle<Form>, viewer: &Viewer) -> Callback<SubmitE
     Callback::from(move |e: SubmitEvent| {
         e.prevent_default();
         if form.feedback.is_empty() {
-            form.dispatch(FormAction::Say(NOTHING_TO_SUBMIT.into()));
+            form.dispatch(FormAction::Say(form.lang.t(Msg::FeedbackNothing).into()));
             return;
         }
         let at = web::now_iso();
@@ -141,9 +138,9 @@ fn on_submit(form: &UseReducerHandle<Form>, viewer: &Viewer) -> Callback<SubmitE
         form.dispatch(FormAction::Submit { at, kept, shared });
         let json = object.as_ref().and_then(web::json::stringify);
         if let (Some(endpoint), Some(json)) = (endpoint(&viewer), json) {
-            let dispatch = form.dispatcher();
+            let (dispatch, lang) = (form.dispatcher(), form.lang);
             web::endpoint::post_json(&endpoint, &json, move |ok| {
-                dispatch.dispatch(FormAction::Say(sent(kept, shared, ok)))
+                dispatch.dispatch(FormAction::Say(sent(lang, kept, shared, ok)))
             });
         }
     })
@@ -213,8 +210,10 @@ pub fn feedback_form() -> Html {
     let viewer = use_viewer();
     let form = {
         let criteria = viewer.article.meta.feedback_criteria.clone();
-        use_reducer(move || Form::new(Feedback::new(&criteria)))
+        let lang = viewer.config.lang;
+        use_reducer(move || Form::new(Feedback::new(&criteria), lang))
     };
+    let lang = viewer.config.lang;
     // Previews of files attached in this visit (blob: addresses), by attachment index.
     let previews: Previews = use_state(Vec::new);
     use_restored_feedback(storage_key(&viewer.storage_key), form.dispatcher());
@@ -244,7 +243,7 @@ pub fn feedback_form() -> Html {
     };
     html! {
         <section class="feedback" aria-labelledby="feedback-title">
-            <h2 id="feedback-title" class="feedback__title">{ "Leave feedback about this" }</h2>
+            <h2 id="feedback-title" class="feedback__title">{ lang.t(Msg::FeedbackTitle) }</h2>
             <form class="feedback__form" onsubmit={on_submit(&form, &viewer)}>
                 { for feedback.ratings.iter().map(|r| html! {
                     <StarRating key={r.criterion.clone()} criterion={r.criterion.clone()}
@@ -252,18 +251,18 @@ pub fn feedback_form() -> Html {
                         onremove={r.custom.then(|| on_remove.clone())} />
                 }) }
                 <CriterionAdder ratings={feedback.ratings.clone()} onadd={on_add} />
-                { comment_field(&feedback.comment, feedback.comment_left(), on_comment) }
-                { file_pickers(&form, &previews) }
+                { comment_field(lang, &feedback.comment, feedback.comment_left(), on_comment) }
+                { file_pickers(lang, &form, &previews) }
                 if !feedback.attachments.is_empty() {
                     <AttachmentList attachments={feedback.attachments.clone()}
                         previews={(*previews).clone()} ondetach={on_detach} />
                 }
-                { recipient_note((*receiver).as_ref()) }
+                { recipient_note(lang, (*receiver).as_ref()) }
                 { endpoint_note(&viewer) }
                 <div class="feedback__actions">
-                    <button type="submit" class="button button--primary">{ "Submit feedback" }</button>
-                    <button type="button" class="button" onclick={on_download(&form, &viewer)}>{ "Download JSON" }</button>
-                    <button type="button" class="button" onclick={on_clear(&form, &viewer, &previews)}>{ "Clear" }</button>
+                    <button type="submit" class="button button--primary">{ lang.t(Msg::FeedbackSubmit) }</button>
+                    <button type="button" class="button" onclick={on_download(&form, &viewer)}>{ lang.t(Msg::FeedbackDownload) }</button>
+                    <button type="button" class="button" onclick={on_clear(&form, &viewer, &previews)}>{ lang.t(Msg::FeedbackClear) }</button>
                 </div>
             </form>
             <p class="feedback__status" role="status">{ form.message.clone().unwrap_or_default() }</p>
@@ -271,9 +270,9 @@ pub fn feedback_form() -> Html {
     }
 }
 
-fn comment_field(comment: &str, left: usize, oninput: Callback<InputEvent>) -> Html {
+fn comment_field(lang: Lang, comment: &str, left: usize, oninput: Callback<InputEvent>) -> Html {
     html! { <>
-        <label class="feedback__label" for="feedback-comment">{ "Comment" }</label>
+        <label class="feedback__label" for="feedback-comment">{ lang.t(Msg::FeedbackComment) }</label>
         <textarea
             id="feedback-comment"
             class="feedback__comment"
@@ -284,24 +283,27 @@ fn comment_field(comment: &str, left: usize, oninput: Callback<InputEvent>) -> H
             {oninput}
         />
         <p id="feedback-comment-left" class="feedback__hint">
-            { format!("{left} of {MAX_COMMENT_CHARS} characters left") }
+            { lang.f(Msg::FeedbackCharsLeft, &[("left", &left.to_string()), ("max", &MAX_COMMENT_CHARS.to_string())]) }
         </p>
     </> }
 }
 
-fn file_pickers(form: &UseReducerHandle<Form>, previews: &Previews) -> Html {
+fn file_pickers(lang: Lang, form: &UseReducerHandle<Form>, previews: &Previews) -> Html {
     html! {
         <div class="feedback__files">
             { for AttachmentKind::ALL.into_iter().map(|kind| html! {
                 <label class="button feedback__file">
-                    { format!("Choose {}", kind.as_str()) }
+                    { lang.t(match kind {
+                        AttachmentKind::Image => Msg::FeedbackChooseImage,
+                        AttachmentKind::Video => Msg::FeedbackChooseVideo,
+                    }) }
                     <input class="visually-hidden" type="file"
                         id={format!("feedback-{}", kind.as_str())}
                         accept={kind.types().join(",")}
                         onchange={on_file(form, previews, kind)} />
                 </label>
             }) }
-            <span class="feedback__hint">{ "Images up to 5 MB, videos up to 50 MB. Files stay on your device." }</span>
+            <span class="feedback__hint">{ lang.t(Msg::FeedbackMediaLimits) }</span>
         </div>
     }
 }

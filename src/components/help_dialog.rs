@@ -3,6 +3,7 @@
 
 use super::context::use_viewer;
 use crate::dom;
+use crate::i18n::viewer::Msg;
 use crate::state::PanelAction;
 use yew::prelude::*;
 
@@ -13,21 +14,22 @@ pub struct HelpDialogProps {
 
 /// The single-key shortcuts, as the help panel lists them. None uses the arrow keys, and none
 /// acts while typing in a field.
-pub const SHORTCUTS: [(&str, &str); 8] = [
-    ("/", "Find in the article"),
-    ("a", "Actors panel"),
-    ("t", "Timeline panel"),
-    ("q", "Quotes panel"),
-    ("r", "Relations panel"),
-    ("n / p", "Next / previous mention of the selected actor"),
-    ("Esc", "Close the help or a card, then clear the selection"),
-    ("?", "Show or hide this help"),
+pub const SHORTCUTS: [(&str, Msg); 8] = [
+    ("/", Msg::HelpFind),
+    ("a", Msg::HelpActors),
+    ("t", Msg::HelpTimeline),
+    ("q", Msg::HelpQuotes),
+    ("r", Msg::HelpRelations),
+    ("n / p", Msg::HelpNext),
+    ("Esc", Msg::HelpEscape),
+    ("?", Msg::HelpHelp),
 ];
 
 #[function_component(HelpDialog)]
 pub fn help_dialog(props: &HelpDialogProps) -> Html {
     crate::render_count::rendered("HelpDialog");
-    let onclose = use_viewer().on(PanelAction::ToggleHelp);
+    let viewer = use_viewer();
+    let (onclose, lang) = (viewer.on(PanelAction::ToggleHelp), viewer.config.lang);
     html! {
         <section
             id={dom::HELP_ID}
@@ -38,19 +40,16 @@ pub fn help_dialog(props: &HelpDialogProps) -> Html {
         >
         if props.open {
             <div class="help__head">
-                <h2 id="help-title" class="help__title">{ "Help" }</h2>
-                <button type="button" class="button" onclick={onclose}>{ "Close" }</button>
+                <h2 id="help-title" class="help__title">{ lang.t(Msg::Help) }</h2>
+                <button type="button" class="button" onclick={onclose}>{ lang.t(Msg::Close) }</button>
             </div>
-            <p>
-                { "Names in the text are linked: hover or focus one for a card, click or press Enter to select it. " }
-                { "A selection is highlighted in the text and in every panel; the address bar keeps it, so you can share the link." }
-            </p>
+            <p>{ lang.t(Msg::HelpIntro) }</p>
             <table class="help__keys">
-                <caption class="visually-hidden">{ "Keyboard shortcuts" }</caption>
-                <thead><tr><th scope="col">{ "Key" }</th><th scope="col">{ "Does" }</th></tr></thead>
+                <caption class="visually-hidden">{ lang.t(Msg::HelpTitle) }</caption>
+                <thead><tr><th scope="col">{ lang.t(Msg::HelpKey) }</th><th scope="col">{ lang.t(Msg::HelpDoes) }</th></tr></thead>
                 <tbody>
                     { for SHORTCUTS.iter().map(|(key, what)| html! {
-                        <tr key={*key}><td><kbd>{ *key }</kbd></td><td>{ *what }</td></tr>
+                        <tr key={*key}><td><kbd>{ *key }</kbd></td><td>{ lang.t(*what) }</td></tr>
                     }) }
                 </tbody>
             </table>

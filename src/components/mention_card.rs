@@ -5,7 +5,7 @@
 use super::context::use_viewer;
 use crate::dom;
 use crate::effects::use_card_position;
-use crate::model::ActorKind;
+use crate::i18n::viewer::Msg;
 use crate::state::{Card, CardAction};
 use crate::web;
 use yew::prelude::*;
@@ -13,15 +13,6 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct MentionCardProps {
     pub card: Option<Card>,
-}
-
-fn kind_label(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "Person",
-        ActorKind::State => "State",
-        ActorKind::Organisation => "Organisation",
-        ActorKind::Media => "Media",
-    }
 }
 
 #[function_component(MentionCard)]
@@ -45,10 +36,8 @@ pub fn mention_card(props: &MentionCardProps) -> Html {
             }
         })
     };
-    let mentions = match actor.mention_count {
-        1 => "Mentioned once".to_string(),
-        n => format!("Mentioned {n} times"),
-    };
+    let lang = viewer.config.lang;
+    let mentions = lang.n(Msg::MentionedTimes, actor.mention_count as usize, &[]);
     html! {
         <div
             ref={card_ref}
@@ -58,16 +47,16 @@ pub fn mention_card(props: &MentionCardProps) -> Html {
             aria-label={actor.name.clone()}
         >
             <p class="card__name">{ &actor.name }</p>
-            <p class="card__role">{ kind_label(actor.kind) }{ " · " }{ &actor.role }</p>
+            <p class="card__role">{ actor.kind.label(lang) }{ " · " }{ &actor.role }</p>
             <p class="card__desc">{ &actor.description }</p>
             <p class="card__meta">{ mentions }</p>
             if card.pinned {
                 <div class="card__actions">
                     <button type="button" class="button" onclick={on_open_panel}>
-                        { "Open in panel" }
+                        { lang.t(Msg::OpenInPanel) }
                     </button>
                     <button type="button" class="button" onclick={viewer.on(CardAction::Close)}>
-                        { "Close" }
+                        { lang.t(Msg::Close) }
                     </button>
                 </div>
             }

@@ -20,7 +20,7 @@ pub fn notice_bar(props: &NoticeBarProps) -> Html {
         <div class="notice" role="status">
             <p class="notice__text">{ notice }</p>
             <button type="button" class="button" onclick={viewer.on(NoticeAction::Dismiss)}>
-                { "Dismiss" }
+                { viewer.config.lang.t(crate::i18n::viewer::Msg::Dismiss) }
             </button>
         </div>
     }

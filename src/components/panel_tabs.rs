@@ -3,6 +3,7 @@
 
 use super::context::use_viewer;
 use crate::dom;
+use crate::i18n::viewer::Msg;
 use crate::state::PanelAction;
 use crate::view::Panel;
 use crate::web;
@@ -46,7 +47,7 @@ pub fn panel_tabs(props: &PanelTabsProps) -> Html {
         })
     };
     html! {
-        <div class="panels__tabs" role="tablist" aria-label="Panels" {onkeydown}>
+        <div class="panels__tabs" role="tablist" aria-label={viewer.config.lang.t(Msg::ToolbarPanels)} {onkeydown}>
             { for Panel::ALL.iter().map(|p| {
                 let active = *p == props.panel;
                 if crate::config::prerendering() {
@@ -61,7 +62,7 @@ pub fn panel_tabs(props: &PanelTabsProps) -> Html {
                             aria-selected={active.to_string()}
                             aria-controls={dom::panel_id(*p)}
                         >
-                            { p.label() }
+                            { viewer.config.lang.t(p.label()) }
                             <span class="panels__count">{ count(*p) }</span>
                         </a>
                     };
@@ -78,7 +79,7 @@ pub fn panel_tabs(props: &PanelTabsProps) -> Html {
                         tabindex={if active { "0" } else { "-1" }}
                         onclick={viewer.on(PanelAction::Show(*p))}
                     >
-                        { p.label() }
+                        { viewer.config.lang.t(p.label()) }
                         <span class="panels__count">{ count(*p) }</span>
                     </button>
                 }

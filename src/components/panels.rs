@@ -9,6 +9,7 @@ use super::quotes_panel::QuotesPanel;
 use super::relations_panel::RelationsPanel;
 use super::timeline_panel::TimelinePanel;
 use crate::dom;
+use crate::i18n::{viewer::Msg, Lang};
 use crate::model::related::Related;
 use crate::model::Article;
 use crate::state::{PanelAction, Selection, SelectionAction};
@@ -28,16 +29,16 @@ pub struct PanelsProps {
 }
 
 /// How the selection is named above the panel.
-fn selected_name(article: &Article, selection: &Selection) -> String {
+fn selected_name(article: &Article, selection: &Selection, lang: Lang) -> String {
     match selection {
         Selection::Actor(id) => article.actor_name(id).to_string(),
         Selection::Event(id) => article.event(id).map_or(id.clone(), |e| e.title.clone()),
         Selection::Quote(id) => article.quote(id).map_or(id.clone(), |q| {
-            format!("quote by {}", article.speakers_names(q))
+            lang.f(Msg::QuoteBy, &[("who", &article.speakers_names(q, lang))])
         }),
         Selection::Relation(id) => article
             .relation(id)
-            .map_or(id.clone(), |(a, r)| article.relation_phrase(a, r)),
+            .map_or(id.clone(), |(a, r)| article.relation_phrase(a, r, lang)),
     }
 }
 
@@ -61,29 +62,30 @@ fn panel_content(panel: Panel, props: &PanelsProps) -> Html {
 pub fn panels(props: &PanelsProps) -> Html {
     crate::render_count::rendered("Panels");
     let viewer = use_viewer();
+    let lang = viewer.config.lang;
     let selected = props
         .selection
         .as_ref()
-        .map(|sel| selected_name(&viewer.article, sel));
+        .map(|sel| selected_name(&viewer.article, sel, lang));
     html! {
         <aside
             id={dom::PANELS_ID}
             class={classes!("panels", props.sheet_open.then_some("panels--open"))}
-            aria-label="Actors, timeline, quotes and relations"
+            aria-label={lang.t(Msg::PanelsLabel)}
         >
             <div class="panels__bar">
                 <PanelTabs panel={props.panel} />
                 <button type="button" class="button panels__close"
                     onclick={viewer.on(PanelAction::CloseSheet)}
-                    aria-label="Close the panel">{ "Close" }</button>
+                    aria-label={lang.t(Msg::PanelClose)}>{ lang.t(Msg::Close) }</button>
             </div>
             if let Some(name) = selected {
                 <div class="panels__selection">
                     <p class="panels__selected">
-                        <span class="panels__selected-label">{ "Selected: " }</span>{ name }
+                        <span class="panels__selected-label">{ lang.t(Msg::Selected) }</span>{ name }
                     </p>
                     <button type="button" class="button" onclick={viewer.on(SelectionAction::Clear)}>
-                        { "Clear" }
+                        { lang.t(Msg::Clear) }
                     </button>
                 </div>
             }

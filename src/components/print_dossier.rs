@@ -5,6 +5,7 @@
 use super::context::use_viewer;
 use super::relations_picture::picture;
 use crate::dom;
+use crate::i18n::viewer::Msg;
 use crate::model::related::Related;
 use yew::prelude::*;
 
@@ -12,76 +13,75 @@ use yew::prelude::*;
 pub fn print_dossier() -> Html {
     crate::render_count::rendered("PrintDossier");
     let app = use_viewer();
-    let article = &app.article;
+    let (article, lang) = (&app.article, app.config.lang);
     html! {
         <section class={dom::DOSSIER_CLASS}>
-            <h2>{ "Actors" }</h2>
+            <h2>{ lang.t(Msg::TabActors) }</h2>
             <table>
                 <thead><tr>
-                    <th>{ "Name" }</th><th>{ "Kind" }</th><th>{ "Role" }</th><th>{ "Mentions" }</th>
+                    <th>{ lang.t(Msg::DossierName) }</th><th>{ lang.t(Msg::DossierKind) }</th><th>{ lang.t(Msg::DossierRole) }</th><th>{ lang.t(Msg::DossierMentions) }</th>
                 </tr></thead>
                 <tbody>
                     { for article.actors.iter().map(|a| html! {
                         <tr key={a.id.clone()}>
                             <td>{ &a.name }</td>
-                            <td>{ a.kind.as_str() }</td>
+                            <td>{ a.kind.label(lang) }</td>
                             <td>{ &a.role }</td>
                             <td>{ a.mention_count }</td>
                         </tr>
                     }) }
                 </tbody>
             </table>
-            <h2>{ "Timeline" }</h2>
+            <h2>{ lang.t(Msg::TabTimeline) }</h2>
             <table>
                 <thead><tr>
-                    <th>{ "Date" }</th><th>{ "Event" }</th><th>{ "Where the date comes from" }</th>
+                    <th>{ lang.t(Msg::DossierDate) }</th><th>{ lang.t(Msg::DossierEvent) }</th><th>{ lang.t(Msg::DossierDateSource) }</th>
                 </tr></thead>
                 <tbody>
                     { for article.events.iter().map(|e| html! {
                         <tr key={e.id.clone()}>
-                            <td>{ e.date.long() }</td>
+                            <td>{ crate::dates::written(lang, &e.date) }</td>
                             <td>{ &e.title }</td>
                             <td>
-                                { e.date_explanation() }
-                                { super::event_entry::record_source(&e.provenance) }
+                                { e.date_explanation(lang) }
+                                { super::event_entry::record_source(lang, &e.provenance) }
                             </td>
                         </tr>
                     }) }
                 </tbody>
             </table>
-            <h2>{ "Quotes" }</h2>
+            <h2>{ lang.t(Msg::TabQuotes) }</h2>
             <table>
                 <thead><tr>
-                    <th>{ "Quote" }</th><th>{ "Speaker" }</th><th>{ "Date" }</th>
+                    <th>{ lang.t(Msg::DossierQuote) }</th><th>{ lang.t(Msg::DossierSpeaker) }</th><th>{ lang.t(Msg::DossierDate) }</th>
                 </tr></thead>
                 <tbody>
                     { for article.quotes.iter().map(|q| html! {
                         <tr key={q.id.clone()}>
-                            <td>{ format!("“{}”", q.text) }</td>
-                            <td>{ article.speakers_names(q) }</td>
+                            <td>{ lang.f(Msg::Quoted, &[("text", &q.text)]) }</td>
+                            <td>{ article.speakers_names(q, lang) }</td>
                             <td>{ q.event.as_deref().and_then(|e| article.event(e))
-                                .map(|e| e.date.long())
-                                .unwrap_or_else(|| "not given".into()) }</td>
+                                .map(|e| crate::dates::written(lang, &e.date))
+                                .unwrap_or_else(|| lang.t(Msg::DossierNotGiven).to_string()) }</td>
                         </tr>
                     }) }
                 </tbody>
             </table>
-            <h2>{ "Relations" }</h2>
+            <h2>{ lang.t(Msg::TabRelations) }</h2>
             <figure class="graph__figure graph__figure--print">
-                { picture(&app.picture, None, &Related::default(), None) }
+                { picture(&app.picture, None, &Related::default(), None, lang) }
                 <figcaption>
-                    { "Who is linked to whom in the article; the table names each relation \
-                       and the sentence behind it." }
+                    { lang.t(Msg::DossierPictureCaption) }
                 </figcaption>
             </figure>
             <table>
                 <thead><tr>
-                    <th>{ "Relation" }</th><th>{ "In the article" }</th>
+                    <th>{ lang.t(Msg::DossierRelation) }</th><th>{ lang.t(Msg::DossierInArticle) }</th>
                 </tr></thead>
                 <tbody>
                     { for article.relations().map(|(id, a, r)| html! {
                         <tr key={id}>
-                            <td>{ article.relation_phrase(a, r) }</td>
+                            <td>{ article.relation_phrase(a, r, lang) }</td>
                             <td>{ &r.evidence }</td>
                         </tr>
                     }) }

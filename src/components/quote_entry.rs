@@ -5,6 +5,7 @@
 
 use super::context::{use_viewer, Viewer};
 use crate::dom;
+use crate::i18n::{viewer::Msg, Lang};
 use crate::model::{Article, Quote, Selection};
 use crate::state::{NoticeAction, SelectionAction};
 use crate::web;
@@ -18,64 +19,84 @@ pub struct QuoteEntryProps {
     pub related: bool,
 }
 
-/// The text put on the clipboard: the words, the speaker, where and when.
-pub fn attribution(article: &Article, quote: &Quote) -> String {
+/// The text put on the clipboard: the words, the speaker, where and when, in `lang`.
+pub fn attribution(article: &Article, quote: &Quote, lang: Lang) -> String {
     // One speaker is named with their role; several, by their names.
     let who = match quote.speakers.as_slice() {
         [one] => match article.actor(one) {
-            Some(a) if !a.role.is_empty() => format!("{}, {}", a.name, a.role),
+            Some(a) if !a.role.is_empty() => {
+                lang.f(Msg::NameAndRole, &[("name", &a.name), ("role", &a.role)])
+            }
             Some(a) => a.name.clone(),
             None => one.clone(),
         },
-        _ => article.speakers_names(quote),
+        _ => article.speakers_names(quote, lang),
     };
     let when = quote
         .event
         .as_deref()
         .and_then(|e| article.event(e))
-        .map(|e| format!(", {}", e.date.long()))
+        .map(|e| {
+            lang.f(
+                Msg::QuoteWhen,
+                &[("date", &crate::dates::written(lang, &e.date))],
+            )
+        })
         .unwrap_or_default();
-    format!(
-        "“{}” — {who}{when}. Quoted in “{}”, {}, {}.",
-        quote.text,
-        article.meta.title,
-        article.meta.source.name,
-        article.meta.source.date.long()
+    lang.f(
+        Msg::QuoteAttribution,
+        &[
+            ("text", &quote.text),
+            ("who", &who),
+            ("when", &when),
+            ("title", &article.meta.title),
+            ("source", &article.meta.source.name),
+            (
+                "date",
+                &crate::dates::written_one(lang, &article.meta.source.date),
+            ),
+        ],
     )
 }
 
 /// Copies the quote with its attribution and says whether it worked.
 fn on_copy(viewer: &Viewer, quote: &Quote) -> Callback<MouseEvent> {
-    let (viewer, text) = (viewer.clone(), attribution(&viewer.article, quote));
+    let lang = viewer.config.lang;
+    let (viewer, text) = (viewer.clone(), attribution(&viewer.article, quote, lang));
     Callback::from(move |_| {
         let viewer = viewer.clone();
         web::files::copy_text(&text, move |ok| {
-            viewer.dispatch(NoticeAction::Announce(if ok {
-                "Quote copied with its attribution.".to_string()
-            } else {
-                "The browser did not allow copying.".to_string()
-            }))
+            let said = lang.t(if ok { Msg::Copied } else { Msg::CopyRefused });
+            viewer.dispatch(NoticeAction::Announce(said.to_string()))
         });
     })
 }
 
 /// The speakers, each a button that selects them, joined as a reader says them ("A, B and C").
 fn speaker_buttons(viewer: &Viewer, speakers: &[String]) -> Html {
-    let last = speakers.len().saturating_sub(1);
-    html! {
-        { for speakers.iter().enumerate().map(|(n, id)| html! {
-            <>
-                { match n {
-                    0 => "",
-                    n if n == last => " and ",
-                    _ => ", ",
-                } }
-                <button type="button" class="link-button"
-                    onclick={viewer.on(SelectionAction::Select(Selection::Actor(id.clone())))}>
-                    { viewer.article.actor_name(id) }
-                </button>
-            </>
-        }) }
+    let lang = viewer.config.lang;
+    let button = |id: &String| {
+        html! {
+            <button type="button" class="link-button"
+                onclick={viewer.on(SelectionAction::Select(Selection::Actor(id.clone())))}>
+                { viewer.article.actor_name(id) }
+            </button>
+        }
+    };
+    match speakers {
+        [] => html! {},
+        [one] => button(one),
+        [rest @ .., last] => {
+            let comma = lang.t(Msg::NamesComma);
+            let rest = html! { { for rest.iter().enumerate().map(|(n, id)| html! {
+                <>{ if n == 0 { "" } else { comma } }{ button(id) }</>
+            }) } };
+            crate::words::phrase(
+                lang,
+                Msg::NamesAnd,
+                vec![("rest", rest), ("last", button(last))],
+            )
+        }
     }
 }
 
@@ -83,7 +104,7 @@ fn speaker_buttons(viewer: &Viewer, speakers: &[String]) -> Html {
 pub fn quote_entry(props: &QuoteEntryProps) -> Html {
     crate::render_count::rendered("QuoteEntry");
     let viewer = use_viewer();
-    let article = &viewer.article;
+    let (article, lang) = (&viewer.article, viewer.config.lang);
     let Some(q) = article.quotes.get(props.index) else {
         return html! {};
     };
@@ -103,26 +124,26 @@ pub fn quote_entry(props: &QuoteEntryProps) -> Html {
                 aria-pressed={selected.to_string()}
                 onclick={viewer.on(SelectionAction::Toggle(sel))}
             >
-                { format!("“{}”", q.text) }
-                { super::actor_entry::suggested_badge(article.is_suggested("quote", &q.id)) }
+                { lang.f(Msg::Quoted, &[("text", &q.text)]) }
+                { super::actor_entry::suggested_badge(viewer.config.lang, article.is_suggested("quote", &q.id)) }
             </button>
             <p class="quote-item__meta">
                 if q.speakers.is_empty() {
                     // A draft's suggestion the drafter found no speaker for (a preview only).
-                    <span class="quote-item__undated">{ "speaker not found" }</span>
+                    <span class="quote-item__undated">{ lang.t(Msg::SpeakerNotFound) }</span>
                 } else {
                     { speaker_buttons(&viewer, &q.speakers) }
                 }
                 { " · " }
                 { match date {
-                    Some(e) => html! { <time datetime={e.date.html_datetime()}>{ e.date.long() }</time> },
-                    None => html! { <span class="quote-item__undated">{ "date not given" }</span> },
+                    Some(e) => html! { <time datetime={e.date.html_datetime()}>{ crate::dates::written(lang, &e.date) }</time> },
+                    None => html! { <span class="quote-item__undated">{ lang.t(Msg::DateNotGiven) }</span> },
                 } }
             </p>
             <p class="quote-item__context">{ &q.context }</p>
             <button type="button" class="button quote-item__copy" onclick={on_copy(&viewer, q)}
-                aria-label={format!("Copy the quote by {} with its attribution", article.speakers_names(q))}>
-                { "Copy" }
+                aria-label={lang.f(Msg::CopyLabel, &[("who", &article.speakers_names(q, lang))])}>
+                { lang.t(Msg::Copy) }
             </button>
         </li>
     }

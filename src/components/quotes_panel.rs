@@ -4,6 +4,7 @@
 use super::context::{use_viewer, Viewer};
 use super::quote_entry::QuoteEntry;
 use crate::effects::use_progressive_list;
+use crate::i18n::viewer::Msg;
 use crate::model::related::Related;
 use crate::model::Selection;
 use crate::state::PanelAction;
@@ -21,7 +22,7 @@ pub struct QuotesPanelProps {
 
 /// The speaker filter: everyone, or one speaker, with their numbers of quotes.
 fn speaker_filter(viewer: &Viewer, filter: Option<&str>) -> Html {
-    let article = &viewer.article;
+    let (article, lang) = (&viewer.article, viewer.config.lang);
     let mut speakers: Vec<&str> = Vec::new();
     for speaker in article.quotes.iter().flat_map(|q| &q.speakers) {
         if !speakers.contains(&speaker.as_str()) {
@@ -42,17 +43,17 @@ fn speaker_filter(viewer: &Viewer, filter: Option<&str>) -> Html {
     };
     html! {
         <label class="quotes__filter">
-            <span>{ "Speaker" }</span>
+            <span>{ lang.t(Msg::Speaker) }</span>
             <select id="speaker-filter" class="select" onchange={on_filter}>
                 <option value="" selected={filter.is_none()}>
-                    { format!("Everyone ({})", article.quotes.len()) }
+                    { lang.f(Msg::Everyone, &[("n", &article.quotes.len().to_string())]) }
                 </option>
                 { for speakers.iter().map(|s| {
                     let n = article.quotes.iter().filter(|q| q.speakers.iter().any(|x| x == s)).count();
                     html! {
                         <option key={s.to_string()} value={s.to_string()}
                             selected={filter == Some(*s)}>
-                            { format!("{} ({n})", article.actor_name(s)) }
+                            { lang.f(Msg::SpeakerCount, &[("name", article.actor_name(s)), ("n", &n.to_string())]) }
                         </option>
                     }
                 }) }
@@ -72,10 +73,11 @@ pub fn quotes_panel(props: &QuotesPanelProps) -> Html {
         .filter(|&i| filter.is_none_or(|s| quotes[i].speakers.iter().any(|x| x == s)))
         .collect();
     let needed = selected.and_then(|id| listed.iter().position(|&i| quotes[i].id == id));
-    let (shown, more) = use_progressive_list(listed.len(), needed, "quotes");
+    let (shown, more) =
+        use_progressive_list(listed.len(), needed, viewer.config.lang, Msg::MoreQuotes);
     html! {
         <div class="quotes">
-            <h2 class="panel-title">{ "Quotes" }</h2>
+            <h2 class="panel-title">{ viewer.config.lang.t(Msg::TabQuotes) }</h2>
             { speaker_filter(&viewer, filter) }
             <ol class="quotes__list">
                 { for listed[..shown].iter().map(|&index| {

@@ -17,7 +17,7 @@ pub fn reading_progress() -> Html {
                 ref={bar}
                 class="progress__bar"
                 role="progressbar"
-                aria-label="Reading progress"
+                aria-label={viewer.config.lang.t(crate::i18n::viewer::Msg::ReadingProgress)}
                 aria-valuemin="0"
                 aria-valuemax="100"
                 aria-valuenow="0"

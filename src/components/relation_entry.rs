@@ -32,9 +32,12 @@ pub fn relation_entry(props: &RelationEntryProps) -> Html {
         return html! {};
     };
     let id = relation_id(&actor.id, props.index);
-    let phrase = article.relation_phrase(actor, relation);
+    let phrase = article.relation_phrase(actor, relation, viewer.config.lang);
     // A draft's relation not yet confirmed (a preview only).
-    let badge = super::actor_entry::suggested_badge(article.is_suggested("relation", &id));
+    let badge = super::actor_entry::suggested_badge(
+        viewer.config.lang,
+        article.is_suggested("relation", &id),
+    );
     let class = classes!(
         "relation-entry",
         props.selected.then_some("relation-entry--selected"),

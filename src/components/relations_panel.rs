@@ -8,6 +8,7 @@ use super::context::use_viewer;
 use super::relation_entry::RelationEntry;
 use super::relations_picture::{on_click, picture};
 use crate::effects::use_progressive_list;
+use crate::i18n::viewer::Msg;
 use crate::model::related::Related;
 use crate::model::Selection;
 use std::rc::Rc;
@@ -36,19 +37,19 @@ pub fn relations_panel(props: &RelationsPanelProps) -> Html {
     let needed = selected_relation
         .and_then(|id| article.relation_place(id))
         .and_then(|place| all.iter().position(|&p| p == place));
-    let (shown, more) = use_progressive_list(all.len(), needed, "relations");
+    let (shown, more) =
+        use_progressive_list(all.len(), needed, viewer.config.lang, Msg::MoreRelations);
     // The rendered ones, actor by actor (`all` is in actor order).
     let by_actor = all[..shown].chunk_by(|a, b| a.0 == b.0);
     html! { <>
         <p class="panel__intro">
-            { "Who stands with whom, as the article tells it. Choose a relation to see the \
-               sentence behind it; the list below the picture holds the same relations." }
+            { viewer.config.lang.t(Msg::RelationsIntro) }
         </p>
         <figure class="graph__figure">
             { picture(&viewer.picture, props.selection.as_ref(), &props.related,
-                Some(on_click(&viewer))) }
+                Some(on_click(&viewer)), viewer.config.lang) }
         </figure>
-        <h3 class="relations-list__heading">{ "Every relation, by actor" }</h3>
+        <h3 class="relations-list__heading">{ viewer.config.lang.t(Msg::RelationsByActor) }</h3>
         <ul class="relations-list">
             { for by_actor.map(|group| {
                 let actor = group[0].0;

@@ -8,9 +8,10 @@
 //! The picture is for the eye and the mouse; it is hidden from assistive technology, because
 //! the list beside it (`RelationsPanel`) says the same and is what the keyboard uses.
 
+use crate::i18n::{viewer::Msg, Lang};
 use crate::model::graph::{
-    place_labels, Edge, Layout, Node, COLUMNS, COLUMN_HEADINGS, MAX_ACTORS, NODE_HEIGHT,
-    NODE_WIDTH, WIDTH,
+    place_labels, Edge, Layout, Node, COLUMNS, COLUMN_KINDS, MAX_ACTORS, NODE_HEIGHT, NODE_WIDTH,
+    WIDTH,
 };
 use crate::model::related::Related;
 use crate::model::{relation_id, Selection};
@@ -107,11 +108,11 @@ fn edge_view(edge: &Edge, id: &str, emphasis: Emphasis) -> Html {
     }
 }
 
-fn label_view(edge: &Edge, id: &str, (x, y): (i32, i32)) -> Html {
+fn label_view(id: &str, label: &'static str, (x, y): (i32, i32)) -> Html {
     html! {
         <text key={id} class="graph__label" x={x.to_string()}
             y={(y + 3).to_string()} text-anchor="middle">
-            { edge.kind.label() }
+            { label }
         </text>
     }
 }
@@ -146,12 +147,12 @@ pub fn picture(
     selection: Option<&Selection>,
     related: &Related,
     onclick: Option<Callback<MouseEvent>>,
+    lang: Lang,
 ) -> Html {
     if layout.nodes.is_empty() {
         return html! {
             <p class="graph__none">
-                { format!("This article names more than {MAX_ACTORS} actors, too many to draw \
-                           legibly: every relation is in the list.") }
+                { lang.f(Msg::PictureTooMany, &[("max", &MAX_ACTORS.to_string())]) }
             </p>
         };
     }
@@ -185,13 +186,20 @@ pub fn picture(
         .copied()
         .collect();
     labelled.truncate(MAX_LABELS);
-    let label_places = place_labels(&labelled.iter().map(|(edge, ..)| *edge).collect::<Vec<_>>());
+    let labels: Vec<&'static str> = labelled
+        .iter()
+        .map(|(edge, ..)| edge.kind.label(lang))
+        .collect();
+    let label_places = place_labels(
+        &labelled.iter().map(|(edge, ..)| *edge).collect::<Vec<_>>(),
+        &labels,
+    );
     let view_box = format!("0 0 {WIDTH} {}", layout.height);
     html! {
         <svg class="graph" viewBox={view_box} aria-hidden="true" focusable="false" {onclick}>
-            { for COLUMNS.iter().zip(COLUMN_HEADINGS).map(|(x, heading)| html! {
-                <text key={heading} class="graph__heading" x={x.to_string()} y="16"
-                    text-anchor="middle">{ heading }</text>
+            { for COLUMNS.iter().zip(COLUMN_KINDS).map(|(x, kind)| html! {
+                <text key={kind.as_str()} class="graph__heading" x={x.to_string()} y="16"
+                    text-anchor="middle">{ kind.plural_label(lang) }</text>
             }) }
             <g class="graph__edges">
                 { for order.iter().map(|(edge, id, emphasis)| edge_view(edge, id, *emphasis)) }
@@ -200,7 +208,7 @@ pub fn picture(
                 { for layout.nodes.iter().map(|n| node_view(n, node_emphasis(n, selection, related))) }
             </g>
             <g class="graph__labels">
-                { for labelled.iter().zip(label_places).map(|((edge, id, _), at)| label_view(edge, id, at)) }
+                { for labelled.iter().zip(labels).zip(label_places).map(|(((_, id, _), label), at)| label_view(id, label, at)) }
             </g>
         </svg>
     }

@@ -5,6 +5,7 @@
 use super::context::use_viewer;
 use crate::dom;
 use crate::effects::use_search_highlight;
+use crate::i18n::viewer::Msg;
 use crate::state::{Search, SearchAction};
 use crate::web::highlight::count_matches;
 use yew::prelude::*;
@@ -24,17 +25,41 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         search.match_index,
         viewer.root.clone(),
     );
-    let oninput = {
+    let lang = viewer.config.lang;
+    // Searches for what the field holds. While an input method (IME) is composing a word
+    // (Japanese, Korean), its steps are not searched; the word is, once committed.
+    let search_for = {
         let viewer = viewer.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        move |input: web_sys::HtmlInputElement| {
             let query = input.value();
             let matches = viewer
                 .root_element()
                 .map_or(0, |root| count_matches(&root, &query));
             viewer.dispatch(SearchAction::SetQuery { query, matches });
+        }
+    };
+    let oninput = {
+        let search_for = search_for.clone();
+        Callback::from(move |e: InputEvent| {
+            if !e.is_composing() {
+                search_for(e.target_unchecked_into());
+            }
         })
     };
+    // Yew has no `oncompositionend`: a listener on the field, for the field's life.
+    let field = use_node_ref();
+    {
+        let field = field.clone();
+        use_effect_with((), move |_| {
+            let listener = field.cast::<web_sys::HtmlInputElement>().map(|input| {
+                let target = input.clone();
+                gloo_events::EventListener::new(&target, "compositionend", move |_| {
+                    search_for(input.clone())
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let onkeydown = {
         let viewer = viewer.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
@@ -51,29 +76,36 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     };
     let status = match (search.query.trim().is_empty(), search.match_count) {
         (true, _) => String::new(),
-        (false, 0) => "No matches".to_string(),
-        (false, n) => format!("{} of {n}", search.match_index + 1),
+        (false, 0) => lang.t(Msg::FindNoMatches).to_string(),
+        (false, n) => lang.f(
+            Msg::FindMatchOf,
+            &[
+                ("index", &(search.match_index + 1).to_string()),
+                ("count", &n.to_string()),
+            ],
+        ),
     };
     let has_matches = search.match_count > 0;
     html! {
         <div class="search" role="search">
-            <label for={dom::SEARCH_INPUT_ID} class="visually-hidden">{ "Find in the article" }</label>
+            <label for={dom::SEARCH_INPUT_ID} class="visually-hidden">{ lang.t(Msg::FindLabel) }</label>
             <input
                 id={dom::SEARCH_INPUT_ID}
                 class="search__input"
                 type="search"
-                placeholder="Find in article  /"
+                placeholder={lang.t(Msg::FindPlaceholder)}
                 autocomplete="off"
                 spellcheck="false"
                 value={search.query.clone()}
                 {oninput}
+                ref={field}
                 {onkeydown}
                 aria-describedby="search-status"
             />
             <span id="search-status" class="search__status" aria-live="polite">{ status }</span>
-            <button type="button" class="button button--icon" aria-label="Previous match"
+            <button type="button" class="button button--icon" aria-label={lang.t(Msg::FindPrevious)}
                 disabled={!has_matches} onclick={viewer.on(SearchAction::StepMatch(-1))}>{ "↑" }</button>
-            <button type="button" class="button button--icon" aria-label="Next match"
+            <button type="button" class="button button--icon" aria-label={lang.t(Msg::FindNext)}
                 disabled={!has_matches} onclick={viewer.on(SearchAction::StepMatch(1))}>{ "↓" }</button>
         </div>
     }

@@ -10,6 +10,7 @@ use yew::prelude::*;
 #[function_component(SkipLink)]
 pub fn skip_link() -> Html {
     let viewer = use_viewer();
+    let lang = viewer.config.lang;
     let onclick = Callback::from(move |e: MouseEvent| {
         e.prevent_default();
         if let Some(root) = viewer.root_element() {
@@ -18,7 +19,7 @@ pub fn skip_link() -> Html {
     });
     html! {
         <a class="skip-link" href={dom::by_id(dom::ARTICLE_ID)} {onclick}>
-            { "Skip to the article" }
+            { lang.t(crate::i18n::viewer::Msg::SkipToArticle) }
         </a>
     }
 }

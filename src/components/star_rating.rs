@@ -3,6 +3,7 @@
 //! criterion, so the form can hand every rating the same ones and a rating re-renders only
 //! when its own stars change.
 
+use crate::i18n::viewer::Msg;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -33,16 +34,16 @@ fn slug(text: &str) -> String {
 pub fn star_rating(props: &StarRatingProps) -> Html {
     crate::render_count::rendered("StarRating");
     let name = format!("rate-{}", slug(&props.criterion));
+    let lang = super::context::use_viewer().config.lang;
     let summary = match props.stars {
-        0 => "not rated".to_string(),
-        1 => "1 star".to_string(),
-        n => format!("{n} stars"),
+        0 => lang.t(Msg::NotRated).to_string(),
+        n => lang.n(Msg::Stars, usize::from(n), &[]),
     };
     html! {
         <fieldset class="rating">
             <legend class="rating__legend">
                 { props.criterion.clone() }
-                <span class="rating__summary">{ format!(" — {summary}") }</span>
+                <span class="rating__summary">{ lang.f(Msg::RatingSummary, &[("summary", &summary)]) }</span>
             </legend>
             <div class="rating__stars">
                 { for (1..=5u8).map(|n| {
@@ -58,7 +59,7 @@ pub fn star_rating(props: &StarRatingProps) -> Html {
                                 name={name.clone()}
                                 value={n.to_string()}
                                 checked={props.stars == n}
-                                aria-label={if n == 1 { "1 star".to_string() } else { format!("{n} stars") }}
+                                aria-label={lang.n(Msg::Stars, usize::from(n), &[])}
                                 {onchange}
                             />
                             <span class="rating__glyph" aria-hidden="true">{ "★" }</span>
@@ -67,12 +68,12 @@ pub fn star_rating(props: &StarRatingProps) -> Html {
                 }) }
                 if let Some(onremove) = props.onremove.clone() {
                     <button type="button" class="button rating__remove"
-                        aria-label={format!("Remove {}", props.criterion)}
+                        aria-label={lang.f(Msg::RemoveLabel, &[("name", &props.criterion)])}
                         onclick={
                             let criterion = props.criterion.clone();
                             Callback::from(move |_| onremove.emit(criterion.clone()))
                         }>
-                        { "Remove" }
+                        { lang.t(Msg::Remove) }
                     </button>
                 }
             </div>

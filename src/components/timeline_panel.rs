@@ -6,6 +6,7 @@ use super::context::use_viewer;
 use super::event_entry::EventEntry;
 use super::timeline_axis::TimelineAxis;
 use crate::effects::use_progressive_list;
+use crate::i18n::viewer::Msg;
 use crate::model::related::Related;
 use crate::model::Selection;
 use std::rc::Rc;
@@ -24,18 +25,20 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
     let selected = props.selection.as_ref().and_then(Selection::event);
     let events = &viewer.article.events;
     let needed = selected.and_then(|id| events.iter().position(|e| e.id == id));
-    let (shown, more) = use_progressive_list(events.len(), needed, "events");
+    let (shown, more) =
+        use_progressive_list(events.len(), needed, viewer.config.lang, Msg::MoreEvents);
+    let lang = viewer.config.lang;
     html! {
         <div class="timeline">
-            <h2 class="panel-title">{ "Timeline" }</h2>
+            <h2 class="panel-title">{ lang.t(Msg::TabTimeline) }</h2>
             <TimelineAxis selection={props.selection.clone()} related={props.related.clone()} />
             <dl class="timeline__legend">
-                <div><dt><span class="badge badge--stated">{ "Stated" }</span></dt>
-                    <dd>{ "the article gives the date" }</dd></div>
-                <div><dt><span class="badge badge--inferred">{ "Inferred" }</span></dt>
-                    <dd>{ "from a weekday the article names" }</dd></div>
-                <div><dt><span class="badge badge--record">{ "Record" }</span></dt>
-                    <dd>{ "from the public record, not the article" }</dd></div>
+                <div><dt><span class="badge badge--stated">{ lang.t(Msg::ProvenanceStated) }</span></dt>
+                    <dd>{ lang.t(Msg::ProvenanceKeyStated) }</dd></div>
+                <div><dt><span class="badge badge--inferred">{ lang.t(Msg::ProvenanceInferred) }</span></dt>
+                    <dd>{ lang.t(Msg::ProvenanceKeyInferred) }</dd></div>
+                <div><dt><span class="badge badge--record">{ lang.t(Msg::ProvenanceRecord) }</span></dt>
+                    <dd>{ lang.t(Msg::ProvenanceKeyRecord) }</dd></div>
             </dl>
             <ol class="timeline__list">
                 { for viewer.article.events[..shown].iter().enumerate().map(|(index, event)| {

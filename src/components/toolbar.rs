@@ -5,6 +5,7 @@ use super::context::use_viewer;
 use super::reading_progress::ReadingProgress;
 use super::search_box::SearchBox;
 use crate::dom;
+use crate::i18n::{viewer::Msg, Lang};
 use crate::state::{Action, PanelAction, Search, Settings, SettingsAction};
 use crate::view::{Panel, Theme};
 use wasm_bindgen::JsCast;
@@ -23,13 +24,13 @@ pub struct ToolbarProps {
 /// The theme chooser. Its `value` is also set by an effect in [`toolbar`]: moving the
 /// `selected` attribute is not enough in every engine (Firefox keeps showing the option the
 /// reader saw first).
-fn theme_select(theme: Theme, onchange: Callback<Event>, select: NodeRef) -> Html {
+fn theme_select(lang: Lang, theme: Theme, onchange: Callback<Event>, select: NodeRef) -> Html {
     html! {
         <label class="toolbar__field">
-            <span class="visually-hidden">{ "Theme" }</span>
-            <select id="theme-select" class="select" {onchange} title="Theme" ref={select}>
+            <span class="visually-hidden">{ lang.t(Msg::ToolbarTheme) }</span>
+            <select id="theme-select" class="select" {onchange} title={lang.t(Msg::ToolbarTheme)} ref={select}>
                 { for Theme::ALL.iter().map(|t| html! {
-                    <option value={t.as_str()} selected={*t == theme}>{ t.label() }</option>
+                    <option value={t.as_str()} selected={*t == theme}>{ lang.t(t.label()) }</option>
                 }) }
             </select>
         </label>
@@ -40,6 +41,7 @@ fn theme_select(theme: Theme, onchange: Callback<Event>, select: NodeRef) -> Htm
 pub fn toolbar(props: &ToolbarProps) -> Html {
     crate::render_count::rendered("Toolbar");
     let viewer = use_viewer();
+    let lang = viewer.config.lang;
     let on_theme = {
         let dispatch = viewer.dispatch.clone();
         Callback::from(move |e: Event| {
@@ -76,16 +78,16 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <button type="button" class="button toolbar__panels"
                         aria-expanded={props.sheet_open.to_string()}
                         aria-controls={dom::PANELS_ID} onclick={on_panels}>
-                        { "Panels" }
+                        { lang.t(Msg::ToolbarPanels) }
                     </button>
-                    { theme_select(props.settings.theme, on_theme, theme_ref) }
+                    { theme_select(lang, props.settings.theme, on_theme, theme_ref) }
                     <button type="button" id="cards-toggle" class="button" role="switch"
                         aria-checked={cards.to_string()}
                         onclick={viewer.on(SettingsAction::SetCardsEnabled(!cards))}>
-                        { "Cards" }
+                        { lang.t(Msg::ToolbarCards) }
                     </button>
                     <button type="button" class="button button--round"
-                        aria-label="Keyboard shortcuts and help"
+                        aria-label={lang.t(Msg::HelpButton)}
                         aria-expanded={props.help_open.to_string()}
                         aria-controls={dom::HELP_ID} onclick={viewer.on(PanelAction::ToggleHelp)}>
                         { "?" }
@@ -94,7 +96,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             </div>
             if !props.settings.storage_ok {
                 <p class="toolbar__warning" role="note">
-                    { "This browser won’t let the page store settings: your theme and card choice won’t be remembered." }
+                    { lang.t(Msg::SettingsNotStored) }
                 </p>
             }
             <ReadingProgress />

@@ -14,6 +14,7 @@ use yew::prelude::*;
 pub fn use_embed_bridge(
     article: Rc<Article>,
     embed: bool,
+    lang: crate::i18n::Lang,
     root: Root,
     dispatch: UseReducerDispatcher<UiState>,
 ) {
@@ -25,7 +26,7 @@ pub fn use_embed_bridge(
                 move |height| host::post_height(&parent, height)
             });
             let listener = host::on_view_message(parent, move |hash| {
-                dispatch.dispatch(link_action(&hash, &article))
+                dispatch.dispatch(link_action(&hash, &article, lang))
             });
             (observer, listener)
         });

@@ -5,6 +5,7 @@
 //! rendered. An article of ordinary length never reaches the first step; the prerendered page
 //! (server-side rendering, JavaScript off) has every entry.
 
+use crate::i18n::{viewer::Msg, Lang};
 use crate::web::dom::observe_nearing;
 use yew::prelude::*;
 
@@ -16,12 +17,13 @@ const MARGIN: &str = "800px";
 
 /// Of a list of `total` entries, how many to render (the first ones), given that entry
 /// `needed` must be among them; and the “Show more” control to put after them (nothing when
-/// all are rendered). `label` names the entries: “actors”.
+/// all are rendered), in `lang`. `what` names the entries: “actors”.
 #[hook]
 pub fn use_progressive_list(
     total: usize,
     needed: Option<usize>,
-    label: &'static str,
+    lang: Lang,
+    what: Msg,
 ) -> (usize, Html) {
     let limit = use_state(|| STEP);
     let end = use_node_ref();
@@ -47,7 +49,11 @@ pub fn use_progressive_list(
     let more = html! {
         <p class="list-more" ref={end}>
             <button type="button" class="button" {onclick}>
-                { format!("Show more {label} ({shown} of {total} shown)") }
+                { lang.f(Msg::ShowMore, &[
+                    ("what", lang.t(what)),
+                    ("shown", &shown.to_string()),
+                    ("total", &total.to_string()),
+                ]) }
             </button>
         </p>
     };

@@ -3,6 +3,7 @@
 //! of its own, in place in an iframe embed (whose entries would land in the host's history).
 
 use crate::config::Mode;
+use crate::i18n::Lang;
 use crate::messages::link_problem;
 use crate::model::Article;
 use crate::route::{format_hash, parse_hash};
@@ -13,11 +14,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// What following a link to `hash` does: shows its view and says what it could not use.
-pub fn link_action(hash: &str, article: &Article) -> Action {
+pub fn link_action(hash: &str, article: &Article, lang: Lang) -> Action {
     let (view, problems) = parse_hash(hash, article);
     Action::Selection(SelectionAction::FollowLink {
         view,
-        notice: problems.first().map(link_problem),
+        notice: problems.first().map(|p| link_problem(lang, p)),
     })
 }
 
@@ -29,14 +30,16 @@ pub fn use_url_sync(
     view: View,
     mode: Mode,
     embed: bool,
+    lang: Lang,
     dispatch: UseReducerDispatcher<UiState>,
 ) {
     {
         let article = article.clone();
         use_effect_with((), move |_| {
             let listeners = (mode == Mode::Page).then(|| {
-                let apply =
-                    move || dispatch.dispatch(link_action(&history::location_hash(), &article));
+                let apply = move || {
+                    dispatch.dispatch(link_action(&history::location_hash(), &article, lang))
+                };
                 apply();
                 history::on_hash_change(apply)
             });

@@ -7,6 +7,7 @@
 //! that went in the action); [`Form::apply`] is pure and words the message.
 
 use super::{Attachment, Feedback, FeedbackAction, MAX_ATTACHMENTS};
+use crate::i18n::{viewer::Msg, Lang};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -15,6 +16,8 @@ pub struct Form {
     pub feedback: Feedback,
     /// What the form last said (kept, refused file, storage full…).
     pub message: Option<String>,
+    /// The language it says it in.
+    pub lang: Lang,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,10 +42,11 @@ pub enum FormAction {
 }
 
 impl Form {
-    pub fn new(feedback: Feedback) -> Form {
+    pub fn new(feedback: Feedback, lang: Lang) -> Form {
         Form {
             feedback,
             message: None,
+            lang,
         }
     }
 
@@ -53,32 +57,27 @@ impl Form {
             FormAction::Restore(Some(kept)) => {
                 let when = kept.submitted_at.clone().unwrap_or_default();
                 f.feedback = kept;
-                f.message = Some(format!(
-                    "Your feedback of {} is kept in this browser. Change it and submit again, or clear it.",
-                    when.get(..10).unwrap_or("earlier")
+                f.message = Some(f.lang.f(
+                    Msg::FeedbackKept,
+                    &[("date", when.get(..10).unwrap_or_default())],
                 ));
             }
-            FormAction::Restore(None) => {
-                f.message = Some(
-                    "Feedback kept in this browser could not be read, so the form starts empty."
-                        .into(),
-                )
-            }
+            FormAction::Restore(None) => f.message = Some(f.lang.t(Msg::FeedbackUnreadable).into()),
             FormAction::Attach(attachment) => {
                 if f.feedback.attachments.len() < MAX_ATTACHMENTS {
                     f.feedback = f.feedback.apply(FeedbackAction::Attach(attachment));
                     f.message = None;
                 } else {
-                    f.message = Some(too_many_files());
+                    f.message = Some(too_many_files(f.lang));
                 }
             }
             FormAction::Submit { at, kept, shared } => {
                 f.feedback = f.feedback.apply(FeedbackAction::Submitted(at));
-                f.message = Some(submitted(kept, shared));
+                f.message = Some(submitted(f.lang, kept, shared));
             }
             FormAction::Clear(blank) => {
                 f.feedback = blank;
-                f.message = Some("Your feedback was cleared.".into());
+                f.message = Some(f.lang.t(Msg::FeedbackCleared).into());
             }
             FormAction::Say(text) => f.message = Some(text),
         }
@@ -87,36 +86,41 @@ impl Form {
 }
 
 /// What the form says when the reader attaches one file too many.
-pub fn too_many_files() -> String {
-    format!("At most {MAX_ATTACHMENTS} files can be attached.")
+pub fn too_many_files(lang: Lang) -> String {
+    lang.f(
+        Msg::FeedbackTooManyFiles,
+        &[("max", &MAX_ATTACHMENTS.to_string())],
+    )
 }
 
-/// What the form says when the reader submits nothing.
-pub const NOTHING_TO_SUBMIT: &str = "Rate something, write a comment or attach a file first.";
-
 /// What the form says once submitted: whether it was kept, and passed to the host page.
-pub fn submitted(kept: bool, shared: bool) -> String {
-    let mut said = if kept {
-        "Thank you: your feedback is kept in this browser.".to_string()
-    } else {
-        "This browser won’t store your feedback (storage is off or full); nothing you typed is lost — download it to keep it.".to_string()
-    };
+pub fn submitted(lang: Lang, kept: bool, shared: bool) -> String {
+    let mut said = lang
+        .t(if kept {
+            Msg::FeedbackThanks
+        } else {
+            Msg::FeedbackNotStored
+        })
+        .to_string();
     if shared {
-        said.push_str(" It was also passed to the site this article is embedded in.");
+        said.push_str(lang.t(Msg::FeedbackPassedToHost));
     }
     said
 }
 
 /// What the form says when the author's endpoint answered (`ok`: 2xx), after `submitted`.
-pub fn sent(kept: bool, shared: bool, ok: bool) -> String {
-    format!(
-        "{} {}",
-        submitted(kept, shared),
-        if ok {
-            "It was sent to the publisher."
-        } else {
-            "Sending it to the publisher failed; it is still kept here."
-        }
+pub fn sent(lang: Lang, kept: bool, shared: bool, ok: bool) -> String {
+    let outcome = lang.t(if ok {
+        Msg::FeedbackSent
+    } else {
+        Msg::FeedbackSendFailed
+    });
+    lang.f(
+        Msg::FeedbackSubmittedThen,
+        &[
+            ("said", &submitted(lang, kept, shared)),
+            ("outcome", outcome),
+        ],
     )
 }
 
@@ -139,7 +143,7 @@ mod tests {
     use super::*;
 
     fn blank() -> Form {
-        Form::new(Feedback::new(&["Quality".into()]))
+        Form::new(Feedback::new(&["Quality".into()]), Lang::En)
     }
 
     #[test]
@@ -157,7 +161,7 @@ mod tests {
             f.message.as_deref(),
             Some("Thank you: your feedback is kept in this browser. It was also passed to the site this article is embedded in.")
         );
-        assert!(sent(false, false, false).ends_with("failed; it is still kept here."));
+        assert!(sent(Lang::En, false, false, false).ends_with("failed; it is still kept here."));
     }
 
     #[test]
@@ -186,6 +190,6 @@ mod tests {
         }
         let f = f.apply(FormAction::Attach(file));
         assert_eq!(f.feedback.attachments.len(), MAX_ATTACHMENTS);
-        assert_eq!(f.message, Some(too_many_files()));
+        assert_eq!(f.message, Some(too_many_files(Lang::En)));
     }
 }

@@ -10,6 +10,7 @@
 //! 3. the submitted feedback leaves as [`export::Export`], serialized with serde: to JSON for
 //!    a download or the author's endpoint, to an object for the host page.
 
+use crate::i18n::{viewer::Msg, Lang};
 use serde::{Deserialize, Serialize};
 
 pub mod export;
@@ -163,17 +164,87 @@ pub enum FeedbackAction {
     Replace(Feedback),
 }
 
-/// Why a reader's input was refused, in words for the reader.
-pub type Refusal = String;
+/// Why a reader's input was refused; [`Refusal::said`] puts it in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// A file not of the kind asked for: its name (shortened) and the types allowed.
+    WrongType {
+        name: String,
+        kind: AttachmentKind,
+        allowed: String,
+    },
+    /// A file over the limit: its name (shortened), its size and the limit, in bytes.
+    TooBig {
+        name: String,
+        kind: AttachmentKind,
+        bytes: u64,
+        limit: u64,
+    },
+    /// A criterion without a name.
+    Unnamed,
+    /// A criterion's name longer than [`MAX_CRITERION_CHARS`].
+    NameTooLong,
+    /// A criterion already on the form.
+    Already(String),
+    /// More than [`MAX_CUSTOM_CRITERIA`] criteria of the reader's own.
+    TooManyCriteria,
+}
 
-fn human_bytes(bytes: u64) -> String {
+impl Refusal {
+    /// The refusal in words for the reader, in `lang`.
+    pub fn said(&self, lang: Lang) -> String {
+        let what = |kind: &AttachmentKind| {
+            lang.t(match kind {
+                AttachmentKind::Image => Msg::FeedbackAnImage,
+                AttachmentKind::Video => Msg::FeedbackAVideo,
+            })
+        };
+        match self {
+            Refusal::WrongType {
+                name,
+                kind,
+                allowed,
+            } => lang.f(
+                Msg::FeedbackWrongType,
+                &[("name", name), ("what", what(kind)), ("types", allowed)],
+            ),
+            Refusal::TooBig {
+                name,
+                kind,
+                bytes,
+                limit,
+            } => lang.f(
+                Msg::FeedbackTooBig,
+                &[
+                    ("name", name),
+                    ("size", &human_bytes(lang, *bytes)),
+                    ("what", what(kind)),
+                    ("limit", &human_bytes(lang, *limit)),
+                ],
+            ),
+            Refusal::Unnamed => lang.t(Msg::FeedbackNameFirst).to_string(),
+            Refusal::NameTooLong => lang.f(
+                Msg::FeedbackNameTooLong,
+                &[("max", &MAX_CRITERION_CHARS.to_string())],
+            ),
+            Refusal::Already(name) => lang.f(Msg::FeedbackAlready, &[("name", name)]),
+            Refusal::TooManyCriteria => lang.f(
+                Msg::FeedbackTooManyCriteria,
+                &[("max", &MAX_CUSTOM_CRITERIA.to_string())],
+            ),
+        }
+    }
+}
+
+fn human_bytes(lang: Lang, bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
     if bytes >= MB {
         // Tenths of a megabyte, rounded, in integers (no float printing in the wasm).
         let tenths = (bytes * 10 + MB / 2) / MB;
-        format!("{}.{} MB", tenths / 10, tenths % 10)
+        let n = format!("{}.{}", tenths / 10, tenths % 10);
+        lang.f(Msg::SizeMb, &[("n", &n)])
     } else {
-        format!("{} KB", bytes.div_ceil(1024))
+        lang.f(Msg::SizeKb, &[("n", &bytes.div_ceil(1024).to_string())])
     }
 }
 
@@ -190,26 +261,24 @@ pub fn check_attachment(
         AttachmentKind::Video => MAX_VIDEO_BYTES,
     };
     let shown: String = name.chars().take(60).collect();
-    let noun = match wanted {
-        AttachmentKind::Image => "an image",
-        AttachmentKind::Video => "a video",
-    };
     if !types.contains(&mime) {
         let allowed: Vec<&str> = types
             .iter()
             .map(|t| t.split('/').nth(1).unwrap_or(t))
             .collect();
-        return Err(format!(
-            "“{shown}” is not {noun} this form takes ({}).",
-            allowed.join(", ")
-        ));
+        return Err(Refusal::WrongType {
+            name: shown,
+            kind: wanted,
+            allowed: allowed.join(", "),
+        });
     }
     if bytes > limit {
-        return Err(format!(
-            "“{shown}” is {}; the limit for {noun} is {}.",
-            human_bytes(bytes),
-            human_bytes(limit)
-        ));
+        return Err(Refusal::TooBig {
+            name: shown,
+            kind: wanted,
+            bytes,
+            limit,
+        });
     }
     Ok(Attachment {
         name: name.chars().take(200).collect(),
@@ -223,23 +292,19 @@ pub fn check_attachment(
 pub fn can_add(ratings: &[Rating], name: &str) -> Result<String, Refusal> {
     let name = name.trim();
     if name.is_empty() {
-        return Err("Name the criterion first.".into());
+        return Err(Refusal::Unnamed);
     }
     if name.chars().count() > MAX_CRITERION_CHARS {
-        return Err(format!(
-            "A criterion’s name can be at most {MAX_CRITERION_CHARS} characters."
-        ));
+        return Err(Refusal::NameTooLong);
     }
     if ratings
         .iter()
         .any(|r| r.criterion.eq_ignore_ascii_case(name))
     {
-        return Err(format!("“{name}” is already on the form."));
+        return Err(Refusal::Already(name.to_string()));
     }
     if ratings.iter().filter(|r| r.custom).count() >= MAX_CUSTOM_CRITERIA {
-        return Err(format!(
-            "You can add at most {MAX_CUSTOM_CRITERIA} criteria of your own."
-        ));
+        return Err(Refusal::TooManyCriteria);
     }
     Ok(name.to_string())
 }
@@ -470,17 +535,21 @@ mod tests {
     #[test]
     fn criteria_names_are_checked() {
         let f = seed_form();
-        assert_eq!(f.can_add(""), Err("Name the criterion first.".into()));
+        assert_eq!(f.can_add(""), Err(Refusal::Unnamed));
         assert_eq!(
-            f.can_add("price"),
-            Err("“price” is already on the form.".into())
+            f.can_add("price").unwrap_err().said(Lang::En),
+            "“price” is already on the form."
         );
         assert!(f.can_add(&"x".repeat(41)).is_err());
         let mut f = f;
         for i in 0..MAX_CUSTOM_CRITERIA {
             f = f.apply(FeedbackAction::AddCriterion(format!("c{i}")));
         }
-        assert!(f.can_add("one more").unwrap_err().contains("at most 5"));
+        assert!(f
+            .can_add("one more")
+            .unwrap_err()
+            .said(Lang::En)
+            .contains("at most 5"));
         assert_eq!(f.apply(FeedbackAction::AddCriterion("one more".into())), f);
     }
 
@@ -502,16 +571,29 @@ mod tests {
                 "big.jpg",
                 "image/jpeg",
                 6 * 1024 * 1024
-            ),
-            Err("“big.jpg” is 6.0 MB; the limit for an image is 5.0 MB.".into())
+            )
+            .unwrap_err()
+            .said(Lang::En),
+            "“big.jpg” is 6.0 MB; the limit for an image is 5.0 MB."
         );
         assert_eq!(
-            check_attachment(AttachmentKind::Image, "x.svg", "image/svg+xml", 10),
-            Err("“x.svg” is not an image this form takes (png, jpeg, gif, webp).".into())
+            check_attachment(AttachmentKind::Image, "x.svg", "image/svg+xml", 10)
+                .unwrap_err()
+                .said(Lang::En),
+            "“x.svg” is not an image this form takes (png, jpeg, gif, webp)."
         );
         assert_eq!(
-            check_attachment(AttachmentKind::Video, "x.png", "image/png", 10),
-            Err("“x.png” is not a video this form takes (mp4, webm).".into())
+            check_attachment(AttachmentKind::Video, "x.png", "image/png", 10)
+                .unwrap_err()
+                .said(Lang::Ja),
+            Lang::Ja.f(
+                Msg::FeedbackWrongType,
+                &[
+                    ("name", "x.png"),
+                    ("what", Lang::Ja.t(Msg::FeedbackAVideo)),
+                    ("types", "mp4, webm")
+                ]
+            )
         );
         assert!(check_attachment(AttachmentKind::Video, "v.mp4", "video/mp4", 1).is_ok());
     }

@@ -29,7 +29,7 @@ pub fn install_panic_hook() {
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown error".into());
+            .unwrap_or_default();
         PANIC_ROOTS.with(|roots| {
             for (root, lang) in roots.borrow().iter() {
                 show_crash(root, *lang, &message);
@@ -77,12 +77,9 @@ pub fn show_error(root: &Element, lang: Lang, message: &str, keep: Keep) {
     };
     panel.set_class_name(crate::dom::CRASH_CLASS);
     let _ = panel.set_attribute("role", "alert");
-    for el in [
-        make("h2", lang.t(Msg::ErrorTitle)),
-        make("p", message),
-    ]
-    .into_iter()
-    .flatten()
+    for el in [make("h2", lang.t(Msg::ErrorTitle)), make("p", message)]
+        .into_iter()
+        .flatten()
     {
         let _ = panel.append_child(&el);
     }

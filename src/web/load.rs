@@ -4,6 +4,7 @@
 
 use super::window;
 use crate::dom;
+use crate::i18n::{viewer::Msg, Lang};
 use crate::model::check::check_mention;
 use crate::model::rules::safe_href;
 use crate::model::Article;
@@ -19,8 +20,8 @@ pub fn resolve(address: &str, base: &str) -> Option<String> {
         .map(|u| u.href())
 }
 
-async fn fetch(address: &str) -> Result<Response, String> {
-    let failed = || format!("Could not load {address} (offline, or refused by the server).");
+async fn fetch(address: &str, lang: Lang) -> Result<Response, String> {
+    let failed = || lang.f(Msg::LoadFailed, &[("address", address)]);
     let window = window().ok_or_else(failed)?;
     let response: Response = JsFuture::from(window.fetch_with_str(address))
         .await
@@ -28,18 +29,21 @@ async fn fetch(address: &str) -> Result<Response, String> {
         .dyn_into()
         .map_err(|_| failed())?;
     if !response.ok() {
-        return Err(format!(
-            "Could not load {address}: the server answered {}.",
-            response.status()
+        return Err(lang.f(
+            Msg::LoadRefused,
+            &[
+                ("address", address),
+                ("status", &response.status().to_string()),
+            ],
         ));
     }
     Ok(response)
 }
 
 /// The bytes at `address`.
-pub async fn fetch_bytes(address: &str) -> Result<Vec<u8>, String> {
-    let response = fetch(address).await?;
-    let failed = || format!("Could not read {address}.");
+pub async fn fetch_bytes(address: &str, lang: Lang) -> Result<Vec<u8>, String> {
+    let response = fetch(address, lang).await?;
+    let failed = || lang.f(Msg::LoadUnreadable, &[("address", address)]);
     let buffer = JsFuture::from(response.array_buffer().map_err(|_| failed())?)
         .await
         .map_err(|_| failed())?;
@@ -47,9 +51,9 @@ pub async fn fetch_bytes(address: &str) -> Result<Vec<u8>, String> {
 }
 
 /// The text at `address`.
-pub async fn fetch_text(address: &str) -> Result<String, String> {
-    let response = fetch(address).await?;
-    let failed = || format!("Could not read {address}.");
+pub async fn fetch_text(address: &str, lang: Lang) -> Result<String, String> {
+    let response = fetch(address, lang).await?;
+    let failed = || lang.f(Msg::LoadUnreadable, &[("address", address)]);
     JsFuture::from(response.text().map_err(|_| failed())?)
         .await
         .map_err(|_| failed())?

@@ -16,6 +16,7 @@
 //!   each shared merged event, one for each shared actor), best first, then by slug; never itself.
 
 use crate::site::Entry;
+use marginalia_i18n::Lang;
 use marginalia_model::sentences::sentence_ranges;
 use marginalia_model::{ActorKind, Block, DateSpan, Inline};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -188,7 +189,7 @@ impl SiteIndex {
                     if mine || other {
                         site.relations.push(SiteRelation {
                             slug: entry.slug.clone(),
-                            phrase: article.relation_phrase(from, relation),
+                            phrase: article.relation_phrase(from, relation, Lang::En),
                             evidence: relation.evidence.clone(),
                             other: if mine {
                                 relation.target.clone()
@@ -211,7 +212,7 @@ impl SiteIndex {
                             slug: entry.slug.clone(),
                             id: quote.id.clone(),
                             text: quote.text.clone(),
-                            speakers: article.speakers_names(quote),
+                            speakers: article.speakers_names(quote, Lang::En),
                             date: date.clone(),
                             date_text: date_text.clone(),
                         });
@@ -263,7 +264,7 @@ fn merged_timeline(articles: &[Entry]) -> Vec<TimelineEntry> {
                 slug: entry.slug.clone(),
                 title: entry.article.meta.title.clone(),
                 event: event.id.clone(),
-                provenance: event.date_explanation(),
+                provenance: event.date_explanation(Lang::En),
             };
             let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
             let on_that_day = by_date.entry(event.date).or_default();

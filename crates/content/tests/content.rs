@@ -572,9 +572,15 @@ fn an_authors_note_is_optional() {
     let a = build_article(&s).unwrap_or_else(|e| panic!("{}", report(&e)));
     let e = a.event("page-dated-2024").unwrap();
     assert_eq!(e.note, "");
-    assert_eq!(e.date_explanation(), "The article states this date.");
+    assert_eq!(
+        e.date_explanation(marginalia_model::i18n::Lang::En),
+        "The article states this date."
+    );
     let signing = a.event("signing-2024").unwrap();
-    assert_eq!(signing.date_explanation(), signing.note);
+    assert_eq!(
+        signing.date_explanation(marginalia_model::i18n::Lang::En),
+        signing.note
+    );
 }
 
 #[test]

@@ -36,7 +36,7 @@ fn words_said_together_keep_every_speaker_in_order() {
     let quote = article.quote("kim-sacred-fight").expect("the quote");
     assert_eq!(quote.speakers, ["kim", "putin"]);
     assert_eq!(
-        article.speakers_names(quote),
+        article.speakers_names(quote, marginalia_model::i18n::Lang::En),
         "Kim Jong Un and Vladimir Putin"
     );
 }

@@ -70,6 +70,41 @@ impl Lang {
     }
 }
 
+/// A part of a message: text as it is, or where a placeholder's value goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Slot(&'a str),
+}
+
+impl Lang {
+    /// A message cut at its placeholders, for a caller that puts more than text in them (a
+    /// link on a name): "{a} ally of {b}" is `[Slot("a"), Text(" ally of "), Slot("b")]`.
+    pub fn pieces(self, message: impl Message) -> Vec<Piece<'static>> {
+        pieces(message.forms(self).1)
+    }
+}
+
+/// `text` cut at its `{name}` placeholders.
+pub fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        if open > 0 {
+            out.push(Piece::Text(&rest[..open]));
+        }
+        out.push(Piece::Slot(&rest[open + 1..open + close]));
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest));
+    }
+    out
+}
+
 /// `text` with each `{name}` replaced by its value in `args` (a placeholder not in `args` is
 /// left as it is, so a mistake shows instead of vanishing).
 pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
@@ -138,6 +173,21 @@ mod tests {
         assert_eq!(Lang::Ja.n(MentionedTimes, 1, &[]), "1回言及");
         assert_eq!(Lang::Ja.n(MentionedTimes, 7, &[]), "7回言及");
         assert_eq!(Lang::Ko.n(MentionedTimes, 7, &[]), "7회 언급");
+    }
+
+    #[test]
+    fn messages_are_cut_at_their_placeholders() {
+        use Piece::{Slot, Text};
+        assert_eq!(
+            pieces("{a} ally of {b}"),
+            [Slot("a"), Text(" ally of "), Slot("b")]
+        );
+        assert_eq!(
+            pieces("{a}は{b}の同盟国"),
+            [Slot("a"), Text("は"), Slot("b"), Text("の同盟国")]
+        );
+        assert_eq!(pieces("plain"), [Text("plain")]);
+        assert_eq!(pieces("open { brace"), [Text("open { brace")]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! carried into the wasm as bytes, and read here without any parser.
 
 use super::date::{DateSpan, PartialDate};
+use marginalia_i18n::{viewer::Msg, Lang};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -193,14 +194,24 @@ impl ActorKind {
         }
     }
 
-    /// Heading of the group in the actors panel.
-    pub fn plural_label(self) -> &'static str {
-        match self {
-            ActorKind::Person => "People",
-            ActorKind::State => "States",
-            ActorKind::Organisation => "Organisations",
-            ActorKind::Media => "Media",
-        }
+    /// Heading of the group in the actors panel ("People"), in `lang`.
+    pub fn plural_label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            ActorKind::Person => Msg::GroupPeople,
+            ActorKind::State => Msg::GroupStates,
+            ActorKind::Organisation => Msg::GroupOrganisations,
+            ActorKind::Media => Msg::GroupMedia,
+        })
+    }
+
+    /// One actor's kind ("Person"), in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            ActorKind::Person => Msg::KindPerson,
+            ActorKind::State => Msg::KindState,
+            ActorKind::Organisation => Msg::KindOrganisation,
+            ActorKind::Media => Msg::KindMedia,
+        })
     }
 }
 
@@ -266,19 +277,36 @@ impl RelationKind {
         }
     }
 
-    /// How the relation reads before the target's name ("ally of Russia").
-    pub fn label(self) -> &'static str {
+    /// The relation alone, as the picture writes it on a line between two names ("ally of").
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            RelationKind::Ally => Msg::EdgeAlly,
+            RelationKind::Partner => Msg::EdgePartner,
+            RelationKind::Opposes => Msg::EdgeOpposes,
+            RelationKind::Criticises => Msg::EdgeCriticises,
+            RelationKind::Supplies => Msg::EdgeSupplies,
+            RelationKind::Sanctions => Msg::EdgeSanctions,
+            RelationKind::ModelFor => Msg::EdgeModelFor,
+            RelationKind::MemberOf => Msg::EdgeMemberOf,
+            RelationKind::PartOf => Msg::EdgePartOf,
+            RelationKind::ReportsOn => Msg::EdgeReportsOn,
+        })
+    }
+
+    /// The relation as a sentence pattern with `{a}` (the actor whose relation it is) and
+    /// `{b}` (its target): "{a} ally of {b}", "{a}は{b}の同盟相手".
+    pub fn phrase(self) -> Msg {
         match self {
-            RelationKind::Ally => "ally of",
-            RelationKind::Partner => "partner of",
-            RelationKind::Opposes => "opposes",
-            RelationKind::Criticises => "criticises",
-            RelationKind::Supplies => "supplies",
-            RelationKind::Sanctions => "sanctions",
-            RelationKind::ModelFor => "model for",
-            RelationKind::MemberOf => "member of",
-            RelationKind::PartOf => "part of",
-            RelationKind::ReportsOn => "reports on",
+            RelationKind::Ally => Msg::RelationAlly,
+            RelationKind::Partner => Msg::RelationPartner,
+            RelationKind::Opposes => Msg::RelationOpposes,
+            RelationKind::Criticises => Msg::RelationCriticises,
+            RelationKind::Supplies => Msg::RelationSupplies,
+            RelationKind::Sanctions => Msg::RelationSanctions,
+            RelationKind::ModelFor => Msg::RelationModelFor,
+            RelationKind::MemberOf => Msg::RelationMemberOf,
+            RelationKind::PartOf => Msg::RelationPartOf,
+            RelationKind::ReportsOn => Msg::RelationReportsOn,
         }
     }
 }
@@ -334,25 +362,28 @@ impl Provenance {
         }
     }
 
-    /// What the badge means, in a sentence.
-    pub fn explanation(&self) -> String {
+    /// What the badge means, in a sentence in `lang` (the weekday as the article says it).
+    pub fn explanation(&self, lang: Lang) -> String {
         match self {
-            Provenance::Stated => "The article states this date.".to_string(),
-            Provenance::Inferred { weekday, week_of } => format!(
-                "Inferred: the article says “{weekday}”, meaning the {weekday} before its report of {}.",
-                week_of.long()
+            Provenance::Stated => lang.t(Msg::ExplainStated).to_string(),
+            Provenance::Inferred { weekday, week_of } => lang.f(
+                Msg::ExplainInferred,
+                &[("weekday", weekday), ("date", &week_of.written(lang))],
             ),
             Provenance::Record {
                 article_gives: None,
                 ..
-            } => "From the public record; the article does not give this date.".to_string(),
+            } => lang.t(Msg::ExplainRecord).to_string(),
             Provenance::Record {
                 article_gives: Some(p),
                 ..
-            } => format!(
-                "From the public record; the article gives only the {}.",
-                p.as_str()
-            ),
+            } => lang
+                .t(match p {
+                    super::date::Precision::Day => Msg::ExplainRecordDay,
+                    super::date::Precision::Month => Msg::ExplainRecordMonth,
+                    super::date::Precision::Year => Msg::ExplainRecordYear,
+                })
+                .to_string(),
         }
     }
 }
@@ -375,9 +406,9 @@ impl Event {
     /// Where the date comes from, in a sentence for readers: the author's note when there is
     /// one (it replaces the generated explanation, which it would only repeat), else the
     /// provenance's own explanation.
-    pub fn date_explanation(&self) -> String {
+    pub fn date_explanation(&self, lang: Lang) -> String {
         if self.note.trim().is_empty() {
-            self.provenance.explanation()
+            self.provenance.explanation(lang)
         } else {
             self.note.clone()
         }
@@ -449,13 +480,11 @@ impl Article {
         self.actors.iter().map(|a| a.relations.len()).sum()
     }
 
-    /// A relation in words: “Russia partner of North Korea”.
-    pub fn relation_phrase(&self, actor: &Actor, relation: &Relation) -> String {
-        format!(
-            "{} {} {}",
-            actor.name,
-            relation.kind.label(),
-            self.actor_name(&relation.target)
+    /// A relation in words: “Russia partner of North Korea”, in `lang`.
+    pub fn relation_phrase(&self, actor: &Actor, relation: &Relation, lang: Lang) -> String {
+        lang.f(
+            relation.kind.phrase(),
+            &[("a", &actor.name), ("b", self.actor_name(&relation.target))],
         )
     }
 
@@ -497,12 +526,18 @@ impl Article {
     /// The names of a quote's speakers as a reader says them: "Putin", "Japan and South
     /// Korea", "the United States, South Korea and Japan" (without the article: "United
     /// States, South Korea and Japan").
-    pub fn speakers_names(&self, quote: &Quote) -> String {
+    pub fn speakers_names(&self, quote: &Quote, lang: Lang) -> String {
         let names: Vec<&str> = quote.speakers.iter().map(|s| self.actor_name(s)).collect();
         match names.as_slice() {
             [] => String::new(),
             [one] => (*one).to_string(),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            [rest @ .., last] => lang.f(
+                Msg::NamesAnd,
+                &[
+                    ("rest", &rest.join(lang.t(Msg::NamesComma))),
+                    ("last", last),
+                ],
+            ),
         }
     }
 }
@@ -554,8 +589,11 @@ mod tests {
             provenance: Provenance::Stated,
             note: " ".into(),
         };
-        assert_eq!(e.date_explanation(), "The article states this date.");
+        assert_eq!(
+            e.date_explanation(Lang::En),
+            "The article states this date."
+        );
         e.note = "The article says “in March”.".into();
-        assert_eq!(e.date_explanation(), "The article says “in March”.");
+        assert_eq!(e.date_explanation(Lang::En), "The article says “in March”.");
     }
 }

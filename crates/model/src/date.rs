@@ -6,6 +6,8 @@
 //! weekdays, and the weekday of a week that an inferred date resolves to. Pure Rust: used by
 //! the build-time content checker and by the viewer.
 
+use marginalia_i18n::date::{self as written, Ymd};
+use marginalia_i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -241,6 +243,20 @@ impl PartialDate {
         }
     }
 
+    /// For readers in `lang`: "6 July 1961", "1961年7月6日".
+    pub fn written(&self, lang: Lang) -> String {
+        written::date(lang, self.ymd())
+    }
+
+    /// The year, month and day, as the language tables take them.
+    pub fn ymd(&self) -> Ymd {
+        Ymd {
+            year: self.year,
+            month: self.month,
+            day: self.day,
+        }
+    }
+
     /// For readers: "6 July 1961", "March 2024" or "1961".
     pub fn long(&self) -> String {
         match (self.month, self.day) {
@@ -296,6 +312,11 @@ impl DateSpan {
             Some(end) => format!("{}/{}", self.start.iso(), end.iso()),
             None => self.start.iso(),
         }
+    }
+
+    /// For readers in `lang`: "19–20 July 2000", "2000年7月19日～20日".
+    pub fn written(&self, lang: Lang) -> String {
+        written::span(lang, self.start.ymd(), self.end.map(|e| e.ymd()))
     }
 
     /// For readers: "19–20 July 2000", "6 July 1961", "March 2024".

@@ -20,8 +20,9 @@ const ROW: i32 = 46;
 const TOP: i32 = 40;
 /// The centres of the columns.
 pub const COLUMNS: [i32; 3] = [52, 200, 348];
-/// The columns' headings.
-pub const COLUMN_HEADINGS: [&str; 3] = ["People", "States", "Organisations"];
+/// The columns' kinds, whose group names head them (organisations and media share one).
+pub const COLUMN_KINDS: [ActorKind; 3] =
+    [ActorKind::Person, ActorKind::State, ActorKind::Organisation];
 /// Longest name on one line (in characters) before it wraps.
 const LINE_CHARS: usize = 15;
 /// Several relations between the same two actors are drawn this far apart.
@@ -192,15 +193,25 @@ pub fn layout(article: &Article) -> Layout {
     }
 }
 
-/// Where to write the labels of `edges` (in order) so that no two overlap: each at its
-/// edge's point, or moved up or down by a line until it is clear of those placed before.
-/// Labels are about 6 units wide per character and [`LABEL_HEIGHT`] high.
-pub fn place_labels(edges: &[&Edge]) -> Vec<(i32, i32)> {
+/// The width of a label in the picture's units: 6 a character, 12 for a wide (CJK) one.
+pub fn label_width(label: &str) -> i32 {
+    label
+        .chars()
+        .map(|c| if u32::from(c) >= 0x1100 { 12 } else { 6 })
+        .sum()
+}
+
+/// Where to write the labels of `edges` (in order, each with its text in `labels`) so that no
+/// two overlap: each at its edge's point, or moved up or down by a line until it is clear of
+/// those placed before. Labels are about 6 units wide per character (12 for a CJK one) and
+/// [`LABEL_HEIGHT`] high.
+pub fn place_labels(edges: &[&Edge], labels: &[&str]) -> Vec<(i32, i32)> {
     let mut placed: Vec<(i32, i32, i32)> = Vec::new(); // centre x, centre y, half width
     edges
         .iter()
-        .map(|edge| {
-            let half = edge.kind.label().chars().count() as i32 * 3 + 2;
+        .zip(labels)
+        .map(|(edge, label)| {
+            let half = label_width(label) / 2 + 2;
             let clear = |y: i32| {
                 placed.iter().all(|&(x, py, h)| {
                     (x - edge.label_x).abs() >= h + half || (py - y).abs() >= LABEL_HEIGHT
@@ -363,7 +374,7 @@ mod tests {
             edge_at(105, 50),
             edge_at(200, 50),
         );
-        let placed = place_labels(&[&a, &b, &c, &far]);
+        let placed = place_labels(&[&a, &b, &c, &far], &["ally of"; 4]);
         // b moves down a line, c (clear of neither at 50 or 61) up a line; far stays.
         assert_eq!(placed, vec![(100, 50), (110, 63), (105, 39), (200, 50)]);
     }

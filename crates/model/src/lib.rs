@@ -2,6 +2,7 @@
 //! (`marginalia-content`), the native commands and the viewer. [`data`] is the file format
 //! that carries it from the build to the viewer.
 
+pub use marginalia_i18n as i18n;
 pub mod article;
 pub mod check;
 pub mod data;

@@ -33,7 +33,7 @@ pub fn actors_index(props: &ActorsIndexProps) -> Html {
                     }
                     html! {
                         <section key={kind.as_str()} class="site-page__section">
-                            <h2 class="site-page__heading">{ kind.plural_label() }</h2>
+                            <h2 class="site-page__heading">{ kind.plural_label(marginalia_i18n::Lang::En) }</h2>
                             <ul class="site-page__list">
                                 { for of_kind.iter().map(|a| html! {
                                     <li key={a.id.clone()}>

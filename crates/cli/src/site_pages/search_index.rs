@@ -65,7 +65,9 @@ pub fn documents(articles: &[Entry], index: &SiteIndex) -> Vec<Doc> {
             words: words(&text),
         });
         for quote in &entry.article.quotes {
-            let by = entry.article.speakers_names(quote);
+            let by = entry
+                .article
+                .speakers_names(quote, marginalia_i18n::Lang::En);
             docs.push(Doc {
                 kind: "Quote",
                 title: format!("“{}”", quote.text),

@@ -128,7 +128,7 @@ impl Figures {
         for &(kind, annotated, found, matched) in &self.kinds {
             println!(
                 "  {:<14} {:>9} {:>6} {:>8} {:>7.1}% {:>9.1}%",
-                kind.plural_label(),
+                kind.as_str(),
                 annotated,
                 found,
                 matched,

@@ -68,6 +68,8 @@ pub fn preview(props: &PreviewProps) -> Html {
         prerendered: Prerendered::default(),
         options: PageOptions::default(),
         storage_key: "marginalia.studio.preview".into(),
+        // The studio speaks English; its preview too (for now).
+        lang: marginalia::i18n::Lang::En,
     };
     html! {
         <div ref={node} class="studio__viewer">
