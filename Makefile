@@ -11,7 +11,7 @@ PORT ?= 8080
 # edit of an article rebuilds only the site (no Rust is compiled). assets/page.html is the site
 # command's page template, compiled into it, not part of the viewer.
 VIEWER := target/viewer
-VIEWER_SOURCES := $(filter-out assets/page.html,$(shell find src styles assets crates/model/src -type f 2>/dev/null)) \
+VIEWER_SOURCES := $(filter-out assets/page.html,$(shell find src styles assets crates/model/src crates/i18n locales -type f 2>/dev/null)) \
 	Cargo.toml Cargo.lock rust-toolchain.toml tools/viewer.mjs Makefile
 # cargo's output folder (CARGO_TARGET_DIR when set): the viewer's wasm is built there.
 CARGO_TARGET := $(or $(CARGO_TARGET_DIR),target)

@@ -106,14 +106,22 @@ function started(root) {
   });
 }
 
-/** The error view in place of a stopped viewer (the words of src/web/crash.rs), as text only. */
-function showTrap(root, error) {
+/** The error view's words in each language of the catalogues (locales/). */
+const CRASH_WORDS = JSON.parse('{{i18n.crash}}');
+
+/**
+ * The error view in place of a stopped viewer (the words of src/web/crash.rs), as text only,
+ * in `lang` (the mount's option, else the host page's language, else English).
+ */
+function showTrap(root, error, lang) {
   if (root.querySelector(`:scope > .${CRASH_CLASS}`)) return;
+  const tag = String(lang || document.documentElement.lang || "en").split("-")[0].toLowerCase();
+  const [heading, , was] = CRASH_WORDS[tag] ?? CRASH_WORDS.en;
   const make = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
   const panel = make("div", "");
   panel.className = CRASH_CLASS;
   panel.setAttribute("role", "alert");
-  panel.append(make("h2", "Something went wrong in the viewer."), make("p", `The error was: ${error}`));
+  panel.append(make("h2", heading), make("p", was.replace("{message}", String(error))));
   root.replaceChildren(panel);
 }
 
@@ -141,7 +149,7 @@ export async function mount(host, options = {}) {
   const stop = (error) => {
     if (stopped) return;
     stopped = true;
-    showTrap(root, error);
+    showTrap(root, error, options.lang);
     fail(error);
   };
   const [glue] = await Promise.all([instance(stop), loaded]);
@@ -153,7 +161,7 @@ class MarginaliaArticle extends HTMLElement {
   connectedCallback() {
     if (this.shadowRoot) return;
     const options = { article: this.getAttribute("src") };
-    for (const key of ["panel", "theme", "cards"]) if (this.hasAttribute(key)) options[key] = this.getAttribute(key);
+    for (const key of ["panel", "theme", "cards", "lang"]) if (this.hasAttribute(key)) options[key] = this.getAttribute(key);
     mount(this, options).catch((error) => console.error("marginalia:", error));
   }
 }

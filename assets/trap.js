@@ -14,6 +14,13 @@
 const TRAP_ROOT_ID = "{{dom.page_root_id}}";
 const ISLAND_CLASS = "{{dom.island_class}}";
 const CRASH_CLASS = "{{dom.crash_class}}";
+// The error view's words in each language of the catalogues (locales/), chosen by the page's
+// `<html lang>` as the viewer chooses its own.
+const CRASH_WORDS = JSON.parse('{{i18n.crash}}');
+function crashWords() {
+  const tag = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
+  return CRASH_WORDS[tag] ?? CRASH_WORDS.en;
+}
 
 // The islands' prerendered parts, to put back: kept once the page is parsed (the start script
 // may run before).
@@ -35,9 +42,10 @@ function showTrap(error) {
   const panel = make("div", "");
   panel.className = CRASH_CLASS;
   panel.setAttribute("role", "alert");
-  const reload = make("a", "Reload the page");
+  const [heading, again, was] = crashWords();
+  const reload = make("a", again);
   reload.href = location.href;
-  panel.append(make("h2", "Something went wrong in the viewer."), make("p", `The error was: ${error}`), reload);
+  panel.append(make("h2", heading), make("p", was.replace("{message}", String(error))), reload);
   trapRoot.prepend(panel);
 }
 addEventListener("error", (event) => showTrap(event.error));

@@ -279,6 +279,7 @@ async fn the_error_view_replaces_the_viewer_with_a_message_and_a_reload_link() {
     // a real panic aborts the wasm (panic = "abort").
     marginalia::web::crash::show_crash(
         &app.root,
+        marginalia::i18n::Lang::En,
         "index out of range <script>window.__pwned=1</script>",
     );
     let alert = app.el(".crash[role=alert]");

@@ -211,7 +211,7 @@ pub fn app(props: &AppProps) -> Html {
     use_viewer_effects(&viewer, &ui, (*related_set).clone(), live == Live::All);
     let classes = root_classes(&config);
     let theme = ui.settings.theme.as_str();
-    use_page_root(root, classes.clone(), theme);
+    use_page_root(root, classes.clone(), theme, config.lang.tag());
 
     let related_set = (*related_set).clone();
     let panel = config.panel(&ui);
@@ -237,7 +237,7 @@ pub fn app(props: &AppProps) -> Html {
     let dossier = start.dossier();
     html! {
         <ContextProvider<Viewer> context={viewer}>
-            <div ref={rendered_root} class={classes} data-theme={theme}>
+            <div ref={rendered_root} class={classes} data-theme={theme} lang={config.lang.tag()}>
                 { island(Island::SkipLink) }
                 { island(Island::Toolbar) }
                 { island(Island::Notice) }

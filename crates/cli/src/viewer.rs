@@ -38,8 +38,37 @@ pub struct Viewer {
     wasm_base64: OnceLock<String>,
 }
 
-/// The value of a `{{dom.…}}` slot of the scripts: a name of [`marginalia::dom`].
+/// The error view's words in every language, for the scripts that show it when the wasm traps
+/// (`'{{i18n.crash}}'`, which they `JSON.parse`): `{"en": [heading, reload link, "The error
+/// was: {message}"], …}` as JSON, written as the inside of a JavaScript string literal (either
+/// quote: the minifier picks) that is safe inside an inline `<script>` (`\\`, `'`, `"` and `<`
+/// escaped).
+fn crash_words() -> &'static str {
+    use marginalia_i18n::{viewer::Msg, LANGS};
+    static WORDS: OnceLock<String> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let words: serde_json::Map<String, serde_json::Value> = LANGS
+            .iter()
+            .map(|lang| {
+                let said = [Msg::ErrorTitle, Msg::ErrorReload, Msg::ErrorWas].map(|m| lang.t(m));
+                (lang.tag().to_string(), serde_json::json!(said))
+            })
+            .collect();
+        serde_json::Value::Object(words)
+            .to_string()
+            .replace('\\', "\\\\")
+            .replace('\'', "\\'")
+            .replace('"', "\\\"")
+            .replace('<', "\\u003c")
+    })
+}
+
+/// The value of a `{{dom.…}}` slot of the scripts (a name of [`marginalia::dom`]), or of
+/// `{{i18n.crash}}` (the error view's words).
 pub fn dom_slot(name: &str) -> Option<&'static str> {
+    if name == "i18n.crash" {
+        return Some(crash_words());
+    }
     Some(match name.strip_prefix("dom.")? {
         "page_root_id" => dom::PAGE_ROOT_ID,
         "island_class" => dom::ISLAND_CLASS,

@@ -179,6 +179,7 @@ fn reads_as_words(text: &str) -> bool {
         "End",
         "Enter",
         "Escape",
+        "Esc",
         "Tab",
         "INPUT",
         "TEXTAREA",
@@ -230,6 +231,7 @@ fn no_words_for_readers_are_written_in_the_code() {
                 "class=",
                 "classes!(",
                 "match_media",
+                "reason = ",
             ]
             .iter()
             .any(|p| line_text.contains(p));
