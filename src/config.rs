@@ -98,6 +98,15 @@ impl Start {
         }
     }
 
+    /// The language a page's prerendered viewer was built in (`<html lang>`), when it comes to
+    /// life in place.
+    pub fn page_lang(&self) -> Option<Lang> {
+        match self {
+            Start::PageInPlace { lang, .. } => Some(*lang),
+            Start::Mounted { .. } | Start::Rendered { .. } => None,
+        }
+    }
+
     /// The prerendered article body the viewer adopts, if any.
     pub fn body(&self) -> Option<&web_sys::Element> {
         match self {

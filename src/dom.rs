@@ -60,6 +60,9 @@ pub fn island(name: &str) -> String {
     format!(".{ISLAND_CLASS}[data-island=\"{name}\"]")
 }
 
+/// The header's byline, the one line of the interface's words in the header.
+pub const BYLINE: &str = ".article__byline";
+
 /// The printed dossier (prerendered; adopted like the body).
 pub const DOSSIER_CLASS: &str = "dossier";
 pub const DOSSIER: &str = ".dossier";

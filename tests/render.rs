@@ -270,3 +270,50 @@ async fn the_source_links_to_where_it_was_published_and_says_why_it_may_be_repub
         "no empty address line, and no other"
     );
 }
+
+/// The seed (an English article) inside a Japanese or Korean interface: every word of the
+/// interface in that language (from its catalogue), dates as it writes them, and each part
+/// marked with its language so a screen reader pronounces it right.
+#[tokio::test]
+async fn an_english_article_in_a_japanese_or_korean_interface() {
+    use marginalia::i18n::{viewer::Msg, Lang};
+    let state = selected(Selection::Actor("putin".into()));
+    for (lang, signing, day_of_report) in [
+        (Lang::Ja, "2024年6月19日", "2024年6月20日"),
+        (Lang::Ko, "2024년 6월 19일", "2024년 6월 20일"),
+    ] {
+        let props = AppProps::with_state(Rc::new(common::seed()), state.clone()).in_lang(lang);
+        let html = render(props).await;
+        // The root speaks the interface's language; the article keeps its own.
+        assert!(
+            html.contains(&format!(" lang=\"{}\"", lang.tag())),
+            "{lang:?}"
+        );
+        assert!(html.contains("<article lang=\"en\" class=\"article\">"));
+        // The tabs, the toolbar, the help and the feedback form, from the catalogue.
+        for msg in [
+            Msg::TabActors,
+            Msg::TabTimeline,
+            Msg::ToolbarCards,
+            Msg::HelpTitle,
+            Msg::FeedbackTitle,
+        ] {
+            assert!(html.contains(lang.t(msg)), "{lang:?}: {msg:?}");
+        }
+        assert!(!html.contains(">Timeline<") && !html.contains("Leave feedback about this"));
+        // Dates as the language writes them (the byline's date marked with it).
+        assert!(html.contains(&format!(
+            "<time datetime=\"2024-06-20\" lang=\"{}\">{day_of_report}</time>",
+            lang.tag()
+        )));
+        assert!(html.contains(signing), "{lang:?}: the signing's date");
+        // The actor's own words are marked English inside the interface's.
+        assert!(html.contains("<span lang=\"en\" class=\"actor__name\">Vladimir Putin</span>"));
+        assert!(html.contains("<p lang=\"en\" class=\"actor__desc\">"));
+        // Counted as the language counts (no plural forms).
+        assert!(html.contains(&lang.n(Msg::Mentions, 7, &[])));
+    }
+    // In English, nothing is marked twice.
+    let html = render_with(state).await;
+    assert!(html.contains("<span class=\"actor__name\">Vladimir Putin</span>"));
+}

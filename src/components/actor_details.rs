@@ -97,7 +97,7 @@ fn relations(viewer: &Viewer, article: &Article, actor: &Actor) -> Html {
                             ("b", actor_link(viewer, &r.target, article.actor_name(&r.target))),
                         ]) }
                     </p>
-                    <blockquote class="relation__evidence">{ &r.evidence }</blockquote>
+                    <blockquote class="relation__evidence" lang={viewer.text_lang()}>{ &r.evidence }</blockquote>
                 </li>
             }) }
             { for incoming.iter().enumerate().map(|(i, (source, r))| html! {
@@ -108,7 +108,7 @@ fn relations(viewer: &Viewer, article: &Article, actor: &Actor) -> Html {
                             ("b", html! { { &actor.name } }),
                         ]) }
                     </p>
-                    <blockquote class="relation__evidence">{ &r.evidence }</blockquote>
+                    <blockquote class="relation__evidence" lang={viewer.text_lang()}>{ &r.evidence }</blockquote>
                 </li>
             }) }
         </ul>
@@ -136,7 +136,7 @@ pub fn actor_details(props: &ActorDetailsProps) -> Html {
                     { lang.t(Msg::Affiliation) }{ actor_link(&viewer, &aff.id, &aff.name) }
                 </p>
             }
-            <p class="actor__desc">{ &actor.description }</p>
+            <p class="actor__desc" lang={viewer.text_lang()}>{ &actor.description }</p>
             if !actor.aliases.is_empty() {
                 <p class="actor__aliases">{ lang.t(Msg::AlsoKnownAs) }{ actor.aliases.join(lang.t(Msg::NamesComma)) }</p>
             }

@@ -42,7 +42,7 @@ pub fn actor_entry(props: &ActorEntryProps) -> Html {
     let Some(actor) = viewer.article.actors.get(props.index) else {
         return html! {};
     };
-    let lang = viewer.config.lang;
+    let (lang, text) = (viewer.config.lang, viewer.text_lang());
     let mentions = lang.n(Msg::Mentions, actor.mention_count as usize, &[]);
     html! {
         <li class={classes!(
@@ -58,9 +58,9 @@ pub fn actor_entry(props: &ActorEntryProps) -> Html {
                 aria-controls={dom::actor_details_id(&actor.id)}
                 onclick={viewer.on(SelectionAction::Toggle(Selection::Actor(actor.id.clone())))}
             >
-                <span class="actor__name">{ &actor.name }</span>
+                <span class="actor__name" lang={text.clone()}>{ &actor.name }</span>
                 { suggested_badge(lang, viewer.article.is_suggested("actor", &actor.id)) }
-                <span class="actor__role">{ &actor.role }</span>
+                <span class="actor__role" lang={text}>{ &actor.role }</span>
                 <span class="actor__count">{ mentions }</span>
             </button>
             if props.selected {

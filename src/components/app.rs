@@ -19,6 +19,7 @@
 use super::announcer::Announcer;
 use super::article_body::ArticleBody;
 use super::article_header::ArticleHeader;
+use super::byline::Byline;
 use super::context::{Mode, Root, Viewer};
 use super::feedback_form::FeedbackForm;
 use super::help_dialog::HelpDialog;
@@ -211,17 +212,32 @@ pub fn app(props: &AppProps) -> Html {
     use_viewer_effects(&viewer, &ui, (*related_set).clone(), live == Live::All);
     let classes = root_classes(&config);
     let theme = ui.settings.theme.as_str();
-    use_page_root(root, classes.clone(), theme, config.lang.tag());
+    use_page_root(root.clone(), classes.clone(), theme, config.lang.tag());
 
     let related_set = (*related_set).clone();
     let panel = config.panel(&ui);
     let content = |island: Island| island_content(island, &ui, panel, &related_set);
+    // A page built in another language than the viewer speaks (`?lang=`): the byline (the
+    // header's one line of the interface's words) is said again in the viewer's, in place.
+    let byline = use_memo((), {
+        let (page_lang, root) = (start.page_lang(), root.clone());
+        move |_| {
+            let element = root.element()?.query_selector(dom::BYLINE).ok()??;
+            (page_lang? != config.lang).then(|| {
+                element.set_text_content(None);
+                element
+            })
+        }
+    });
     if let Some(islands) = start.islands() {
         // In place: each island's live part, through a portal, once its task has come (an
         // empty portal before that leaves the prerendered part standing).
         return html! {
             <ContextProvider<Viewer> context={viewer}>
                 <ArticleBody />
+                if let Some(element) = (*byline).clone() {
+                    { create_portal(html! { <Byline /> }, element) }
+                }
                 { for islands.elements.iter().map(|(island, element)| {
                     let part = if island.is_live(live) { content(*island) } else { Html::default() };
                     create_portal(part, element.clone())

@@ -71,6 +71,22 @@ impl Viewer {
         self.root.element()
     }
 
+    /// The `lang` of the article's own words (its text language) where they sit among the
+    /// interface's words: `None` when both are in one language (nothing to mark).
+    pub fn text_lang(&self) -> Option<AttrValue> {
+        let text = &self.article.meta.language;
+        let primary = text.split(['-', '_']).next().unwrap_or_default();
+        (!primary.eq_ignore_ascii_case(self.config.lang.tag()))
+            .then(|| AttrValue::from(text.clone()))
+    }
+
+    /// The `lang` of the interface's words where they sit inside the article's (its byline):
+    /// `None` when both are in one language.
+    pub fn ui_lang(&self) -> Option<AttrValue> {
+        self.text_lang()
+            .map(|_| AttrValue::Static(self.config.lang.tag()))
+    }
+
     /// Dispatches an action to the view reducer (an [`Action`] or any of its groups:
     /// `viewer.dispatch(CardAction::Close)`).
     pub fn dispatch(&self, action: impl Into<Action>) {

@@ -88,7 +88,7 @@ fn event_details(viewer: &Viewer, event: &Event) -> Html {
         .collect();
     html! {
         <div class="event__details" id={dom::event_details_id(&event.id)}>
-            <p>{ &event.description }</p>
+            <p lang={viewer.text_lang()}>{ &event.description }</p>
             <p class="event__provenance">{ event.date_explanation(lang) }</p>
             { record_source(lang, &event.provenance) }
             if !event.actors.is_empty() {
@@ -161,7 +161,7 @@ pub fn event_entry(props: &EventEntryProps) -> Html {
                         { lang.t(badge_label(&event.provenance)) }
                     </span>
                 </span>
-                <span class="event__title">{ &event.title }</span>
+                <span class="event__title" lang={viewer.text_lang()}>{ &event.title }</span>
                 { super::actor_entry::suggested_badge(viewer.config.lang, viewer.article.is_suggested("event", &event.id)) }
             </button>
             if selected {

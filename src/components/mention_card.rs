@@ -36,7 +36,7 @@ pub fn mention_card(props: &MentionCardProps) -> Html {
             }
         })
     };
-    let lang = viewer.config.lang;
+    let (lang, text) = (viewer.config.lang, viewer.text_lang());
     let mentions = lang.n(Msg::MentionedTimes, actor.mention_count as usize, &[]);
     html! {
         <div
@@ -46,9 +46,9 @@ pub fn mention_card(props: &MentionCardProps) -> Html {
             role={if card.pinned { "dialog" } else { "tooltip" }}
             aria-label={actor.name.clone()}
         >
-            <p class="card__name">{ &actor.name }</p>
-            <p class="card__role">{ actor.kind.label(lang) }{ " · " }{ &actor.role }</p>
-            <p class="card__desc">{ &actor.description }</p>
+            <p class="card__name" lang={text.clone()}>{ &actor.name }</p>
+            <p class="card__role">{ actor.kind.label(lang) }{ " · " }<span lang={text.clone()}>{ &actor.role }</span></p>
+            <p class="card__desc" lang={text}>{ &actor.description }</p>
             <p class="card__meta">{ mentions }</p>
             if card.pinned {
                 <div class="card__actions">

@@ -14,6 +14,7 @@ pub mod article_body;
 pub mod article_header;
 pub mod attachment_list;
 pub mod body_events;
+pub mod byline;
 pub mod context;
 pub mod criterion_adder;
 pub mod event_entry;

@@ -121,6 +121,7 @@ pub fn quote_entry(props: &QuoteEntryProps) -> Html {
                 type="button"
                 id={dom::quote_entry_id(&q.id)}
                 class="quote-item__text"
+                lang={viewer.text_lang()}
                 aria-pressed={selected.to_string()}
                 onclick={viewer.on(SelectionAction::Toggle(sel))}
             >
@@ -140,7 +141,7 @@ pub fn quote_entry(props: &QuoteEntryProps) -> Html {
                     None => html! { <span class="quote-item__undated">{ lang.t(Msg::DateNotGiven) }</span> },
                 } }
             </p>
-            <p class="quote-item__context">{ &q.context }</p>
+            <p class="quote-item__context" lang={viewer.text_lang()}>{ &q.context }</p>
             <button type="button" class="button quote-item__copy" onclick={on_copy(&viewer, q)}
                 aria-label={lang.f(Msg::CopyLabel, &[("who", &article.speakers_names(q, lang))])}>
                 { lang.t(Msg::Copy) }

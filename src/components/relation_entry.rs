@@ -44,7 +44,7 @@ pub fn relation_entry(props: &RelationEntryProps) -> Html {
         props.related.then_some("relation-entry--related"),
     );
     let evidence = html! {
-        <blockquote class="relation__evidence">{ &relation.evidence }</blockquote>
+        <blockquote class="relation__evidence" lang={viewer.text_lang()}>{ &relation.evidence }</blockquote>
     };
     if crate::config::prerendering() {
         return html! {

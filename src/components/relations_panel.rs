@@ -56,7 +56,7 @@ pub fn relations_panel(props: &RelationsPanelProps) -> Html {
                 let a = &article.actors[actor];
                 html! {
                 <li key={a.id.clone()} class="relations-list__actor">
-                    <h4 class="relations-list__name">{ &a.name }</h4>
+                    <h4 class="relations-list__name" lang={viewer.text_lang()}>{ &a.name }</h4>
                     <ul class="relations-list__entries">
                         { for group.iter().map(|&(_, index)| {
                             let r = &a.relations[index];
