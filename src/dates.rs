@@ -59,8 +59,8 @@ mod imp {
         )
     }
 
-    /// `Intl.DateTimeFormat(locale, {timeZone: "UTC", …parts}).format(date)`; the catalogue's
-    /// table when the browser cannot (no `Intl`: never seen, but never a blank).
+    /// `Intl.DateTimeFormat(locale, {timeZone: "UTC", …parts}).format(date)` (every browser
+    /// that runs wasm has `Intl`; the ISO form should one ever fail, never a blank).
     pub fn intl(lang: Lang, d: Ymd, parts: IntlParts) -> String {
         let options = Object::new();
         let set = |k: &str, v: &str| {
@@ -90,9 +90,13 @@ mod imp {
             .call1(&format, &at)
             .ok()
             .and_then(|v| v.as_string());
-        text.unwrap_or_else(|| match parts {
-            IntlParts::DayOnly => crate::i18n::date::day_only(lang, d.day.unwrap_or(1)),
-            _ => crate::i18n::date::date(lang, d),
+        text.unwrap_or_else(|| {
+            let date = crate::model::date::PartialDate {
+                year: d.year,
+                month: d.month,
+                day: d.day,
+            };
+            date.iso()
         })
     }
 }
