@@ -367,7 +367,7 @@ fn write_article(
     let body = render::article_page(article);
     let mut head = vec![
         page::head_tags(article, url),
-        page::json_ld_with(article, url, &|id| registry.same_as(id)),
+        crate::json_ld::json_ld_with(article, url, &|id| registry.same_as(id)),
     ];
     if example {
         head.push("<meta name=\"robots\" content=\"noindex\" />".into());

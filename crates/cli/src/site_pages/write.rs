@@ -124,7 +124,7 @@ fn write(path: &Path, page: String) -> io::Result<PathBuf> {
 /// `NewsMediaOrganization`), with the articles that mention it as `subjectOf`. Inert data,
 /// with `<`, `>` and `&` escaped as in the article pages.
 pub fn actor_json_ld(actor: &crate::site_index::SiteActor) -> String {
-    let kind = crate::page::schema_type(actor.kind);
+    let kind = crate::json_ld::schema_type(actor.kind);
     let mut data = serde_json::json!({
         "@context": "https://schema.org",
         "@type": kind,
@@ -144,7 +144,7 @@ pub fn actor_json_ld(actor: &crate::site_index::SiteActor) -> String {
     if !actor.description.is_empty() {
         data["description"] = actor.description.clone().into();
     }
-    crate::page::json_ld_script(&data)
+    crate::json_ld::json_ld_script(&data)
 }
 
 #[cfg(test)]
