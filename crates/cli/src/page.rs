@@ -1,11 +1,14 @@
-//! The page around the viewer: `<head>` tags from the article's metadata, and the page itself:
-//! the page template (`assets/page.html`, compiled in) filled with them, the prerendered body
-//! and the viewer's files ([`render`]). Every page of the site is written here, by this one
+//! The page around the viewer: `<head>` tags from the article's metadata (its description in
+//! the page's language, from the `[page]` section of the catalogues), and the page itself: the
+//! page template (`assets/page.html`, compiled in) filled with them, the prerendered body and
+//! the viewer's files ([`render`]). Every page of the site is written here, by this one
 //! function. Pure string work, used by [`crate::site`] and tested natively.
 
 use crate::template::Template;
 use crate::viewer::{Viewer, STYLESHEET};
 use marginalia::dom;
+use marginalia_i18n::page::Msg;
+use marginalia_i18n::Lang;
 use marginalia_model::Article;
 use std::sync::LazyLock;
 
@@ -132,23 +135,37 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A one-sentence description of the page.
-pub fn description(article: &Article) -> String {
-    format!(
-        "{}: from {}, {}, with its {} actors, a timeline of {} dated events and {} quotes, cross-linked.",
-        article.meta.title,
-        article.meta.source.name,
-        article.meta.source.date.long(),
-        article.actors.len(),
-        article.events.len(),
-        article.quotes.len()
+/// A one-sentence description of the page, in the page's language `lang`.
+pub fn description(article: &Article, lang: Lang) -> String {
+    let meta = &article.meta;
+    let count = |message, n: usize| lang.n(message, n, &[]);
+    lang.f(
+        Msg::ArticleDescription,
+        &[
+            ("title", &meta.title),
+            ("source", &meta.source.name),
+            ("date", &meta.source.date.written(lang)),
+            (
+                "actors",
+                &count(Msg::ArticleDescriptionActors, article.actors.len()),
+            ),
+            (
+                "events",
+                &count(Msg::ArticleDescriptionEvents, article.events.len()),
+            ),
+            (
+                "quotes",
+                &count(Msg::ArticleDescriptionQuotes, article.quotes.len()),
+            ),
+        ],
     )
 }
 
-/// Title, description, canonical link, Open Graph and Twitter card tags.
-pub fn head_tags(article: &Article, site_url: Option<&str>) -> String {
+/// Title, description (in the page's language `lang`), canonical link, Open Graph and Twitter
+/// card tags.
+pub fn head_tags(article: &Article, site_url: Option<&str>, lang: Lang) -> String {
     let title = escape(&article.meta.title);
-    let desc = escape(&description(article));
+    let desc = escape(&description(article, lang));
     let mut tags = vec![
         format!("<title>{title}</title>"),
         format!("<meta name=\"description\" content=\"{desc}\" />"),
@@ -183,7 +200,7 @@ mod tests {
     fn head_tags_are_escaped_and_complete() {
         let mut article = crate::seed_for_tests();
         article.meta.title = "A \"quoted\" <title> & more".into();
-        let head = head_tags(&article, Some("https://example.org/sub/"));
+        let head = head_tags(&article, Some("https://example.org/sub/"), Lang::En);
         assert!(head.contains("<title>A &quot;quoted&quot; &lt;title&gt; &amp; more</title>"));
         for needle in [
             "name=\"description\"",
@@ -194,7 +211,7 @@ mod tests {
         ] {
             assert!(head.contains(needle), "{needle}");
         }
-        assert!(!head_tags(&article, None).contains("canonical"));
+        assert!(!head_tags(&article, None, Lang::En).contains("canonical"));
     }
 
     /// A viewer opened from a stand-in of its build (the real scripts, unminified).
@@ -316,14 +333,24 @@ mod tests {
 
     #[test]
     fn the_description_counts_the_annotations() {
-        let d = description(&crate::seed_for_tests());
+        let d = description(&crate::seed_for_tests(), Lang::En);
         assert!(d.contains("from Financial Times, 20 June 2024"), "{d}");
         let mut other = crate::seed_for_tests();
         other.meta.source.name = "The Dunmore Courier".into();
-        assert!(description(&other).contains("from The Dunmore Courier,"));
+        assert!(description(&other, Lang::En).contains("from The Dunmore Courier,"));
         assert!(
-            d.contains("11 dated events") && d.contains("16 quotes"),
+            d.contains("with its 23 actors, a timeline of 11 dated events and 16 quotes"),
             "{d}"
+        );
+        let ja = description(&crate::seed_for_tests(), Lang::Ja);
+        assert!(
+            ja.contains("Financial Times（2024年6月20日）") && ja.contains("発言16件"),
+            "{ja}"
+        );
+        let ko = description(&crate::seed_for_tests(), Lang::Ko);
+        assert!(
+            ko.contains("2024년 6월 20일") && ko.contains("발언 16건"),
+            "{ko}"
         );
     }
 }

@@ -12,6 +12,8 @@
 //!   same actors" allows one article to name fewer of them (the statement names Putin where the
 //!   report names Putin and Kim): events of one date whose actors, all named, are a subset of
 //!   the other's merge; events without actors never do.
+//! - **In one language.** What the index says in words (dates, relation phrases, lists of
+//!   speakers, provenance) is written in the site's language, the language of its pages.
 //! - **Related articles.** For each article, the others that share its actors (two points for
 //!   each shared merged event, one for each shared actor), best first, then by slug; never itself.
 
@@ -118,9 +120,10 @@ pub struct SiteIndex {
 
 impl SiteIndex {
     /// The index of `articles`, with what the site's own actors file says of each actor: its
-    /// name for the site, more aliases, its roles over time and its Wikidata item.
+    /// name for the site, more aliases, its roles over time and its Wikidata item; in the
+    /// site's language.
     pub fn with_registry(articles: &[Entry], registry: &crate::registry::Registry) -> SiteIndex {
-        let mut index = SiteIndex::new(articles);
+        let mut index = SiteIndex::new(articles, registry.language);
         for (id, def) in &registry.actors {
             if let Some(site) = index.actors.get_mut(id) {
                 if site.name != def.name {
@@ -139,8 +142,9 @@ impl SiteIndex {
         index
     }
 
-    pub fn new(articles: &[Entry]) -> SiteIndex {
-        let timeline = merged_timeline(articles);
+    /// The index of `articles`, its words in `lang`.
+    pub fn new(articles: &[Entry], lang: Lang) -> SiteIndex {
+        let timeline = merged_timeline(articles, lang);
         let mut actors: BTreeMap<String, SiteActor> = BTreeMap::new();
         for entry in articles {
             let article = &entry.article;
@@ -174,7 +178,7 @@ impl SiteIndex {
                     site.roles.push(DatedRole {
                         role: actor.role.clone(),
                         as_of: as_of.clone(),
-                        as_of_text: article.meta.source.date.long(),
+                        as_of_text: article.meta.source.date.written(lang),
                         slug: entry.slug.clone(),
                     });
                 }
@@ -189,7 +193,7 @@ impl SiteIndex {
                     if mine || other {
                         site.relations.push(SiteRelation {
                             slug: entry.slug.clone(),
-                            phrase: article.relation_phrase(from, relation, Lang::En),
+                            phrase: article.relation_phrase(from, relation, lang),
                             evidence: relation.evidence.clone(),
                             other: if mine {
                                 relation.target.clone()
@@ -203,8 +207,8 @@ impl SiteIndex {
             for quote in &article.quotes {
                 let event = quote.event.as_deref().and_then(|e| article.event(e));
                 let (date, date_text) = match event {
-                    Some(e) => (e.date.iso(), e.date.long()),
-                    None => (as_of.clone(), article.meta.source.date.long()),
+                    Some(e) => (e.date.iso(), e.date.written(lang)),
+                    None => (as_of.clone(), article.meta.source.date.written(lang)),
                 };
                 for speaker in &quote.speakers {
                     if let Some(site) = actors.get_mut(speaker) {
@@ -212,7 +216,7 @@ impl SiteIndex {
                             slug: entry.slug.clone(),
                             id: quote.id.clone(),
                             text: quote.text.clone(),
-                            speakers: article.speakers_names(quote, Lang::En),
+                            speakers: article.speakers_names(quote, lang),
                             date: date.clone(),
                             date_text: date_text.clone(),
                         });
@@ -252,7 +256,7 @@ impl SiteIndex {
 }
 
 /// Every article's events, merged (see the module doc), in date order (then title).
-fn merged_timeline(articles: &[Entry]) -> Vec<TimelineEntry> {
+fn merged_timeline(articles: &[Entry], lang: Lang) -> Vec<TimelineEntry> {
     let mut merged: Vec<TimelineEntry> = Vec::new();
     // The entries of each date (by place in `merged`), so that merging is not quadratic.
     let mut by_date: BTreeMap<DateSpan, Vec<usize>> = BTreeMap::new();
@@ -264,7 +268,7 @@ fn merged_timeline(articles: &[Entry]) -> Vec<TimelineEntry> {
                 slug: entry.slug.clone(),
                 title: entry.article.meta.title.clone(),
                 event: event.id.clone(),
-                provenance: event.date_explanation(Lang::En),
+                provenance: event.date_explanation(lang),
             };
             let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
             let on_that_day = by_date.entry(event.date).or_default();
@@ -512,20 +516,14 @@ mod tests {
 
     fn entries() -> Vec<Entry> {
         vec![
-            Entry {
-                slug: "putin-kim-pact".into(),
-                article: seed(),
-            },
-            Entry {
-                slug: "us-rok-japan-joint-statement".into(),
-                article: joint(),
-            },
+            Entry::new("putin-kim-pact", seed()),
+            Entry::new("us-rok-japan-joint-statement", joint()),
         ]
     }
 
     #[test]
     fn an_actor_is_one_across_articles_with_each_articles_sentence_and_role() {
-        let index = SiteIndex::new(&entries());
+        let index = SiteIndex::new(&entries(), Lang::En);
         let putin = &index.actors["putin"];
         assert_eq!(putin.name, "Vladimir Putin");
         assert_eq!(index.articles_naming("putin"), 2);
@@ -549,12 +547,9 @@ mod tests {
     #[test]
     fn the_timeline_merges_one_date_with_the_same_actors_and_keeps_each_report() {
         let mut two = entries();
-        let copy = Entry {
-            slug: "copy".into(),
-            article: two[1].article.clone(),
-        };
+        let copy = Entry::new("copy", two[1].article.clone());
         two.push(copy);
-        let index = SiteIndex::new(&two);
+        let index = SiteIndex::new(&two, Lang::En);
         let merged: Vec<&TimelineEntry> = index
             .timeline
             .iter()
@@ -579,7 +574,7 @@ mod tests {
 
     #[test]
     fn the_signing_reported_by_both_articles_is_one_entry() {
-        let index = SiteIndex::new(&entries());
+        let index = SiteIndex::new(&entries(), Lang::En);
         let signing: Vec<&TimelineEntry> = index
             .timeline
             .iter()
@@ -593,7 +588,7 @@ mod tests {
 
     #[test]
     fn related_articles_share_actors_are_deterministic_and_never_the_article_itself() {
-        let index = SiteIndex::new(&entries());
+        let index = SiteIndex::new(&entries(), Lang::En);
         assert_eq!(
             index.related["putin-kim-pact"],
             ["us-rok-japan-joint-statement"]
@@ -602,7 +597,7 @@ mod tests {
             index.related["us-rok-japan-joint-statement"],
             ["putin-kim-pact"]
         );
-        assert_eq!(index, SiteIndex::new(&entries()));
+        assert_eq!(index, SiteIndex::new(&entries(), Lang::En));
     }
 
     #[test]
