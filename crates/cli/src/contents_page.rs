@@ -5,7 +5,7 @@
 
 use crate::page::escape;
 use crate::site_pages::site_nav::SiteNav;
-use crate::site_pages::with_slots;
+use crate::site_pages::{text_lang, with_slots};
 use marginalia_i18n::page::Msg;
 use marginalia_i18n::Lang;
 use marginalia_model::Article;
@@ -17,6 +17,8 @@ pub struct ContentsEntry {
     pub slug: String,
     pub title: String,
     pub standfirst: Option<String>,
+    /// The language of the article's text (its title's and standfirst's).
+    pub lang: String,
     pub source: String,
     pub source_date: String,
     pub source_date_iso: String,
@@ -31,6 +33,7 @@ impl ContentsEntry {
             slug: slug.to_string(),
             title: meta.title.clone(),
             standfirst: meta.standfirst.clone(),
+            lang: meta.language.clone(),
             source: meta.source.name.clone(),
             source_date: meta.source.date.written(lang),
             source_date_iso: meta.source.date.iso(),
@@ -129,7 +132,7 @@ pub fn contents_page(props: &ContentsPageProps) -> Html {
                     { for props.entries.iter().map(|e| html! {
                         <li class="contents__item" key={e.slug.clone()}>
                             <article>
-                                <h3 class="contents__headline">
+                                <h3 class="contents__headline" lang={text_lang(lang, &e.lang)}>
                                     <a href={format!("{up}{}/", e.slug)}>{ e.title.clone() }</a>
                                 </h3>
                                 <p class="contents__meta">
@@ -144,7 +147,7 @@ pub fn contents_page(props: &ContentsPageProps) -> Html {
                                     }) }
                                 </p>
                                 if let Some(standfirst) = &e.standfirst {
-                                    <p class="contents__standfirst">{ standfirst.clone() }</p>
+                                    <p class="contents__standfirst" lang={text_lang(lang, &e.lang)}>{ standfirst.clone() }</p>
                                 }
                             </article>
                         </li>

@@ -61,11 +61,11 @@ where
 }
 
 /// The site's navigation for an article page `up` from the root, with its related articles
-/// (slug, title) and its actors (id, name, mentions here, articles naming it), in the page's
+/// (slug, title, the title's language) and its actors (id, name, mentions here, articles naming it), in the page's
 /// language `lang`.
 pub fn site_nav(
     up: &str,
-    related: Vec<(String, String)>,
+    related: Vec<(String, String, String)>,
     actors: Vec<(String, String, u32, usize)>,
     lang: Lang,
 ) -> String {

@@ -175,10 +175,17 @@ pub fn write_site(
     let lang = options.registry.language;
     let index = SiteIndex::with_registry(articles, options.registry);
     let progress = Progress::new(articles.len());
-    // Titles by address, once: each page's related articles are named from it.
-    let titles: HashMap<&str, &str> = articles
+    // Titles (and their language) by address, once: each page's related articles are named
+    // from it.
+    let titles: HashMap<&str, (&str, &str)> = articles
         .iter()
-        .map(|e| (e.slug.as_str(), e.article.meta.title.as_str()))
+        .map(|e| {
+            let meta = &e.article.meta;
+            (
+                e.slug.as_str(),
+                (meta.title.as_str(), meta.language.as_str()),
+            )
+        })
         .collect();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(workers).max(1);
@@ -368,15 +375,18 @@ fn write_shared_files(viewer: &Viewer, out: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// The related articles of `slug`, with their titles.
+/// The related articles of `slug`, with their titles and the titles' language.
 fn related_titles(
     index: &SiteIndex,
-    titles: &HashMap<&str, &str>,
+    titles: &HashMap<&str, (&str, &str)>,
     slug: &str,
-) -> Vec<(String, String)> {
+) -> Vec<(String, String, String)> {
     index.related[slug]
         .iter()
-        .filter_map(|s| Some((s.clone(), titles.get(s.as_str())?.to_string())))
+        .filter_map(|s| {
+            let (title, lang) = titles.get(s.as_str())?;
+            Some((s.clone(), title.to_string(), lang.to_string()))
+        })
         .collect()
 }
 

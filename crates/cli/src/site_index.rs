@@ -13,7 +13,9 @@
 //!   report names Putin and Kim): events of one date whose actors, all named, are a subset of
 //!   the other's merge; events without actors never do.
 //! - **In one language.** What the index says in words (dates, relation phrases, lists of
-//!   speakers, provenance) is written in the site's language, the language of its pages.
+//!   speakers, provenance) is written in the site's language, the language of its pages; what
+//!   it quotes from an article (a title, a sentence, a quote, a role, an author's note) keeps
+//!   that article's language (`lang`), for the pages' `lang` attributes.
 //! - **Related articles.** For each article, the others that share its actors (two points for
 //!   each shared merged event, one for each shared actor), best first, then by slug; never itself.
 
@@ -53,6 +55,8 @@ pub struct SiteActor {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DatedRole {
     pub role: String,
+    /// The language of the article's text, which gives the role.
+    pub lang: String,
     /// The article's source date, ISO and as a reader reads it.
     pub as_of: String,
     pub as_of_text: String,
@@ -63,6 +67,8 @@ pub struct DatedRole {
 pub struct ArticleMention {
     pub slug: String,
     pub title: String,
+    /// The language of the article's text (its title and the sentence).
+    pub lang: String,
     pub count: u32,
     pub sentence: String,
 }
@@ -72,6 +78,8 @@ pub struct SiteQuote {
     pub slug: String,
     pub id: String,
     pub text: String,
+    /// The language of the article's text, the quote's.
+    pub lang: String,
     /// All who said it, by name.
     pub speakers: String,
     /// The date of its event, else of its article; ISO, for sorting and `<time>`.
@@ -85,6 +93,8 @@ pub struct SiteRelation {
     /// "Vladimir Putin ally of North Korea".
     pub phrase: String,
     pub evidence: String,
+    /// The language of the article's text, the evidence's.
+    pub lang: String,
     /// The other actor's id, for its page's link.
     pub other: String,
 }
@@ -94,6 +104,8 @@ pub struct SiteRelation {
 pub struct TimelineEntry {
     pub date: DateSpan,
     pub title: String,
+    /// The language of the title (its article's text).
+    pub lang: String,
     pub actors: Vec<String>,
     /// Every article that reports it: (slug, the event's id there, its provenance in words).
     pub reports: Vec<Report>,
@@ -105,6 +117,10 @@ pub struct Report {
     pub title: String,
     pub event: String,
     pub provenance: String,
+    /// The language of the article's text: its title's, and its provenance's when that is
+    /// the author's note ([`Report::note`]) rather than the catalogue's explanation.
+    pub lang: String,
+    pub note: bool,
 }
 
 /// The site's index.
@@ -149,6 +165,7 @@ impl SiteIndex {
         for entry in articles {
             let article = &entry.article;
             let as_of = article.meta.source.date.iso();
+            let text_lang = &article.meta.language;
             for actor in &article.actors {
                 let site = actors.entry(actor.id.clone()).or_insert_with(|| SiteActor {
                     id: actor.id.clone(),
@@ -177,6 +194,7 @@ impl SiteIndex {
                 if !actor.role.is_empty() {
                     site.roles.push(DatedRole {
                         role: actor.role.clone(),
+                        lang: text_lang.clone(),
                         as_of: as_of.clone(),
                         as_of_text: article.meta.source.date.written(lang),
                         slug: entry.slug.clone(),
@@ -185,6 +203,7 @@ impl SiteIndex {
                 site.mentions.push(ArticleMention {
                     slug: entry.slug.clone(),
                     title: article.meta.title.clone(),
+                    lang: text_lang.clone(),
                     count: actor.mention_count,
                     sentence: first_sentence_naming(&article.blocks, &actor.id).unwrap_or_default(),
                 });
@@ -195,6 +214,7 @@ impl SiteIndex {
                             slug: entry.slug.clone(),
                             phrase: article.relation_phrase(from, relation, lang),
                             evidence: relation.evidence.clone(),
+                            lang: text_lang.clone(),
                             other: if mine {
                                 relation.target.clone()
                             } else {
@@ -216,6 +236,7 @@ impl SiteIndex {
                             slug: entry.slug.clone(),
                             id: quote.id.clone(),
                             text: quote.text.clone(),
+                            lang: text_lang.clone(),
                             speakers: article.speakers_names(quote, lang),
                             date: date.clone(),
                             date_text: date_text.clone(),
@@ -269,6 +290,8 @@ fn merged_timeline(articles: &[Entry], lang: Lang) -> Vec<TimelineEntry> {
                 title: entry.article.meta.title.clone(),
                 event: event.id.clone(),
                 provenance: event.date_explanation(lang),
+                lang: entry.article.meta.language.clone(),
+                note: !event.note.trim().is_empty(),
             };
             let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
             let on_that_day = by_date.entry(event.date).or_default();
@@ -291,12 +314,14 @@ fn merged_timeline(articles: &[Entry], lang: Lang) -> Vec<TimelineEntry> {
                     if actors.len() > m.actors.len() {
                         m.actors = actors;
                         m.title = event.title.clone();
+                        m.lang = report.lang.clone();
                     }
                     m.reports.push(report);
                 }
                 None => merged.push(TimelineEntry {
                     date: event.date,
                     title: event.title.clone(),
+                    lang: report.lang.clone(),
                     actors,
                     reports: vec![report],
                 }),

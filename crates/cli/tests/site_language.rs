@@ -85,14 +85,21 @@ fn read(out: &Path, page: &str) -> String {
     std::fs::read_to_string(out.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"))
 }
 
+/// The `lang` of each `<name class="…">` element of the page (none where it has none).
+fn langs<'p>(page: &'p str, name: &str, class: &str) -> Vec<Option<&'p str>> {
+    page.match_indices(&format!("<{name} "))
+        .map(|(at, _)| &page[at..at + page[at..].find('>').unwrap()])
+        .filter(|tag| tag.contains(&format!("class=\"{class}\"")))
+        .map(|tag| {
+            let start = tag.find(" lang=\"")? + " lang=\"".len();
+            Some(&tag[start..start + tag[start..].find('"')?])
+        })
+        .collect()
+}
+
 /// The `lang` of the element that holds the article's text (`<article class="article">`).
 fn text_lang(page: &str) -> Option<&str> {
-    let tag = page
-        .match_indices("<article ")
-        .map(|(at, _)| &page[at..at + page[at..].find('>').unwrap()])
-        .find(|tag| tag.contains("class=\"article\""))?;
-    let start = tag.find(" lang=\"")? + " lang=\"".len();
-    Some(&tag[start..start + tag[start..].find('"')?])
+    *langs(page, "article", "article").first()?
 }
 
 /// The page's `<html lang>`.
@@ -191,6 +198,15 @@ fn a_japanese_site_writes_its_pages_in_japanese() {
     }
     assert!(!timeline.contains("19 June 2024"), "{timeline}");
 
+    // What the pages quote of the articles keeps the articles' language: titles, sentences.
+    assert_eq!(
+        langs(&contents, "h3", "contents__headline"),
+        [Some("en"); 2]
+    );
+    let sentences = langs(&putin, "blockquote", "site-page__sentence");
+    assert!(!sentences.is_empty() && sentences.iter().all(|l| *l == Some("en")));
+    assert!(timeline.contains("<span lang=\"en\">The article says “on Wednesday”"));
+
     // The search index is Japanese too.
     let shard = read(&out, "search/p.js");
     assert!(shard.contains("2024年6月20日"), "{shard}");
@@ -238,6 +254,14 @@ fn an_articles_own_interface_language_is_its_pages_and_its_text_keeps_its_own() 
     assert!(!page.contains(">Actors<"), "{page}");
     // The text keeps its language, on the element that holds it.
     assert_eq!(text_lang(&page), Some("en"), "{page}");
+    // Its navigation is Korean; the related article's title, English.
+    let related = page
+        .find("us-rok-japan-joint-statement/index.html")
+        .map(|at| &page[page[..at].rfind('<').unwrap()..at + page[at..].find('>').unwrap()]);
+    assert!(
+        related.is_some_and(|a| a.contains(" lang=\"en\"")),
+        "{related:?}"
+    );
     // Its description (under a search result) is in Korean too.
     assert!(page.contains("발언 16건"), "{page}");
     // Nothing in the article's data says so: the page carries it.
@@ -257,6 +281,8 @@ fn an_articles_own_interface_language_is_its_pages_and_its_text_keeps_its_own() 
     for site_page in ["index.html", "actors/index.html", "timeline/index.html"] {
         let text = read(&out, site_page);
         assert_eq!(html_lang(&text), "en", "{site_page}");
+        // English words on an English page need no `lang` of their own.
+        assert_eq!(text.matches(" lang=\"").count(), 1, "{site_page}");
         assert!(!text.contains(ko.t(site::Msg::NavActors)), "{site_page}");
     }
     std::fs::remove_dir_all(dir).unwrap();

@@ -4,7 +4,8 @@
 //! timeline; and who it is related to, with the evidence.
 
 use super::site_nav::SiteNav;
-use super::{actor_href, article_href, more, name_of, with_slots, MAX_LISTED};
+use super::MAX_LISTED;
+use super::{actor_href, article_href, more, name_of, text_lang, with_slots, words_of_text};
 use crate::registry::DatedRole;
 use crate::site_index::{SiteActor, TimelineEntry};
 use marginalia_i18n::site::Msg;
@@ -91,7 +92,7 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                             { for a.roles.iter().map(|r| html! {
                                 <li>
                                     { with_slots(lang, Msg::ActorRoleAsOf, |slot| match slot {
-                                        "role" => html! { { r.role.clone() } },
+                                        "role" => words_of_text(lang, &r.lang, r.role.clone()),
                                         _ => html! {
                                             <a href={article_href(up, &r.slug, None)}>
                                                 <time datetime={r.as_of.clone()}>{ r.as_of_text.clone() }</time>
@@ -108,12 +109,16 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                     <ol class="site-page__list">
                         { for a.mentions.iter().take(MAX_LISTED).map(|m| html! {
                             <li key={m.slug.clone()}>
-                                <a href={article_href(up, &m.slug, Some(("actor", &a.id)))}>{ m.title.clone() }</a>
+                                <a href={article_href(up, &m.slug, Some(("actor", &a.id)))} lang={text_lang(lang, &m.lang)}>
+                                    { m.title.clone() }
+                                </a>
                                 <span class="site-page__count">
                                     { lang.n(Msg::ActorMentions, m.count as usize, &[]) }
                                 </span>
                                 if !m.sentence.is_empty() {
-                                    <blockquote class="site-page__sentence">{ m.sentence.clone() }</blockquote>
+                                    <blockquote class="site-page__sentence" lang={text_lang(lang, &m.lang)}>
+                                        { m.sentence.clone() }
+                                    </blockquote>
                                 }
                             </li>
                         }) }
@@ -129,7 +134,7 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                             { for a.quotes.iter().take(MAX_LISTED).map(|q| html! {
                                 <li key={format!("{}/{}", q.slug, q.id)}>
                                     { with_slots(lang, Msg::ActorQuote, |slot| match slot {
-                                        "quote" => html! { <q>{ q.text.clone() }</q> },
+                                        "quote" => html! { <q lang={text_lang(lang, &q.lang)}>{ q.text.clone() }</q> },
                                         "who" => html! { { q.speakers.clone() } },
                                         "date" => html! {
                                             <time datetime={q.date.clone()}>{ q.date_text.clone() }</time>
@@ -158,11 +163,11 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                                         "date" => html! {
                                             <time datetime={e.date.html_datetime()}>{ e.date.written(lang) }</time>
                                         },
-                                        _ => html! { { e.title.clone() } },
+                                        _ => words_of_text(lang, &e.lang, e.title.clone()),
                                     }) }
                                     { " " }
                                     { for e.reports.iter().take(MAX_LISTED).map(|r| html! {
-                                        <a class="site-page__report" href={article_href(up, &r.slug, Some(("event", &r.event)))}>
+                                        <a class="site-page__report" href={article_href(up, &r.slug, Some(("event", &r.event)))} lang={text_lang(lang, &r.lang)}>
                                             { r.title.clone() }
                                         </a>
                                     }) }
@@ -186,7 +191,9 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                                             <a href={article_href(up, &r.slug, None)}>{ lang.t(Msg::ActorItsArticle) }</a>
                                         },
                                     }) }
-                                    <blockquote class="site-page__sentence">{ r.evidence.clone() }</blockquote>
+                                    <blockquote class="site-page__sentence" lang={text_lang(lang, &r.lang)}>
+                                        { r.evidence.clone() }
+                                    </blockquote>
                                 </li>
                             }) }
                         </ul>

@@ -40,6 +40,22 @@ pub fn with_slots(lang: Lang, message: impl Message, slot: impl Fn(&str) -> Html
     }
 }
 
+/// The `lang` of an element whose words are an article's, written in `text` (its language
+/// tag), on a page in `page`: none when the page's language is the text's already ("Vladimir
+/// Putin’s June 19 visit" is `lang="en"` on a Japanese page, and needs nothing on an English
+/// one).
+pub fn text_lang(page: Lang, text: &str) -> Option<AttrValue> {
+    (Lang::parse(text) != Some(page)).then(|| AttrValue::from(text.to_string()))
+}
+
+/// `words`, an article's, in a `<span lang>` when its language `text` is not the page's.
+pub fn words_of_text(page: Lang, text: &str, words: String) -> Html {
+    match text_lang(page, text) {
+        Some(lang) => html! { <span lang={lang}>{ words }</span> },
+        None => html! { { words } },
+    }
+}
+
 /// A site page's `<title>` and description, escaped.
 pub fn head_tags(lang: Lang, title: &str, description: &str) -> String {
     let title = lang.f(Msg::HeadTitle, &[("title", title)]);

@@ -6,7 +6,7 @@
 //! come from the catalogue, on its element (`data-*`: `search.js` has none of its own), so
 //! that the script needs no request for them and works from `file://`.
 
-use super::article_href;
+use super::{article_href, text_lang};
 use marginalia_i18n::site::Msg;
 use marginalia_i18n::Lang;
 use yew::prelude::*;
@@ -18,9 +18,9 @@ pub struct SiteNavProps {
     /// The page's language.
     #[prop_or_default]
     pub lang: Lang,
-    /// Related articles (slug, title), on an article page.
+    /// Related articles (slug, title, the title's language), on an article page.
     #[prop_or_default]
-    pub related: Vec<(String, String)>,
+    pub related: Vec<(String, String, String)>,
     /// On an article page: a link to the search instead of the box.
     #[prop_or_default]
     pub article: bool,
@@ -78,9 +78,9 @@ pub fn site_nav(props: &SiteNavProps) -> Html {
                 <section class="site-nav__related" aria-labelledby="related-heading">
                     <h2 id="related-heading" class="site-nav__heading">{ lang.t(Msg::NavRelated) }</h2>
                     <ul>
-                        { for props.related.iter().map(|(slug, title)| html! {
+                        { for props.related.iter().map(|(slug, title, text)| html! {
                             <li key={slug.clone()}>
-                                <a href={article_href(up, slug, None)}>{ title.clone() }</a>
+                                <a href={article_href(up, slug, None)} lang={text_lang(lang, text)}>{ title.clone() }</a>
                             </li>
                         }) }
                     </ul>

@@ -3,7 +3,8 @@
 //! in its own words (stated, inferred, from the record) and a link to the event in its article.
 
 use super::site_nav::SiteNav;
-use super::{actor_href, article_href, more, name_of, with_slots, MAX_LISTED};
+use super::MAX_LISTED;
+use super::{actor_href, article_href, more, name_of, text_lang, with_slots, words_of_text};
 use crate::site_index::TimelineEntry;
 use marginalia_i18n::site::Msg;
 use marginalia_i18n::Lang;
@@ -39,7 +40,7 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
                             <h2 class="site-page__heading">
                                 <time datetime={e.date.html_datetime()}>{ e.date.written(lang) }</time>
                             </h2>
-                            <p>{ e.title.clone() }</p>
+                            <p lang={text_lang(lang, &e.lang)}>{ e.title.clone() }</p>
                             if !e.actors.is_empty() {
                                 <p class="site-page__count">
                                     { for e.actors.iter().enumerate().map(|(k, id)| html! {
@@ -57,8 +58,13 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
                                     <li>
                                         { with_slots(lang, Msg::TimelineReport, |slot| match slot {
                                             "link" => html! {
-                                                <a href={article_href(up, &r.slug, Some(("event", &r.event)))}>{ r.title.clone() }</a>
+                                                <a href={article_href(up, &r.slug, Some(("event", &r.event)))} lang={text_lang(lang, &r.lang)}>
+                                                    { r.title.clone() }
+                                                </a>
                                             },
+                                            // The author's note is in the article's language;
+                                            // the catalogue's explanation, in the page's.
+                                            _ if r.note => words_of_text(lang, &r.lang, r.provenance.clone()),
                                             _ => html! { { r.provenance.clone() } },
                                         }) }
                                     </li>
