@@ -1,8 +1,13 @@
 //! The site's contents page: every article with its title, source and date, standfirst and
 //! reading time, each linking to its page, under the site's navigation and search. Rendered at
-//! build time only (no wasm runs on it).
+//! build time only (no wasm runs on it), in the site's language (the `[page]` section of the
+//! catalogues).
 
+use crate::page::escape;
 use crate::site_pages::site_nav::SiteNav;
+use crate::site_pages::{text_lang, with_slots};
+use marginalia_i18n::page::Msg;
+use marginalia_i18n::Lang;
 use marginalia_model::Article;
 use yew::prelude::*;
 
@@ -12,6 +17,8 @@ pub struct ContentsEntry {
     pub slug: String,
     pub title: String,
     pub standfirst: Option<String>,
+    /// The language of the article's text (its title's and standfirst's).
+    pub lang: String,
     pub source: String,
     pub source_date: String,
     pub source_date_iso: String,
@@ -19,18 +26,32 @@ pub struct ContentsEntry {
 }
 
 impl ContentsEntry {
-    pub fn new(slug: &str, article: &Article) -> ContentsEntry {
+    /// The entry of `article`, its date written in `lang`.
+    pub fn new(slug: &str, article: &Article, lang: Lang) -> ContentsEntry {
         let meta = &article.meta;
         ContentsEntry {
             slug: slug.to_string(),
             title: meta.title.clone(),
             standfirst: meta.standfirst.clone(),
+            lang: meta.language.clone(),
             source: meta.source.name.clone(),
-            source_date: meta.source.date.long(),
+            source_date: meta.source.date.written(lang),
             source_date_iso: meta.source.date.iso(),
             reading_minutes: meta.reading_minutes,
         }
     }
+}
+
+/// The contents page's `<title>` and description, in `lang`.
+pub fn head_tags(lang: Lang) -> String {
+    [
+        format!("<title>{}</title>", escape(lang.t(Msg::ContentsHeadTitle))),
+        format!(
+            "<meta name=\"description\" content=\"{}\" />",
+            escape(lang.t(Msg::ContentsLead))
+        ),
+    ]
+    .join("\n    ")
 }
 
 #[derive(Properties, PartialEq)]
@@ -45,6 +66,9 @@ pub struct ContentsPageProps {
     pub page: usize,
     #[prop_or(1)]
     pub pages: usize,
+    /// The site's language.
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// The address of contents page `n` (from 1), from the root: `index.html`, `page/2/index.html`.
@@ -57,14 +81,14 @@ pub fn page_href(up: &str, n: usize) -> String {
 }
 
 /// Links to every page of the contents (crawlable: plain links), the current one marked.
-fn pager(up: &str, page: usize, pages: usize) -> Html {
+fn pager(up: &str, page: usize, pages: usize, lang: Lang) -> Html {
     if pages <= 1 {
         return html! {};
     }
     html! {
-        <nav class="contents__pager" aria-label="Pages of articles">
+        <nav class="contents__pager" aria-label={lang.t(Msg::ContentsPages)}>
             if page > 1 {
-                <a rel="prev" href={page_href(up, page - 1)}>{ "Newer" }</a>
+                <a rel="prev" href={page_href(up, page - 1)}>{ lang.t(Msg::ContentsNewer) }</a>
             }
             <ol>
                 { for (1..=pages).map(|n| html! {
@@ -78,7 +102,7 @@ fn pager(up: &str, page: usize, pages: usize) -> Html {
                 }) }
             </ol>
             if page < pages {
-                <a rel="next" href={page_href(up, page + 1)}>{ "Older" }</a>
+                <a rel="next" href={page_href(up, page + 1)}>{ lang.t(Msg::ContentsOlder) }</a>
             }
         </nav>
     }
@@ -86,44 +110,50 @@ fn pager(up: &str, page: usize, pages: usize) -> Html {
 
 #[function_component(ContentsPage)]
 pub fn contents_page(props: &ContentsPageProps) -> Html {
-    let up = &props.up;
+    let (up, lang) = (&props.up, props.lang);
+    let site = "marginalia";
     html! {
         <div class="app app--page contents site-page" data-theme="system">
-            <SiteNav up={up.clone()} />
+            <SiteNav up={up.clone()} {lang} />
             <header class="contents__header">
                 <h1 class="contents__title">
-                    { "marginalia" }
                     if props.page > 1 {
-                        { format!(" · page {}", props.page) }
+                        { lang.f(Msg::ContentsTitlePage, &[("site", site), ("n", &props.page.to_string())]) }
+                    } else {
+                        { site }
                     }
                 </h1>
-                <p class="contents__lead">
-                    { "News articles with their actors, timelines and quotes, cross-linked." }
-                </p>
-                <p class="contents__lead"><a href={format!("{up}studio/")}>{ "Write an article" }</a></p>
+                <p class="contents__lead">{ lang.t(Msg::ContentsLead) }</p>
+                <p class="contents__lead"><a href={format!("{up}studio/")}>{ lang.t(Msg::ContentsWrite) }</a></p>
             </header>
             <main>
-                <h2 class="visually-hidden">{ "Articles" }</h2>
+                <h2 class="visually-hidden">{ lang.t(Msg::ContentsArticles) }</h2>
                 <ol class="contents__list">
                     { for props.entries.iter().map(|e| html! {
                         <li class="contents__item" key={e.slug.clone()}>
                             <article>
-                                <h3 class="contents__headline">
+                                <h3 class="contents__headline" lang={text_lang(lang, &e.lang)}>
                                     <a href={format!("{up}{}/", e.slug)}>{ e.title.clone() }</a>
                                 </h3>
                                 <p class="contents__meta">
-                                    { format!("{}, ", e.source) }
-                                    <time datetime={e.source_date_iso.clone()}>{ e.source_date.clone() }</time>
-                                    { format!(" · {} min read", e.reading_minutes) }
+                                    { with_slots(lang, Msg::ContentsMeta, |slot| match slot {
+                                        "source" => html! { { e.source.clone() } },
+                                        "date" => html! {
+                                            <time datetime={e.source_date_iso.clone()}>{ e.source_date.clone() }</time>
+                                        },
+                                        _ => html! {
+                                            { lang.f(Msg::ContentsMinRead, &[("n", &e.reading_minutes.to_string())]) }
+                                        },
+                                    }) }
                                 </p>
                                 if let Some(standfirst) = &e.standfirst {
-                                    <p class="contents__standfirst">{ standfirst.clone() }</p>
+                                    <p class="contents__standfirst" lang={text_lang(lang, &e.lang)}>{ standfirst.clone() }</p>
                                 }
                             </article>
                         </li>
                     }) }
                 </ol>
-                { pager(up, props.page, props.pages) }
+                { pager(up, props.page, props.pages, lang) }
             </main>
         </div>
     }

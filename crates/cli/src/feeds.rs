@@ -2,6 +2,8 @@
 //! both need absolute addresses, so without one the site has neither.
 
 use crate::site::Entry;
+use marginalia_i18n::site::Msg;
+use marginalia_i18n::Lang;
 use marginalia_model::PartialDate;
 
 fn xml_escape(text: &str) -> String {
@@ -87,8 +89,9 @@ pub fn sitemaps(
     files
 }
 
-/// An Atom feed of the articles, newest page first.
-pub fn atom(site_url: &str, articles: &[Entry]) -> String {
+/// An Atom feed of the articles, newest page first, in the site's language `lang` (its
+/// `xml:lang`, and the summaries' dates and words).
+pub fn atom(site_url: &str, articles: &[Entry], lang: Lang) -> String {
     let mut sorted: Vec<&Entry> = articles.iter().collect();
     sorted.sort_by_key(|e| std::cmp::Reverse(day(&e.article.meta.page_date)));
     let updated = sorted
@@ -96,8 +99,9 @@ pub fn atom(site_url: &str, articles: &[Entry]) -> String {
         .map(|e| day(&e.article.meta.page_date))
         .unwrap_or_else(|| "1970-01-01".into());
     let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>marginalia</title>\n  <id>{url}</id>\n  <link href=\"{url}\" />\n  <link rel=\"self\" href=\"{url}feed.atom\" />\n  <updated>{updated}T00:00:00Z</updated>\n  <author><name>marginalia</name></author>\n",
-        url = xml_escape(site_url)
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>marginalia</title>\n  <id>{url}</id>\n  <link href=\"{url}\" />\n  <link rel=\"self\" href=\"{url}feed.atom\" />\n  <updated>{updated}T00:00:00Z</updated>\n  <author><name>marginalia</name></author>\n",
+        url = xml_escape(site_url),
+        lang = lang.tag()
     );
     for entry in sorted {
         let meta = &entry.article.meta;
@@ -107,11 +111,13 @@ pub fn atom(site_url: &str, articles: &[Entry]) -> String {
             xml_escape(&meta.title),
             day(&meta.source.date),
             day(&meta.page_date),
-            xml_escape(&format!(
-                "{} ({}, {})",
-                meta.standfirst.as_deref().unwrap_or(&meta.title),
-                meta.source.name,
-                meta.source.date.long()
+            xml_escape(&lang.f(
+                Msg::FeedSummary,
+                &[
+                    ("summary", meta.standfirst.as_deref().unwrap_or(&meta.title)),
+                    ("source", &meta.source.name),
+                    ("date", &meta.source.date.written(lang)),
+                ]
             )),
         ));
     }
@@ -127,10 +133,7 @@ mod tests {
     fn feeds_use_absolute_addresses_and_escape_text() {
         let mut article = crate::seed_for_tests();
         article.meta.title = "A & B <c>".into();
-        let articles = [Entry {
-            slug: "putin-kim-pact".into(),
-            article,
-        }];
+        let articles = [Entry::new("putin-kim-pact", article)];
         let all = addresses(&articles, &["putin".into()], 1);
         let maps = sitemaps("https://example.org/m/", &all, SITEMAP_LIMIT);
         assert_eq!(maps.len(), 1);
@@ -139,13 +142,24 @@ mod tests {
         assert!(map.contains("<lastmod>2024-07-15</lastmod>"));
         assert!(map.contains("<loc>https://example.org/m/actors/putin/</loc>"));
         assert!(map.contains("<loc>https://example.org/m/timeline/</loc>"));
-        let feed = atom("https://example.org/m/", &articles);
+        let feed = atom("https://example.org/m/", &articles, Lang::En);
         assert!(
             feed.contains("<title>A &amp; B &lt;c&gt;</title>"),
             "{feed}"
         );
         assert!(feed.contains("<published>2024-06-20T00:00:00Z</published>"));
         assert!(feed.contains("<link rel=\"self\" href=\"https://example.org/m/feed.atom\" />"));
+        assert!(feed.contains("xml:lang=\"en\""));
+        assert!(
+            feed.contains("(Financial Times, 20 June 2024)</summary>"),
+            "{feed}"
+        );
+        let ja = atom("https://example.org/m/", &articles, Lang::Ja);
+        assert!(ja.contains("xml:lang=\"ja\""));
+        assert!(
+            ja.contains("（Financial Times、2024年6月20日）</summary>"),
+            "{ja}"
+        );
     }
 
     #[test]

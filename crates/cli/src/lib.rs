@@ -4,12 +4,14 @@
 //! `serve` (the site on 127.0.0.1, rebuilt on every save with `--watch`), `draft` and
 //! `generate` (a synthetic article for tests of size). The site build ([`site`]) has its
 //! server-side rendering ([`render`], [`contents_page`]), page furniture and the page template
-//! ([`page`], [`template`]), the viewer's files ([`viewer`]) and feeds ([`feeds`]).
+//! ([`page`], [`template`]), schema.org data ([`json_ld`]), the viewer's files ([`viewer`]) and
+//! feeds ([`feeds`]).
 
 pub mod cli;
 pub mod cmd;
 pub mod contents_page;
 pub mod feeds;
+pub mod json_ld;
 pub mod page;
 pub mod registry;
 pub mod render;

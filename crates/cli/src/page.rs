@@ -1,11 +1,14 @@
-//! The page around the viewer: `<head>` tags and schema.org data from the article's metadata,
-//! and the page itself: the page template (`assets/page.html`, compiled in) filled with them,
-//! the prerendered body and the viewer's files ([`render`]). Every page of the site is written
-//! here, by this one function. Pure string work, used by [`crate::site`] and tested natively.
+//! The page around the viewer: `<head>` tags from the article's metadata (its description in
+//! the page's language, from the `[page]` section of the catalogues), and the page itself: the
+//! page template (`assets/page.html`, compiled in) filled with them, the prerendered body and
+//! the viewer's files ([`render`]). Every page of the site is written here, by this one
+//! function. Pure string work, used by [`crate::site`] and tested natively.
 
 use crate::template::Template;
 use crate::viewer::{Viewer, STYLESHEET};
 use marginalia::dom;
+use marginalia_i18n::page::Msg;
+use marginalia_i18n::Lang;
 use marginalia_model::Article;
 use std::sync::LazyLock;
 
@@ -83,9 +86,7 @@ pub fn render(page: &Page, viewer: &Viewer) -> Result<String, String> {
             format!("<link rel=\"icon\" href=\"{up}{}\" />", viewer.favicon()),
             format!("<link rel=\"stylesheet\" href=\"{up}{STYLESHEET}\" />"),
             match page.start {
-                Start::Page => {
-                    format!("<script type=\"module\" src=\"{up}init.js\" async></script>")
-                }
+                Start::Page => module_script(&format!("src=\"{up}init.js\" async")),
                 _ => String::new(),
             },
         ),
@@ -101,6 +102,11 @@ pub fn render(page: &Page, viewer: &Viewer) -> Result<String, String> {
         ("root", page.root),
         ("body", page.body),
     ])
+}
+
+/// A `<script type="module">` with `attributes` besides.
+fn module_script(attributes: &str) -> String {
+    format!("<script type=\"module\" {attributes}></script>")
 }
 
 /// The `<link>` that names an article's data file (`data_name`, beside the page) for the start
@@ -129,23 +135,37 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A one-sentence description of the page.
-pub fn description(article: &Article) -> String {
-    format!(
-        "{}: from {}, {}, with its {} actors, a timeline of {} dated events and {} quotes, cross-linked.",
-        article.meta.title,
-        article.meta.source.name,
-        article.meta.source.date.long(),
-        article.actors.len(),
-        article.events.len(),
-        article.quotes.len()
+/// A one-sentence description of the page, in the page's language `lang`.
+pub fn description(article: &Article, lang: Lang) -> String {
+    let meta = &article.meta;
+    let count = |message, n: usize| lang.n(message, n, &[]);
+    lang.f(
+        Msg::ArticleDescription,
+        &[
+            ("title", &meta.title),
+            ("source", &meta.source.name),
+            ("date", &meta.source.date.written(lang)),
+            (
+                "actors",
+                &count(Msg::ArticleDescriptionActors, article.actors.len()),
+            ),
+            (
+                "events",
+                &count(Msg::ArticleDescriptionEvents, article.events.len()),
+            ),
+            (
+                "quotes",
+                &count(Msg::ArticleDescriptionQuotes, article.quotes.len()),
+            ),
+        ],
     )
 }
 
-/// Title, description, canonical link, Open Graph and Twitter card tags.
-pub fn head_tags(article: &Article, site_url: Option<&str>) -> String {
+/// Title, description (in the page's language `lang`), canonical link, Open Graph and Twitter
+/// card tags.
+pub fn head_tags(article: &Article, site_url: Option<&str>, lang: Lang) -> String {
     let title = escape(&article.meta.title);
-    let desc = escape(&description(article));
+    let desc = escape(&description(article, lang));
     let mut tags = vec![
         format!("<title>{title}</title>"),
         format!("<meta name=\"description\" content=\"{desc}\" />"),
@@ -172,155 +192,6 @@ pub fn head_tags(article: &Article, site_url: Option<&str>) -> String {
     tags.join("\n    ")
 }
 
-/// The article as schema.org `NewsArticle` JSON-LD, an inert data block (CSP-clean: it is
-/// never run). `datePublished` and `publisher` are the original source's; `sdDatePublished`
-/// is the date of the page that republishes it.
-pub fn json_ld(article: &Article, page_url: Option<&str>) -> String {
-    json_ld_with(article, page_url, &|_| None)
-}
-
-/// [`json_ld`], each actor with its `sameAs` (its Wikidata item) where `same_as` knows it.
-pub fn json_ld_with(
-    article: &Article,
-    page_url: Option<&str>,
-    same_as: &dyn Fn(&str) -> Option<String>,
-) -> String {
-    let meta = &article.meta;
-    let mut data = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": meta.title,
-        "datePublished": meta.source.date.iso(),
-        "publisher": { "@type": "Organization", "name": meta.source.name },
-        "sdDatePublished": meta.page_date.iso(),
-        "inLanguage": meta.language,
-        "wordCount": meta.word_count,
-    });
-    if let Some(standfirst) = &meta.standfirst {
-        data["description"] = standfirst.as_str().into();
-    }
-    if let Some(byline) = &meta.byline {
-        data["author"] = serde_json::json!({ "@type": "Person", "name": byline });
-    }
-    if let Some(url) = page_url {
-        data["url"] = url.into();
-    }
-    if let Some(address) = &meta.source.address {
-        data["isBasedOn"] = serde_json::json!({ "@type": "CreativeWork", "url": address });
-    }
-    // Who it is about (the actors its title names, else the most mentioned), whom it mentions
-    // (the rest), and its quotes, each by its speakers.
-    let node = |a: &marginalia_model::Actor| {
-        let mut node = serde_json::json!({ "@type": schema_type(a.kind), "name": a.name });
-        if let Some(item) = same_as(&a.id) {
-            node["sameAs"] = item.into();
-        }
-        node
-    };
-    let principal = principal_actors(article);
-    let (about, mentions): (Vec<_>, Vec<_>) = article
-        .actors
-        .iter()
-        .partition(|a| principal.contains(&a.id.as_str()));
-    if !about.is_empty() {
-        data["about"] = about.into_iter().map(node).collect();
-    }
-    if !mentions.is_empty() {
-        data["mentions"] = mentions.into_iter().map(node).collect();
-    }
-    if !article.quotes.is_empty() {
-        data["hasPart"] = article
-            .quotes
-            .iter()
-            .map(|q| {
-                let creators: Vec<_> = q
-                    .speakers
-                    .iter()
-                    .filter_map(|s| article.actor(s))
-                    .map(node)
-                    .collect();
-                serde_json::json!({ "@type": "Quotation", "text": q.text, "creator": creators })
-            })
-            .collect();
-    }
-    json_ld_script(&data)
-}
-
-/// JSON-LD as an inert `<script>` block. Inside <script>, `</script` would close the element
-/// early and `<!--` would start the script-data escape state (the rest of the page would become
-/// script): no `<` at all, nor `>` or `&`, as `\u003c` and friends, which JSON reads as the
-/// same characters.
-pub fn json_ld_script(data: &serde_json::Value) -> String {
-    let json = data
-        .to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026");
-    format!("<script type=\"application/ld+json\">{json}</script>")
-}
-
-/// schema.org's type for an actor of a kind.
-pub fn schema_type(kind: marginalia_model::ActorKind) -> &'static str {
-    match kind {
-        marginalia_model::ActorKind::Person => "Person",
-        marginalia_model::ActorKind::State => "Country",
-        marginalia_model::ActorKind::Organisation => "Organization",
-        marginalia_model::ActorKind::Media => "NewsMediaOrganization",
-    }
-}
-
-/// The actors an article is about: those its title names (by a name or an alias, as a whole
-/// word), else the one mentioned most.
-pub fn principal_actors(article: &Article) -> Vec<&str> {
-    let title = &article.meta.title;
-    let named = |name: &str| {
-        title.match_indices(name).any(|(at, _)| {
-            let before = title[..at].chars().next_back();
-            let after = title[at + name.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    };
-    let in_title: Vec<&str> = article
-        .actors
-        .iter()
-        .filter(|a| std::iter::once(&a.name).chain(&a.aliases).any(|n| named(n)))
-        .map(|a| a.id.as_str())
-        .collect();
-    if !in_title.is_empty() {
-        return in_title;
-    }
-    article
-        .actors
-        .iter()
-        .max_by_key(|a| a.mention_count)
-        .map(|a| vec![a.id.as_str()])
-        .unwrap_or_default()
-}
-
-/// `MARGINALIA_SITE_URL` checked: an absolute http(s) address, given a trailing slash. Any
-/// other value is an error naming what is wrong.
-pub fn site_url(value: &str) -> Result<String, String> {
-    let value = value.trim();
-    let rest = value
-        .strip_prefix("https://")
-        .or_else(|| value.strip_prefix("http://"))
-        .ok_or_else(|| {
-            format!("MARGINALIA_SITE_URL must start with https:// or http://, not {value:?}")
-        })?;
-    let host = rest.split('/').next().unwrap_or("");
-    let bad = |c: char| c.is_whitespace() || c.is_control() || "<>\"'`\\{}|^".contains(c);
-    if host.is_empty() || value.chars().any(bad) || value.contains(['?', '#']) {
-        return Err(format!(
-            "MARGINALIA_SITE_URL must be a plain address like https://example.org/path/, not {value:?}"
-        ));
-    }
-    Ok(if value.ends_with('/') {
-        value.to_string()
-    } else {
-        format!("{value}/")
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,7 +200,7 @@ mod tests {
     fn head_tags_are_escaped_and_complete() {
         let mut article = crate::seed_for_tests();
         article.meta.title = "A \"quoted\" <title> & more".into();
-        let head = head_tags(&article, Some("https://example.org/sub/"));
+        let head = head_tags(&article, Some("https://example.org/sub/"), Lang::En);
         assert!(head.contains("<title>A &quot;quoted&quot; &lt;title&gt; &amp; more</title>"));
         for needle in [
             "name=\"description\"",
@@ -340,61 +211,7 @@ mod tests {
         ] {
             assert!(head.contains(needle), "{needle}");
         }
-        assert!(!head_tags(&article, None).contains("canonical"));
-    }
-
-    #[test]
-    fn json_ld_names_the_source_and_cannot_close_its_script() {
-        let mut article = crate::seed_for_tests();
-        let ld = json_ld(&article, Some("https://example.org/a/"));
-        assert!(ld.starts_with("<script type=\"application/ld+json\">"));
-        let json = ld
-            .trim_start_matches("<script type=\"application/ld+json\">")
-            .trim_end_matches("</script>");
-        let value: serde_json::Value = serde_json::from_str(json).unwrap();
-        assert_eq!(value["@type"], "NewsArticle");
-        assert_eq!(value["datePublished"], "2024-06-20");
-        assert_eq!(value["sdDatePublished"], "2024-07-15");
-        assert_eq!(value["publisher"]["name"], "Financial Times");
-        assert_eq!(value["url"], "https://example.org/a/");
-        article.meta.title = "</script><script>alert(1)</script>".into();
-        let hostile = json_ld(&article, None);
-        assert_eq!(hostile.matches("</script>").count(), 1, "{hostile}");
-        // `<!--<script>` would put the parser in the script-data escape state: the page's end
-        // tag no longer closes the element and the rest of the page becomes script.
-        article.meta.title = "a <!--<script> b & c > d".into();
-        article.meta.byline = Some("<!--<script>".into());
-        let hostile = json_ld(&article, None);
-        let inside = hostile
-            .trim_start_matches("<script type=\"application/ld+json\">")
-            .trim_end_matches("</script>");
-        assert!(!inside.contains(['<', '>', '&']), "{hostile}");
-        let value: serde_json::Value = serde_json::from_str(inside).unwrap();
-        assert_eq!(value["headline"], "a <!--<script> b & c > d");
-        assert_eq!(value["author"]["name"], "<!--<script>");
-    }
-
-    #[test]
-    fn site_urls_must_be_plain_http_addresses() {
-        assert_eq!(
-            site_url("https://example.org/sub").unwrap(),
-            "https://example.org/sub/"
-        );
-        assert_eq!(
-            site_url("http://localhost:8080/").unwrap(),
-            "http://localhost:8080/"
-        );
-        for bad in [
-            "javascript:alert(1)",
-            "example.org/",
-            "https://",
-            "https://example.org/\"><script>",
-            "https://exa mple.org/",
-            "https://example.org/?q=1",
-            "file:///etc/",
-        ] {
-            assert!(site_url(bad).is_err(), "{bad}");
-        }
+        assert!(!head_tags(&article, None, Lang::En).contains("canonical"));
     }
 
     /// A viewer opened from a stand-in of its build (the real scripts, unminified).
@@ -516,50 +333,24 @@ mod tests {
 
     #[test]
     fn the_description_counts_the_annotations() {
-        let d = description(&crate::seed_for_tests());
+        let d = description(&crate::seed_for_tests(), Lang::En);
         assert!(d.contains("from Financial Times, 20 June 2024"), "{d}");
         let mut other = crate::seed_for_tests();
         other.meta.source.name = "The Dunmore Courier".into();
-        assert!(description(&other).contains("from The Dunmore Courier,"));
+        assert!(description(&other, Lang::En).contains("from The Dunmore Courier,"));
         assert!(
-            d.contains("11 dated events") && d.contains("16 quotes"),
+            d.contains("with its 23 actors, a timeline of 11 dated events and 16 quotes"),
             "{d}"
         );
-    }
-
-    #[test]
-    fn json_ld_says_whom_the_article_is_about_whom_it_mentions_and_who_said_what() {
-        let article = crate::seed_for_tests();
-        let ld = json_ld(&article, None);
-        let json = ld
-            .trim_start_matches("<script type=\"application/ld+json\">")
-            .trim_end_matches("</script>");
-        let value: serde_json::Value = serde_json::from_str(json).unwrap();
-        let names = |key: &str| -> Vec<String> {
-            value[key]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|n| n["name"].as_str().unwrap().to_string())
-                .collect()
-        };
-        // "Japan and South Korea sound alarm over Putin-Kim military pact".
-        let about = names("about");
-        for name in ["Japan", "South Korea", "Vladimir Putin", "Kim Jong Un"] {
-            assert!(about.contains(&name.to_string()), "{about:?}");
-        }
-        assert_eq!(about.len() + names("mentions").len(), article.actors.len());
-        let japan = value["about"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|n| n["name"] == "Japan");
-        assert_eq!(japan.unwrap()["@type"], "Country");
-        let quotes = value["hasPart"].as_array().unwrap();
-        assert_eq!(quotes.len(), article.quotes.len());
-        let sacred = quotes.iter().find(|q| q["text"] == "sacred fight").unwrap();
-        assert_eq!(sacred["@type"], "Quotation");
-        assert_eq!(sacred["creator"][0]["name"], "Kim Jong Un");
-        assert_eq!(sacred["creator"][0]["@type"], "Person");
+        let ja = description(&crate::seed_for_tests(), Lang::Ja);
+        assert!(
+            ja.contains("Financial Times（2024年6月20日）") && ja.contains("発言16件"),
+            "{ja}"
+        );
+        let ko = description(&crate::seed_for_tests(), Lang::Ko);
+        assert!(
+            ko.contains("2024년 6월 20일") && ko.contains("발언 16건"),
+            "{ko}"
+        );
     }
 }

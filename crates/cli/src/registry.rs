@@ -1,10 +1,12 @@
-//! The site's own file, `content/site.toml` beside the article folders (optional): an
-//! actor defined once for the site. Articles keep their own entries (how each names the actor,
+//! The site's own file, `content/site.toml` beside the article folders (optional): the site's
+//! language, and an actor defined once for the site. Articles keep their own entries (how each names the actor,
 //! the role it gives); the registry adds what belongs to the actor itself: its name for the
 //! site, other names any article may use, its roles over time with their dates, and its
 //! Wikidata item. The site's pages and JSON-LD use them ([`crate::site_index`]).
 //!
 //! ```toml
+//! language = "ja"      # the interface's language on every page (en, ja, ko); default en
+//!
 //! [[actor]]
 //! id = "north-korea"
 //! name = "North Korea"
@@ -18,13 +20,15 @@
 //! source = "https://…"
 //! ```
 //!
-//! Checked when the site is built, each error at its `file:line:column`: known fields only,
+//! Checked when the site is built, each error at its `file:line:column`: a language of the
+//! interface (`language`, a top-level key: before the first `[[actor]]`), known fields only,
 //! ids well formed and once, a kind of the four, a Wikidata id of the form `Q` and digits,
 //! roles' dates that exist and end after they start, a role's source an http(s) address; and
 //! every article that uses an id the registry defines gives it the same kind.
 
 use crate::site::Entry;
 use marginalia_content::{ContentError, SourceFile};
+use marginalia_model::i18n::{Lang, LANGS};
 use marginalia_model::rules::{is_valid_id, is_web_address};
 use marginalia_model::{ActorKind, PartialDate};
 use serde::Deserialize;
@@ -38,6 +42,8 @@ pub const FILE_NAME: &str = "site.toml";
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
+    /// The language of every page's interface, unless an article gives its own `ui_language`.
+    language: Option<Spanned<String>>,
     #[serde(default)]
     actor: Vec<ActorEntry>,
 }
@@ -85,21 +91,12 @@ pub struct DatedRole {
     pub source: Option<String>,
 }
 
-impl DatedRole {
-    /// "President (from 7 May 2012)", "Foreign minister (2019 – 2024)".
-    pub fn label(&self) -> String {
-        match (&self.from, &self.until) {
-            (Some(f), Some(u)) => format!("{} ({} – {})", self.role, f.long(), u.long()),
-            (Some(f), None) => format!("{} (from {})", self.role, f.long()),
-            (None, Some(u)) => format!("{} (until {})", self.role, u.long()),
-            (None, None) => self.role.clone(),
-        }
-    }
-}
-
-/// The registry: actors by id.
+/// The registry: the site's language and its actors by id.
 #[derive(Clone, Debug, Default)]
 pub struct Registry {
+    /// The language of the site's pages (`language = "ja"`), English when not given; an
+    /// article's own `ui_language` overrides it on its page.
+    pub language: Lang,
     pub actors: BTreeMap<String, SiteDefinition>,
     file: Option<SourceFile>,
 }
@@ -130,12 +127,35 @@ impl Registry {
             Ok(parsed) => parsed,
             Err(e) => {
                 let at = e.span().map_or(0, |s| s.start);
-                return Err(vec![
-                    file.error_at(at, format!("the site's actors: {}", e.message()))
-                ]);
+                let message = e.message();
+                // A `language` written after an `[[actor]]` belongs to that actor.
+                let hint = message.contains("unknown field `language`").then(|| {
+                    "the site's language is a top-level key: write it before the first [[actor]]"
+                        .to_string()
+                });
+                return Err(vec![file
+                    .error_at(at, format!("the site's actors: {message}"))
+                    .with_hint(hint)]);
             }
         };
         let mut errors = Vec::new();
+        let language = match &parsed.language {
+            None => Lang::default(),
+            Some(tag) => Lang::parse(tag.get_ref()).unwrap_or_else(|| {
+                let ours: Vec<&str> = LANGS.iter().map(|l| l.tag()).collect();
+                errors.push(
+                    file.error_at(
+                        tag.span().start,
+                        format!(
+                            "the site's language `{}` is not a language of the interface",
+                            tag.get_ref()
+                        ),
+                    )
+                    .with_hint(Some(format!("write one of {}", ours.join(", ")))),
+                );
+                Lang::default()
+            }),
+        };
         let mut actors = BTreeMap::new();
         let date = |value: &Option<Spanned<String>>, errors: &mut Vec<ContentError>| {
             let value = value.as_ref()?;
@@ -227,6 +247,7 @@ impl Registry {
         }
         if errors.is_empty() {
             Ok(Registry {
+                language,
                 actors,
                 file: Some(file),
             })
@@ -303,11 +324,11 @@ mod tests {
             r.same_as("north-korea").as_deref(),
             Some("https://www.wikidata.org/wiki/Q423")
         );
-        assert_eq!(
-            r.actors["x"].roles[0].label(),
-            "Minister (March 2019 – 2024)"
-        );
+        let role = &r.actors["x"].roles[0];
+        assert_eq!(role.from.map(|d| d.iso()).as_deref(), Some("2019-03"));
+        assert_eq!(role.until.map(|d| d.iso()).as_deref(), Some("2024"));
         assert_eq!(r.same_as("x"), None);
+        assert_eq!(r.language, Lang::En, "English unless the file says");
     }
 
     #[test]
@@ -341,5 +362,37 @@ mod tests {
             unknown[0]
         );
         assert_eq!(unknown[0].line, 5);
+    }
+
+    #[test]
+    fn the_sites_language_is_one_of_the_interfaces_and_a_wrong_one_is_placed() {
+        let ja =
+            parse("language = \"ja\"\n\n[[actor]]\nid = \"a\"\nname = \"A\"\nkind = \"state\"\n")
+                .unwrap();
+        assert_eq!(ja.language, Lang::Ja);
+        assert_eq!(parse("language = \"ko-KR\"\n").unwrap().language, Lang::Ko);
+        let errors = parse("# the site\nlanguage = \"fr\"\n").unwrap_err();
+        let said = format!(
+            "{}:{}:{}: {}",
+            errors[0].file, errors[0].line, errors[0].column, errors[0].message
+        );
+        assert_eq!(
+            said,
+            "content/site.toml:2:12: the site's language `fr` is not a language of the interface"
+        );
+        assert_eq!(errors[0].hint.as_deref(), Some("write one of en, ja, ko"));
+        // After an `[[actor]]`, the key is the actor's: refused, with where it goes.
+        let late =
+            parse("[[actor]]\nid = \"a\"\nname = \"A\"\nkind = \"state\"\nlanguage = \"ja\"\n")
+                .unwrap_err();
+        assert_eq!(late[0].line, 5);
+        assert!(
+            late[0]
+                .hint
+                .as_deref()
+                .is_some_and(|h| h.contains("before the first [[actor]]")),
+            "{:?}",
+            late[0]
+        );
     }
 }

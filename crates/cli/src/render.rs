@@ -3,6 +3,7 @@
 
 use crate::contents_page::{ContentsEntry, ContentsPage, ContentsPageProps};
 use marginalia::components::app::{App, AppProps};
+use marginalia_i18n::Lang;
 use marginalia_model::Article;
 use std::rc::Rc;
 
@@ -14,9 +15,10 @@ fn block_on<F: std::future::Future<Output = String>>(render: F) -> String {
 }
 
 /// The viewer as the page shows it before (and without) the wasm: the state a viewer starts
-/// in, so the viewer's first render matches it.
-pub fn article_page(article: &Article) -> String {
-    let props = AppProps::new(Rc::new(article.clone()));
+/// in, so the viewer's first render matches it; its interface in `lang` (the page's
+/// `<html lang>`, which the viewer reads in the browser to choose the same).
+pub fn article_page(article: &Article, lang: Lang) -> String {
+    let props = AppProps::new(Rc::new(article.clone())).in_lang(lang);
     block_on(
         yew::LocalServerRenderer::<App>::with_props(props)
             .hydratable(false)
@@ -24,14 +26,21 @@ pub fn article_page(article: &Article) -> String {
     )
 }
 
-/// The contents page's body.
-pub fn contents_page(entries: Vec<ContentsEntry>, up: &str, page: usize, pages: usize) -> String {
+/// The contents page's body, in `lang`.
+pub fn contents_page(
+    entries: Vec<ContentsEntry>,
+    up: &str,
+    page: usize,
+    pages: usize,
+    lang: Lang,
+) -> String {
     block_on(
         yew::LocalServerRenderer::<ContentsPage>::with_props(ContentsPageProps {
             entries,
             up: up.to_string(),
             page,
             pages,
+            lang,
         })
         .hydratable(false)
         .render(),
@@ -52,15 +61,18 @@ where
 }
 
 /// The site's navigation for an article page `up` from the root, with its related articles
-/// (slug, title) and its actors (id, name, mentions here, articles naming it).
+/// (slug, title, the title's language) and its actors (id, name, mentions here, articles naming it), in the page's
+/// language `lang`.
 pub fn site_nav(
     up: &str,
-    related: Vec<(String, String)>,
+    related: Vec<(String, String, String)>,
     actors: Vec<(String, String, u32, usize)>,
+    lang: Lang,
 ) -> String {
     use crate::site_pages::site_nav::{SiteNav, SiteNavProps};
     static_component::<SiteNav>(SiteNavProps {
         up: up.to_string(),
+        lang,
         related,
         article: true,
         actors,

@@ -16,13 +16,20 @@
 //! 6. what the articles know of each other ([`crate::site_index`]): the actors' pages, the
 //!    merged timeline ([`crate::site_pages`]), and on each article page the site's navigation
 //!    with its related articles.
+//!
+//! Languages: the site's pages (contents, actors, timeline, search) are in the site's language
+//! (`language` in `content/site.toml`, [`crate::registry`]; English by default); an article's
+//! page is in its own `ui_language` (`meta.toml`) if it gives one, else the site's: its
+//! interface, its `<html lang>` and its navigation. The article's text keeps the language of
+//! the text (`language` in `meta.toml`), which the viewer puts on the element around it.
 
 use crate::contents_page::ContentsEntry;
 use crate::page::{Page, Start};
 use crate::site_index::SiteIndex;
 use crate::{feeds, page, render};
 use marginalia::dom;
-use marginalia_content::{build_article_with, report, Drafts, Sources};
+use marginalia_content::{build_article_with, report, ui_language, Drafts, Sources};
+use marginalia_i18n::Lang;
 use marginalia_model::rules::is_slug;
 use marginalia_model::{data, Article};
 use std::collections::HashMap;
@@ -34,6 +41,25 @@ use std::path::{Path, PathBuf};
 pub struct Entry {
     pub slug: String,
     pub article: Article,
+    /// The language of its page's interface when the article gives one (`ui_language` in
+    /// `meta.toml`), else the site's. Build-time only: not in the article's data.
+    pub ui_language: Option<Lang>,
+}
+
+impl Entry {
+    /// An article without a language of its own for its page.
+    pub fn new(slug: impl Into<String>, article: Article) -> Entry {
+        Entry {
+            slug: slug.into(),
+            article,
+            ui_language: None,
+        }
+    }
+
+    /// The language of its page: its own, else the site's `site`.
+    pub fn page_language(&self, site: Lang) -> Lang {
+        self.ui_language.unwrap_or(site)
+    }
 }
 
 pub use crate::viewer::Viewer;
@@ -71,7 +97,11 @@ pub fn load_articles(dir: &Path, drafts: Drafts) -> Result<Vec<Entry>, String> {
         };
         crate::cmd::check::print_warnings(&sources);
         match build_article_with(&sources, drafts) {
-            Ok(article) => entries.push(Entry { slug, article }),
+            Ok(article) => entries.push(Entry {
+                slug,
+                article,
+                ui_language: ui_language(&sources),
+            }),
             Err(errors) => reports.push(report(&errors)),
         }
     }
@@ -120,7 +150,8 @@ pub struct SiteOptions<'a> {
     /// Each article's single file (the page that works from disk, with its own copy of the
     /// viewer); a large site leaves them out (`--no-single-files`).
     pub single_files: bool,
-    /// The site's own actors file (`content/site.toml`), empty when there is none.
+    /// The site's own file (`content/site.toml`: its language and actors), empty when there
+    /// is none.
     pub registry: &'a crate::registry::Registry,
 }
 
@@ -141,12 +172,20 @@ pub fn write_site(
 ) -> io::Result<Written> {
     fs::create_dir_all(out)?;
     write_shared_files(viewer, out)?;
+    let lang = options.registry.language;
     let index = SiteIndex::with_registry(articles, options.registry);
     let progress = Progress::new(articles.len());
-    // Titles by address, once: each page's related articles are named from it.
-    let titles: HashMap<&str, &str> = articles
+    // Titles (and their language) by address, once: each page's related articles are named
+    // from it.
+    let titles: HashMap<&str, (&str, &str)> = articles
         .iter()
-        .map(|e| (e.slug.as_str(), e.article.meta.title.as_str()))
+        .map(|e| {
+            let meta = &e.article.meta;
+            (
+                e.slug.as_str(),
+                (meta.title.as_str(), meta.language.as_str()),
+            )
+        })
         .collect();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(workers).max(1);
@@ -172,6 +211,7 @@ pub fn write_site(
                             "../",
                             related_titles(index, titles, &entry.slug),
                             actors,
+                            entry.page_language(lang),
                         );
                         written.extend(write_article(
                             viewer,
@@ -197,7 +237,9 @@ pub fn write_site(
     progress.done();
     for entry in examples {
         let folder = out.join("examples/articles").join(&entry.slug);
-        let none = crate::registry::Registry::default();
+        // No actors of the site's, but its language.
+        let mut none = crate::registry::Registry::default();
+        none.language = lang;
         let example = SiteOptions {
             site_url: None,
             single_files: true,
@@ -212,9 +254,10 @@ pub fn write_site(
         articles,
         out,
         options.site_url,
+        lang,
     )?);
     pages.extend(crate::site_pages::write::write_pages(
-        viewer, articles, &index, out,
+        viewer, articles, &index, out, lang,
     )?);
     if let Some(url) = options.site_url {
         let contents_pages = articles.len().div_ceil(ARTICLES_PER_PAGE).max(1);
@@ -229,7 +272,7 @@ pub fn write_site(
         for (name, xml) in feeds::sitemaps(url, &all, feeds::SITEMAP_LIMIT) {
             fs::write(out.join(name), xml)?;
         }
-        fs::write(out.join("feed.atom"), feeds::atom(url, articles))?;
+        fs::write(out.join("feed.atom"), feeds::atom(url, articles, lang))?;
     }
     Ok(Written { pages })
 }
@@ -241,6 +284,7 @@ fn write_contents_pages(
     articles: &[Entry],
     out: &Path,
     site_url: Option<&str>,
+    lang: Lang,
 ) -> io::Result<Vec<PathBuf>> {
     let pages = articles.len().div_ceil(ARTICLES_PER_PAGE).max(1);
     let _ = fs::remove_dir_all(out.join("page"));
@@ -259,7 +303,7 @@ fn write_contents_pages(
         };
         fs::write(
             &path,
-            contents_page(viewer, part, site_url, n, pages, depth)?,
+            contents_page(viewer, part, site_url, (n, pages), depth, lang)?,
         )?;
         written.push(path);
     }
@@ -331,15 +375,18 @@ fn write_shared_files(viewer: &Viewer, out: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// The related articles of `slug`, with their titles.
+/// The related articles of `slug`, with their titles and the titles' language.
 fn related_titles(
     index: &SiteIndex,
-    titles: &HashMap<&str, &str>,
+    titles: &HashMap<&str, (&str, &str)>,
     slug: &str,
-) -> Vec<(String, String)> {
+) -> Vec<(String, String, String)> {
     index.related[slug]
         .iter()
-        .filter_map(|s| Some((s.clone(), titles.get(s.as_str())?.to_string())))
+        .filter_map(|s| {
+            let (title, lang) = titles.get(s.as_str())?;
+            Some((s.clone(), title.to_string(), lang.to_string()))
+        })
         .collect()
 }
 
@@ -359,15 +406,16 @@ fn write_article(
     let example = nav.is_none();
     fs::create_dir_all(folder)?;
     let article = &entry.article;
+    let lang = entry.page_language(registry.language);
     let bytes = data::encode(&entry.slug, article);
     let data_name = format!("data.{}.bin", data::fingerprint(&bytes));
     remove_stale_data(folder, &data_name)?;
     fs::write(folder.join(&data_name), &bytes)?;
 
-    let body = render::article_page(article);
+    let body = render::article_page(article, lang);
     let mut head = vec![
-        page::head_tags(article, url),
-        page::json_ld_with(article, url, &|id| registry.same_as(id)),
+        page::head_tags(article, url, lang),
+        crate::json_ld::json_ld_with(article, url, &|id| registry.same_as(id)),
     ];
     if example {
         head.push("<meta name=\"robots\" content=\"noindex\" />".into());
@@ -376,8 +424,9 @@ fn write_article(
     // Named, not fetched before the first paint: init.js preloads it after, with the wasm.
     head.push(page::data_link(&data_name));
     let page_head = head.join("\n    ");
+    // The page's language is its interface's; the text's is on the article's element.
     let article_page = Page {
-        lang: &article.meta.language,
+        lang: lang.tag(),
         head: &page_head,
         nav: nav.unwrap_or(""),
         root: dom::PAGE_ROOT_ID,
@@ -425,29 +474,26 @@ fn remove_stale_data(folder: &Path, keep: &str) -> io::Result<()> {
 }
 
 /// Contents page `page` of `pages`: the page template without the viewer's scripts, with its
-/// list, `depth` folders down from the root.
+/// list, `depth` folders down from the root, in `lang`.
 fn contents_page(
     viewer: &Viewer,
     articles: &[Entry],
     site_url: Option<&str>,
-    page: usize,
-    pages: usize,
+    (page, pages): (usize, usize),
     depth: usize,
+    lang: Lang,
 ) -> io::Result<String> {
     let entries = articles
         .iter()
-        .map(|e| ContentsEntry::new(&e.slug, &e.article))
+        .map(|e| ContentsEntry::new(&e.slug, &e.article, lang))
         .collect();
     let up = if depth == 0 {
         "./".to_string()
     } else {
         "../".repeat(depth)
     };
-    let body = render::contents_page(entries, &up, page, pages);
-    let mut head = vec![
-        "<title>marginalia: articles</title>".to_string(),
-        "<meta name=\"description\" content=\"News articles with their actors, timelines and quotes, cross-linked.\" />".into(),
-    ];
+    let body = render::contents_page(entries, &up, page, pages, lang);
+    let mut head = vec![crate::contents_page::head_tags(lang)];
     if let Some(url) = site_url {
         let here = if page == 1 {
             url.to_string()
@@ -463,20 +509,21 @@ fn contents_page(
             page::escape(url)
         ));
     }
-    static_page(viewer, depth, &head.join("\n    "), &body)
+    static_page(viewer, depth, &head.join("\n    "), &body, lang)
 }
 
 /// A page of the site that runs no viewer (the contents page, actors, timeline): the page
 /// template with the stylesheet and theme switch addressed from `depth` folders down, no start
-/// script, `head` and `body` in the site's root element ([`dom::SITE_ROOT_ID`]).
+/// script, `head` and `body` in the site's root element ([`dom::SITE_ROOT_ID`]), in `lang`.
 pub(crate) fn static_page(
     viewer: &Viewer,
     depth: usize,
     head: &str,
     body: &str,
+    lang: Lang,
 ) -> io::Result<String> {
     let plain = Page {
-        lang: "en",
+        lang: lang.tag(),
         head,
         nav: "",
         root: dom::SITE_ROOT_ID,

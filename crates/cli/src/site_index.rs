@@ -12,6 +12,10 @@
 //!   same actors" allows one article to name fewer of them (the statement names Putin where the
 //!   report names Putin and Kim): events of one date whose actors, all named, are a subset of
 //!   the other's merge; events without actors never do.
+//! - **In one language.** What the index says in words (dates, relation phrases, lists of
+//!   speakers, provenance) is written in the site's language, the language of its pages; what
+//!   it quotes from an article (a title, a sentence, a quote, a role, an author's note) keeps
+//!   that article's language (`lang`), for the pages' `lang` attributes.
 //! - **Related articles.** For each article, the others that share its actors (two points for
 //!   each shared merged event, one for each shared actor), best first, then by slug; never itself.
 
@@ -51,6 +55,8 @@ pub struct SiteActor {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DatedRole {
     pub role: String,
+    /// The language of the article's text, which gives the role.
+    pub lang: String,
     /// The article's source date, ISO and as a reader reads it.
     pub as_of: String,
     pub as_of_text: String,
@@ -61,6 +67,8 @@ pub struct DatedRole {
 pub struct ArticleMention {
     pub slug: String,
     pub title: String,
+    /// The language of the article's text (its title and the sentence).
+    pub lang: String,
     pub count: u32,
     pub sentence: String,
 }
@@ -70,6 +78,8 @@ pub struct SiteQuote {
     pub slug: String,
     pub id: String,
     pub text: String,
+    /// The language of the article's text, the quote's.
+    pub lang: String,
     /// All who said it, by name.
     pub speakers: String,
     /// The date of its event, else of its article; ISO, for sorting and `<time>`.
@@ -83,6 +93,8 @@ pub struct SiteRelation {
     /// "Vladimir Putin ally of North Korea".
     pub phrase: String,
     pub evidence: String,
+    /// The language of the article's text, the evidence's.
+    pub lang: String,
     /// The other actor's id, for its page's link.
     pub other: String,
 }
@@ -92,6 +104,8 @@ pub struct SiteRelation {
 pub struct TimelineEntry {
     pub date: DateSpan,
     pub title: String,
+    /// The language of the title (its article's text).
+    pub lang: String,
     pub actors: Vec<String>,
     /// Every article that reports it: (slug, the event's id there, its provenance in words).
     pub reports: Vec<Report>,
@@ -103,6 +117,10 @@ pub struct Report {
     pub title: String,
     pub event: String,
     pub provenance: String,
+    /// The language of the article's text: its title's, and its provenance's when that is
+    /// the author's note ([`Report::note`]) rather than the catalogue's explanation.
+    pub lang: String,
+    pub note: bool,
 }
 
 /// The site's index.
@@ -118,9 +136,10 @@ pub struct SiteIndex {
 
 impl SiteIndex {
     /// The index of `articles`, with what the site's own actors file says of each actor: its
-    /// name for the site, more aliases, its roles over time and its Wikidata item.
+    /// name for the site, more aliases, its roles over time and its Wikidata item; in the
+    /// site's language.
     pub fn with_registry(articles: &[Entry], registry: &crate::registry::Registry) -> SiteIndex {
-        let mut index = SiteIndex::new(articles);
+        let mut index = SiteIndex::new(articles, registry.language);
         for (id, def) in &registry.actors {
             if let Some(site) = index.actors.get_mut(id) {
                 if site.name != def.name {
@@ -139,12 +158,14 @@ impl SiteIndex {
         index
     }
 
-    pub fn new(articles: &[Entry]) -> SiteIndex {
-        let timeline = merged_timeline(articles);
+    /// The index of `articles`, its words in `lang`.
+    pub fn new(articles: &[Entry], lang: Lang) -> SiteIndex {
+        let timeline = merged_timeline(articles, lang);
         let mut actors: BTreeMap<String, SiteActor> = BTreeMap::new();
         for entry in articles {
             let article = &entry.article;
             let as_of = article.meta.source.date.iso();
+            let text_lang = &article.meta.language;
             for actor in &article.actors {
                 let site = actors.entry(actor.id.clone()).or_insert_with(|| SiteActor {
                     id: actor.id.clone(),
@@ -173,14 +194,16 @@ impl SiteIndex {
                 if !actor.role.is_empty() {
                     site.roles.push(DatedRole {
                         role: actor.role.clone(),
+                        lang: text_lang.clone(),
                         as_of: as_of.clone(),
-                        as_of_text: article.meta.source.date.long(),
+                        as_of_text: article.meta.source.date.written(lang),
                         slug: entry.slug.clone(),
                     });
                 }
                 site.mentions.push(ArticleMention {
                     slug: entry.slug.clone(),
                     title: article.meta.title.clone(),
+                    lang: text_lang.clone(),
                     count: actor.mention_count,
                     sentence: first_sentence_naming(&article.blocks, &actor.id).unwrap_or_default(),
                 });
@@ -189,8 +212,9 @@ impl SiteIndex {
                     if mine || other {
                         site.relations.push(SiteRelation {
                             slug: entry.slug.clone(),
-                            phrase: article.relation_phrase(from, relation, Lang::En),
+                            phrase: article.relation_phrase(from, relation, lang),
                             evidence: relation.evidence.clone(),
+                            lang: text_lang.clone(),
                             other: if mine {
                                 relation.target.clone()
                             } else {
@@ -203,8 +227,8 @@ impl SiteIndex {
             for quote in &article.quotes {
                 let event = quote.event.as_deref().and_then(|e| article.event(e));
                 let (date, date_text) = match event {
-                    Some(e) => (e.date.iso(), e.date.long()),
-                    None => (as_of.clone(), article.meta.source.date.long()),
+                    Some(e) => (e.date.iso(), e.date.written(lang)),
+                    None => (as_of.clone(), article.meta.source.date.written(lang)),
                 };
                 for speaker in &quote.speakers {
                     if let Some(site) = actors.get_mut(speaker) {
@@ -212,7 +236,8 @@ impl SiteIndex {
                             slug: entry.slug.clone(),
                             id: quote.id.clone(),
                             text: quote.text.clone(),
-                            speakers: article.speakers_names(quote, Lang::En),
+                            lang: text_lang.clone(),
+                            speakers: article.speakers_names(quote, lang),
                             date: date.clone(),
                             date_text: date_text.clone(),
                         });
@@ -252,7 +277,7 @@ impl SiteIndex {
 }
 
 /// Every article's events, merged (see the module doc), in date order (then title).
-fn merged_timeline(articles: &[Entry]) -> Vec<TimelineEntry> {
+fn merged_timeline(articles: &[Entry], lang: Lang) -> Vec<TimelineEntry> {
     let mut merged: Vec<TimelineEntry> = Vec::new();
     // The entries of each date (by place in `merged`), so that merging is not quadratic.
     let mut by_date: BTreeMap<DateSpan, Vec<usize>> = BTreeMap::new();
@@ -264,7 +289,9 @@ fn merged_timeline(articles: &[Entry]) -> Vec<TimelineEntry> {
                 slug: entry.slug.clone(),
                 title: entry.article.meta.title.clone(),
                 event: event.id.clone(),
-                provenance: event.date_explanation(Lang::En),
+                provenance: event.date_explanation(lang),
+                lang: entry.article.meta.language.clone(),
+                note: !event.note.trim().is_empty(),
             };
             let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
             let on_that_day = by_date.entry(event.date).or_default();
@@ -287,12 +314,14 @@ fn merged_timeline(articles: &[Entry]) -> Vec<TimelineEntry> {
                     if actors.len() > m.actors.len() {
                         m.actors = actors;
                         m.title = event.title.clone();
+                        m.lang = report.lang.clone();
                     }
                     m.reports.push(report);
                 }
                 None => merged.push(TimelineEntry {
                     date: event.date,
                     title: event.title.clone(),
+                    lang: report.lang.clone(),
                     actors,
                     reports: vec![report],
                 }),
@@ -512,20 +541,14 @@ mod tests {
 
     fn entries() -> Vec<Entry> {
         vec![
-            Entry {
-                slug: "putin-kim-pact".into(),
-                article: seed(),
-            },
-            Entry {
-                slug: "us-rok-japan-joint-statement".into(),
-                article: joint(),
-            },
+            Entry::new("putin-kim-pact", seed()),
+            Entry::new("us-rok-japan-joint-statement", joint()),
         ]
     }
 
     #[test]
     fn an_actor_is_one_across_articles_with_each_articles_sentence_and_role() {
-        let index = SiteIndex::new(&entries());
+        let index = SiteIndex::new(&entries(), Lang::En);
         let putin = &index.actors["putin"];
         assert_eq!(putin.name, "Vladimir Putin");
         assert_eq!(index.articles_naming("putin"), 2);
@@ -549,12 +572,9 @@ mod tests {
     #[test]
     fn the_timeline_merges_one_date_with_the_same_actors_and_keeps_each_report() {
         let mut two = entries();
-        let copy = Entry {
-            slug: "copy".into(),
-            article: two[1].article.clone(),
-        };
+        let copy = Entry::new("copy", two[1].article.clone());
         two.push(copy);
-        let index = SiteIndex::new(&two);
+        let index = SiteIndex::new(&two, Lang::En);
         let merged: Vec<&TimelineEntry> = index
             .timeline
             .iter()
@@ -579,7 +599,7 @@ mod tests {
 
     #[test]
     fn the_signing_reported_by_both_articles_is_one_entry() {
-        let index = SiteIndex::new(&entries());
+        let index = SiteIndex::new(&entries(), Lang::En);
         let signing: Vec<&TimelineEntry> = index
             .timeline
             .iter()
@@ -593,7 +613,7 @@ mod tests {
 
     #[test]
     fn related_articles_share_actors_are_deterministic_and_never_the_article_itself() {
-        let index = SiteIndex::new(&entries());
+        let index = SiteIndex::new(&entries(), Lang::En);
         assert_eq!(
             index.related["putin-kim-pact"],
             ["us-rok-japan-joint-statement"]
@@ -602,7 +622,7 @@ mod tests {
             index.related["us-rok-japan-joint-statement"],
             ["putin-kim-pact"]
         );
-        assert_eq!(index, SiteIndex::new(&entries()));
+        assert_eq!(index, SiteIndex::new(&entries(), Lang::En));
     }
 
     #[test]

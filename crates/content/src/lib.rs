@@ -42,7 +42,7 @@ mod read;
 mod report;
 
 pub use check::unmarked;
-pub use read::{limits, markdown, Drafts, Sources, FILE_NAMES};
+pub use read::{limits, markdown, ui_language, Drafts, Sources, FILE_NAMES};
 pub use report::error::{report, ContentError, SourceFile};
 
 use check::checker::Checker;

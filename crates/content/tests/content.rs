@@ -638,6 +638,40 @@ fn a_relative_feedback_endpoint_or_a_bad_language_is_refused() {
 }
 
 #[test]
+fn an_interface_language_is_read_and_an_unknown_one_refused_at_its_place() {
+    let mut sources = seed_sources();
+    assert_eq!(marginalia_content::ui_language(&sources), None);
+    sources.meta.text = sources.meta.text.replacen(
+        "language = \"en\"",
+        "language = \"en\"\nui_language = \"ko\"",
+        1,
+    );
+    let article = build_article(&sources).unwrap_or_else(|e| panic!("{}", report(&e)));
+    assert_eq!(
+        article.meta.language, "en",
+        "the text keeps its own language"
+    );
+    assert_eq!(
+        marginalia_content::ui_language(&sources),
+        Some(marginalia_model::i18n::Lang::Ko)
+    );
+    let mut expected = String::new();
+    let report = errors_after(|s| {
+        s.meta.text = s.meta.text.replacen(
+            "language = \"en\"",
+            "language = \"en\"\nui_language = \"fr\"",
+            1,
+        );
+        let (l, c) = line_col_of(&s.meta.text, "\"fr\"");
+        expected = format!(
+            "{}:{l}:{c}: ui_language `fr` is not a language of the interface\n  hint: write one of en, ja, ko",
+            s.meta.name
+        );
+    });
+    assert!(report.contains(&expected), "{expected}\nin:\n{report}");
+}
+
+#[test]
 fn an_unconfirmed_suggestion_does_not_build_and_says_how_to_confirm() {
     let mut expected = String::new();
     let report = errors_after(|s| {

@@ -56,6 +56,8 @@ fn code_of(path: &Path) -> String {
 const PAGE_WRITERS: &[&str] = &[
     "crates/cli/src/contents_page.rs",
     "crates/cli/src/site_pages",
+    "crates/cli/src/page.rs",
+    "crates/cli/src/render.rs",
 ];
 
 /// The sources whose words readers see: the viewer's and the build's page writers.

@@ -15,7 +15,6 @@
 //! missing viewer build or an output folder that cannot be written.
 
 use super::Status;
-use crate::page;
 use crate::registry::Registry;
 use crate::site::{load_articles, write_site, SiteOptions, Viewer};
 use marginalia_content::Drafts;
@@ -43,6 +42,30 @@ pub fn run(
             error.status()
         }
     }
+}
+
+/// `MARGINALIA_SITE_URL` checked: an absolute http(s) address, given a trailing slash. Any
+/// other value is an error naming what is wrong.
+pub fn site_url(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))
+        .ok_or_else(|| {
+            format!("MARGINALIA_SITE_URL must start with https:// or http://, not {value:?}")
+        })?;
+    let host = rest.split('/').next().unwrap_or("");
+    let bad = |c: char| c.is_whitespace() || c.is_control() || "<>\"'`\\{}|^".contains(c);
+    if host.is_empty() || value.chars().any(bad) || value.contains(['?', '#']) {
+        return Err(format!(
+            "MARGINALIA_SITE_URL must be a plain address like https://example.org/path/, not {value:?}"
+        ));
+    }
+    Ok(if value.ends_with('/') {
+        value.to_string()
+    } else {
+        format!("{value}/")
+    })
 }
 
 /// Why [`build`] wrote nothing (or, for `Unwritable`, not everything).
@@ -108,9 +131,7 @@ pub fn build_with(
 ) -> Result<String, BuildError> {
     let started = Instant::now();
     let site_url = match std::env::var(SITE_URL_VARIABLE) {
-        Ok(value) if !value.trim().is_empty() => {
-            Some(page::site_url(&value).map_err(BuildError::Usage)?)
-        }
+        Ok(value) if !value.trim().is_empty() => Some(site_url(&value).map_err(BuildError::Usage)?),
         _ => None,
     };
     let viewer = Viewer::find(viewer).map_err(BuildError::Usage)?;
@@ -149,4 +170,32 @@ pub fn build_with(
         written.pages.len(),
         started.elapsed().as_millis()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_urls_must_be_plain_http_addresses() {
+        assert_eq!(
+            site_url("https://example.org/sub").unwrap(),
+            "https://example.org/sub/"
+        );
+        assert_eq!(
+            site_url("http://localhost:8080/").unwrap(),
+            "http://localhost:8080/"
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "example.org/",
+            "https://",
+            "https://example.org/\"><script>",
+            "https://exa mple.org/",
+            "https://example.org/?q=1",
+            "file:///etc/",
+        ] {
+            assert!(site_url(bad).is_err(), "{bad}");
+        }
+    }
 }

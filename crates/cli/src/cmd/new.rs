@@ -97,7 +97,8 @@ title = "Replace this with the article’s title"
 page_date = "{iso}"
 page_date_text = "{long}"
 publisher_address = "Replace with the publisher’s address line, as the page gives it"
-language = "en"
+language = "en"                      # the language of the text
+# ui_language = "ja"                 # optional: the page's interface (en, ja or ko), if not the site's
 
 [source]                             # where the article first appeared
 name = "The Example Gazette"         # shown exactly as written

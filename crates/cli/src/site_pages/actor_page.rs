@@ -3,10 +3,13 @@
 //! its quotes in date order, each linked to its place in its article; its events on the site's
 //! timeline; and who it is related to, with the evidence.
 
-use super::actors_index::articles;
 use super::site_nav::SiteNav;
-use super::{actor_href, article_href, more, name_of, MAX_LISTED};
+use super::MAX_LISTED;
+use super::{actor_href, article_href, more, name_of, text_lang, with_slots, words_of_text};
+use crate::registry::DatedRole;
 use crate::site_index::{SiteActor, TimelineEntry};
+use marginalia_i18n::site::Msg;
+use marginalia_i18n::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,21 +19,45 @@ pub struct ActorPageProps {
     pub events: Vec<TimelineEntry>,
     /// The names of the actors it is related to, by id.
     pub names: Vec<(String, String)>,
+    /// The site's language.
+    #[prop_or_default]
+    pub lang: Lang,
+}
+
+/// A role from the site's own file with the dates it was held: "President (from 7 May
+/// 2012)", "Foreign minister (March 2019 – 2024)", "外務大臣（2019年3月～2024年）".
+pub fn recorded_role(r: &DatedRole, lang: Lang) -> String {
+    let role = ("role", r.role.as_str());
+    match (&r.from, &r.until) {
+        (Some(f), Some(u)) => lang.f(
+            Msg::RoleSpan,
+            &[
+                role,
+                ("from", &f.written(lang)),
+                ("until", &u.written(lang)),
+            ],
+        ),
+        (Some(f), None) => lang.f(Msg::RoleFrom, &[role, ("from", &f.written(lang))]),
+        (None, Some(u)) => lang.f(Msg::RoleUntil, &[role, ("until", &u.written(lang))]),
+        (None, None) => r.role.clone(),
+    }
 }
 
 #[function_component(ActorPage)]
 pub fn actor_page(props: &ActorPageProps) -> Html {
-    let up = "../../";
+    let (up, lang) = ("../../", props.lang);
     let a = &props.actor;
     let name_of = |id: &str| name_of(&props.names, id);
     html! {
         <div class="app app--page contents site-page" data-theme="system">
-            <SiteNav up={up} />
+            <SiteNav up={up} {lang} />
             <header class="contents__header">
-                <p class="site-page__kicker">{ a.kind.as_str() }</p>
+                <p class="site-page__kicker">{ a.kind.label(lang) }</p>
                 <h1 class="contents__title">{ a.name.clone() }</h1>
                 if !a.aliases.is_empty() {
-                    <p class="contents__lead">{ format!("Also: {}", a.aliases.join(", ")) }</p>
+                    <p class="contents__lead">
+                        { lang.f(Msg::ActorAlso, &[("names", &a.aliases.join(lang.t(Msg::ListComma)))]) }
+                    </p>
                 }
                 if !a.description.is_empty() {
                     <p class="contents__standfirst">{ a.description.clone() }</p>
@@ -39,14 +66,14 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
             <main>
                 if !a.recorded_roles.is_empty() {
                     <section class="site-page__section">
-                        <h2 class="site-page__heading">{ "Roles on record" }</h2>
+                        <h2 class="site-page__heading">{ lang.t(Msg::ActorRolesOnRecord) }</h2>
                         <ul class="site-page__list">
                             { for a.recorded_roles.iter().map(|r| html! {
                                 <li>
-                                    { r.label() }
+                                    { recorded_role(r, lang) }
                                     if let Some(source) = &r.source {
                                         { " · " }
-                                        <a href={source.clone()} rel="noopener noreferrer">{ "source" }</a>
+                                        <a href={source.clone()} rel="noopener noreferrer">{ lang.t(Msg::ActorRoleSource) }</a>
                                     }
                                 </li>
                             }) }
@@ -55,72 +82,92 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                 }
                 if let Some(item) = &a.wikidata {
                     <p class="site-page__count">
-                        <a href={item.clone()} rel="noopener noreferrer">{ "Wikidata" }</a>
+                        <a href={item.clone()} rel="noopener noreferrer">{ lang.t(Msg::ActorWikidata) }</a>
                     </p>
                 }
                 if !a.roles.is_empty() {
                     <section class="site-page__section">
-                        <h2 class="site-page__heading">{ "Role, as each article gives it" }</h2>
+                        <h2 class="site-page__heading">{ lang.t(Msg::ActorRolesByArticle) }</h2>
                         <ul class="site-page__list">
                             { for a.roles.iter().map(|r| html! {
                                 <li>
-                                    { format!("{} — ", r.role) }
-                                    <a href={article_href(up, &r.slug, None)}>
-                                        <time datetime={r.as_of.clone()}>{ r.as_of_text.clone() }</time>
-                                    </a>
+                                    { with_slots(lang, Msg::ActorRoleAsOf, |slot| match slot {
+                                        "role" => words_of_text(lang, &r.lang, r.role.clone()),
+                                        _ => html! {
+                                            <a href={article_href(up, &r.slug, None)}>
+                                                <time datetime={r.as_of.clone()}>{ r.as_of_text.clone() }</time>
+                                            </a>
+                                        },
+                                    }) }
                                 </li>
                             }) }
                         </ul>
                     </section>
                 }
                 <section class="site-page__section">
-                    <h2 class="site-page__heading">{ format!("Mentioned {}", articles(a.mentions.len())) }</h2>
+                    <h2 class="site-page__heading">{ lang.n(Msg::ActorMentioned, a.mentions.len(), &[]) }</h2>
                     <ol class="site-page__list">
                         { for a.mentions.iter().take(MAX_LISTED).map(|m| html! {
                             <li key={m.slug.clone()}>
-                                <a href={article_href(up, &m.slug, Some(("actor", &a.id)))}>{ m.title.clone() }</a>
+                                <a href={article_href(up, &m.slug, Some(("actor", &a.id)))} lang={text_lang(lang, &m.lang)}>
+                                    { m.title.clone() }
+                                </a>
                                 <span class="site-page__count">
-                                    { format!("{} mention{}", m.count, if m.count == 1 { "" } else { "s" }) }
+                                    { lang.n(Msg::ActorMentions, m.count as usize, &[]) }
                                 </span>
                                 if !m.sentence.is_empty() {
-                                    <blockquote class="site-page__sentence">{ m.sentence.clone() }</blockquote>
+                                    <blockquote class="site-page__sentence" lang={text_lang(lang, &m.lang)}>
+                                        { m.sentence.clone() }
+                                    </blockquote>
                                 }
                             </li>
                         }) }
                     </ol>
-                    if let Some(more) = more(a.mentions.len()) {
+                    if let Some(more) = more(a.mentions.len(), lang) {
                         <p class="site-page__count">{ more }</p>
                     }
                 </section>
                 if !a.quotes.is_empty() {
                     <section class="site-page__section">
-                        <h2 class="site-page__heading">{ "Quotes" }</h2>
+                        <h2 class="site-page__heading">{ lang.t(Msg::ActorQuotes) }</h2>
                         <ol class="site-page__list">
                             { for a.quotes.iter().take(MAX_LISTED).map(|q| html! {
                                 <li key={format!("{}/{}", q.slug, q.id)}>
-                                    <q>{ q.text.clone() }</q>
-                                    { format!(" — {}, ", q.speakers) }
-                                    <time datetime={q.date.clone()}>{ q.date_text.clone() }</time>
-                                    { " · " }
-                                    <a href={article_href(up, &q.slug, Some(("quote", &q.id)))}>{ "in its article" }</a>
+                                    { with_slots(lang, Msg::ActorQuote, |slot| match slot {
+                                        "quote" => html! { <q lang={text_lang(lang, &q.lang)}>{ q.text.clone() }</q> },
+                                        "who" => html! { { q.speakers.clone() } },
+                                        "date" => html! {
+                                            <time datetime={q.date.clone()}>{ q.date_text.clone() }</time>
+                                        },
+                                        _ => html! {
+                                            <a href={article_href(up, &q.slug, Some(("quote", &q.id)))}>
+                                                { lang.t(Msg::ActorInItsArticle) }
+                                            </a>
+                                        },
+                                    }) }
                                 </li>
                             }) }
                         </ol>
-                        if let Some(more) = more(a.quotes.len()) {
+                        if let Some(more) = more(a.quotes.len(), lang) {
                             <p class="site-page__count">{ more }</p>
                         }
                     </section>
                 }
                 if !props.events.is_empty() {
                     <section class="site-page__section">
-                        <h2 class="site-page__heading">{ "On the timeline" }</h2>
+                        <h2 class="site-page__heading">{ lang.t(Msg::ActorOnTimeline) }</h2>
                         <ol class="site-page__list">
                             { for props.events.iter().map(|e| html! {
                                 <li>
-                                    <time datetime={e.date.html_datetime()}>{ e.date.long() }</time>
-                                    { format!(": {} ", e.title) }
+                                    { with_slots(lang, Msg::TimelineEntry, |slot| match slot {
+                                        "date" => html! {
+                                            <time datetime={e.date.html_datetime()}>{ e.date.written(lang) }</time>
+                                        },
+                                        _ => words_of_text(lang, &e.lang, e.title.clone()),
+                                    }) }
+                                    { " " }
                                     { for e.reports.iter().take(MAX_LISTED).map(|r| html! {
-                                        <a class="site-page__report" href={article_href(up, &r.slug, Some(("event", &r.event)))}>
+                                        <a class="site-page__report" href={article_href(up, &r.slug, Some(("event", &r.event)))} lang={text_lang(lang, &r.lang)}>
                                             { r.title.clone() }
                                         </a>
                                     }) }
@@ -131,16 +178,22 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                 }
                 if !a.relations.is_empty() {
                     <section class="site-page__section">
-                        <h2 class="site-page__heading">{ "Related to" }</h2>
+                        <h2 class="site-page__heading">{ lang.t(Msg::ActorRelated) }</h2>
                         <ul class="site-page__list">
                             { for a.relations.iter().take(MAX_LISTED).map(|r| html! {
                                 <li>
-                                    { format!("{} (", r.phrase) }
-                                    <a href={actor_href(up, &r.other)}>{ name_of(&r.other) }</a>
-                                    { ", in " }
-                                    <a href={article_href(up, &r.slug, None)}>{ "its article" }</a>
-                                    { ")" }
-                                    <blockquote class="site-page__sentence">{ r.evidence.clone() }</blockquote>
+                                    { with_slots(lang, Msg::ActorRelation, |slot| match slot {
+                                        "phrase" => html! { { r.phrase.clone() } },
+                                        "other" => html! {
+                                            <a href={actor_href(up, &r.other)}>{ name_of(&r.other) }</a>
+                                        },
+                                        _ => html! {
+                                            <a href={article_href(up, &r.slug, None)}>{ lang.t(Msg::ActorItsArticle) }</a>
+                                        },
+                                    }) }
+                                    <blockquote class="site-page__sentence" lang={text_lang(lang, &r.lang)}>
+                                        { r.evidence.clone() }
+                                    </blockquote>
                                 </li>
                             }) }
                         </ul>
@@ -148,5 +201,39 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                 }
             </main>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marginalia_model::PartialDate;
+
+    #[test]
+    fn a_recorded_role_is_dated_in_the_language_of_the_page() {
+        let role = |from: Option<&str>, until: Option<&str>| DatedRole {
+            role: "Minister".into(),
+            from: from.map(|d| PartialDate::parse(d).unwrap()),
+            until: until.map(|d| PartialDate::parse(d).unwrap()),
+            source: None,
+        };
+        let span = role(Some("2019-03"), Some("2024"));
+        assert_eq!(
+            recorded_role(&span, Lang::En),
+            "Minister (March 2019 – 2024)"
+        );
+        assert_eq!(
+            recorded_role(&span, Lang::Ja),
+            "Minister（2019年3月～2024年）"
+        );
+        assert_eq!(
+            recorded_role(&role(Some("2012-05-07"), None), Lang::En),
+            "Minister (from 7 May 2012)"
+        );
+        assert_eq!(
+            recorded_role(&role(None, Some("2024-06-30")), Lang::Ko),
+            "Minister(2024년 6월 30일까지)"
+        );
+        assert_eq!(recorded_role(&role(None, None), Lang::Ja), "Minister");
     }
 }

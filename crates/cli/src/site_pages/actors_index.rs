@@ -4,24 +4,29 @@
 use super::actor_href;
 use super::site_nav::SiteNav;
 use crate::site_index::SiteActor;
+use marginalia_i18n::site::Msg;
+use marginalia_i18n::Lang;
 use marginalia_model::ActorKind;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ActorsIndexProps {
     pub actors: Vec<SiteActor>,
+    /// The site's language.
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 #[function_component(ActorsIndex)]
 pub fn actors_index(props: &ActorsIndexProps) -> Html {
-    let up = "../";
+    let (up, lang) = ("../", props.lang);
     html! {
         <div class="app app--page contents site-page" data-theme="system">
-            <SiteNav up={up} />
+            <SiteNav up={up} {lang} />
             <header class="contents__header">
-                <h1 class="contents__title">{ "Actors" }</h1>
+                <h1 class="contents__title">{ lang.t(Msg::ActorsTitle) }</h1>
                 <p class="contents__lead">
-                    { format!("The {} people, states, organisations and media of the site's articles.", props.actors.len()) }
+                    { lang.n(Msg::ActorsLead, props.actors.len(), &[]) }
                 </p>
             </header>
             <main>
@@ -33,13 +38,13 @@ pub fn actors_index(props: &ActorsIndexProps) -> Html {
                     }
                     html! {
                         <section key={kind.as_str()} class="site-page__section">
-                            <h2 class="site-page__heading">{ kind.plural_label(marginalia_i18n::Lang::En) }</h2>
+                            <h2 class="site-page__heading">{ kind.plural_label(lang) }</h2>
                             <ul class="site-page__list">
                                 { for of_kind.iter().map(|a| html! {
                                     <li key={a.id.clone()}>
                                         <a href={actor_href(up, &a.id)}>{ a.name.clone() }</a>
                                         <span class="site-page__count">
-                                            { articles(a.mentions.len()) }
+                                            { lang.n(Msg::InArticles, a.mentions.len(), &[]) }
                                         </span>
                                     </li>
                                 }) }
@@ -50,9 +55,4 @@ pub fn actors_index(props: &ActorsIndexProps) -> Html {
             </main>
         </div>
     }
-}
-
-/// "in 1 article", "in 3 articles".
-pub fn articles(n: usize) -> String {
-    format!("in {n} article{}", if n == 1 { "" } else { "s" })
 }

@@ -3,7 +3,9 @@
 //! at build time from the [`crate::site_index::SiteIndex`] (no wasm runs on them), plus the
 //! navigation every page of the site carries ([`site_nav`]). Addresses are relative (`up` is
 //! the way to the site's root from the page: `../../`) and name `index.html`, so the site works
-//! under any sub-path and from disk (`file://` opens no folder's index by itself).
+//! under any sub-path and from disk (`file://` opens no folder's index by itself). Every word
+//! comes from the `[site]` section of the catalogues, in the site's language (`content/site.toml`'s
+//! `language`); the navigation on an article's page is in that page's language.
 
 pub mod actor_page;
 pub mod actors_index;
@@ -16,9 +18,55 @@ pub mod write;
 /// an actor named in 10,000 articles keeps a page a reader can load.
 pub const MAX_LISTED: usize = 100;
 
-/// "and 9,900 more", when a list was cut.
-pub fn more(total: usize) -> Option<String> {
-    (total > MAX_LISTED).then(|| format!("… and {} more", total - MAX_LISTED))
+use marginalia_i18n::site::Msg;
+use marginalia_i18n::{Lang, Message, Piece};
+use yew::prelude::*;
+
+/// "… and 9900 more", when a list was cut.
+pub fn more(total: usize, lang: Lang) -> Option<String> {
+    (total > MAX_LISTED).then(|| lang.f(Msg::More, &[("n", &(total - MAX_LISTED).to_string())]))
+}
+
+/// A message with markup in its placeholders: each `{name}` is `slot(name)`, the rest its
+/// text, in the language's order ("{role} — {date}", "{role}（{date}時点）").
+pub fn with_slots(lang: Lang, message: impl Message, slot: impl Fn(&str) -> Html) -> Html {
+    html! {
+        <>
+            { for lang.pieces(message).into_iter().map(|piece| match piece {
+                Piece::Text(text) => html! { { text } },
+                Piece::Slot(name) => slot(name),
+            }) }
+        </>
+    }
+}
+
+/// The `lang` of an element whose words are an article's, written in `text` (its language
+/// tag), on a page in `page`: none when the page's language is the text's already ("Vladimir
+/// Putin’s June 19 visit" is `lang="en"` on a Japanese page, and needs nothing on an English
+/// one).
+pub fn text_lang(page: Lang, text: &str) -> Option<AttrValue> {
+    (Lang::parse(text) != Some(page)).then(|| AttrValue::from(text.to_string()))
+}
+
+/// `words`, an article's, in a `<span lang>` when its language `text` is not the page's.
+pub fn words_of_text(page: Lang, text: &str, words: String) -> Html {
+    match text_lang(page, text) {
+        Some(lang) => html! { <span lang={lang}>{ words }</span> },
+        None => html! { { words } },
+    }
+}
+
+/// A site page's `<title>` and description, escaped.
+pub fn head_tags(lang: Lang, title: &str, description: &str) -> String {
+    let title = lang.f(Msg::HeadTitle, &[("title", title)]);
+    [
+        format!("<title>{}</title>", crate::page::escape(&title)),
+        format!(
+            "<meta name=\"description\" content=\"{}\" />",
+            crate::page::escape(description)
+        ),
+    ]
+    .join("\n    ")
 }
 
 /// An actor's name from a list of (id, name), or its id when it has none.

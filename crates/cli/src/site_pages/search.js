@@ -6,6 +6,9 @@
 // differs from it by one letter: one letter changed, added, left out or two swapped. A document
 // is found when every word of the query matches one of its words; documents are listed by the
 // order their kinds are worth (articles, actors, quotes), then as the index lists them.
+// Its words are the page's, in the page's language: the build writes them on the element
+// (data-label, data-placeholder, data-nothing, data-found with {n}, and the kinds' names
+// data-article, data-actor, data-quote), from the catalogue; this script has none of its own.
 "use strict";
 
 (() => {
@@ -77,14 +80,14 @@
       }
       found = found === null ? hits : new Set([...found].filter((id) => hits.has(id)));
     }
-    const worth = { Article: 0, Actor: 1, Quote: 2 };
+    const worth = { article: 0, actor: 1, quote: 2 };
     return [...found]
       .sort((a, b) => worth[docs.get(a)[0]] - worth[docs.get(b)[0]] || a - b)
       .slice(0, MAX_RESULTS)
       .map((id) => docs.get(id));
   }
 
-  function render(list, status, results, root) {
+  function render(list, status, results, root, words) {
     list.replaceChildren(
       ...results.map(([kind, title, detail, href]) => {
         const item = document.createElement("li");
@@ -93,28 +96,30 @@
         link.textContent = title;
         const about = document.createElement("span");
         about.className = "site-search__detail";
-        about.textContent = ` ${kind} · ${detail}`;
+        about.textContent = ` ${words[kind] ?? kind} · ${detail}`;
         item.append(link, about);
         return item;
       }),
     );
-    status.textContent = results.length === 0 ? "Nothing found." : `${results.length} found.`;
+    status.textContent =
+      results.length === 0 ? words.nothing : words.found.replace("{n}", String(results.length));
   }
 
   function mount(host) {
     const root = host.dataset.root || "./";
+    const words = host.dataset;
     const form = document.createElement("form");
     form.setAttribute("role", "search");
     form.className = "site-search";
     const label = document.createElement("label");
     label.className = "visually-hidden";
     label.htmlFor = "site-search-input";
-    label.textContent = "Search articles, actors and quotes";
+    label.textContent = words.label;
     const input = document.createElement("input");
     input.type = "search";
     input.id = "site-search-input";
     input.className = "site-search__input";
-    input.placeholder = "Search the site";
+    input.placeholder = words.placeholder;
     input.autocomplete = "off";
     const status = document.createElement("p");
     status.className = "visually-hidden";
@@ -134,7 +139,7 @@
         list.replaceChildren();
         status.textContent = "";
       } else {
-        render(list, status, results, root);
+        render(list, status, results, root, words);
       }
       // Which query the list answers (for tests and assistive tools alike).
       form.dataset.answered = text;

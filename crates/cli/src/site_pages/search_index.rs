@@ -6,17 +6,20 @@
 //! the shards of its words' first characters, with `<script>` elements, which work on a static
 //! host under any sub-path and from `file://` (where `fetch` does not). `search.js` (beside
 //! this file) runs the query in the reader's browser, a one-letter typo tolerated after a
-//! word's first character.
+//! word's first character. The index is written in the site's language (the kinds' names and
+//! the search box's words are on the page, [`super::site_nav`]).
 
 use crate::site::Entry;
 use crate::site_index::SiteIndex;
+use marginalia_i18n::site::Msg;
+use marginalia_i18n::Lang;
 use serde_json::json;
 use std::collections::BTreeMap;
 
 /// One thing a search finds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Doc {
-    /// "Article", "Actor" or "Quote".
+    /// `article`, `actor` or `quote` (the page names each in its language).
     pub kind: &'static str,
     pub title: String,
     pub detail: String,
@@ -46,32 +49,39 @@ pub fn shard_of(word: &str) -> char {
     }
 }
 
-/// Every document of the site.
-pub fn documents(articles: &[Entry], index: &SiteIndex) -> Vec<Doc> {
+/// Every document of the site, described in `lang`.
+pub fn documents(articles: &[Entry], index: &SiteIndex, lang: Lang) -> Vec<Doc> {
     let mut docs = Vec::new();
     for entry in articles {
         let meta = &entry.article.meta;
-        let detail = format!("{}, {}", meta.source.name, meta.source.date.long());
+        let detail = lang.f(
+            Msg::SearchArticleDetail,
+            &[
+                ("source", &meta.source.name),
+                ("date", &meta.source.date.written(lang)),
+            ],
+        );
         let text = format!(
             "{} {}",
             meta.title,
             meta.standfirst.clone().unwrap_or_default()
         );
         docs.push(Doc {
-            kind: "Article",
+            kind: "article",
             title: meta.title.clone(),
             detail,
             href: format!("{}/index.html", entry.slug),
             words: words(&text),
         });
         for quote in &entry.article.quotes {
-            let by = entry
-                .article
-                .speakers_names(quote, marginalia_i18n::Lang::En);
+            let by = entry.article.speakers_names(quote, lang);
             docs.push(Doc {
-                kind: "Quote",
-                title: format!("“{}”", quote.text),
-                detail: format!("{by}, in “{}”", meta.title),
+                kind: "quote",
+                title: lang.f(Msg::SearchQuoteTitle, &[("text", &quote.text)]),
+                detail: lang.f(
+                    Msg::SearchQuoteDetail,
+                    &[("who", &by), ("title", &meta.title)],
+                ),
                 href: format!("{}/index.html#quote={}", entry.slug, quote.id),
                 words: words(&format!("{} {by}", quote.text)),
             });
@@ -84,13 +94,17 @@ pub fn documents(articles: &[Entry], index: &SiteIndex) -> Vec<Doc> {
             .collect::<Vec<_>>()
             .join(" ");
         docs.push(Doc {
-            kind: "Actor",
+            kind: "actor",
             title: actor.name.clone(),
-            detail: format!(
-                "{}, in {} article{}",
-                actor.kind.as_str(),
-                actor.mentions.len(),
-                if actor.mentions.len() == 1 { "" } else { "s" }
+            detail: lang.f(
+                Msg::SearchActorDetail,
+                &[
+                    ("kind", actor.kind.label(lang)),
+                    (
+                        "articles",
+                        &lang.n(Msg::InArticles, actor.mentions.len(), &[]),
+                    ),
+                ],
             ),
             href: format!("actors/{}/index.html", actor.id),
             words: words(&names),
@@ -159,14 +173,14 @@ mod tests {
     fn each_shard_holds_its_words_and_their_documents_and_no_markup() {
         let docs = vec![
             Doc {
-                kind: "Actor",
+                kind: "actor",
                 title: "Vladimir Putin".into(),
                 detail: "person".into(),
                 href: "actors/putin/index.html".into(),
                 words: words("Vladimir Putin"),
             },
             Doc {
-                kind: "Quote",
+                kind: "quote",
                 title: "“</script><b>”".into(),
                 detail: "x".into(),
                 href: "a/index.html#quote=q".into(),

@@ -1,16 +1,18 @@
 //! Writes the site's own pages from its index: `actors/index.html`, `actors/<id>/index.html`
 //! for every actor, and `timeline/index.html`. Pages of actors no article names any more are
-//! removed, so a rebuilt site lists what its articles say.
+//! removed, so a rebuilt site lists what its articles say. All in the site's language.
 
 use super::actor_page::{ActorPage, ActorPageProps};
 use super::actors_index::{ActorsIndex, ActorsIndexProps};
+use super::head_tags;
 use super::search_index;
 use super::timeline_page::{TimelinePage, TimelinePageProps};
-use crate::page::escape;
 use crate::render::static_component;
 use crate::site::Entry;
 use crate::site::{static_page, Viewer};
 use crate::site_index::SiteIndex;
+use marginalia_i18n::site::Msg;
+use marginalia_i18n::Lang;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -23,6 +25,7 @@ pub fn write_pages(
     articles: &[Entry],
     index: &SiteIndex,
     out: &Path,
+    lang: Lang,
 ) -> io::Result<Vec<PathBuf>> {
     let names: Vec<(String, String)> = index
         .actors
@@ -41,14 +44,16 @@ pub fn write_pages(
     }
     let body = static_component::<ActorsIndex>(ActorsIndexProps {
         actors: index.actors.values().cloned().collect(),
+        lang,
     });
     let head = head_tags(
-        "Actors",
-        "Every person, state, organisation and medium of the site's articles.",
+        lang,
+        lang.t(Msg::ActorsTitle),
+        lang.t(Msg::ActorsDescription),
     );
     written.push(write(
         &actors_dir.join("index.html"),
-        static_page(viewer, 1, &head, &body)?,
+        static_page(viewer, 1, &head, &body, lang)?,
     )?);
     for actor in index.actors.values() {
         let body = static_component::<ActorPage>(ActorPageProps {
@@ -59,17 +64,11 @@ pub fn write_pages(
                 .map(|&n| index.timeline[n].clone())
                 .collect(),
             names: names.clone(),
+            lang,
         });
-        let lead = format!(
-            "{} across the site's articles: roles, mentions, quotes, events and relations.",
-            actor.name
-        );
-        let head = format!(
-            "{}\n    {}",
-            head_tags(&actor.name, &lead),
-            actor_json_ld(actor)
-        );
-        let page = static_page(viewer, 2, &head, &body)?;
+        let lead = lang.f(Msg::ActorDescription, &[("name", &actor.name)]);
+        let head = [head_tags(lang, &actor.name, &lead), actor_json_ld(actor)].join("\n    ");
+        let page = static_page(viewer, 2, &head, &body, lang)?;
         let folder = actors_dir.join(&actor.id);
         fs::create_dir_all(&folder)?;
         written.push(write(&folder.join("index.html"), page)?);
@@ -77,19 +76,21 @@ pub fn write_pages(
     let body = static_component::<TimelinePage>(TimelinePageProps {
         entries: index.timeline.clone(),
         names,
+        lang,
     });
     let head = head_tags(
-        "Timeline",
-        "Every dated event of the site's articles on one timeline.",
+        lang,
+        lang.t(Msg::TimelineTitle),
+        lang.t(Msg::TimelineDescription),
     );
     let folder = out.join("timeline");
     fs::create_dir_all(&folder)?;
     written.push(write(
         &folder.join("index.html"),
-        static_page(viewer, 1, &head, &body)?,
+        static_page(viewer, 1, &head, &body, lang)?,
     )?);
     // The search: its script and its index, one file per first character.
-    let shards = search_index::shards(&search_index::documents(articles, index));
+    let shards = search_index::shards(&search_index::documents(articles, index, lang));
     let keys: String = shards
         .keys()
         .filter_map(|name| name.chars().next())
@@ -107,14 +108,6 @@ pub fn write_pages(
     Ok(written)
 }
 
-fn head_tags(title: &str, description: &str) -> String {
-    format!(
-        "<title>{} · marginalia</title>\n    <meta name=\"description\" content=\"{}\" />",
-        escape(title),
-        escape(description)
-    )
-}
-
 fn write(path: &Path, page: String) -> io::Result<PathBuf> {
     fs::write(path, page)?;
     Ok(path.to_path_buf())
@@ -124,7 +117,7 @@ fn write(path: &Path, page: String) -> io::Result<PathBuf> {
 /// `NewsMediaOrganization`), with the articles that mention it as `subjectOf`. Inert data,
 /// with `<`, `>` and `&` escaped as in the article pages.
 pub fn actor_json_ld(actor: &crate::site_index::SiteActor) -> String {
-    let kind = crate::page::schema_type(actor.kind);
+    let kind = crate::json_ld::schema_type(actor.kind);
     let mut data = serde_json::json!({
         "@context": "https://schema.org",
         "@type": kind,
@@ -144,7 +137,7 @@ pub fn actor_json_ld(actor: &crate::site_index::SiteActor) -> String {
     if !actor.description.is_empty() {
         data["description"] = actor.description.clone().into();
     }
-    crate::page::json_ld_script(&data)
+    crate::json_ld::json_ld_script(&data)
 }
 
 #[cfg(test)]

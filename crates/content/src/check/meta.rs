@@ -5,6 +5,7 @@
 
 use crate::check::checker::Checker;
 use crate::read::annotations::MetaFile;
+use marginalia_model::i18n::{Lang, LANGS};
 use marginalia_model::rules::{
     control_character, https_origin, is_language_tag, is_origin, is_web_address,
 };
@@ -65,6 +66,25 @@ pub(crate) fn build(c: &mut Checker, m: &MetaFile, full_text: &str) -> Option<Me
             &m.language,
             format!("language `{}` is not a language tag", m.language.get_ref()),
             Some("write a tag such as \"en\", \"ja\" or \"en-GB\"".into()),
+        );
+    }
+    if let Some(ui) = m
+        .ui_language
+        .as_ref()
+        .filter(|ui| Lang::parse(ui.get_ref()).is_none())
+    {
+        let ours: Vec<&str> = LANGS.iter().map(|l| l.tag()).collect();
+        c.err_hint(
+            file,
+            ui,
+            format!(
+                "ui_language `{}` is not a language of the interface",
+                ui.get_ref()
+            ),
+            Some(format!(
+                "write one of {} (or leave it out: the page then takes the site's language)",
+                ours.join(", ")
+            )),
         );
     }
     if let Some(endpoint) = &m.feedback.endpoint {

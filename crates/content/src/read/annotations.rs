@@ -5,6 +5,7 @@
 
 use crate::read::{toml_errors, Sources};
 use crate::report::error::{ContentError, SourceFile};
+use marginalia_model::i18n::Lang;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -19,8 +20,14 @@ pub(crate) struct MetaFile {
     pub page_date_text: Text,
     /// The address line the page prints (optional: a government release has none).
     pub publisher_address: Option<Text>,
+    /// The language of the article's text (its `lang`), not of the page's interface.
     #[serde(default = "english")]
     pub language: Text,
+    /// The language of the page's interface (`en`, `ja`, `ko`), when it is not the site's: a
+    /// Japanese site republishing an English report keeps `language = "en"` for the text and
+    /// gives `ui_language = "ja"`. Build-time only: it is the page's `<html lang>`, never
+    /// part of the article's data ([`ui_language`]).
+    pub ui_language: Option<Text>,
     /// Who wrote the article, as the page prints it (optional).
     pub byline: Option<Text>,
     pub source: SourceEntry,
@@ -40,6 +47,18 @@ pub(crate) struct FeedbackEntry {
     /// an iframe (`https://news.example`); none: it never leaves the frame.
     #[serde(default)]
     pub parent_origins: Vec<Text>,
+}
+
+/// The `ui_language` of `meta.toml`, when it names a language of the interface. The build
+/// checks it (an unknown tag is an error at its place, see `check/meta.rs`); this reads it
+/// for the page the build writes, without the rest of the file.
+pub fn ui_language(src: &Sources) -> Option<Lang> {
+    #[derive(Deserialize)]
+    struct UiLanguage {
+        ui_language: Option<String>,
+    }
+    let only: UiLanguage = toml::from_str(&src.meta.text).ok()?;
+    Lang::parse(&only.ui_language?)
 }
 
 fn english() -> Text {

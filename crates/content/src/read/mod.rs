@@ -11,5 +11,6 @@ pub(crate) mod sources;
 pub(crate) mod suggestions;
 mod toml_errors;
 
+pub use annotations::ui_language;
 pub use sources::{Sources, FILE_NAMES};
 pub use suggestions::Drafts;
