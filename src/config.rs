@@ -180,7 +180,11 @@ impl Config {
             mode,
             embed: options.embed,
             only_panel: options.only_panel,
-            lang: options.lang.unwrap_or(lang),
+            // Only a language the viewer has the words of (English, or one loaded).
+            lang: options
+                .lang
+                .filter(|l| crate::i18n::runtime::is_available(*l))
+                .unwrap_or(lang),
         }
     }
 

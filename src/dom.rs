@@ -60,6 +60,14 @@ pub fn island(name: &str) -> String {
     format!(".{ISLAND_CLASS}[data-island=\"{name}\"]")
 }
 
+/// The `<meta name>` of a page that says where the languages' words files are (its `content`
+/// has `{lang}` for the tag): the wasm has English built in and loads another language's words
+/// when it speaks it (`crate::web::words`).
+pub const WORDS_META: &str = "marginalia-words";
+/// The attribute of a `<script type="text/plain">` holding a language's words inline (a
+/// page in that language; every language in a single file).
+pub const WORDS_ATTRIBUTE: &str = "data-marginalia-words";
+
 /// The header's byline, the one line of the interface's words in the header.
 pub const BYLINE: &str = ".article__byline";
 

@@ -28,7 +28,7 @@ pub async fn mount(
         crate::web::crash::show_error(&root, lang, message, crate::web::crash::Keep::Nothing);
         return Err(message.into());
     }
-    match load_for_mount(&article, lang).await {
+    match load_for_mount(&article, lang, host_lang).await {
         Ok(loaded) => {
             render_mounted(root, loaded, options, host_lang);
             Ok(())

@@ -25,7 +25,7 @@ use crate::components::app::{App, AppProps};
 use crate::config::{Prerendered, Start};
 use crate::dom;
 use crate::feedback;
-use crate::i18n::{viewer::Msg, Lang};
+use crate::i18n::{runtime, viewer::Msg, Lang};
 use crate::islands::{Islands, Live};
 use crate::model::data::{self, ArticleData};
 use crate::route::PageOptions;
@@ -59,13 +59,21 @@ pub fn start_page() {
     let Some(root) = doc.get_element_by_id(dom::PAGE_ROOT_ID) else {
         return;
     };
-    // The page's language, unless its address asks for another of ours.
-    let page_lang = declared_lang(&doc).unwrap_or_default();
-    let lang = crate::route::parse_options(&web::history::query())
-        .lang
-        .unwrap_or(page_lang);
-    web::crash::install_panic_view(&root, lang);
+    // The page's language (its words are inline when it is not English), unless its address
+    // asks for another of ours, whose words are then fetched (see `web::words`).
+    web::words::load_inline(&doc);
+    let page_lang = declared_lang(&doc)
+        .filter(|l| runtime::is_available(*l))
+        .unwrap_or_default();
+    let asked = crate::route::parse_options(&web::history::query()).lang;
+    web::crash::install_panic_view(&root, page_lang);
     wasm_bindgen_futures::spawn_local(async move {
+        let lang = match asked {
+            Some(asked) if web::words::make_available(&doc, &web::page_address(), asked).await => {
+                asked
+            }
+            _ => page_lang,
+        };
         let part = |selector: &str| root.query_selector(selector).ok().flatten();
         let body = part(dom::BODY);
         let data = match page_data(&doc, lang).await {
@@ -144,7 +152,10 @@ pub fn render_mounted(
                 prerendered: loaded.prerendered,
                 options,
                 storage_key: loaded.storage_key.into(),
-                lang: host_lang.or(loaded.page_lang).unwrap_or_default(),
+                lang: host_lang
+                    .filter(|l| runtime::is_available(*l))
+                    .or(loaded.page_lang)
+                    .unwrap_or_default(),
             },
         },
     )
@@ -227,7 +238,11 @@ fn page_key(doc: &Document) -> String {
 
 /// The article a mount names: the address of its page, or of its data (whose page is the
 /// folder it sits in). Fetches the data and the page, and takes the body from the page.
-pub async fn load_for_mount(address: &str, lang: Lang) -> Result<Loaded, String> {
+pub async fn load_for_mount(
+    address: &str,
+    lang: Lang,
+    asked: Option<Lang>,
+) -> Result<Loaded, String> {
     let doc = web::document().ok_or(lang.t(Msg::ErrorPageUnreadable))?;
     let base = doc.base_uri().ok().flatten().unwrap_or_default();
     let named = web::resolve(address, &base).ok_or(lang.t(Msg::ErrorMountAddress))?;
@@ -242,7 +257,13 @@ pub async fn load_for_mount(address: &str, lang: Lang) -> Result<Loaded, String>
         (None, named, html)
     };
     let page = web::parse_html(&page_html).ok_or(lang.t(Msg::ErrorPageUnreadable))?;
-    let page_lang = declared_lang(&page);
+    // The page's words (inline when not English), and those of the language the host asks
+    // for, from where the page says they are.
+    web::words::load_inline(&page);
+    if let Some(asked) = asked {
+        web::words::make_available(&page, &page_address, asked).await;
+    }
+    let page_lang = declared_lang(&page).filter(|l| runtime::is_available(*l));
     let data = match data {
         Some(data) => data,
         None => {

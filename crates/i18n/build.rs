@@ -34,6 +34,8 @@ struct Catalogue {
 }
 
 const SECTIONS: [&str; 4] = ["viewer", "page", "site", "dates"];
+/// The sections the viewer (the wasm) speaks with, which a language's words file carries.
+const WORDS_SECTIONS: [&str; 2] = ["viewer", "dates"];
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
@@ -200,8 +202,10 @@ fn main() {
         // Each language's messages as one text and the offsets of their forms in it (message
         // `i`: its "one" form from `2i` to `2i + 1`, empty when it has none, its "other" form
         // from `2i + 1` to `2i + 2`): far smaller in the wasm than a table of string slices.
-        writeln!(out, "    static TEXT: [&str; {}] = [", catalogues.len()).unwrap();
-        let mut all_offsets = Vec::new();
+        // English is always built in; the other languages only natively: the viewer's wasm
+        // loads the one it speaks at run time (`crate::runtime`), so that a language more
+        // costs its readers nothing.
+        let mut tables = Vec::new();
         for c in &catalogues {
             let (mut text, mut offsets) = (String::new(), vec![0usize]);
             for key in &keys {
@@ -220,27 +224,38 @@ fn main() {
                 "[{section}] of {} is too long",
                 c.file
             );
-            writeln!(out, "        {text:?},").unwrap();
-            all_offsets.push(offsets);
+            tables.push(format!(
+                "crate::Table {{ text: {text:?}, offsets: &{offsets:?} }}"
+            ));
         }
-        out.push_str("    ];\n");
+        let index = SECTIONS.iter().position(|s| *s == section).unwrap();
+        writeln!(out, "    /// This section's place among the catalogue's sections.\n    pub(crate) const SECTION: usize = {index};").unwrap();
+        writeln!(out, "    static EN: crate::Table = {};", tables[0]).unwrap();
         writeln!(
             out,
-            "    static OFFSETS: [[u16; {}]; {}] = {all_offsets:?};",
-            keys.len() * 2 + 1,
-            catalogues.len()
+            "    #[cfg(not(target_arch = \"wasm32\"))]\n    static OTHERS: [crate::Table; {}] = [{}];",
+            tables.len() - 1,
+            tables[1..].join(", ")
         )
         .unwrap();
         out.push_str(
-            "    impl crate::Message for Msg {
+            "    #[cfg(target_arch = \"wasm32\")]\n    static OTHERS: [crate::Table; 0] = [];\n",
+        );
+        out.push_str(
+            "    /// This section's table in `lang` as built in (English only, in the wasm).
+    pub(crate) fn built_in(lang: crate::Lang) -> Option<&'static crate::Table> {
+        match lang as usize {
+            0 => Some(&EN),
+            n => OTHERS.get(n - 1),
+        }
+    }
+    impl crate::Message for Msg {
         fn forms(self, lang: crate::Lang) -> (&'static str, &'static str) {
-            let (text, at) = (TEXT[lang as usize], &OFFSETS[lang as usize]);
-            let i = 2 * self as usize;
-            let slice = |a: usize, b: usize| {
-                text.get(usize::from(at[a])..usize::from(at[b])).unwrap_or_default()
-            };
-            let (one, other) = (slice(i, i + 1), slice(i + 1, i + 2));
-            (if one.is_empty() { other } else { one }, other)
+            crate::runtime::table(SECTION, lang)
+                .or_else(|| built_in(lang))
+                .and_then(|t| t.forms(self as usize))
+                .or_else(|| EN.forms(self as usize))
+                .unwrap_or_default()
         }
         fn key(self) -> &'static str {
             KEYS[self as usize]
@@ -251,6 +266,53 @@ fn main() {
 ",
         );
     }
+    // What a words file must have been made from: the keys of the sections the viewer uses.
+    let mut keys = String::new();
+    for section in WORDS_SECTIONS {
+        keys.push_str(section);
+        keys.push(':');
+        keys.push_str(&en.order.get(section).cloned().unwrap_or_default().join(","));
+        keys.push(';');
+    }
+    let hash = keys.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    // Each language's words file but English's (see crate::runtime): a line saying what it
+    // is, the language, the keys' fingerprint, then each section's text and its offsets, a line
+    // each (no message has a line break or a `<`: checked above, so it may sit in a `<script>`).
+    let mut words = Vec::new();
+    for c in &catalogues[1..] {
+        let mut file = format!("marginalia-words\n{}\n{hash:016x}\n", c.tag);
+        for section in WORDS_SECTIONS {
+            let (mut text, mut offsets) = (String::new(), vec![0usize]);
+            for key in en.order.get(section).into_iter().flatten() {
+                let m = c
+                    .sections
+                    .get(section)
+                    .and_then(|s| s.get(key))
+                    .unwrap_or(&en.sections[section][key]);
+                text.push_str(m.one.as_deref().unwrap_or(""));
+                offsets.push(text.len());
+                text.push_str(&m.other);
+                offsets.push(text.len());
+            }
+            let offsets: Vec<String> = offsets.iter().map(usize::to_string).collect();
+            file.push_str(&text);
+            file.push('\n');
+            file.push_str(&offsets.join(","));
+            file.push('\n');
+        }
+        words.push(format!("(Lang::{}, {file:?})", variant(&c.tag)));
+    }
+    writeln!(
+        out,
+        "/// Each language's words file but English's (see [`runtime`]): in the build, and in the\n/// viewer's tests (feature `all-words`), never in the viewer's wasm.\n#[cfg(any(not(target_arch = \"wasm32\"), feature = \"all-words\"))]\npub(crate) static WORDS: [(Lang, &str); {}] = [{}];",
+        words.len(),
+        words.join(", ")
+    )
+    .unwrap();
+    writeln!(out, "/// The fingerprint of the keys of the sections a words file carries ([`WORDS_SECTIONS`]):\n/// a file made from other keys is refused.\npub const FINGERPRINT: &str = \"{hash:016x}\";").unwrap();
+    writeln!(out, "/// The sections a words file carries: those the viewer speaks with.\npub const WORDS_SECTIONS: [&str; {}] = {WORDS_SECTIONS:?};", WORDS_SECTIONS.len()).unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("catalogue.rs");
     std::fs::write(dest, out).expect("the generated catalogue");
 }
@@ -306,6 +368,11 @@ fn read(path: &Path) -> Catalogue {
                     "locales/{file}:{line}: `{key}` must be text or {{ one = …, other = … }}"
                 ),
             };
+            for text in message.one.iter().chain([&message.other]) {
+                if text.contains(['\n', '\r', '<']) {
+                    panic!("locales/{file}:{line}: `{key}` has a line break or a `<`, which a message may not have");
+                }
+            }
             keys.push((line, key.clone()));
             messages.insert(key.clone(), message);
         }

@@ -19,7 +19,7 @@
 use super::announcer::Announcer;
 use super::article_body::ArticleBody;
 use super::article_header::ArticleHeader;
-use super::byline::Byline;
+use super::byline::byline;
 use super::context::{Mode, Root, Viewer};
 use super::feedback_form::FeedbackForm;
 use super::help_dialog::HelpDialog;
@@ -219,7 +219,7 @@ pub fn app(props: &AppProps) -> Html {
     let content = |island: Island| island_content(island, &ui, panel, &related_set);
     // A page built in another language than the viewer speaks (`?lang=`): the byline (the
     // header's one line of the interface's words) is said again in the viewer's, in place.
-    let byline = use_memo((), {
+    let byline_element = use_memo((), {
         let (page_lang, root) = (start.page_lang(), root.clone());
         move |_| {
             let element = root.element()?.query_selector(dom::BYLINE).ok()??;
@@ -232,12 +232,13 @@ pub fn app(props: &AppProps) -> Html {
     if let Some(islands) = start.islands() {
         // In place: each island's live part, through a portal, once its task has come (an
         // empty portal before that leaves the prerendered part standing).
+        let said_again = (*byline_element)
+            .clone()
+            .map(|element| create_portal(byline(&viewer), element));
         return html! {
             <ContextProvider<Viewer> context={viewer}>
                 <ArticleBody />
-                if let Some(element) = (*byline).clone() {
-                    { create_portal(html! { <Byline /> }, element) }
-                }
+                { said_again.unwrap_or_default() }
                 { for islands.elements.iter().map(|(island, element)| {
                     let part = if island.is_live(live) { content(*island) } else { Html::default() };
                     create_portal(part, element.clone())

@@ -3,7 +3,7 @@
 //! the reading time), the address line; the source's address and the reason the page may
 //! republish it, when the article gives them.
 
-use super::byline::Byline;
+use super::byline::byline;
 use super::context::use_viewer;
 use yew::prelude::*;
 
@@ -22,7 +22,7 @@ pub fn article_header() -> Html {
             if let Some(byline) = &meta.byline {
                 <p class="article__author">{ byline }</p>
             }
-            <p class="article__byline"><Byline /></p>
+            <p class="article__byline">{ byline(&app) }</p>
             if !meta.publisher_address.is_empty() {
                 <p class="article__address">{ &meta.publisher_address }</p>
             }

@@ -4,16 +4,14 @@
 //!
 //! Rendered inside the header's `p.article__byline`; on a page whose viewer speaks another
 //! language than the page was built in (`?lang=`), the viewer renders it again there (see
-//! `components::app`).
+//! `components::app`). A function, not a component: it has no state and renders once.
 
-use super::context::use_viewer;
+use super::context::Viewer;
 use crate::i18n::viewer::Msg;
 use yew::prelude::*;
 
-#[function_component(Byline)]
-pub fn byline() -> Html {
-    crate::render_count::rendered("Byline");
-    let viewer = use_viewer();
+/// The byline's parts, for the header's `p.article__byline`.
+pub fn byline(viewer: &Viewer) -> Html {
     let (meta, lang, ui) = (&viewer.article.meta, viewer.config.lang, viewer.ui_lang());
     html! { <>
         <span class="article__byline-item">

@@ -29,6 +29,7 @@ pub mod host;
 pub mod json;
 mod load;
 pub mod storage;
+pub mod words;
 
 pub use load::{base64_decode, fetch_bytes, fetch_text, parse_html, rebuild_text, resolve};
 
@@ -64,6 +65,13 @@ pub fn before_next_paint(f: impl FnOnce() + 'static) {
 /// The origin of the page the viewer runs in (`https://host.example`; `"null"` from disk).
 pub fn page_origin() -> Option<String> {
     window()?.location().origin().ok()
+}
+
+/// The address of the page the viewer runs in (its base, against which its links resolve).
+pub fn page_address() -> String {
+    document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default()
 }
 
 pub fn document() -> Option<Document> {

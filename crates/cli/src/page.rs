@@ -62,6 +62,8 @@ pub fn render(page: &Page, viewer: &Viewer) -> Result<String, String> {
     let (theme, icon, style, start) = match page.start {
         Start::Single { data } => {
             use base64::Engine;
+            // Opened from disk, it can load nothing: every language's words are inside.
+            let words: Vec<String> = viewer.all_words().map(words_script).collect();
             let data = base64::engine::general_purpose::STANDARD.encode(data);
             let island = |id: &str, base64: &str| {
                 format!("<script type=\"application/octet-stream\" id=\"{id}\">{base64}</script>")
@@ -71,6 +73,7 @@ pub fn render(page: &Page, viewer: &Viewer) -> Result<String, String> {
                 String::new(),
                 format!("<style>\n{}</style>", viewer.stylesheet()),
                 [
+                    words.join("\n    "),
                     island(dom::DATA_ISLAND_ID, &data),
                     island(dom::WASM_ISLAND_ID, viewer.wasm_base64()),
                     format!(
@@ -86,7 +89,20 @@ pub fn render(page: &Page, viewer: &Viewer) -> Result<String, String> {
             format!("<link rel=\"icon\" href=\"{up}{}\" />", viewer.favicon()),
             format!("<link rel=\"stylesheet\" href=\"{up}{STYLESHEET}\" />"),
             match page.start {
-                Start::Page => module_script(&format!("src=\"{up}init.js\" async")),
+                Start::Page => {
+                    // Where the viewer finds another language's words (`?lang=`), and the
+                    // page's own when not English (the wasm has English built in).
+                    let own = Lang::parse(page.lang)
+                        .and_then(|l| viewer.words(l))
+                        .map(words_script)
+                        .unwrap_or_default();
+                    format!(
+                        "<meta name=\"{}\" content=\"{}\" />\n    {own}{}",
+                        dom::WORDS_META,
+                        escape(&viewer.words_address(&up)),
+                        module_script(&format!("src=\"{up}init.js\" async"))
+                    )
+                }
                 _ => String::new(),
             },
         ),
@@ -102,6 +118,14 @@ pub fn render(page: &Page, viewer: &Viewer) -> Result<String, String> {
         ("root", page.root),
         ("body", page.body),
     ])
+}
+
+/// A language's words inline (no message has a `<`, so the file cannot end the script).
+fn words_script(file: &str) -> String {
+    format!(
+        "<script type=\"text/plain\" {}>{file}</script>\n    ",
+        dom::WORDS_ATTRIBUTE
+    )
 }
 
 /// A `<script type="module">` with `attributes` besides.

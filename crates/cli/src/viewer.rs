@@ -11,6 +11,7 @@
 
 use crate::template::Template;
 use marginalia::dom;
+use marginalia_i18n::Lang;
 use marginalia_model::data::fingerprint;
 use std::borrow::Cow;
 use std::path::Path;
@@ -36,6 +37,18 @@ pub struct Viewer {
     single: String,
     /// The wasm in base64, for the single files (made once).
     wasm_base64: OnceLock<String>,
+    /// Each language but English (which the wasm has built in): its words file's name at the
+    /// site's root and its text (see [`marginalia_i18n::runtime`]).
+    words: Vec<(Lang, String, String)>,
+}
+
+/// The name of a language's words file at the site's root, `{lang}` standing for its tag: the
+/// catalogue's fingerprint in it, so that a new build's viewer never reads an old file.
+fn words_name(tag: &str) -> String {
+    format!(
+        "marginalia-words-{}.{tag}.txt",
+        marginalia_i18n::FINGERPRINT
+    )
 }
 
 /// The error view's words in every language, for the scripts that show it when the wasm traps
@@ -181,7 +194,15 @@ impl Viewer {
                 _ => dom_slot(slot).map(Cow::Borrowed),
             })
         };
+        let words = marginalia_i18n::LANGS
+            .into_iter()
+            .filter_map(|lang| {
+                let file = marginalia_i18n::runtime::words_file(lang)?;
+                Some((lang, words_name(lang.tag()), file.to_string()))
+            })
+            .collect();
         let viewer = Viewer {
+            words,
             init: fill("init.js")?,
             mount: fill("mount.js")?,
             single: fill("single.js")?,
@@ -218,8 +239,31 @@ impl Viewer {
         std::str::from_utf8(self.file(name)).map_err(|_| format!("{name} is not UTF-8 text"))
     }
 
+    /// The address of the languages' words files from a page `up` from the site's root, with
+    /// `{lang}` for the tag (a page's `<meta name="marginalia-words">`).
+    pub fn words_address(&self, up: &str) -> String {
+        format!("{up}{}", words_name("{lang}"))
+    }
+
+    /// A language's words file (safe inline), unless it is English (built into the wasm).
+    pub fn words(&self, lang: Lang) -> Option<&str> {
+        self.words
+            .iter()
+            .find(|(l, ..)| *l == lang)
+            .map(|(.., json)| json.as_str())
+    }
+
+    /// Every language's words but English's.
+    pub fn all_words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(|(.., json)| json.as_str())
+    }
+
     /// The files every page of the site shares, by their names at the site's root.
     pub fn shared_files(&self) -> Vec<(&str, &[u8])> {
+        let words = self
+            .words
+            .iter()
+            .map(|(_, name, json)| (name.as_str(), json.as_bytes()));
         vec![
             (self.glue.as_str(), self.file("marginalia-viewer.js")),
             (self.wasm.as_str(), self.file("marginalia-viewer_bg.wasm")),
@@ -230,6 +274,9 @@ impl Viewer {
             ("init.js", self.init.as_bytes()),
             ("mount.js", self.mount.as_bytes()),
         ]
+        .into_iter()
+        .chain(words)
+        .collect()
     }
 
     /// Whether `name`, at a site's root, is a viewer file of some build whose name carries a

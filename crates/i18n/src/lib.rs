@@ -11,8 +11,28 @@
 //! Pure Rust, no dependencies: used by the viewer (wasm), the server render and the site.
 
 pub mod date;
+pub mod runtime;
 
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+
+/// A section's messages in one language: one text, and the offsets of each message's forms in
+/// it (message `i`: its "one" form from `offsets[2i]` to `offsets[2i + 1]`, empty when it has
+/// none; its "other" form from there to `offsets[2i + 2]`).
+#[derive(Debug)]
+pub struct Table {
+    pub text: &'static str,
+    pub offsets: &'static [u16],
+}
+
+impl Table {
+    /// Message `i`'s forms ("one", "other"), if the table has it.
+    pub fn forms(&self, i: usize) -> Option<(&'static str, &'static str)> {
+        let at = |k: usize| self.offsets.get(k).map(|o| usize::from(*o));
+        let (a, b, c) = (at(2 * i)?, at(2 * i + 1)?, at(2 * i + 2)?);
+        let (one, other) = (self.text.get(a..b)?, self.text.get(b..c)?);
+        Some((if one.is_empty() { other } else { one }, other))
+    }
+}
 
 /// A message of one of the catalogue's sections.
 pub trait Message: Copy {
@@ -26,8 +46,10 @@ pub trait Message: Copy {
 impl Lang {
     /// The language of a tag such as `ja`, `ja-JP` or `KO_kr`, if it is one of ours.
     pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        LANGS.into_iter().find(|l| l.tag() == primary)
+        let primary = tag.trim().split(['-', '_']).next()?;
+        LANGS
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(primary))
     }
 
     /// Its tag (`en`, `ja`, `ko`): what `lang` attributes and `?lang=` say.
