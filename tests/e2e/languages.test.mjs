@@ -6,8 +6,11 @@
 // find-in-article waits for an input method's committed word.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { launch, serve, openPage, openPageWith, axe, DESKTOP } from "./helpers.mjs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { launch, serve, startServer, marginalia, openPage, openPageWith, axe, DESKTOP } from "./helpers.mjs";
 
 /**
  * A catalogue's `[viewer]` messages: `key = "text"` lines, and both forms of a counted one
@@ -59,15 +62,36 @@ function englishLeft(text) {
   return found;
 }
 
-let browser, server, url;
+// The seed in a site built in Japanese (`language = "ja"` in its content/site.toml).
+let browser, server, url, tmp, japanese;
 before(async () => {
   ({ server, url } = await serve());
   browser = await launch();
+  tmp = mkdtempSync(join(tmpdir(), "marginalia-ja-"));
+  cpSync("content/putin-kim-pact", join(tmp, "content", "putin-kim-pact"), { recursive: true });
+  writeFileSync(join(tmp, "content", "site.toml"), 'language = "ja"\n');
+  marginalia(["build", "--viewer", "target/viewer", join(tmp, "content"), join(tmp, "site")]);
+  japanese = await startServer({ dir: join(tmp, "site") });
 });
 after(async () => {
   await browser?.close();
   server?.close();
+  japanese?.server.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
+
+/** The texts of the viewer's parts that show dates and the interface's words, in the page. */
+function shownTexts() {
+  const texts = (selector) => [...document.querySelectorAll(selector)].map((el) => el.textContent.trim());
+  return {
+    tabs: texts("[role=tab]"),
+    dates: texts(".event__date"),
+    precision: texts(".event .precision"),
+    badges: texts(".event .badge"),
+    byline: texts(".article__byline"),
+    headings: texts(".panel-title"),
+  };
+}
 
 for (const tag of ["ja", "ko"]) {
   const words = catalogue(tag);
@@ -157,5 +181,88 @@ test("find in the article waits for an input method's committed word", async () 
   await page.type(input, "Kim");
   await page.waitForFunction(() => document.querySelector("#search-status").textContent.trim() !== "");
   assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a page built in Japanese says, as it comes to life, exactly what it said prerendered", async () => {
+  const article = `${japanese.url}putin-kim-pact/`;
+  // Prerendered: the page as read with JavaScript off.
+  const still = await browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
+  const before = await (await still.newPage()).goto(article).then(async (response) => {
+    const page = still.pages()[0];
+    assert.equal(await page.getAttribute("html", "lang"), "ja");
+    assert.ok((await response.text()).includes("data-marginalia-words"), "its words are in the page");
+    await page.click("#tab-timeline").catch(() => {});
+    return page.evaluate(`(${shownTexts})()`);
+  });
+  await still.close();
+  // Live: the same words and dates, written by the browser's Intl; the words came with the page.
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  const requested = [];
+  page.on("request", (r) => requested.push(r.url()));
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(e.message));
+  await page.goto(article);
+  await page.waitForSelector(".app[data-ready='true']");
+  await page.click("#tab-timeline");
+  const after = await page.evaluate(`(${shownTexts})()`);
+  assert.ok(before.dates.includes("2024年6月19日") && before.tabs[0].startsWith("人物・組織"), JSON.stringify(before));
+  assert.deepEqual(after.dates, before.dates);
+  assert.deepEqual(after.tabs, before.tabs);
+  assert.deepEqual(after.precision, before.precision);
+  assert.deepEqual(after.badges, before.badges);
+  assert.deepEqual(after.byline, before.byline);
+  // Every heading the live viewer shows (one panel at a time) is one the page had.
+  for (const heading of after.headings) assert.ok(before.headings.includes(heading), heading);
+  assert.deepEqual(requested.filter((u) => u.includes("marginalia-words")), [], "no words file fetched");
+  assert.deepEqual(page.errors, []);
+  // Another language asked for by the address: its words file is fetched, once.
+  await page.goto(`${article}?lang=ko`);
+  await page.waitForSelector(".app[data-ready='true']");
+  assert.equal(await page.getAttribute(".app", "lang"), "ko");
+  assert.ok((await page.textContent("#tab-actors")).startsWith("인물·기관"));
+  assert.equal(requested.filter((u) => u.includes("marginalia-words") && u.endsWith(".ko.txt")).length, 1);
+  // English needs no file: the wasm has it.
+  await page.goto(`${article}?lang=en`);
+  await page.waitForSelector(".app[data-ready='true']");
+  assert.ok((await page.textContent("#tab-actors")).startsWith("Actors"));
+  await context.close();
+});
+
+test("a language whose words cannot be had leaves the page in its own", async () => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  // The words file is missing (a host that did not copy it): the page keeps to English.
+  await page.route("**/marginalia-words-*", (route) => route.fulfill({ status: 404, body: "" }));
+  await page.goto(`${url}?lang=ja`);
+  await page.waitForSelector(".app[data-ready='true']");
+  assert.equal(await page.getAttribute(".app", "lang"), "en");
+  assert.ok((await page.textContent("#tab-actors")).startsWith("Actors"));
+  await context.close();
+});
+
+test("the single file, opened from disk, speaks every language (its words are inside)", async () => {
+  const file = pathToFileURL(resolve("dist/putin-kim-pact/putin-kim-pact.html")).href;
+  for (const [tag, actors] of [["ja", "人物・組織"], ["ko", "인물·기관"]]) {
+    const page = await openPage(browser, `${file}?lang=${tag}`);
+    assert.equal(await page.getAttribute(".app", "lang"), tag);
+    assert.ok((await page.textContent("#tab-actors")).startsWith(actors));
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
+
+test("a host page mounts an article in the language it asks for", async () => {
+  const page = await openPage(browser, `${url.replace("putin-kim-pact/", "")}examples/mount.html`, { waitFor: "body" });
+  const lang = await page.evaluate(async (article) => {
+    const { mount } = await import("../mount.js");
+    const host = document.createElement("div");
+    document.body.append(host);
+    const root = await mount(host, { article, lang: "ko" });
+    return [root.querySelector(".app").getAttribute("lang"), root.querySelector("#tab-actors").textContent];
+  }, `${url}`);
+  assert.equal(lang[0], "ko");
+  assert.ok(lang[1].startsWith("인물·기관"), lang[1]);
   await page.close();
 });
