@@ -39,7 +39,7 @@ mod imp {
 mod imp {
     use super::*;
     use crate::i18n::date::{span_with, IntlParts, Ymd};
-    use js_sys::{Array, Date, Intl, Object, Reflect};
+    use js_sys::{Date, JSON};
     use wasm_bindgen::JsValue;
 
     pub fn span(lang: Lang, date: &DateSpan) -> String {
@@ -59,44 +59,22 @@ mod imp {
         )
     }
 
-    /// `Intl.DateTimeFormat(locale, {timeZone: "UTC", …parts}).format(date)` (every browser
-    /// that runs wasm has `Intl`; the ISO form should one ever fail, never a blank).
+    /// `date.toLocaleDateString(locale, {timeZone: "UTC", …parts})`, which is
+    /// `Intl.DateTimeFormat`'s (every browser that runs wasm has `Intl`).
     pub fn intl(lang: Lang, d: Ymd, parts: IntlParts) -> String {
-        let options = Object::new();
-        let set = |k: &str, v: &str| {
-            let _ = Reflect::set(&options, &k.into(), &v.into());
-        };
-        set("timeZone", "UTC");
-        match parts {
-            IntlParts::Year => set("year", "numeric"),
-            IntlParts::YearMonth => {
-                set("year", "numeric");
-                set("month", "long");
-            }
+        let options = match parts {
+            IntlParts::Year => r#"{"timeZone":"UTC","year":"numeric"}"#,
+            IntlParts::YearMonth => r#"{"timeZone":"UTC","year":"numeric","month":"long"}"#,
             IntlParts::YearMonthDay => {
-                set("year", "numeric");
-                set("month", "long");
-                set("day", "numeric");
+                r#"{"timeZone":"UTC","year":"numeric","month":"long","day":"numeric"}"#
             }
-            IntlParts::DayOnly => set("day", "numeric"),
-        }
-        let locales = Array::of1(&JsValue::from_str(lang.intl_locale()));
-        let format = Intl::DateTimeFormat::new(&locales, &options);
+            IntlParts::DayOnly => r#"{"timeZone":"UTC","day":"numeric"}"#,
+        };
+        let options = JSON::parse(options).unwrap_or_default();
         let time = Date::utc(f64::from(d.year), f64::from(d.month.unwrap_or(1)) - 1.0)
             + (f64::from(d.day.unwrap_or(1)) - 1.0) * 86_400_000.0;
-        let at = Date::new(&JsValue::from_f64(time));
-        let text = format
-            .format()
-            .call1(&format, &at)
-            .ok()
-            .and_then(|v| v.as_string());
-        text.unwrap_or_else(|| {
-            let date = crate::model::date::PartialDate {
-                year: d.year,
-                month: d.month,
-                day: d.day,
-            };
-            date.iso()
-        })
+        Date::new(&JsValue::from_f64(time))
+            .to_locale_date_string(lang.intl_locale(), &options)
+            .into()
     }
 }

@@ -184,7 +184,7 @@ async fn page_data(doc: &Document, lang: Lang) -> Result<ArticleData, String> {
     if let Some(island) = doc.get_element_by_id(dom::DATA_ISLAND_ID) {
         let text = island.text_content().unwrap_or_default();
         let bytes = web::base64_decode(text.trim()).ok_or(lang.t(Msg::ErrorDataDamaged))?;
-        return decode(&bytes);
+        return decode(&bytes, lang);
     }
     let link = doc
         .query_selector(dom::DATA_LINK)
@@ -192,11 +192,11 @@ async fn page_data(doc: &Document, lang: Lang) -> Result<ArticleData, String> {
         .flatten()
         .and_then(|l| l.dyn_into::<web_sys::HtmlLinkElement>().ok())
         .ok_or(lang.t(Msg::ErrorNoDataAddress))?;
-    decode(&web::fetch_bytes(&link.href(), lang).await?)
+    decode(&web::fetch_bytes(&link.href(), lang).await?, lang)
 }
 
-fn decode(bytes: &[u8]) -> Result<ArticleData, String> {
-    data::decode(bytes).map_err(|e| sentence(&e))
+fn decode(bytes: &[u8], lang: Lang) -> Result<ArticleData, String> {
+    data::decode(bytes).map_err(|e| sentence(&e, lang))
 }
 
 /// The data with its passages read back from the page's own text (see
@@ -212,17 +212,32 @@ fn checked(
         .iter()
         .map(|el| el.text_content().unwrap_or_default())
         .collect();
-    data.restore_and_check(&texts).map_err(|e| sentence(&e))?;
+    data.restore_and_check(&texts)
+        .map_err(|e| sentence(&e, lang))?;
     Ok(data)
 }
 
-/// An error as a sentence for the error view.
-fn sentence(error: &data::DataError) -> String {
-    let mut message = error.to_string();
-    if let Some(first) = message.get_mut(0..1) {
-        first.make_ascii_uppercase();
+/// An error as a sentence for the error view, in `lang` (a broken rule's detail is the
+/// model's, in English: it names fields and ids).
+fn sentence(error: &data::DataError, lang: Lang) -> String {
+    use data::DataError;
+    match error {
+        DataError::NotArticleData => lang.t(Msg::DataNotOurs).to_string(),
+        DataError::OtherVersion { found } => lang.f(
+            if *found < data::FORMAT_VERSION {
+                Msg::DataOlderBuild
+            } else {
+                Msg::DataNewerBuild
+            },
+            &[
+                ("found", &found.to_string()),
+                ("reads", &data::FORMAT_VERSION.to_string()),
+            ],
+        ),
+        DataError::Corrupt => lang.t(Msg::DataCorrupt).to_string(),
+        DataError::OtherText => lang.t(Msg::DataOtherText).to_string(),
+        DataError::Broken(what) => lang.f(Msg::DataBroken, &[("what", &what.to_string())]),
     }
-    message + "."
 }
 
 /// The key a page's reader data is kept under: the page's address without query, hash or
@@ -280,7 +295,7 @@ pub async fn load_for_mount(
     // The text is rebuilt from an allow-list, never adopted (see [`web::rebuild_text`]): its
     // marks only for what the data has, so the data is decoded first and checked once the
     // passages are read back from the rebuilt text.
-    let data = decode(&data)?;
+    let data = decode(&data, lang)?;
     let rebuilt = |selector: &str| {
         let foreign = page.query_selector(selector).ok().flatten()?;
         web::rebuild_text(&doc, &foreign, &data.article)

@@ -31,7 +31,10 @@ fuzz_target!(|bytes: &[u8]| {
     };
     let article = &data.article;
     for event in &article.events {
-        let _ = (event.date.long(), event.date.sort_key(), event.date_explanation());
+        for lang in marginalia_model::i18n::LANGS {
+            let _ = (event.date.written(lang), event.date_explanation(lang));
+        }
+        let _ = (event.date.long(), event.date.sort_key());
     }
     let _ = (article.meta.page_date.long(), article.meta.source.date.long());
     let _ = layout_axis(&article.events);
@@ -39,6 +42,8 @@ fuzz_target!(|bytes: &[u8]| {
         let _ = related(article, &selection);
     }
     for (_, actor, relation) in article.relations() {
-        let _ = article.relation_phrase(actor, relation);
+        for lang in marginalia_model::i18n::LANGS {
+            let _ = article.relation_phrase(actor, relation, lang);
+        }
     }
 });

@@ -108,6 +108,17 @@ pub fn load_file(file: &str) -> Result<Lang, Refused> {
     load(&parse(file)?)
 }
 
+/// A decimal number below 65,536 (digits only: what a words file's offsets are).
+fn number(text: &str) -> Option<u16> {
+    if text.is_empty() {
+        return None;
+    }
+    text.bytes().try_fold(0u16, |n, b| {
+        let digit = u16::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
+        n.checked_mul(10)?.checked_add(digit)
+    })
+}
+
 /// Checks a words file and keeps its language's messages; the language it gives.
 pub fn load(words: &Words) -> Result<Lang, Refused> {
     let lang = Lang::parse(&words.lang)
@@ -129,9 +140,9 @@ pub fn load(words: &Words) -> Result<Lang, Refused> {
             + 1;
         let offsets: Vec<u16> = offsets
             .split(',')
-            .map(|n| n.trim().parse::<u16>())
-            .collect::<Result<_, _>>()
-            .map_err(|_| Refused::Damaged)?;
+            .map(number)
+            .collect::<Option<_>>()
+            .ok_or(Refused::Damaged)?;
         let ordered = offsets.windows(2).all(|w| w[0] <= w[1]);
         let within = offsets
             .last()
@@ -210,6 +221,10 @@ mod tests {
         let mut garbage = good.clone();
         garbage.sections[0].1 = "a,b".into();
         assert!(load(&garbage).is_err());
+        assert_eq!(
+            (number("65535"), number("65536"), number(""), number("1 ")),
+            (Some(65535), None, None, None)
+        );
         let mut english = good.clone();
         english.lang = "en".into();
         assert_eq!(load(&english), Err(Refused::NotALanguage));
