@@ -44,9 +44,10 @@ pub trait Message: Copy {
 }
 
 impl Lang {
-    /// The language of a tag such as `ja`, `ja-JP` or `KO_kr`, if it is one of ours.
+    /// The language of a tag such as `ja`, `ja-JP` or `KO_kr` (as `lang` attributes write
+    /// them: no spaces), if it is one of ours.
     pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?;
+        let primary = tag.split(['-', '_']).next()?;
         LANGS
             .into_iter()
             .find(|l| l.tag().eq_ignore_ascii_case(primary))
@@ -175,7 +176,7 @@ mod tests {
     fn tags_are_read_loosely_and_only_ours_are_known() {
         assert_eq!(Lang::parse("ja"), Some(Lang::Ja));
         assert_eq!(Lang::parse("ja-JP"), Some(Lang::Ja));
-        assert_eq!(Lang::parse(" KO_kr "), Some(Lang::Ko));
+        assert_eq!(Lang::parse("KO_kr"), Some(Lang::Ko));
         assert_eq!(Lang::parse("en-US"), Some(Lang::En));
         assert_eq!(Lang::parse("fr"), None);
         assert_eq!(Lang::parse(""), None);

@@ -4,9 +4,9 @@
 //! speaks it. A file made for other keys (another build) or damaged is refused, and the viewer
 //! keeps to a language it has.
 //!
-//! Data flow: the viewer hands a words file's text to [`load_file`]: [`parse`] reads it into
-//! [`Words`], [`load`] checks them and keeps them for the program's life; each message then
-//! looks here first ([`table`]), then at what was built in, then at English.
+//! Data flow: the viewer hands a words file's text to [`load_file`], which checks it and keeps
+//! its tables for the program's life; each message then looks here first ([`table`]), then at
+//! what was built in, then at English.
 //!
 //! A words file is lines: `marginalia-words`, the language's tag, the keys' fingerprint
 //! ([`FINGERPRINT`]), then for each of [`WORDS_SECTIONS`] its text and its offsets (decimal,
@@ -15,18 +15,6 @@
 
 use crate::{Lang, Table, FINGERPRINT, WORDS_SECTIONS};
 use std::cell::RefCell;
-
-/// A words file's fields.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Words {
-    /// The language's tag (`ja`).
-    pub lang: String,
-    /// The fingerprint of the keys it was made from ([`FINGERPRINT`]).
-    pub keys: String,
-    /// Each section's text and its offsets, written as decimal numbers joined by commas, in
-    /// the order of [`WORDS_SECTIONS`].
-    pub sections: Vec<(String, String)>,
-}
 
 thread_local! {
     /// The tables loaded, by language and section (kept for the program's life).
@@ -83,55 +71,26 @@ pub enum Refused {
     Damaged,
 }
 
-/// Reads a words file's lines (see the module's documentation).
-pub fn parse(file: &str) -> Result<Words, Refused> {
-    let mut lines = file.lines();
-    if lines.next().map(str::trim) != Some("marginalia-words") {
+/// Reads, checks and keeps a words file (see the module's documentation): the language it
+/// gives.
+pub fn load_file(file: &str) -> Result<Lang, Refused> {
+    let mut lines = file.split('\n');
+    if lines.next() != Some("marginalia-words") {
         return Err(Refused::NotWords);
     }
-    let lang = lines.next().unwrap_or_default().trim().to_string();
-    let keys = lines.next().unwrap_or_default().trim().to_string();
-    let mut sections = Vec::new();
-    while let Some(text) = lines.next() {
-        let offsets = lines.next().unwrap_or_default();
-        sections.push((text.to_string(), offsets.trim().to_string()));
-    }
-    Ok(Words {
-        lang,
-        keys,
-        sections,
-    })
-}
-
-/// Reads, checks and keeps a words file: the language it gives.
-pub fn load_file(file: &str) -> Result<Lang, Refused> {
-    load(&parse(file)?)
-}
-
-/// A decimal number below 65,536 (digits only: what a words file's offsets are).
-fn number(text: &str) -> Option<u16> {
-    if text.is_empty() {
-        return None;
-    }
-    text.bytes().try_fold(0u16, |n, b| {
-        let digit = u16::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
-        n.checked_mul(10)?.checked_add(digit)
-    })
-}
-
-/// Checks a words file and keeps its language's messages; the language it gives.
-pub fn load(words: &Words) -> Result<Lang, Refused> {
-    let lang = Lang::parse(&words.lang)
+    let lang = lines
+        .next()
+        .and_then(Lang::parse)
         .filter(|l| *l != Lang::En)
         .ok_or(Refused::NotALanguage)?;
-    if words.keys != FINGERPRINT {
+    if lines.next() != Some(FINGERPRINT) {
         return Err(Refused::OtherBuild);
     }
-    if words.sections.len() != WORDS_SECTIONS.len() {
-        return Err(Refused::Damaged);
-    }
     let mut tables = Vec::new();
-    for ((text, offsets), name) in words.sections.iter().zip(WORDS_SECTIONS) {
+    for name in WORDS_SECTIONS {
+        let (Some(text), Some(offsets)) = (lines.next(), lines.next()) else {
+            return Err(Refused::Damaged);
+        };
         let section = section_index(name);
         let expected = match section {
             s if s == crate::viewer::SECTION => crate::viewer::KEYS.len(),
@@ -153,14 +112,14 @@ pub fn load(words: &Words) -> Result<Lang, Refused> {
         if offsets.len() != expected || !ordered || !within || !on_chars {
             return Err(Refused::Damaged);
         }
-        tables.push((section, text.clone(), offsets));
+        tables.push((section, text, offsets));
     }
     LOADED.with(|loaded| {
         let mut loaded = loaded.borrow_mut();
         for (section, text, offsets) in tables {
             if !loaded.iter().any(|(l, s, _)| *l == lang && *s == section) {
                 let table: &'static Table = Box::leak(Box::new(Table {
-                    text: Box::leak(text.into_boxed_str()),
+                    text: Box::leak(text.into()),
                     offsets: Box::leak(offsets.into_boxed_slice()),
                 }));
                 loaded.push((lang, section, table));
@@ -168,6 +127,17 @@ pub fn load(words: &Words) -> Result<Lang, Refused> {
         }
     });
     Ok(lang)
+}
+
+/// A decimal number below 65,536 (digits only: what a words file's offsets are).
+fn number(text: &str) -> Option<u16> {
+    if text.is_empty() {
+        return None;
+    }
+    text.bytes().try_fold(0u16, |n, b| {
+        let digit = u16::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
+        n.checked_mul(10)?.checked_add(digit)
+    })
 }
 
 /// A language's words file (see the module's documentation), as the build writes it beside
@@ -186,6 +156,13 @@ mod tests {
     use super::*;
     use crate::viewer::Msg;
 
+    /// A words file with line `n` (from 0) replaced.
+    fn with_line(lang: Lang, n: usize, line: &str) -> String {
+        let mut lines: Vec<&str> = words_file(lang).unwrap().split('\n').collect();
+        lines[n] = line;
+        lines.join("\n")
+    }
+
     #[test]
     fn a_words_file_round_trips_and_gives_the_same_messages() {
         for lang in [Lang::Ja, Lang::Ko] {
@@ -203,33 +180,26 @@ mod tests {
             );
         }
         assert_eq!(words_file(Lang::En), None);
-        assert_eq!(parse("<html>"), Err(Refused::NotWords));
     }
 
     #[test]
     fn damaged_or_foreign_words_are_refused() {
-        let good = parse(words_file(Lang::Ja).unwrap()).unwrap();
-        let mut other_build = good.clone();
-        other_build.keys = "0000000000000000".into();
-        assert_eq!(load(&other_build), Err(Refused::OtherBuild));
-        let mut short = good.clone();
-        short.sections[0].1 = "0,1,2".into();
-        assert_eq!(load(&short), Err(Refused::Damaged));
-        let mut beyond = good.clone();
-        beyond.sections[1].0 = "x".into();
-        assert_eq!(load(&beyond), Err(Refused::Damaged));
-        let mut garbage = good.clone();
-        garbage.sections[0].1 = "a,b".into();
-        assert!(load(&garbage).is_err());
+        use Refused::*;
+        assert_eq!(load_file("<html>"), Err(NotWords));
+        assert_eq!(load_file(&with_line(Lang::Ja, 1, "en")), Err(NotALanguage));
+        assert_eq!(load_file(&with_line(Lang::Ja, 1, "fr")), Err(NotALanguage));
+        assert_eq!(
+            load_file(&with_line(Lang::Ja, 2, "0000000000000000")),
+            Err(OtherBuild)
+        );
+        assert_eq!(load_file(&with_line(Lang::Ja, 4, "0,1,2")), Err(Damaged));
+        assert_eq!(load_file(&with_line(Lang::Ja, 4, "a,b")), Err(Damaged));
+        assert_eq!(load_file(&with_line(Lang::Ja, 5, "x")), Err(Damaged));
+        let cut: Vec<&str> = words_file(Lang::Ja).unwrap().split('\n').take(5).collect();
+        assert_eq!(load_file(&cut.join("\n")), Err(Damaged));
         assert_eq!(
             (number("65535"), number("65536"), number(""), number("1 ")),
             (Some(65535), None, None, None)
         );
-        let mut english = good.clone();
-        english.lang = "en".into();
-        assert_eq!(load(&english), Err(Refused::NotALanguage));
-        let mut missing = good;
-        missing.sections.pop();
-        assert!(load(&missing).is_err());
     }
 }
