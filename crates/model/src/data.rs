@@ -160,10 +160,7 @@ pub fn decode(bytes: &[u8]) -> Result<ArticleData, DataError> {
     if found != FORMAT_VERSION {
         return Err(DataError::OtherVersion { found });
     }
-    match postcard::take_from_bytes::<ArticleData>(body) {
-        Ok((data, [])) => Ok(data),
-        _ => Err(DataError::Corrupt),
-    }
+    crate::decode::article_data(body).ok_or(DataError::Corrupt)
 }
 
 /// Reads a data file for a page whose paragraphs and headings are `texts` (see

@@ -7,6 +7,7 @@ pub mod article;
 pub mod check;
 pub mod data;
 pub mod date;
+mod decode;
 pub mod graph;
 pub mod related;
 pub mod rules;
