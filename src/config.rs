@@ -148,6 +148,16 @@ impl Start {
     }
 }
 
+/// An actor's page in the article's site, as the page's site navigation names it
+/// (`a[data-site-actor]`, written by the build): where it is and how many of the site's
+/// articles name the actor. The card and the actor's entry link to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteActor {
+    pub id: String,
+    pub href: String,
+    pub articles: u32,
+}
+
 /// How the viewer was started.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {

@@ -68,6 +68,11 @@ pub const WORDS_META: &str = "marginalia-words";
 /// page in that language; every language in a single file).
 pub const WORDS_ATTRIBUTE: &str = "data-marginalia-words";
 
+/// The site navigation's link to an actor's page (`data-site-actor` its id, `data-articles`
+/// how many of the site's articles name it), which the viewer links its card and entry to.
+pub const SITE_ACTOR_ATTRIBUTE: &str = "data-site-actor";
+pub const SITE_ACTOR_ARTICLES: &str = "data-articles";
+
 /// The header's byline, the one line of the interface's words in the header.
 pub const BYLINE: &str = ".article__byline";
 

@@ -22,7 +22,7 @@
 //! allow-list (never adopted: the page may be another site's), and the data is checked.
 
 use crate::components::app::{App, AppProps};
-use crate::config::{Prerendered, Start};
+use crate::config::{Prerendered, SiteActor, Start};
 use crate::dom;
 use crate::feedback;
 use crate::i18n::{runtime, viewer::Msg, Lang};
@@ -44,6 +44,8 @@ pub struct Loaded {
     pub storage_key: String,
     /// The article page's own language (its `<html lang>`), if it is one of ours.
     pub page_lang: Option<Lang>,
+    /// The actors' pages its site navigation links to.
+    pub site: Vec<SiteActor>,
 }
 
 /// The language a document declares (`<html lang>`), if it is one of ours.
@@ -129,9 +131,29 @@ fn render_in_place(
                 storage_key: storage_key.into(),
                 lang,
             },
+            site: Rc::new(site_actors(doc, &web::page_address())),
         },
     )
     .render();
+}
+
+/// The actors' pages the page's site navigation links to (see [`SiteActor`]), their
+/// addresses resolved against the page's `address`.
+fn site_actors(doc: &Document, address: &str) -> Vec<SiteActor> {
+    let selector = format!("a[{}]", dom::SITE_ACTOR_ATTRIBUTE);
+    let Ok(links) = doc.query_selector_all(&selector) else {
+        return Vec::new();
+    };
+    (0..links.length())
+        .filter_map(|i| links.item(i)?.dyn_into::<Element>().ok())
+        .filter_map(|a| {
+            Some(SiteActor {
+                id: a.get_attribute(dom::SITE_ACTOR_ATTRIBUTE)?,
+                href: web::resolve(&a.get_attribute("href")?, address)?,
+                articles: runtime::digits(&a.get_attribute(dom::SITE_ACTOR_ARTICLES)?)?,
+            })
+        })
+        .collect()
 }
 
 /// Renders a mounted viewer into `root` with the host's `options`, replacing whatever is there
@@ -157,6 +179,7 @@ pub fn render_mounted(
                     .or(loaded.page_lang)
                     .unwrap_or_default(),
             },
+            site: Rc::new(loaded.site),
         },
     )
     .render();
@@ -313,5 +336,6 @@ pub async fn load_for_mount(
         prerendered: Prerendered { body, dossier },
         storage_key,
         page_lang,
+        site: site_actors(&page, &page_address),
     })
 }

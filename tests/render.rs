@@ -317,3 +317,24 @@ async fn an_english_article_in_a_japanese_or_korean_interface() {
     let html = render_with(state).await;
     assert!(html.contains("<span class=\"actor__name\">Vladimir Putin</span>"));
 }
+
+/// In a site, an actor's entry links to the actor's page ("in 3 articles"), its count this
+/// article's ("Mentioned 7 times here"); without a site, neither.
+#[tokio::test]
+async fn an_actor_in_a_site_links_to_its_page() {
+    use marginalia::config::SiteActor;
+    let state = selected(Selection::Actor("putin".into()));
+    let site = vec![SiteActor {
+        id: "putin".into(),
+        href: "../actors/putin/index.html".into(),
+        articles: 3,
+    }];
+    let props = AppProps::with_state(Rc::new(common::seed()), state.clone()).with_site(site);
+    let html = render(props).await;
+    assert!(html.contains("Mentioned 7 times here"));
+    assert!(html.contains(
+        "<a href=\"../actors/putin/index.html\" aria-label=\"Vladimir Putin across the site: in 3 articles\" class=\"actor__site\">in 3 articles</a>"
+    ), "{}", &html[html.find("actor__site").map_or(0, |i| i.saturating_sub(200))..][..400.min(html.len())]);
+    let alone = render_with(state).await;
+    assert!(!alone.contains("actor__site") && !alone.contains("times here"));
+}

@@ -2,8 +2,9 @@
 //! quotes and events, and its relations, each with the sentence of the article behind it.
 
 use super::context::{use_viewer, Viewer};
+use crate::config::SiteActor;
 use crate::dom;
-use crate::i18n::viewer::Msg;
+use crate::i18n::{viewer::Msg, Lang};
 use crate::model::{Actor, Article};
 use crate::state::{Selection, SelectionAction};
 use crate::words::phrase;
@@ -115,6 +116,19 @@ fn relations(viewer: &Viewer, article: &Article, actor: &Actor) -> Html {
     </> }
 }
 
+/// The link to an actor's page in the site: "in 3 articles", named in full for a screen
+/// reader ("Vladimir Putin across the site: in 3 articles").
+pub fn site_link(lang: Lang, name: &str, page: &SiteActor) -> Html {
+    let articles = lang.n(Msg::InArticles, page.articles as usize, &[]);
+    let label = lang.f(
+        Msg::ActorPageLabel,
+        &[("name", name), ("articles", &articles)],
+    );
+    html! {
+        <a class="actor__site" href={page.href.clone()} aria-label={label}>{ articles }</a>
+    }
+}
+
 #[function_component(ActorDetails)]
 pub fn actor_details(props: &ActorDetailsProps) -> Html {
     crate::render_count::rendered("ActorDetails");
@@ -149,6 +163,13 @@ pub fn actor_details(props: &ActorDetailsProps) -> Html {
                 <button type="button" class="button" onclick={step(1)}
                     aria-label={lang.t(Msg::MentionNext)}>{ lang.t(Msg::MentionNextShort) }</button>
             </div>
+            if let Some(page) = viewer.site_actor(&actor.id) {
+                <p class="actor__site-line">
+                    { lang.n(Msg::MentionedHere, actor.mention_count as usize, &[]) }
+                    { " · " }
+                    { site_link(lang, &actor.name, page) }
+                </p>
+            }
             { quotes_and_events(&viewer, article, actor) }
             { relations(&viewer, article, actor) }
         </div>

@@ -29,7 +29,7 @@ use super::panels::Panels;
 use super::print_dossier::PrintDossier;
 use super::skip_link::SkipLink;
 use super::toolbar::Toolbar;
-use crate::config::{Config, Start};
+use crate::config::{Config, SiteActor, Start};
 use crate::dom;
 use crate::effects::{
     use_click_outside_card, use_embed_bridge, use_follow_selection, use_keyboard, use_page_root,
@@ -56,6 +56,9 @@ pub struct AppProps {
     /// rendered whole (the default: server-side rendering and tests).
     #[prop_or_default]
     pub start: Start,
+    /// The actors' pages in the article's site (none for an article without a site).
+    #[prop_or_default]
+    pub site: Rc<Vec<SiteActor>>,
 }
 
 impl AppProps {
@@ -66,6 +69,7 @@ impl AppProps {
             picture: Rc::new(crate::model::graph::layout(&article)),
             article,
             start: Start::default(),
+            site: Rc::default(),
         }
     }
 
@@ -74,6 +78,14 @@ impl AppProps {
         AppProps {
             start: state.into(),
             ..AppProps::new(article)
+        }
+    }
+
+    /// The same, linking its actors to their pages in the site (the build's article pages).
+    pub fn with_site(self, site: Vec<SiteActor>) -> AppProps {
+        AppProps {
+            site: Rc::new(site),
+            ..self
         }
     }
 
@@ -206,6 +218,7 @@ pub fn app(props: &AppProps) -> Html {
         root: root.clone(),
         body: start.body().cloned(),
         storage_key: start.storage_key(),
+        site: props.site.clone(),
         dispatch: ui.dispatcher(),
     };
     let live = use_live_islands(start.islands().cloned());

@@ -50,6 +50,8 @@ pub struct Viewer {
     pub body: Option<web_sys::Element>,
     /// Where this article's reader data is kept (see `crate::config::Start::storage_key`).
     pub storage_key: AttrValue,
+    /// The actors' pages in the article's site, if it has any.
+    pub site: Rc<Vec<crate::config::SiteActor>>,
     pub dispatch: UseReducerDispatcher<UiState>,
 }
 
@@ -61,6 +63,7 @@ impl PartialEq for Viewer {
             && self.root == other.root
             && self.body == other.body
             && self.storage_key == other.storage_key
+            && Rc::ptr_eq(&self.site, &other.site)
             && self.dispatch == other.dispatch
     }
 }
@@ -85,6 +88,11 @@ impl Viewer {
     pub fn ui_lang(&self) -> Option<AttrValue> {
         self.text_lang()
             .map(|_| AttrValue::Static(self.config.lang.tag()))
+    }
+
+    /// The page of actor `id` in the article's site, if it has one.
+    pub fn site_actor(&self, id: &str) -> Option<&crate::config::SiteActor> {
+        self.site.iter().find(|a| a.id == id)
     }
 
     /// Dispatches an action to the view reducer (an [`Action`] or any of its groups:

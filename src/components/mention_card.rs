@@ -37,7 +37,13 @@ pub fn mention_card(props: &MentionCardProps) -> Html {
         })
     };
     let (lang, text) = (viewer.config.lang, viewer.text_lang());
-    let mentions = lang.n(Msg::MentionedTimes, actor.mention_count as usize, &[]);
+    let count = actor.mention_count as usize;
+    // In a site, the count is this article's, and the actor's page is a link away.
+    let site = viewer.site_actor(&actor.id);
+    let mentions = match site {
+        Some(_) => lang.n(Msg::MentionedHere, count, &[]),
+        None => lang.n(Msg::MentionedTimes, count, &[]),
+    };
     html! {
         <div
             ref={card_ref}
@@ -49,7 +55,13 @@ pub fn mention_card(props: &MentionCardProps) -> Html {
             <p class="card__name" lang={text.clone()}>{ &actor.name }</p>
             <p class="card__role">{ actor.kind.label(lang) }{ " · " }<span lang={text.clone()}>{ &actor.role }</span></p>
             <p class="card__desc" lang={text}>{ &actor.description }</p>
-            <p class="card__meta">{ mentions }</p>
+            <p class="card__meta">
+                { mentions }
+                if let Some(page) = site {
+                    { " · " }
+                    { super::actor_details::site_link(lang, &actor.name, page) }
+                }
+            </p>
             if card.pinned {
                 <div class="card__actions">
                     <button type="button" class="button" onclick={on_open_panel}>

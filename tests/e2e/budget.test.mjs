@@ -56,18 +56,21 @@ const KiB = 1024;
 // languages built in it was 200.5 KiB.
 // Lowered the same day (issue #27, "a hand-rolled decoder for the data format"): the data file
 // read by crates/model/src/decode.rs instead of serde's derive through postcard, 194.3 to
-// 192.3 KiB (-2.0 KiB gzip, -5.3 KB raw); with the languages, +8.7 KiB over 183.6. Budget:
-// plus about 0.4%.
-const WASM_GZIP_BUDGET = 193 * KiB; // issue #27 target: 115 KiB
+// 192.3 KiB (-2.0 KiB gzip, -5.3 KB raw); with the languages, +8.7 KiB over 183.6.
+// Raised the same day (issue #23, "Every actor card and panel entry links to the actor's
+// page"): the viewer reads the page's site navigation for each actor's page and count (3 KB
+// raw: reading the links, the card's and the entry's link), 192.3 to 193.7 KiB. Budget: plus
+// about 0.2%.
+const WASM_GZIP_BUDGET = 194 * KiB; // issue #27 target: 115 KiB
 // Lowered on 2026-12-01: the JS glue and the stylesheet are minified (tools/package.mjs: terser,
 // csso), 10.2 to 8.2 and 8.3 to 5.7 KiB; the first load 218.0 to 213.3 KiB. Budget: plus 2%.
 // Raised on 2026-12-02 with the wasm (above): 213.3 to 219.9 KiB. Budget: plus about 1%.
 // Raised with it: 221.0 to 222.2 KiB (the wasm, and the site's navigation in the page and its
 // styles; an article page carries no search script). Budget: plus about 0.4%.
 // Raised on 2026-12-02 with the wasm (issue #25, above): 222.7 to 234.1 KiB (the wasm +10.7,
-// the trap view's words in three languages in init.js); then 232.2 KiB with the decoder.
-// Budget: plus about 0.4%.
-const FIRST_LOAD_GZIP_BUDGET = 233 * KiB; // issue #27 target: 160 KiB
+// the trap view's words in three languages in init.js); then 232.2 KiB with the decoder, and
+// 233.6 KiB with the actors' links (above). Budget: plus about 0.2%.
+const FIRST_LOAD_GZIP_BUDGET = 234 * KiB; // issue #27 target: 160 KiB
 
 const DIST = new URL("../../dist/", import.meta.url).pathname;
 

@@ -99,6 +99,25 @@ test("an article page leads home and to its related articles, never itself", asy
   await page.close();
 });
 
+test("an actor's card and entry in an article link to its page across the site", async () => {
+  const page = await openPage(browser, `${site.url}putin-kim-pact/#actor=putin`);
+  // The entry, in the Actors panel: this article's count, and the site's.
+  const line = await page.textContent(".actor--selected .actor__site-line");
+  assert.match(line, /^Mentioned 7 times here · in 3 articles$/);
+  const link = ".actor--selected .actor__site";
+  assert.equal(await page.getAttribute(link, "aria-label"), "Vladimir Putin across the site: in 3 articles");
+  // The card, pinned from a mention: the same link, which leads to the actor's page.
+  await page.focus("#mention-kim-0");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#mention-card.card--pinned .actor__site");
+  assert.match(await page.textContent("#mention-card .card__meta"), /^Mentioned 7 times here · in 1 article$/);
+  await page.click("#mention-card .actor__site");
+  await page.waitForURL(/actors\/kim\/index\.html$/);
+  assert.equal(await page.textContent("h1"), "Kim Jong Un");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 async function searchFor(page, text) {
   await page.fill("#site-search-input", text);
   await page.waitForFunction((asked) => document.querySelector(".site-search")?.dataset.answered === asked, text);

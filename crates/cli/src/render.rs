@@ -3,6 +3,7 @@
 
 use crate::contents_page::{ContentsEntry, ContentsPage, ContentsPageProps};
 use marginalia::components::app::{App, AppProps};
+use marginalia::config::SiteActor;
 use marginalia_i18n::Lang;
 use marginalia_model::Article;
 use std::rc::Rc;
@@ -17,8 +18,10 @@ fn block_on<F: std::future::Future<Output = String>>(render: F) -> String {
 /// The viewer as the page shows it before (and without) the wasm: the state a viewer starts
 /// in, so the viewer's first render matches it; its interface in `lang` (the page's
 /// `<html lang>`, which the viewer reads in the browser to choose the same).
-pub fn article_page(article: &Article, lang: Lang) -> String {
-    let props = AppProps::new(Rc::new(article.clone())).in_lang(lang);
+pub fn article_page(article: &Article, lang: Lang, site: &[SiteActor]) -> String {
+    let props = AppProps::new(Rc::new(article.clone()))
+        .in_lang(lang)
+        .with_site(site.to_vec());
     block_on(
         yew::LocalServerRenderer::<App>::with_props(props)
             .hydratable(false)

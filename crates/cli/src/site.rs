@@ -27,6 +27,7 @@ use crate::contents_page::ContentsEntry;
 use crate::page::{Page, Start};
 use crate::site_index::SiteIndex;
 use crate::{feeds, page, render};
+use marginalia::config::SiteActor;
 use marginalia::dom;
 use marginalia_content::{build_article_with, report, ui_language, Drafts, Sources};
 use marginalia_i18n::Lang;
@@ -198,13 +199,22 @@ pub fn write_site(
                     let mut written = Vec::new();
                     for entry in part {
                         let url = options.site_url.map(|u| format!("{u}{}/", entry.slug));
-                        let actors = entry
+                        let actors: Vec<_> = entry
                             .article
                             .actors
                             .iter()
                             .map(|a| {
                                 let across = index.articles_naming(&a.id);
                                 (a.id.clone(), a.name.clone(), a.mention_count, across)
+                            })
+                            .collect();
+                        // The card and the entry of each actor link to its page.
+                        let site: Vec<SiteActor> = actors
+                            .iter()
+                            .map(|(id, _, _, across)| SiteActor {
+                                id: id.clone(),
+                                href: crate::site_pages::actor_href("../", id),
+                                articles: u32::try_from(*across).unwrap_or(u32::MAX),
                             })
                             .collect();
                         let nav = render::site_nav(
@@ -219,7 +229,7 @@ pub fn write_site(
                             &out.join(&entry.slug),
                             1,
                             url.as_deref(),
-                            Some(&nav),
+                            Some((&nav, &site)),
                             options,
                         )?);
                         progress.one_more();
@@ -399,7 +409,7 @@ fn write_article(
     folder: &Path,
     depth: usize,
     url: Option<&str>,
-    nav: Option<&str>,
+    nav: Option<(&str, &[SiteActor])>,
     options: &SiteOptions,
 ) -> io::Result<Vec<PathBuf>> {
     let (single_file, registry) = (options.single_files, options.registry);
@@ -412,7 +422,7 @@ fn write_article(
     remove_stale_data(folder, &data_name)?;
     fs::write(folder.join(&data_name), &bytes)?;
 
-    let body = render::article_page(article, lang);
+    let body = render::article_page(article, lang, nav.map(|(_, site)| site).unwrap_or(&[]));
     let mut head = vec![
         page::head_tags(article, url, lang),
         crate::json_ld::json_ld_with(article, url, &|id| registry.same_as(id)),
@@ -428,7 +438,7 @@ fn write_article(
     let article_page = Page {
         lang: lang.tag(),
         head: &page_head,
-        nav: nav.unwrap_or(""),
+        nav: nav.map(|(html, _)| html).unwrap_or(""),
         root: dom::PAGE_ROOT_ID,
         body: &body,
         depth,

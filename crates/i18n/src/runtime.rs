@@ -131,11 +131,17 @@ pub fn load_file(file: &str) -> Result<Lang, Refused> {
 
 /// A decimal number below 65,536 (digits only: what a words file's offsets are).
 fn number(text: &str) -> Option<u16> {
+    digits(text).and_then(|n| u16::try_from(n).ok())
+}
+
+/// A number written in decimal digits only (no sign, no space), if it fits in 32 bits: what the
+/// build writes in the files and attributes the viewer reads (cheaper in the wasm than `parse`).
+pub fn digits(text: &str) -> Option<u32> {
     if text.is_empty() {
         return None;
     }
-    text.bytes().try_fold(0u16, |n, b| {
-        let digit = u16::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
+    text.bytes().try_fold(0u32, |n, b| {
+        let digit = u32::from(b.checked_sub(b'0').filter(|d| *d < 10)?);
         n.checked_mul(10)?.checked_add(digit)
     })
 }

@@ -61,7 +61,9 @@ pub fn site_nav(props: &SiteNavProps) -> Html {
                     <ul>
                         { for props.actors.iter().map(|(id, name, here, across)| html! {
                             <li key={id.clone()}>
-                                <a href={super::actor_href(up, id)}>{ name.clone() }</a>
+                                <a href={super::actor_href(up, id)}
+                                    data-site-actor={id.clone()}
+                                    data-articles={across.to_string()}>{ name.clone() }</a>
                                 <span class="site-search__detail">
                                     { " " }
                                     { lang.f(Msg::NavActorCounts, &[
