@@ -207,18 +207,7 @@ fn main() {
         // costs its readers nothing.
         let mut tables = Vec::new();
         for c in &catalogues {
-            let (mut text, mut offsets) = (String::new(), vec![0usize]);
-            for key in &keys {
-                let m = c
-                    .sections
-                    .get(section)
-                    .and_then(|s| s.get(key))
-                    .unwrap_or(&en.sections[section][key]);
-                text.push_str(m.one.as_deref().unwrap_or(""));
-                offsets.push(text.len());
-                text.push_str(&m.other);
-                offsets.push(text.len());
-            }
+            let (text, offsets) = table(c, en, section);
             assert!(
                 text.len() <= usize::from(u16::MAX),
                 "[{section}] of {} is too long",
@@ -284,18 +273,7 @@ fn main() {
     for c in &catalogues[1..] {
         let mut file = format!("marginalia-words\n{}\n{hash:016x}\n", c.tag);
         for section in WORDS_SECTIONS {
-            let (mut text, mut offsets) = (String::new(), vec![0usize]);
-            for key in en.order.get(section).into_iter().flatten() {
-                let m = c
-                    .sections
-                    .get(section)
-                    .and_then(|s| s.get(key))
-                    .unwrap_or(&en.sections[section][key]);
-                text.push_str(m.one.as_deref().unwrap_or(""));
-                offsets.push(text.len());
-                text.push_str(&m.other);
-                offsets.push(text.len());
-            }
+            let (text, offsets) = table(c, en, section);
             let offsets: Vec<String> = offsets.iter().map(usize::to_string).collect();
             file.push_str(&text);
             file.push('\n');
@@ -315,6 +293,25 @@ fn main() {
     writeln!(out, "/// The sections a words file carries: those the viewer speaks with.\npub const WORDS_SECTIONS: [&str; {}] = {WORDS_SECTIONS:?};", WORDS_SECTIONS.len()).unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("catalogue.rs");
     std::fs::write(dest, out).expect("the generated catalogue");
+}
+
+/// A section of catalogue `c` as one text and the offsets of its messages' forms, in English's
+/// order of keys (message `i`: its "one" form from `2i` to `2i + 1`, empty when it has none,
+/// its "other" form from `2i + 1` to `2i + 2`); a message `c` lacks is English's.
+fn table(c: &Catalogue, en: &Catalogue, section: &str) -> (String, Vec<usize>) {
+    let (mut text, mut offsets) = (String::new(), vec![0usize]);
+    for key in en.order.get(section).into_iter().flatten() {
+        let m = c
+            .sections
+            .get(section)
+            .and_then(|s| s.get(key))
+            .unwrap_or(&en.sections[section][key]);
+        text.push_str(m.one.as_deref().unwrap_or(""));
+        offsets.push(text.len());
+        text.push_str(&m.other);
+        offsets.push(text.len());
+    }
+    (text, offsets)
 }
 
 fn read(path: &Path) -> Catalogue {
