@@ -69,6 +69,10 @@ before(async () => {
   browser = await launch();
   tmp = mkdtempSync(join(tmpdir(), "marginalia-ja-"));
   cpSync("content/putin-kim-pact", join(tmp, "content", "putin-kim-pact"), { recursive: true });
+  // The same article again, its own interface in Korean (`ui_language` in its meta.toml).
+  cpSync("content/putin-kim-pact", join(tmp, "content", "pact-ko"), { recursive: true });
+  const meta = join(tmp, "content", "pact-ko", "meta.toml");
+  writeFileSync(meta, `ui_language = "ko"\n${readFileSync(meta, "utf8")}`);
   writeFileSync(join(tmp, "content", "site.toml"), 'language = "ja"\n');
   marginalia(["build", "--viewer", "target/viewer", join(tmp, "content"), join(tmp, "site")]);
   japanese = await startServer({ dir: join(tmp, "site") });
@@ -228,6 +232,23 @@ test("a page built in Japanese says, as it comes to life, exactly what it said p
   await page.waitForSelector(".app[data-ready='true']");
   assert.ok((await page.textContent("#tab-actors")).startsWith("Actors"));
   await context.close();
+});
+
+test("an article built in Korean in a Japanese site says, live, what it said prerendered", async () => {
+  const article = `${japanese.url}pact-ko/`;
+  const still = await browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
+  const quiet = await still.newPage();
+  await quiet.goto(article);
+  assert.equal(await quiet.getAttribute("html", "lang"), "ko");
+  const before = await quiet.evaluate(`(${shownTexts})()`);
+  await still.close();
+  const page = await openPage(browser, article);
+  await page.click("#tab-timeline");
+  const after = await page.evaluate(`(${shownTexts})()`);
+  assert.ok(before.dates.includes("2024년 6월 19일") && before.tabs[0].startsWith("인물·기관"), JSON.stringify(before));
+  for (const key of ["dates", "tabs", "precision", "badges", "byline"]) assert.deepEqual(after[key], before[key], key);
+  assert.deepEqual(page.errors, []);
+  await page.close();
 });
 
 test("a language whose words cannot be had leaves the page in its own", async () => {
