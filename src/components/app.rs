@@ -206,6 +206,11 @@ pub fn app(props: &AppProps) -> Html {
             Rc::new(found.unwrap_or_else(Related::default))
         })
     };
+    // Which words to mark with the article's language: fixed for the viewer's life.
+    let text_lang = {
+        let text = article.meta.language.clone();
+        use_memo((), move |_| super::context::text_lang_among(&text, config.lang))
+    };
     let rendered_root = use_node_ref();
     let root = match start.islands() {
         Some(islands) => Root::Page(islands.root.clone()),
@@ -218,6 +223,7 @@ pub fn app(props: &AppProps) -> Html {
         root: root.clone(),
         body: start.body().cloned(),
         storage_key: start.storage_key(),
+        text_lang: (*text_lang).clone(),
         site: props.site.clone(),
         dispatch: ui.dispatcher(),
     };

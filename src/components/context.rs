@@ -50,6 +50,9 @@ pub struct Viewer {
     pub body: Option<web_sys::Element>,
     /// Where this article's reader data is kept (see `crate::config::Start::storage_key`).
     pub storage_key: AttrValue,
+    /// The article's text language when the interface speaks another (see
+    /// [`Viewer::text_lang`]): worked out once, when the viewer starts.
+    pub text_lang: Option<AttrValue>,
     /// The actors' pages in the article's site, if it has any.
     pub site: Rc<Vec<crate::config::SiteActor>>,
     pub dispatch: UseReducerDispatcher<UiState>,
@@ -63,9 +66,17 @@ impl PartialEq for Viewer {
             && self.root == other.root
             && self.body == other.body
             && self.storage_key == other.storage_key
+            && self.text_lang == other.text_lang
             && Rc::ptr_eq(&self.site, &other.site)
             && self.dispatch == other.dispatch
     }
+}
+
+/// The `lang` to mark the article's own words with inside an interface in `ui`: its text
+/// language `text`, unless both are one language.
+pub fn text_lang_among(text: &str, ui: crate::i18n::Lang) -> Option<AttrValue> {
+    let primary = text.split(['-', '_']).next().unwrap_or_default();
+    (!primary.eq_ignore_ascii_case(ui.tag())).then(|| AttrValue::from(text.to_string()))
 }
 
 impl Viewer {
@@ -77,16 +88,14 @@ impl Viewer {
     /// The `lang` of the article's own words (its text language) where they sit among the
     /// interface's words: `None` when both are in one language (nothing to mark).
     pub fn text_lang(&self) -> Option<AttrValue> {
-        let text = &self.article.meta.language;
-        let primary = text.split(['-', '_']).next().unwrap_or_default();
-        (!primary.eq_ignore_ascii_case(self.config.lang.tag()))
-            .then(|| AttrValue::from(text.clone()))
+        self.text_lang.clone()
     }
 
     /// The `lang` of the interface's words where they sit inside the article's (its byline):
     /// `None` when both are in one language.
     pub fn ui_lang(&self) -> Option<AttrValue> {
-        self.text_lang()
+        self.text_lang
+            .as_ref()
             .map(|_| AttrValue::Static(self.config.lang.tag()))
     }
 

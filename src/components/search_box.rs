@@ -4,7 +4,7 @@
 
 use super::context::use_viewer;
 use crate::dom;
-use crate::effects::use_search_highlight;
+use crate::effects::{use_committed_words, use_search_highlight};
 use crate::i18n::viewer::Msg;
 use crate::state::{Search, SearchAction};
 use crate::web::highlight::count_matches;
@@ -46,20 +46,8 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             }
         })
     };
-    // Yew has no `oncompositionend`: a listener on the field, for the field's life.
     let field = use_node_ref();
-    {
-        let field = field.clone();
-        use_effect_with((), move |_| {
-            let listener = field.cast::<web_sys::HtmlInputElement>().map(|input| {
-                let target = input.clone();
-                gloo_events::EventListener::new(&target, "compositionend", move |_| {
-                    search_for(input.clone())
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    use_committed_words(field.clone(), search_for);
     let onkeydown = {
         let viewer = viewer.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {

@@ -34,6 +34,6 @@ pub use progress::use_reading_progress;
 pub use progressive::{use_progressive_list, STEP};
 pub use ready::use_ready_mark;
 pub use root::use_page_root;
-pub use search::use_search_highlight;
+pub use search::{use_committed_words, use_search_highlight};
 pub use settings::use_settings;
 pub use url::{link_action, use_url_sync};

@@ -4,6 +4,7 @@
 
 use crate::components::context::Root;
 use crate::web::highlight::highlight_search;
+use gloo_events::EventListener;
 use yew::prelude::*;
 
 #[hook]
@@ -12,5 +13,19 @@ pub fn use_search_highlight(query: String, match_index: usize, root: Root) {
         if let Some(root) = root.element() {
             highlight_search(&root, query, *index);
         }
+    });
+}
+
+/// Calls `search` with the field `field` once an input method (IME) commits a word there
+/// (`compositionend`, which Yew has no attribute for): the field's `input` events while the
+/// word is being composed are not searched (see the search box).
+#[hook]
+pub fn use_committed_words(field: NodeRef, search: impl Fn(web_sys::HtmlInputElement) + 'static) {
+    use_effect_with((), move |_| {
+        let listener = field.cast::<web_sys::HtmlInputElement>().map(|input| {
+            let target = input.clone();
+            EventListener::new(&target, "compositionend", move |_| search(input.clone()))
+        });
+        move || drop(listener)
     });
 }

@@ -619,23 +619,6 @@ fn a_taken_port_or_a_missing_site_is_a_usage_error() {
 
 // --- --watch ------------------------------------------------------------------------------
 
-/// A stand-in for the viewer's build (`make viewer`): each of its files, small.
-fn viewer(dir: &Path) {
-    for name in [
-        "marginalia-viewer.js",
-        "marginalia-viewer_bg.wasm",
-        "marginalia.css",
-        "single.js",
-        "mount.js",
-        "theme.js",
-        "embed.js",
-        "favicon.svg",
-    ] {
-        write(&dir.join(name), "export {};\n");
-    }
-    write(&dir.join("init.js"), "import(\"./{{glue}}\");\n");
-}
-
 /// A copy of `from` in `to`.
 fn copy(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
@@ -721,7 +704,7 @@ fn title(port: u16, path: &str) -> String {
 #[test]
 fn watch_builds_rebuilds_on_a_save_and_shows_a_content_error_over_the_last_good_site() {
     let tmp = temp("watch");
-    viewer(&tmp.join("viewer"));
+    common::stand_in_viewer(&tmp.join("viewer"));
     let seed = common::workspace_root().join("content/putin-kim-pact");
     let article = tmp.join("content/putin-kim-pact");
     copy(&seed, &article);

@@ -20,24 +20,6 @@ fn temp(name: &str) -> PathBuf {
     dir
 }
 
-/// A stand-in for the viewer's build (`make viewer`): each of its files, small.
-fn viewer_build(dir: &Path) {
-    std::fs::create_dir_all(dir).unwrap();
-    for name in [
-        "marginalia-viewer.js",
-        "marginalia-viewer_bg.wasm",
-        "marginalia.css",
-        "single.js",
-        "mount.js",
-        "theme.js",
-        "embed.js",
-        "favicon.svg",
-    ] {
-        std::fs::write(dir.join(name), "export {};\n").unwrap();
-    }
-    std::fs::write(dir.join("init.js"), "import(\"./{{glue}}\");\n").unwrap();
-}
-
 /// The real site's two articles and its own file, the file's text passed through `site_toml`,
 /// and each article's `meta.toml` through `meta` (slug, text).
 fn content(
@@ -68,7 +50,7 @@ fn content(
 
 /// Builds `content` into `<dir>/dist` with the stand-in viewer.
 fn build(dir: &Path, content: &Path) -> Result<PathBuf, BuildError> {
-    viewer_build(&dir.join("viewer"));
+    common::stand_in_viewer(&dir.join("viewer"));
     let out = dir.join("dist");
     build_with(
         Some(&dir.join("viewer")),
