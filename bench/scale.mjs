@@ -2,11 +2,16 @@
 // addresses), each built by the writer's binary into a fresh folder without single files
 // (`--no-single-files`), as a large site is built. Prints, for each size: the build's wall
 // time and peak memory (GNU time), the site's bytes and files, the bytes per article beyond
-// the article's own text and data, the largest search shard, and the time to build again
-// after one article is edited. A benchmark, not a test: `node bench/scale.mjs [sizes…]`.
+// the article's own text and data, the largest search shard, what a search transfers (the
+// largest of a few queries, typed in Chromium on the site opened from file://), and the time to
+// build again after one article is edited. A benchmark, not a test:
+// `node bench/scale.mjs [sizes…]`.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { launch } from "../tests/e2e/helpers.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 const OUT = join(ROOT, "target/bench/scale");
@@ -50,6 +55,32 @@ if (!existsSync(join(viewer, "init.js"))) {
   process.exit(2);
 }
 
+// What a reader's browser loads from search/ for each query, the site opened from file:// in
+// Chromium: the files' bytes gzipped (as GitHub Pages sends scripts), and on disk.
+const QUERIES = ["Putin", "Ptuin", "Kim Jong Un", "sacred fight", "alarm", "North Korea Russia treaty", "nato"];
+const browser = await launch();
+async function searchBytes(site) {
+  let most = { query: "", bytes: 0, files: 0 };
+  for (const query of QUERIES) {
+    // A new page for each query: nothing loaded by an earlier one.
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(join(site, "index.html")).href);
+    // search.js loads each file once, with a <script> element it adds to the head.
+    const loadedSoFar = () =>
+      page.$$eval("head script[src*='search/']", (scripts) => scripts.map((s) => decodeURIComponent(new URL(s.src).pathname)));
+    const before = (await loadedSoFar()).length;
+    await page.fill("#site-search-input", query);
+    await page.waitForFunction((asked) => document.querySelector(".site-search")?.dataset.answered === asked, query);
+    const loaded = (await loadedSoFar()).slice(before);
+    const files = loaded.filter((path) => existsSync(path)).map((path) => readFileSync(path));
+    const bytes = files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0);
+    const raw = files.reduce((sum, file) => sum + file.length, 0);
+    if (bytes > most.bytes) most = { query, bytes, raw, files: loaded.length };
+    await page.close();
+  }
+  return most;
+}
+
 const rows = [];
 for (const n of SIZES) {
   const dir = join(OUT, String(n));
@@ -65,12 +96,15 @@ for (const n of SIZES) {
   const data = readdirSync(one).find((f) => f.startsWith("data."));
   const own = statSync(join(one, data)).size + statSync(join(one, "index.html")).size;
   const shared = walk(site).bytes - n * own;
-  const shards = readdirSync(join(site, "search")).map((f) => statSync(join(site, "search", f)).size);
+  const shards = readdirSync(join(site, "search"))
+    .filter((f) => /^.\.js$/.test(f))
+    .map((f) => statSync(join(site, "search", f)).size);
+  const query = await searchBytes(site);
   // One article edited (a word of its title), then built again.
   const meta = join(content, "article-00001", "meta.toml");
   writeFileSync(meta, readFileSync(meta, "utf8").replace("sound alarm", "sound the alarm"));
   const again = timed(["build", "--viewer", viewer, "--no-single-files", content, site]);
-  rows.push({ n, build, again, bytes, files, perArticle: shared / n, own, biggestShard: Math.max(...shards) });
+  rows.push({ n, build, again, bytes, files, perArticle: shared / n, own, biggestShard: Math.max(...shards), query });
   console.error(`bench/scale: ${n} articles built in ${build.seconds} s`);
   if (n >= 1000) rmSync(content, { recursive: true, force: true });
 }
@@ -81,12 +115,13 @@ const log = (line) => {
   console.log(line);
   lines.push(line);
 };
-log("| articles | build (s) | peak memory (MiB) | site (MB) | files | per article beyond its page and data (KB) | largest search shard (KB) | one article edited, built again (s) |");
-log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+log("| articles | build (s) | peak memory (MiB) | site (MB) | files | per article beyond its page and data (KB) | largest word shard (KB) | a search transfers at most (KB gzip; raw; query; files) | one article edited, built again (s) |");
+log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of rows) {
-  log(`| ${r.n} | ${r.build.seconds.toFixed(2)} | ${r.build.mib.toFixed(0)} | ${(r.bytes / 1e6).toFixed(1)} | ${r.files} | ${kb(r.perArticle)} | ${kb(r.biggestShard)} | ${r.again.seconds.toFixed(2)} |`);
+  log(`| ${r.n} | ${r.build.seconds.toFixed(2)} | ${r.build.mib.toFixed(0)} | ${(r.bytes / 1e6).toFixed(1)} | ${r.files} | ${kb(r.perArticle)} | ${kb(r.biggestShard)} | ${kb(r.query.bytes)} (${kb(r.query.raw)}; “${r.query.query}”; ${r.query.files}) | ${r.again.seconds.toFixed(2)} |`);
 }
-log(`\nOne article's own page and data: ${kb(rows[0].own)} KB.`);
+log(`\nOne article's own page and data: ${kb(rows[0].own)} KB. Queries: ${QUERIES.map((q) => `“${q}”`).join(", ")}.`);
+await browser.close();
 // bench/SCALE.md: the table, with when and where it was measured.
 const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout.trim();
 const load = readFileSync("/proc/loadavg", "utf8").split(" ")[0];

@@ -171,10 +171,12 @@ pub fn write_site(
     out: &Path,
     options: &SiteOptions,
 ) -> io::Result<Written> {
+    let mut clock = Laps::new();
     fs::create_dir_all(out)?;
     write_shared_files(viewer, out)?;
     let lang = options.registry.language;
     let index = SiteIndex::with_registry(articles, options.registry);
+    clock.lap("index");
     let progress = Progress::new(articles.len());
     // Titles (and their language) by address, once: each page's related articles are named
     // from it.
@@ -245,6 +247,7 @@ pub fn write_site(
         Ok::<_, io::Error>(all)
     })?;
     progress.done();
+    clock.lap("articles");
     for entry in examples {
         let folder = out.join("examples/articles").join(&entry.slug);
         // No actors of the site's, but its language.
@@ -266,9 +269,11 @@ pub fn write_site(
         options.site_url,
         lang,
     )?);
+    clock.lap("contents");
     pages.extend(crate::site_pages::write::write_pages(
         viewer, articles, &index, out, lang,
     )?);
+    clock.lap("site pages");
     if let Some(url) = options.site_url {
         let contents_pages = articles.len().div_ceil(ARTICLES_PER_PAGE).max(1);
         let actors: Vec<String> = index.actors.keys().cloned().collect();
@@ -284,7 +289,32 @@ pub fn write_site(
         }
         fs::write(out.join("feed.atom"), feeds::atom(url, articles, lang))?;
     }
+    clock.lap("feeds");
     Ok(Written { pages })
+}
+
+/// The time each step of a build took, on stderr when `MARGINALIA_TIMINGS` is set (what
+/// `bench/scale.mjs` reads to say where a build's time goes).
+pub struct Laps {
+    last: std::time::Instant,
+    on: bool,
+}
+
+impl Laps {
+    pub fn new() -> Laps {
+        Laps {
+            last: std::time::Instant::now(),
+            on: std::env::var_os("MARGINALIA_TIMINGS").is_some(),
+        }
+    }
+
+    /// Prints the time since the last lap, named `what`.
+    pub fn lap(&mut self, what: &str) {
+        if self.on {
+            eprintln!("site: {what} in {} ms", self.last.elapsed().as_millis());
+        }
+        self.last = std::time::Instant::now();
+    }
 }
 
 /// The contents pages: `index.html` and `page/<n>/index.html`, [`ARTICLES_PER_PAGE`] articles

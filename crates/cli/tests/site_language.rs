@@ -189,9 +189,9 @@ fn a_japanese_site_writes_its_pages_in_japanese() {
     assert!(!sentences.is_empty() && sentences.iter().all(|l| *l == Some("en")));
     assert!(timeline.contains("<span lang=\"en\">The article says “on Wednesday”"));
 
-    // The search index is Japanese too.
-    let shard = read(&out, "search/p.js");
-    assert!(shard.contains("2024年6月20日"), "{shard}");
+    // The search index is Japanese too: the documents' details.
+    let docs = read(&out, "search/d-0.js");
+    assert!(docs.contains("2024年6月20日"), "{docs}");
 
     // An article page of the Japanese site: its interface in Japanese, its text in English.
     let article = read(&out, "putin-kim-pact/index.html");

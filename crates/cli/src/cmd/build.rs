@@ -135,7 +135,9 @@ pub fn build_with(
         _ => None,
     };
     let viewer = Viewer::find(viewer).map_err(BuildError::Usage)?;
+    let mut clock = crate::site::Laps::new();
     let articles = load_articles(content, drafts);
+    clock.lap("articles read and checked");
     let examples = examples
         .map(|dir| load_articles(dir, Drafts::Refuse))
         .unwrap_or(Ok(Vec::new()));
@@ -155,6 +157,7 @@ pub fn build_with(
             &disagreements,
         )));
     }
+    clock.lap("registry");
     let options = SiteOptions {
         site_url: site_url.as_deref(),
         single_files,

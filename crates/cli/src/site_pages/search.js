@@ -1,26 +1,38 @@
 // The site's search, in the reader's browser, from the static index that `marginalia build`
-// writes (search/<first character>.js; see search_index.rs). Every element marked
-// [data-site-search] becomes a search box. A query's words are looked up in the shards of their
-// first characters, loaded on demand with <script> elements (which also work from file://).
-// A word matches a word of the index that starts with it, or (from four letters on) one that
-// differs from it by one letter: one letter changed, added, left out or two swapped. A document
-// is found when every word of the query matches one of its words; documents are listed by the
-// order their kinds are worth (articles, actors, quotes), then as the index lists them.
+// writes (search/<first character>.js, the word shards, and search/d-<n>.js, the documents; see
+// search_index.rs). Every element marked [data-site-search] becomes a search box. A query's
+// words are looked up in the shards of their first characters, loaded on demand with <script>
+// elements (which also work from file://). A word matches a word of the index that starts with
+// it, or (from four letters on) one that differs from it by one letter: one letter changed,
+// added, left out or two swapped. A document is found when every word of the query matches one
+// of its words. Documents are numbered in the order they are worth (actors, articles, quotes,
+// each in the site's order) and listed so; only the files of the documents listed are loaded.
 // Its words are the page's, in the page's language: the build writes them on the element
 // (data-label, data-placeholder, data-nothing, data-found with {n}, and the kinds' names
 // data-article, data-actor, data-quote), from the catalogue; this script has none of its own.
 "use strict";
 
 (() => {
-  const shards = new Map(); // character → { words, docs } once loaded
-  const waiting = new Map(); // character → Promise
+  const shards = new Map(); // character → { word: [numbers] } once loaded
+  const docs = new Map(); // number → [kind, title, detail, address] once loaded
+  const waiting = new Map(); // file name → Promise
   const MAX_RESULTS = 20;
   // The shards the build wrote (their first characters): no request for one that is not there.
   const WRITTEN = "__MARGINALIA_SHARDS__";
+  const DOCS_PER_FILE = Number("__MARGINALIA_DOCS_PER_FILE__");
 
   window.marginaliaSearch = {
-    shard(key, words, docs) {
-      shards.set(key, { words, docs });
+    // Each word's numbers come as the first and then the differences from the one before.
+    shard(key, words) {
+      const numbers = {};
+      for (const [word, steps] of Object.entries(words)) {
+        let last = 0;
+        numbers[word] = steps.map((step) => (last += step));
+      }
+      shards.set(key, numbers);
+    },
+    docs(file, list) {
+      list.forEach((doc, n) => docs.set(file * DOCS_PER_FILE + n, doc));
     },
   };
 
@@ -29,21 +41,20 @@
   const wordsOf = (text) =>
     [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => [...w].length >= 2))];
 
-  function load(root, key) {
-    if (shards.has(key) || !WRITTEN.includes(key)) return Promise.resolve();
-    if (!waiting.has(key)) {
+  // search/<name>.js, once; a missing file (no word starts so) finds nothing and is no error.
+  function load(root, name) {
+    if (!waiting.has(name)) {
       waiting.set(
-        key,
+        name,
         new Promise((resolve) => {
           const script = document.createElement("script");
-          script.src = `${root}search/${key}.js`;
-          // A missing shard (no word starts so) finds nothing; it is no error.
+          script.src = `${root}search/${name}.js`;
           script.onload = script.onerror = () => resolve();
           document.head.append(script);
         }),
       );
     }
-    return waiting.get(key);
+    return waiting.get(name);
   }
 
   // Whether a and b differ by at most one edit (Damerau: a swap of neighbours is one).
@@ -66,25 +77,21 @@
   async function search(root, text) {
     const query = wordsOf(text);
     if (query.length === 0) return [];
-    await Promise.all(query.map((w) => load(root, shardOf(w))));
+    const keys = [...new Set(query.map(shardOf))].filter((key) => WRITTEN.includes(key));
+    await Promise.all(keys.map((key) => load(root, key)));
     let found = null;
-    const docs = new Map();
     for (const q of query) {
-      const shard = shards.get(shardOf(q));
+      const shard = shards.get(shardOf(q)) ?? {};
       const hits = new Set();
-      if (shard) {
-        for (const [word, ids] of Object.entries(shard.words)) {
-          if (matches(q, word)) ids.forEach((id) => hits.add(id));
-        }
-        for (const [id, doc] of Object.entries(shard.docs)) docs.set(Number(id), doc);
+      for (const [word, ids] of Object.entries(shard)) {
+        if (matches(q, word)) ids.forEach((id) => hits.add(id));
       }
       found = found === null ? hits : new Set([...found].filter((id) => hits.has(id)));
     }
-    const worth = { article: 0, actor: 1, quote: 2 };
-    return [...found]
-      .sort((a, b) => worth[docs.get(a)[0]] - worth[docs.get(b)[0]] || a - b)
-      .slice(0, MAX_RESULTS)
-      .map((id) => docs.get(id));
+    const first = [...found].sort((a, b) => a - b).slice(0, MAX_RESULTS);
+    const files = new Set(first.map((id) => Math.floor(id / DOCS_PER_FILE)));
+    await Promise.all([...files].map((file) => load(root, `d-${file}`)));
+    return first.filter((id) => docs.has(id)).map((id) => docs.get(id));
   }
 
   function render(list, status, results, root, words) {

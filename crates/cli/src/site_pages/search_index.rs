@@ -1,13 +1,22 @@
-//! The site's search index: every article (title, standfirst), actor (name, aliases) and quote
-//! (its words, its speakers) as a document, and every word of a document under its first
-//! character. The index is written as one small script per first character
-//! (`search/a.js`…, at most 37 files whatever the size of the site), each calling
-//! `marginaliaSearch.shard(…)` with its words and the documents they find: a query loads only
-//! the shards of its words' first characters, with `<script>` elements, which work on a static
-//! host under any sub-path and from `file://` (where `fetch` does not). `search.js` (beside
-//! this file) runs the query in the reader's browser, a one-letter typo tolerated after a
-//! word's first character. The index is written in the site's language (the kinds' names and
-//! the search box's words are on the page, [`super::site_nav`]).
+//! The site's search index: every actor (name, aliases), article (title, standfirst) and quote
+//! (its words, its speakers) as a document, numbered in the order results are worth (actors,
+//! then articles, then quotes; each in the site's order), and every word of a document under
+//! its first character. It is written as small scripts in `search/`, each calling
+//! `marginaliaSearch`, loaded on demand with `<script>` elements (which work on a static host
+//! under any sub-path and from `file://`, where `fetch` does not):
+//!
+//! - one **word shard** per first character (`search/a.js`…, at most 37 whatever the size of
+//!   the site): each word with the numbers of the documents it finds (at most
+//!   [`MAX_PER_WORD`] of each kind, written as differences from the one before);
+//! - the **documents**, [`DOCS_PER_FILE`] to a file (`search/d-0.js`, `d-1.js`…): what a
+//!   result shows (kind, title, detail, address).
+//!
+//! A query loads the shards of its words' first characters, finds the numbers every word
+//! matches, and loads only the files of documents of the first results: what a reader
+//! transfers depends on the query, not on the size of the site. `search.js` (beside this file)
+//! runs the query in the reader's browser, a one-letter typo tolerated after a word's first
+//! character. The index is written in the site's language (the kinds' names and the search
+//! box's words are on the page, [`super::site_nav`]).
 
 use crate::site::Entry;
 use crate::site_index::SiteIndex;
@@ -49,44 +58,10 @@ pub fn shard_of(word: &str) -> char {
     }
 }
 
-/// Every document of the site, described in `lang`.
+/// Every document of the site, described in `lang`, in the order results are worth: actors,
+/// articles, quotes.
 pub fn documents(articles: &[Entry], index: &SiteIndex, lang: Lang) -> Vec<Doc> {
     let mut docs = Vec::new();
-    for entry in articles {
-        let meta = &entry.article.meta;
-        let detail = lang.f(
-            Msg::SearchArticleDetail,
-            &[
-                ("source", &meta.source.name),
-                ("date", &meta.source.date.written(lang)),
-            ],
-        );
-        let text = format!(
-            "{} {}",
-            meta.title,
-            meta.standfirst.clone().unwrap_or_default()
-        );
-        docs.push(Doc {
-            kind: "article",
-            title: meta.title.clone(),
-            detail,
-            href: format!("{}/index.html", entry.slug),
-            words: words(&text),
-        });
-        for quote in &entry.article.quotes {
-            let by = entry.article.speakers_names(quote, lang);
-            docs.push(Doc {
-                kind: "quote",
-                title: lang.f(Msg::SearchQuoteTitle, &[("text", &quote.text)]),
-                detail: lang.f(
-                    Msg::SearchQuoteDetail,
-                    &[("who", &by), ("title", &meta.title)],
-                ),
-                href: format!("{}/index.html#quote={}", entry.slug, quote.id),
-                words: words(&format!("{} {by}", quote.text)),
-            });
-        }
-    }
     for actor in index.actors.values() {
         let names = std::iter::once(&actor.name)
             .chain(&actor.aliases)
@@ -110,46 +85,116 @@ pub fn documents(articles: &[Entry], index: &SiteIndex, lang: Lang) -> Vec<Doc> 
             words: words(&names),
         });
     }
+    for entry in articles {
+        let meta = &entry.article.meta;
+        let detail = lang.f(
+            Msg::SearchArticleDetail,
+            &[
+                ("source", &meta.source.name),
+                ("date", &meta.source.date.written(lang)),
+            ],
+        );
+        let text = format!(
+            "{} {}",
+            meta.title,
+            meta.standfirst.clone().unwrap_or_default()
+        );
+        docs.push(Doc {
+            kind: "article",
+            title: meta.title.clone(),
+            detail,
+            href: format!("{}/index.html", entry.slug),
+            words: words(&text),
+        });
+    }
+    for entry in articles {
+        let meta = &entry.article.meta;
+        for quote in &entry.article.quotes {
+            let by = entry.article.speakers_names(quote, lang);
+            docs.push(Doc {
+                kind: "quote",
+                title: lang.f(Msg::SearchQuoteTitle, &[("text", &quote.text)]),
+                detail: lang.f(
+                    Msg::SearchQuoteDetail,
+                    &[("who", &by), ("title", &meta.title)],
+                ),
+                href: format!("{}/index.html#quote={}", entry.slug, quote.id),
+                words: words(&format!("{} {by}", quote.text)),
+            });
+        }
+    }
     docs
 }
 
-/// At most this many documents for one word (the first in the site's order): a word every
-/// article has ("the" is not indexed differently) keeps its shard small.
-pub const MAX_PER_WORD: usize = 50;
+/// At most this many documents of each kind for one word (the first in the index's order): a
+/// word that every article has keeps its shard small, and a query still finds the actors it
+/// names. As many as a search shows.
+pub const MAX_PER_WORD: usize = 20;
 
-/// The shards' scripts, by file name (`a.js`): each word of the shard with the documents it
-/// finds (by number, at most [`MAX_PER_WORD`]), and those documents.
+/// Documents per file of documents (`search/d-<n>.js`): a query loads the files of its first
+/// results only.
+pub const DOCS_PER_FILE: usize = 32;
+
+/// The index's scripts, by file name: the word shards (`a.js`: each word of the shard with the
+/// numbers of the documents it finds, at most [`MAX_PER_WORD`] of each kind, as differences)
+/// and the files of documents (`d-0.js`: [`DOCS_PER_FILE`] documents each, as
+/// `[kind, title, detail, address]`).
 pub fn shards(docs: &[Doc]) -> BTreeMap<String, String> {
-    let mut by_shard: BTreeMap<char, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+    let mut by_shard: BTreeMap<char, BTreeMap<&str, (Vec<usize>, [usize; 3])>> = BTreeMap::new();
     for (n, doc) in docs.iter().enumerate() {
+        let kind = match doc.kind {
+            "actor" => 0,
+            "article" => 1,
+            _ => 2,
+        };
         for word in &doc.words {
-            let ids = by_shard
+            let (ids, per_kind) = by_shard
                 .entry(shard_of(word))
                 .or_default()
                 .entry(word)
                 .or_default();
-            if ids.len() < MAX_PER_WORD {
+            if per_kind[kind] < MAX_PER_WORD {
+                per_kind[kind] += 1;
                 ids.push(n);
             }
         }
     }
-    by_shard
+    // `<` never appears in a script (no `</script` or `<!--`): JSON reads `\u003c` as `<`.
+    let script = |call: String| call.replace('<', "\\u003c");
+    let mut files: BTreeMap<String, String> = by_shard
         .into_iter()
         .map(|(key, words)| {
-            let mut used: BTreeMap<usize, serde_json::Value> = BTreeMap::new();
-            for &n in words.values().flatten() {
-                let d = &docs[n];
-                used.insert(n, json!([d.kind, d.title, d.detail, d.href]));
-            }
-            let script = format!(
-                "marginaliaSearch.shard({}, {}, {});\n",
+            let words: BTreeMap<&str, Vec<usize>> = words
+                .into_iter()
+                .map(|(word, (ids, _))| (word, differences(&ids)))
+                .collect();
+            let call = format!(
+                "marginaliaSearch.shard({}, {});\n",
                 json!(key.to_string()),
-                json!(words),
-                json!(used)
-            )
-            // Never `</script` or `<!--` in a script: JSON reads `\u003c` as `<`.
-            .replace('<', "\\u003c");
-            (format!("{key}.js"), script)
+                json!(words)
+            );
+            (format!("{key}.js"), script(call))
+        })
+        .collect();
+    for (n, part) in docs.chunks(DOCS_PER_FILE).enumerate() {
+        let part: Vec<_> = part
+            .iter()
+            .map(|d| json!([d.kind, d.title, d.detail, d.href]))
+            .collect();
+        let call = format!("marginaliaSearch.docs({n}, {});\n", json!(part));
+        files.insert(format!("d-{n}.js"), script(call));
+    }
+    files
+}
+
+/// Ascending numbers as the first and then each one's difference from the one before: shorter
+/// to send (`[4017, 1, 1, 16]` for 4017, 4018, 4019, 4035).
+fn differences(ids: &[usize]) -> Vec<usize> {
+    ids.iter()
+        .scan(0, |last, &id| {
+            let step = id - *last;
+            *last = id;
+            Some(step)
         })
         .collect()
 }
@@ -170,28 +215,39 @@ mod tests {
     }
 
     #[test]
-    fn each_shard_holds_its_words_and_their_documents_and_no_markup() {
-        let docs = vec![
-            Doc {
-                kind: "actor",
-                title: "Vladimir Putin".into(),
-                detail: "person".into(),
-                href: "actors/putin/index.html".into(),
-                words: words("Vladimir Putin"),
-            },
-            Doc {
-                kind: "quote",
-                title: "“</script><b>”".into(),
-                detail: "x".into(),
-                href: "a/index.html#quote=q".into(),
-                words: words("pact"),
-            },
+    fn each_shard_holds_its_words_numbers_and_the_documents_are_apart_without_markup() {
+        let doc = |kind, title: &str, text| Doc {
+            kind,
+            title: title.into(),
+            detail: "x".into(),
+            href: format!("{title}/index.html"),
+            words: words(text),
+        };
+        let mut docs = vec![
+            doc("actor", "Vladimir Putin", "Vladimir Putin"),
+            doc("quote", "“</script><b>”", "pact"),
         ];
+        docs.extend((0..40).map(|n| doc("article", &format!("a{n}"), "pact putin")));
         let shards = shards(&docs);
-        assert_eq!(shards.keys().collect::<Vec<_>>(), ["p.js", "v.js"]);
+        assert_eq!(
+            shards.keys().collect::<Vec<_>>(),
+            ["d-0.js", "d-1.js", "p.js", "v.js"]
+        );
+        // "pact": the quote (1), then articles 2, 3… but no more than MAX_PER_WORD of them.
         let p = &shards["p.js"];
-        assert!(p.starts_with("marginaliaSearch.shard(\"p\", {\"pact\":[1],\"putin\":[0]}, "));
-        assert!(p.contains("actors/putin/index.html"));
-        assert!(!p.contains('<'), "{p}");
+        let pact: Vec<usize> = [1, 1].into_iter().chain([1; MAX_PER_WORD - 1]).collect();
+        assert!(p.contains(&format!("\"pact\":{}", json!(pact))), "{p}");
+        // "putin": the actor (0), then articles from 2 on.
+        assert!(p.contains("\"putin\":[0,2,1,"), "{p}");
+        let first = &shards["d-0.js"];
+        assert!(first.starts_with("marginaliaSearch.docs(0, [[\"actor\",\"Vladimir Putin\""));
+        assert!(!first.contains('<'), "{first}");
+        assert!(shards["d-1.js"].starts_with("marginaliaSearch.docs(1, [[\"article\",\"a30\""));
+    }
+
+    #[test]
+    fn numbers_are_written_as_differences() {
+        assert_eq!(differences(&[4017, 4018, 4019, 4035]), [4017, 1, 1, 16]);
+        assert_eq!(differences(&[]), Vec::<usize>::new());
     }
 }

@@ -32,6 +32,7 @@ pub fn write_pages(
         .values()
         .map(|a| (a.id.clone(), a.name.clone()))
         .collect();
+    let mut clock = crate::site::Laps::new();
     let mut written = Vec::new();
     let actors_dir = out.join("actors");
     fs::create_dir_all(&actors_dir)?;
@@ -73,6 +74,7 @@ pub fn write_pages(
         fs::create_dir_all(&folder)?;
         written.push(write(&folder.join("index.html"), page)?);
     }
+    clock.lap("actor pages");
     let body = static_component::<TimelinePage>(TimelinePageProps {
         entries: index.timeline.clone(),
         names,
@@ -89,15 +91,25 @@ pub fn write_pages(
         &folder.join("index.html"),
         static_page(viewer, 1, &head, &body, lang)?,
     )?);
+    clock.lap("timeline page");
     // The search: its script and its index, one file per first character.
     let shards = search_index::shards(&search_index::documents(articles, index, lang));
+    clock.lap("search index");
+    // The word shards' first characters (`a.js`), for search.js to ask for no shard not written.
     let keys: String = shards
         .keys()
-        .filter_map(|name| name.chars().next())
+        .filter_map(|name| name.strip_suffix(".js"))
+        .filter(|stem| stem.chars().count() == 1)
         .collect();
     fs::write(
         out.join("search.js"),
-        SEARCH_SCRIPT.replacen("__MARGINALIA_SHARDS__", &keys, 1),
+        SEARCH_SCRIPT
+            .replacen("__MARGINALIA_SHARDS__", &keys, 1)
+            .replacen(
+                "__MARGINALIA_DOCS_PER_FILE__",
+                &search_index::DOCS_PER_FILE.to_string(),
+                1,
+            ),
     )?;
     let search = out.join("search");
     let _ = fs::remove_dir_all(&search);
