@@ -209,7 +209,9 @@ pub fn app(props: &AppProps) -> Html {
     // Which words to mark with the article's language: fixed for the viewer's life.
     let text_lang = {
         let text = article.meta.language.clone();
-        use_memo((), move |_| super::context::text_lang_among(&text, config.lang))
+        use_memo((), move |_| {
+            super::context::text_lang_among(&text, config.lang)
+        })
     };
     let rendered_root = use_node_ref();
     let root = match start.islands() {

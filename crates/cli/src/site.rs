@@ -300,6 +300,12 @@ pub struct Laps {
     on: bool,
 }
 
+impl Default for Laps {
+    fn default() -> Laps {
+        Laps::new()
+    }
+}
+
 impl Laps {
     pub fn new() -> Laps {
         Laps {

@@ -140,7 +140,9 @@ pub const DOCS_PER_FILE: usize = 32;
 /// and the files of documents (`d-0.js`: [`DOCS_PER_FILE`] documents each, as
 /// `[kind, title, detail, address]`).
 pub fn shards(docs: &[Doc]) -> BTreeMap<String, String> {
-    let mut by_shard: BTreeMap<char, BTreeMap<&str, (Vec<usize>, [usize; 3])>> = BTreeMap::new();
+    // Shard → word → (its documents, how many of each kind).
+    type Postings<'a> = BTreeMap<&'a str, (Vec<usize>, [usize; 3])>;
+    let mut by_shard: BTreeMap<char, Postings> = BTreeMap::new();
     for (n, doc) in docs.iter().enumerate() {
         let kind = match doc.kind {
             "actor" => 0,
