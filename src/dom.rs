@@ -76,6 +76,9 @@ pub const SITE_ACTOR_ARTICLES: &str = "data-articles";
 /// The header's byline, the one line of the interface's words in the header.
 pub const BYLINE: &str = ".article__byline";
 
+/// The relations picture's drawing in the printed dossier; the Relations panel of the page as
+/// built shows it by reference (`<use>`), not a copy of its own.
+pub const PICTURE_ID: &str = "relations-picture";
 /// The printed dossier (prerendered; adopted like the body).
 pub const DOSSIER_CLASS: &str = "dossier";
 pub const DOSSIER: &str = ".dossier";

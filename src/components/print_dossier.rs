@@ -1,12 +1,12 @@
 //! The printed dossier after the article: the actors, the timeline and the quotes as tables,
-//! and the relations as their picture and a table with the sentence behind each.
+//! and the relations as their picture and a table with the sentence behind each. Its picture is
+//! the page's one drawing: the Relations panel of the page as built shows it by reference.
 //! Hidden on screen (the panels do this job there); `print.css` shows it on paper.
 
 use super::context::use_viewer;
-use super::relations_picture::picture;
+use super::relations_picture::named_picture;
 use crate::dom;
 use crate::i18n::viewer::Msg;
-use crate::model::related::Related;
 use yew::prelude::*;
 
 #[function_component(PrintDossier)]
@@ -69,7 +69,7 @@ pub fn print_dossier() -> Html {
             </table>
             <h2>{ lang.t(Msg::TabRelations) }</h2>
             <figure class="graph__figure graph__figure--print">
-                { picture(&app.picture, None, &Related::default(), None, lang) }
+                { named_picture(&app.picture, crate::dom::PICTURE_ID, lang) }
                 <figcaption>
                     { lang.t(Msg::DossierPictureCaption) }
                 </figcaption>

@@ -6,7 +6,7 @@
 
 use super::context::use_viewer;
 use super::relation_entry::RelationEntry;
-use super::relations_picture::{on_click, picture};
+use super::relations_picture::{on_click, picture, picture_reference};
 use crate::effects::use_progressive_list;
 use crate::i18n::viewer::Msg;
 use crate::model::related::Related;
@@ -46,8 +46,14 @@ pub fn relations_panel(props: &RelationsPanelProps) -> Html {
             { viewer.config.lang.t(Msg::RelationsIntro) }
         </p>
         <figure class="graph__figure">
-            { picture(&viewer.picture, props.selection.as_ref(), &props.related,
-                Some(on_click(&viewer)), viewer.config.lang) }
+            // The page as built shows the dossier's drawing here (one copy in the page); the
+            // live viewer draws its own, which follows the selection.
+            if crate::config::prerendering() {
+                { picture_reference(&viewer.picture, viewer.config.lang) }
+            } else {
+                { picture(&viewer.picture, props.selection.as_ref(), &props.related,
+                    Some(on_click(&viewer)), viewer.config.lang) }
+            }
         </figure>
         <h3 class="relations-list__heading">{ viewer.config.lang.t(Msg::RelationsByActor) }</h3>
         <ul class="relations-list">

@@ -1,6 +1,7 @@
 //! The relations picture: who stands with whom, drawn as SVG from the layout the build made
 //! (`crate::model::graph`; a view function, not a component: the relations panel and the
-//! printed dossier draw it): actors as boxes in three columns (people, states, organisations),
+//! printed dossier draw it; the page as built shows the dossier's drawing in the panel by
+//! reference, [`picture_reference`], rather than a second copy): actors as boxes in three columns (people, states, organisations),
 //! relations as lines between them. It takes part in the one selection: the selected actor or
 //! relation is drawn strong, what relates to it plainly, the rest faintly, and the labels of
 //! the strong lines are shown. A click on a box or a line selects it (the panel stays).
@@ -149,6 +150,22 @@ pub fn picture(
     onclick: Option<Callback<MouseEvent>>,
     lang: Lang,
 ) -> Html {
+    drawing(layout, selection, related, onclick, None, lang)
+}
+
+/// The picture with its drawing named `id` (the dossier's, which [`picture_reference`] shows).
+pub fn named_picture(layout: &Layout, id: &'static str, lang: Lang) -> Html {
+    drawing(layout, None, &Related::default(), None, Some(id), lang)
+}
+
+fn drawing(
+    layout: &Layout,
+    selection: Option<&Selection>,
+    related: &Related,
+    onclick: Option<Callback<MouseEvent>>,
+    id: Option<&'static str>,
+    lang: Lang,
+) -> Html {
     if layout.nodes.is_empty() {
         return html! {
             <p class="graph__none">
@@ -197,6 +214,7 @@ pub fn picture(
     let view_box = format!("0 0 {WIDTH} {}", layout.height);
     html! {
         <svg class="graph" viewBox={view_box} aria-hidden="true" focusable="false" {onclick}>
+            <g {id}>
             { for COLUMNS.iter().zip(COLUMN_KINDS).map(|(x, kind)| html! {
                 <text key={kind.as_str()} class="graph__heading" x={x.to_string()} y="16"
                     text-anchor="middle">{ kind.plural_label(lang) }</text>
@@ -210,6 +228,25 @@ pub fn picture(
             <g class="graph__labels">
                 { for labelled.iter().zip(labels).zip(label_places).map(|(((_, id, _), label), at)| label_view(id, label, at)) }
             </g>
+            </g>
+        </svg>
+    }
+}
+
+/// The picture where the page shows it a second time: the drawing named
+/// [`crate::dom::PICTURE_ID`] (the printed dossier's, [`named_picture`]) by reference (`<use>`),
+/// instead of a second copy of every box and line. The page as built shows it in the
+/// Relations panel for readers without JavaScript; the live viewer draws the panel's own. The
+/// panel's message when there are too many actors to draw, the same, when there is no drawing.
+pub fn picture_reference(layout: &Layout, lang: Lang) -> Html {
+    if layout.nodes.is_empty() {
+        return picture(layout, None, &Related::default(), None, lang);
+    }
+    let view_box = format!("0 0 {WIDTH} {}", layout.height);
+    let href = format!("#{}", crate::dom::PICTURE_ID);
+    html! {
+        <svg class="graph" viewBox={view_box} aria-hidden="true" focusable="false">
+            <use {href} />
         </svg>
     }
 }

@@ -27,13 +27,19 @@ test("JavaScript off: the picture and every relation with its sentence are in th
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP });
   const page = await context.newPage();
   await page.goto(url);
-  assert.equal(await page.locator("#panel-relations svg.graph .graph__node").count(), ACTORS);
-  assert.equal(await page.locator("#panel-relations svg.graph .graph__edge").count(), RELATIONS);
+  // The picture is the dossier's drawing, shown by reference (one copy of it in the page).
+  assert.equal(await page.getAttribute("#panel-relations svg.graph use", "href"), "#relations-picture");
+  assert.equal(await page.locator(".dossier #relations-picture .graph__node").count(), ACTORS);
+  assert.equal(await page.locator(".dossier #relations-picture .graph__edge").count(), RELATIONS);
+  assert.equal(await page.locator("svg.graph .graph__edge").count(), RELATIONS, "no second copy");
   assert.equal(await page.locator("#panel-relations .relation-entry").count(), RELATIONS);
   assert.equal(await page.locator("#panel-relations .relation-entry .relation__evidence").count(), RELATIONS);
   assert.equal(await page.isVisible("#panel-relations"), false, "another panel is shown first");
   await page.click("#tab-relations");
   assert.equal(await page.isVisible("#panel-relations svg.graph"), true);
+  // Drawn, not an empty frame: the reference has the drawing's size.
+  const drawn = await page.$eval("#panel-relations svg.graph use", (use) => use.getBoundingClientRect());
+  assert.ok(drawn.width > 300 && drawn.height > 300, JSON.stringify(drawn));
   assert.equal(await page.isVisible("#panel-actors"), false);
   const first = await page.textContent("#relation-putin-0 .relation-entry__what");
   assert.equal(first, "Vladimir Putin partner of Kim Jong Un");

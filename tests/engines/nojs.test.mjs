@@ -59,6 +59,12 @@ journeys("JavaScript off", (ctx) => {
         true,
         "the picture",
       );
+      // The dossier's drawing, shown by reference: drawn in the panel, not an empty frame.
+      assert.equal(
+        await page.evaluate(() => document.querySelector("#panel-relations svg.graph use").getBoundingClientRect().height > 200),
+        true,
+        "the picture's drawing",
+      );
     } finally {
       await page.close();
     }
