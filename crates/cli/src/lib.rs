@@ -5,8 +5,9 @@
 //! `generate` (a synthetic article for tests of size). The site build ([`site`]) has its
 //! server-side rendering ([`render`], [`contents_page`]), page furniture and the page template
 //! ([`page`], [`template`]), schema.org data ([`json_ld`]), the viewer's files ([`viewer`]) and
-//! feeds ([`feeds`]).
+//! feeds ([`feeds`]); a build remembers what it read and wrote ([`build_cache`]).
 
+pub mod build_cache;
 pub mod cli;
 pub mod cmd;
 pub mod contents_page;

@@ -23,6 +23,7 @@
 //! interface, its `<html lang>` and its navigation. The article's text keeps the language of
 //! the text (`language` in `meta.toml`), which the viewer puts on the element around it.
 
+use crate::build_cache::BuildCache;
 use crate::contents_page::ContentsEntry;
 use crate::page::{Page, Start};
 use crate::site_index::SiteIndex;
@@ -45,6 +46,21 @@ pub struct Entry {
     /// The language of its page's interface when the article gives one (`ui_language` in
     /// `meta.toml`), else the site's. Build-time only: not in the article's data.
     pub ui_language: Option<Lang>,
+    /// What the build's cache knows of it, when the build has one.
+    pub cached: Option<CacheState>,
+}
+
+/// An article's place in the build's cache ([`crate::build_cache`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CacheState {
+    /// The stamp of its sources.
+    pub sources: u64,
+    /// The stamp of its page as the last build wrote it (0: none).
+    pub page: u64,
+    /// Read and checked in this build (not taken from the cache): to be kept.
+    pub read_now: bool,
+    /// Its warnings, as printed.
+    pub warnings: String,
 }
 
 impl Entry {
@@ -54,6 +70,7 @@ impl Entry {
             slug: slug.into(),
             article,
             ui_language: None,
+            cached: None,
         }
     }
 
@@ -66,44 +83,50 @@ impl Entry {
 pub use crate::viewer::Viewer;
 
 /// Every article folder directly under `dir`, by name, checked (unconfirmed suggestions refused
-/// or previewed, as `drafts` says). On any error, the report of all of them.
-pub fn load_articles(dir: &Path, drafts: Drafts) -> Result<Vec<Entry>, String> {
+/// or previewed, as `drafts` says), on every core. With a `cache`, a folder whose files have not
+/// changed since the last build is taken from it instead of being read and checked again. On
+/// any error, the report of all of them; warnings are printed in the folders' order.
+pub fn load_articles(
+    dir: &Path,
+    drafts: Drafts,
+    cache: Option<&BuildCache>,
+) -> Result<Vec<Entry>, String> {
     let mut folders: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_dir())
         .collect();
     folders.sort();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = folders.len().div_ceil(workers).max(1);
+    let loaded: Vec<Result<Entry, String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = folders
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || -> Vec<Result<Entry, String>> {
+                    part.iter()
+                        .map(|folder| load_article(folder, drafts, cache))
+                        .collect()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a reading thread panicked"))
+            .collect()
+    });
     let mut entries = Vec::new();
     let mut reports = Vec::new();
-    for folder in folders {
-        let slug = folder
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if !is_slug(&slug) {
-            reports.push(format!(
-                "{}: an article's folder name is its address: use lower-case letters, digits and dashes",
-                folder.display()
-            ));
-            continue;
-        }
-        // The folder is read once, for its warnings and its build.
-        let sources = match Sources::read_dir(&folder) {
-            Ok(sources) => sources,
-            Err(errors) => {
-                reports.push(report(&errors));
-                continue;
+    for result in loaded {
+        match result {
+            Ok(entry) => {
+                let warnings = entry.cached.as_ref().map(|c| c.warnings.as_str());
+                if let Some(warnings) = warnings.filter(|w| !w.is_empty()) {
+                    eprintln!("{warnings}");
+                }
+                entries.push(entry);
             }
-        };
-        crate::cmd::check::print_warnings(&sources);
-        match build_article_with(&sources, drafts) {
-            Ok(article) => entries.push(Entry {
-                slug,
-                article,
-                ui_language: ui_language(&sources),
-            }),
-            Err(errors) => reports.push(report(&errors)),
+            Err(report) => reports.push(report),
         }
     }
     // Across the articles: one id is one actor.
@@ -119,6 +142,61 @@ pub fn load_articles(dir: &Path, drafts: Drafts) -> Result<Vec<Entry>, String> {
     } else {
         Err(reports.join("\n"))
     }
+}
+
+/// One article folder: from the cache when its files are as the cache has them, else read and
+/// checked (its warnings kept with it, to be printed by the caller in order).
+fn load_article(
+    folder: &Path,
+    drafts: Drafts,
+    cache: Option<&BuildCache>,
+) -> Result<Entry, String> {
+    let slug = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !is_slug(&slug) {
+        return Err(format!(
+            "{}: an article's folder name is its address: use lower-case letters, digits and dashes",
+            folder.display()
+        ));
+    }
+    let stamp = cache.and_then(|c| Some((c, c.sources_stamp(folder)?)));
+    if let Some(kept) = stamp.and_then(|(c, stamp)| c.get(&slug, stamp)) {
+        return Ok(Entry {
+            slug,
+            article: kept.article,
+            ui_language: kept.ui_language.as_deref().and_then(Lang::parse),
+            cached: Some(CacheState {
+                sources: kept.sources,
+                page: kept.page,
+                read_now: false,
+                warnings: kept.warnings,
+            }),
+        });
+    }
+    // The folder is read once, for its warnings and its build.
+    let sources = Sources::read_dir(folder).map_err(|errors| report(&errors))?;
+    let warnings = crate::cmd::check::warnings(&sources);
+    let article = build_article_with(&sources, drafts).map_err(|errors| {
+        // A broken article's warnings are printed with its errors' report.
+        [warnings.as_str(), &report(&errors)]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    Ok(Entry {
+        slug,
+        article,
+        ui_language: ui_language(&sources),
+        cached: Some(CacheState {
+            sources: stamp.map_or(0, |(_, s)| s),
+            page: 0,
+            read_now: true,
+            warnings,
+        }),
+    })
 }
 
 /// A conflict as `file:line:column: message`, at the actor's `id = "…"` in its actors.toml.
@@ -139,9 +217,16 @@ fn at_definition(dir: &Path, c: &crate::site_index::Conflict) -> String {
     format!("{}:{line}:{column}: {}", file.display(), c.message)
 }
 
-/// What [`write_site`] wrote, for the command's summary.
+/// The pages one writer thread wrote, and the stamps of the article pages among them (by the
+/// article's place).
+type PagesWritten = (Vec<PathBuf>, Vec<(usize, u64)>);
+
+/// What [`write_site`] wrote, for the command's summary and the build's cache.
 pub struct Written {
     pub pages: Vec<PathBuf>,
+    /// The articles whose page was written (by their place among the articles), with the
+    /// stamp of what it was made of.
+    pub page_stamps: Vec<(usize, u64)>,
 }
 
 /// How the site is written.
@@ -190,16 +275,25 @@ pub fn write_site(
             )
         })
         .collect();
+    // What every page is made of besides its article and navigation: with them, its stamp.
+    let common = crate::build_cache::stamp(&(
+        viewer.shared_files(),
+        options.site_url,
+        options.single_files,
+        lang.tag(),
+    ));
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(workers).max(1);
-    let mut pages: Vec<PathBuf> = std::thread::scope(|scope| {
+    let (mut pages, stamps): (Vec<PathBuf>, Vec<(usize, u64)>) = std::thread::scope(|scope| {
         let handles: Vec<_> = articles
             .chunks(chunk)
-            .map(|part| {
+            .enumerate()
+            .map(|(part_number, part)| {
                 let (index, progress, titles) = (&index, &progress, &titles);
-                scope.spawn(move || -> io::Result<Vec<PathBuf>> {
+                scope.spawn(move || -> io::Result<PagesWritten> {
                     let mut written = Vec::new();
-                    for entry in part {
+                    let mut stamps = Vec::new();
+                    for (n, entry) in part.iter().enumerate() {
                         let url = options.site_url.map(|u| format!("{u}{}/", entry.slug));
                         let actors: Vec<_> = entry
                             .article
@@ -210,6 +304,30 @@ pub fn write_site(
                                 (a.id.clone(), a.name.clone(), a.mention_count, across)
                             })
                             .collect();
+                        let related = related_titles(index, titles, &entry.slug);
+                        let page_lang = entry.page_language(lang);
+                        // The page as the last build wrote it, if nothing it is made of changed.
+                        let stamp = entry.cached.as_ref().map(|cached| {
+                            crate::build_cache::stamp(&(
+                                cached.sources,
+                                common,
+                                &actors,
+                                &related,
+                                page_lang.tag(),
+                            ))
+                        });
+                        let folder = out.join(&entry.slug);
+                        let unchanged = stamp.is_some_and(|stamp| {
+                            entry.cached.as_ref().is_some_and(|c| c.page == stamp)
+                                && folder.join("index.html").is_file()
+                                && (!options.single_files
+                                    || folder.join(format!("{}.html", entry.slug)).is_file())
+                        });
+                        if unchanged {
+                            written.push(folder.join("index.html"));
+                            progress.one_more();
+                            continue;
+                        }
                         // The card and the entry of each actor link to its page.
                         let site: Vec<SiteActor> = actors
                             .iter()
@@ -219,32 +337,32 @@ pub fn write_site(
                                 articles: u32::try_from(*across).unwrap_or(u32::MAX),
                             })
                             .collect();
-                        let nav = render::site_nav(
-                            "../",
-                            related_titles(index, titles, &entry.slug),
-                            actors,
-                            entry.page_language(lang),
-                        );
+                        let nav = render::site_nav("../", related, actors, page_lang);
                         written.extend(write_article(
                             viewer,
                             entry,
-                            &out.join(&entry.slug),
+                            &folder,
                             1,
                             url.as_deref(),
                             Some((&nav, &site)),
                             options,
                         )?);
+                        if let Some(stamp) = stamp {
+                            stamps.push((part_number * chunk + n, stamp));
+                        }
                         progress.one_more();
                     }
-                    Ok(written)
+                    Ok((written, stamps))
                 })
             })
             .collect();
-        let mut all = Vec::new();
+        let (mut all, mut stamps) = (Vec::new(), Vec::new());
         for handle in handles {
-            all.extend(handle.join().expect("a writer thread panicked")?);
+            let (written, new) = handle.join().expect("a writer thread panicked")?;
+            all.extend(written);
+            stamps.extend(new);
         }
-        Ok::<_, io::Error>(all)
+        Ok::<_, io::Error>((all, stamps))
     })?;
     progress.done();
     clock.lap("articles");
@@ -273,7 +391,7 @@ pub fn write_site(
     pages.extend(crate::site_pages::write::write_pages(
         viewer, articles, &index, out, lang,
     )?);
-    clock.lap("site pages");
+    clock.lap("site-pages");
     if let Some(url) = options.site_url {
         let contents_pages = articles.len().div_ceil(ARTICLES_PER_PAGE).max(1);
         let actors: Vec<String> = index.actors.keys().cloned().collect();
@@ -290,7 +408,10 @@ pub fn write_site(
         fs::write(out.join("feed.atom"), feeds::atom(url, articles, lang))?;
     }
     clock.lap("feeds");
-    Ok(Written { pages })
+    Ok(Written {
+        pages,
+        page_stamps: stamps,
+    })
 }
 
 /// The time each step of a build took, on stderr when `MARGINALIA_TIMINGS` is set (what

@@ -27,7 +27,7 @@ fn site_with(name: &str, edit: impl FnOnce(&Path)) -> PathBuf {
 #[test]
 fn the_real_articles_agree_on_their_actors() {
     let dir = site_with("agree", |_| {});
-    let entries = load_articles(&dir, Drafts::Refuse).unwrap_or_else(|e| panic!("{e}"));
+    let entries = load_articles(&dir, Drafts::Refuse, None).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(entries.len(), 2);
     std::fs::remove_dir_all(dir).unwrap();
 }
@@ -52,7 +52,9 @@ fn one_id_of_two_kinds_is_refused_at_its_definition() {
         .position(|l| l == "id = \"japan\"")
         .unwrap()
         + 1;
-    let error = load_articles(&dir, Drafts::Refuse).err().expect("refused");
+    let error = load_articles(&dir, Drafts::Refuse, None)
+        .err()
+        .expect("refused");
     assert_eq!(
         error,
         format!(
@@ -75,7 +77,7 @@ fn the_sites_own_file_agrees_with_its_articles_and_a_disagreement_is_placed() {
         Some("https://www.wikidata.org/wiki/Q423")
     );
     let dir = site_with("registry", |_| {});
-    let entries = load_articles(&dir, Drafts::Refuse).unwrap();
+    let entries = load_articles(&dir, Drafts::Refuse, None).unwrap();
     assert!(registry.check_articles(&entries).is_empty());
     let text = "[[actor]]\nid = \"japan\"\nname = \"Japan\"\nkind = \"organisation\"\n";
     let other = Registry::parse(SourceFile::new("content/site.toml", text)).unwrap();

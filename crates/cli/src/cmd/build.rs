@@ -15,8 +15,9 @@
 //! missing viewer build or an output folder that cannot be written.
 
 use super::Status;
+use crate::build_cache::{BuildCache, Cached};
 use crate::registry::Registry;
-use crate::site::{load_articles, write_site, SiteOptions, Viewer};
+use crate::site::{load_articles, write_site, Entry, SiteOptions, Viewer};
 use marginalia_content::Drafts;
 use std::path::Path;
 use std::time::Instant;
@@ -136,10 +137,11 @@ pub fn build_with(
     };
     let viewer = Viewer::find(viewer).map_err(BuildError::Usage)?;
     let mut clock = crate::site::Laps::new();
-    let articles = load_articles(content, drafts);
-    clock.lap("articles read and checked");
+    let cache = BuildCache::for_output(out, drafts == Drafts::Preview);
+    let articles = load_articles(content, drafts, Some(&cache));
+    clock.lap("read-and-check");
     let examples = examples
-        .map(|dir| load_articles(dir, Drafts::Refuse))
+        .map(|dir| load_articles(dir, Drafts::Refuse, None))
         .unwrap_or(Ok(Vec::new()));
     let (articles, examples) = match (articles, examples) {
         (Ok(a), Ok(e)) => (a, e),
@@ -165,6 +167,8 @@ pub fn build_with(
     };
     let written = write_site(&viewer, &articles, &examples, out, &options)
         .map_err(|e| BuildError::Usage(format!("cannot write {}: {e}", out.display())))?;
+    keep(&cache, &articles, &written.page_stamps);
+    clock.lap("write-and-keep");
     Ok(format!(
         "site: {} article(s) and {} example(s) into {} ({} pages) in {} ms",
         articles.len(),
@@ -173,6 +177,30 @@ pub fn build_with(
         written.pages.len(),
         started.elapsed().as_millis()
     ))
+}
+
+/// Keeps in the build's cache every article read now or whose page was written now (with its
+/// page's stamp), and forgets those no longer in the site.
+fn keep(cache: &BuildCache, articles: &[Entry], page_stamps: &[(usize, u64)]) {
+    let written: std::collections::HashMap<usize, u64> = page_stamps.iter().copied().collect();
+    for (n, entry) in articles.iter().enumerate() {
+        let Some(state) = &entry.cached else {
+            continue;
+        };
+        let page = written.get(&n).copied();
+        if !state.read_now && page.is_none() {
+            continue;
+        }
+        let mut kept = Cached::new(
+            state.sources,
+            entry.ui_language.map(|l| l.tag().to_string()),
+            state.warnings.clone(),
+            entry.article.clone(),
+        );
+        kept.page = page.unwrap_or(state.page);
+        cache.put(&entry.slug, &kept);
+    }
+    cache.keep_only(&articles.iter().map(|e| e.slug.as_str()).collect());
 }
 
 #[cfg(test)]

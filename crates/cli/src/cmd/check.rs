@@ -70,9 +70,19 @@ pub fn run(paths: &[PathBuf]) -> Status {
 
 /// Prints the article's warnings (known names left unmarked).
 pub fn print_warnings(sources: &Sources) {
-    let warnings = unmarked_names(sources);
+    let warnings = warnings(sources);
     if !warnings.is_empty() {
-        eprintln!("{}", report(&warnings));
+        eprintln!("{warnings}");
+    }
+}
+
+/// The article's warnings as [`print_warnings`] prints them; empty when there are none.
+pub fn warnings(sources: &Sources) -> String {
+    let warnings = unmarked_names(sources);
+    if warnings.is_empty() {
+        String::new()
+    } else {
+        report(&warnings)
     }
 }
 
