@@ -46,6 +46,11 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
+    // Each file as well as the folder: an edited translation builds again (the folder's own
+    // entry alone was seen to miss an edit of a file's text).
+    for file in &files {
+        println!("cargo:rerun-if-changed={}", file.display());
+    }
     let mut catalogues: Vec<Catalogue> = files.iter().map(|p| read(p)).collect();
     // English first: it is the reference and the fallback.
     let en = catalogues

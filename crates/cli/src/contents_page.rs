@@ -80,29 +80,37 @@ pub fn page_href(up: &str, n: usize) -> String {
     }
 }
 
-/// Links to every page of the contents (crawlable: plain links), the current one marked.
-fn pager(up: &str, page: usize, pages: usize, lang: Lang) -> Html {
+/// The words of a [`pager`]: its name, and its links to the page before and after.
+pub struct PagerWords<'a> {
+    pub name: &'a str,
+    pub before: &'a str,
+    pub after: &'a str,
+}
+
+/// Links to every page of a list in pages (crawlable: plain links), the current one marked:
+/// page `page` of `pages`, page `n`'s address `href(n)`. The contents and the timeline use it.
+pub fn pager(href: impl Fn(usize) -> String, page: usize, pages: usize, words: PagerWords) -> Html {
     if pages <= 1 {
         return html! {};
     }
     html! {
-        <nav class="contents__pager" aria-label={lang.t(Msg::ContentsPages)}>
+        <nav class="contents__pager" aria-label={words.name.to_string()}>
             if page > 1 {
-                <a rel="prev" href={page_href(up, page - 1)}>{ lang.t(Msg::ContentsNewer) }</a>
+                <a rel="prev" href={href(page - 1)}>{ words.before }</a>
             }
             <ol>
                 { for (1..=pages).map(|n| html! {
                     <li key={n}>
                         if n == page {
-                            <a href={page_href(up, n)} aria-current="page">{ n }</a>
+                            <a href={href(n)} aria-current="page">{ n }</a>
                         } else {
-                            <a href={page_href(up, n)}>{ n }</a>
+                            <a href={href(n)}>{ n }</a>
                         }
                     </li>
                 }) }
             </ol>
             if page < pages {
-                <a rel="next" href={page_href(up, page + 1)}>{ lang.t(Msg::ContentsOlder) }</a>
+                <a rel="next" href={href(page + 1)}>{ words.after }</a>
             }
         </nav>
     }
@@ -153,7 +161,11 @@ pub fn contents_page(props: &ContentsPageProps) -> Html {
                         </li>
                     }) }
                 </ol>
-                { pager(up, props.page, props.pages, lang) }
+                { pager(|n| page_href(up, n), props.page, props.pages, PagerWords {
+                    name: lang.t(Msg::ContentsPages),
+                    before: lang.t(Msg::ContentsNewer),
+                    after: lang.t(Msg::ContentsOlder),
+                }) }
             </main>
         </div>
     }

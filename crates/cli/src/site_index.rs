@@ -38,7 +38,8 @@ pub struct SiteActor {
     /// Every other name the articles use, sorted.
     pub aliases: Vec<String>,
     pub description: String,
-    /// The role each article states, with the article's date, oldest first (empty roles left out).
+    /// The role each article states, with the article's date, oldest first (empty roles left
+    /// out), each once until another is stated: its roles over time.
     pub roles: Vec<DatedRole>,
     /// Its roles over time from the site's own actors file, with their dates and sources.
     pub recorded_roles: Vec<crate::registry::DatedRole>,
@@ -259,6 +260,10 @@ impl SiteIndex {
             site.aliases.retain(|a| *a != name);
             site.roles
                 .sort_by(|a, b| (&a.as_of, &a.slug).cmp(&(&b.as_of, &b.slug)));
+            // Its roles over time: each as the first article to state it, until another is
+            // stated (10,000 articles that call Putin "President of Russia" make one line).
+            site.roles
+                .dedup_by(|later, first| later.role == first.role && later.lang == first.lang);
             site.quotes
                 .sort_by(|a, b| (&a.date, &a.slug, &a.id).cmp(&(&b.date, &b.slug, &b.id)));
         }
@@ -544,6 +549,23 @@ mod tests {
             Entry::new("putin-kim-pact", seed()),
             Entry::new("us-rok-japan-joint-statement", joint()),
         ]
+    }
+
+    #[test]
+    fn a_role_stated_by_many_articles_is_one_line_until_another_is_stated() {
+        let mut many: Vec<Entry> = (0..5)
+            .map(|n| Entry::new(format!("copy-{n}"), seed()))
+            .collect();
+        many.push(Entry::new("us-rok-japan-joint-statement", joint()));
+        let index = SiteIndex::new(&many, Lang::En);
+        let roles: Vec<(&str, &str)> = index.actors["putin"]
+            .roles
+            .iter()
+            .map(|r| (r.role.as_str(), r.slug.as_str()))
+            .collect();
+        assert_eq!(roles.len(), 2, "{roles:?}");
+        assert_eq!(roles[0], ("President of Russia", "copy-0"));
+        assert_eq!(roles[1].1, "us-rok-japan-joint-statement");
     }
 
     #[test]

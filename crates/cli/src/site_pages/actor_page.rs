@@ -89,7 +89,7 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                     <section class="site-page__section">
                         <h2 class="site-page__heading">{ lang.t(Msg::ActorRolesByArticle) }</h2>
                         <ul class="site-page__list">
-                            { for a.roles.iter().map(|r| html! {
+                            { for a.roles.iter().take(MAX_LISTED).map(|r| html! {
                                 <li>
                                     { with_slots(lang, Msg::ActorRoleAsOf, |slot| match slot {
                                         "role" => words_of_text(lang, &r.lang, r.role.clone()),
@@ -102,6 +102,9 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                                 </li>
                             }) }
                         </ul>
+                        if let Some(more) = more(a.roles.len(), lang) {
+                            <p class="site-page__count">{ more }</p>
+                        }
                     </section>
                 }
                 <section class="site-page__section">

@@ -1,12 +1,12 @@
 //! Writes the site's own pages from its index: `actors/index.html`, `actors/<id>/index.html`
-//! for every actor, and `timeline/index.html`. Pages of actors no article names any more are
+//! for every actor, and the timeline (`timeline/index.html`, then `timeline/page/<n>/`). Pages of actors no article names any more are
 //! removed, so a rebuilt site lists what its articles say. All in the site's language.
 
 use super::actor_page::{ActorPage, ActorPageProps};
 use super::actors_index::{ActorsIndex, ActorsIndexProps};
 use super::head_tags;
 use super::search_index;
-use super::timeline_page::{TimelinePage, TimelinePageProps};
+use super::timeline_page::{TimelinePage, TimelinePageProps, ENTRIES_PER_PAGE};
 use crate::render::static_component;
 use crate::site::Entry;
 use crate::site::{static_page, Viewer};
@@ -74,27 +74,48 @@ pub fn write_pages(
         fs::create_dir_all(&folder)?;
         written.push(write(&folder.join("index.html"), page)?);
     }
-    clock.lap("actor pages");
-    let body = static_component::<TimelinePage>(TimelinePageProps {
-        entries: index.timeline.clone(),
-        names,
-        lang,
-    });
-    let head = head_tags(
-        lang,
-        lang.t(Msg::TimelineTitle),
-        lang.t(Msg::TimelineDescription),
-    );
+    clock.lap("actor-pages");
+    // The timeline, in pages; pages of a longer timeline before go.
     let folder = out.join("timeline");
+    let _ = fs::remove_dir_all(folder.join("page"));
     fs::create_dir_all(&folder)?;
-    written.push(write(
-        &folder.join("index.html"),
-        static_page(viewer, 1, &head, &body, lang)?,
-    )?);
-    clock.lap("timeline page");
+    let total = index.timeline.len();
+    let pages = total.div_ceil(ENTRIES_PER_PAGE).max(1);
+    for page in 1..=pages {
+        let first = (page - 1) * ENTRIES_PER_PAGE;
+        let entries = index.timeline[first..total.min(first + ENTRIES_PER_PAGE)].to_vec();
+        let (path, depth) = if page == 1 {
+            (folder.join("index.html"), 1)
+        } else {
+            let there = folder.join("page").join(page.to_string());
+            fs::create_dir_all(&there)?;
+            (there.join("index.html"), 3)
+        };
+        let body = static_component::<TimelinePage>(TimelinePageProps {
+            entries,
+            first: first + 1,
+            total,
+            page,
+            pages,
+            up: "../".repeat(depth),
+            names: names.clone(),
+            lang,
+        });
+        let title = if page == 1 {
+            lang.t(Msg::TimelineTitle).to_string()
+        } else {
+            lang.f(Msg::TimelineTitlePage, &[("n", &page.to_string())])
+        };
+        let head = head_tags(lang, &title, lang.t(Msg::TimelineDescription));
+        written.push(write(
+            &path,
+            static_page(viewer, depth, &head, &body, lang)?,
+        )?);
+    }
+    clock.lap("timeline-pages");
     // The search: its script and its index, one file per first character.
     let shards = search_index::shards(&search_index::documents(articles, index, lang));
-    clock.lap("search index");
+    clock.lap("search-index");
     // The word shards' first characters (`a.js`), for search.js to ask for no shard not written.
     let keys: String = shards
         .keys()
