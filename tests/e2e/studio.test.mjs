@@ -9,7 +9,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
-import { launch, startServer, DESKTOP, PHONE } from "./helpers.mjs";
+import { launch, startServer, axe, DESKTOP, PHONE } from "./helpers.mjs";
 
 const SEED = "content/putin-kim-pact";
 const pasted = readFileSync(`${SEED}/article.md`, "utf8").replace(/\[([^\]]+)\]\(actor:[a-z0-9-]+\)/g, "$1");
@@ -219,4 +219,62 @@ test("the contents page leads to the studio", async () => {
   await page.waitForSelector("#studio-text", { timeout: 20000 });
   assert.match(page.url(), /\/studio\/$/);
   await page.close();
+});
+
+// axe-core in every state of the studio, on a desktop and on a phone: the start form (filled),
+// mid-review (one suggestion confirmed, the next current), the Files panel open, the checker's
+// errors shown (a file broken by hand), and the list of keys open.
+const AXE_STATES = [
+  ["start form", async () => {}],
+  ["mid-review", async (page) => {
+    await draftSeed(page);
+    await page.keyboard.press("j");
+    await page.keyboard.press("c");
+    await page.waitForSelector("[data-refresh-ms]");
+  }],
+  ["files view", async (page) => {
+    await draftSeed(page);
+    await page.click(".studio__files summary");
+    await page.waitForSelector(".studio__source");
+  }],
+  ["errors shown", async (page) => {
+    await draftSeed(page);
+    await page.click(".studio__files summary");
+    await page.selectOption("#studio-file-pick", "quotes.toml");
+    await page.fill(".studio__source", "[[quote]\n");
+    await page.locator(".studio__source").blur();
+    await page.waitForSelector(".studio__errors");
+  }],
+  ["help open", async (page) => {
+    await draftSeed(page);
+    await page.keyboard.press("?");
+    await page.waitForSelector(".studio__help");
+  }],
+];
+
+/** Fills the start form with the seed's text and meta, and drafts. */
+async function draftSeed(page) {
+  await page.fill("#studio-text", pasted);
+  for (const [key, value] of Object.entries(FORM)) await page.fill(`#meta-${key}`, value);
+  await page.click("button[type=submit]");
+  await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
+}
+
+test("axe-core finds no violation in any state of the studio, desktop and phone", async (t) => {
+  for (const [size, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
+    for (const [state, arrange] of AXE_STATES) {
+      await t.test(`${state} (${size})`, async () => {
+        const page = await studioPage(viewport);
+        if (state === "start form") {
+          await page.fill("#studio-text", pasted);
+          for (const [key, value] of Object.entries(FORM)) await page.fill(`#meta-${key}`, value);
+        }
+        await arrange(page);
+        const violations = await axe(page);
+        assert.deepEqual(violations, [], `${state} (${size}): ${JSON.stringify(violations, null, 1)}`);
+        assert.deepEqual(page.errors, []);
+        await page.context().close();
+      });
+    }
+  }
 });

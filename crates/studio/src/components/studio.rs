@@ -115,6 +115,7 @@ pub fn studio() -> Html {
     use_keyboard(act.clone(), state.help_open, reviewing);
 
     let current = state.suggestions.get(state.current).cloned();
+    let article_shown = state.article.is_some();
     let body = match (&state.work.folder, &state.article) {
         (None, _) => html! {
             <StartForm pasted={state.work.pasted.clone()} meta={state.work.meta.clone()}
@@ -122,7 +123,7 @@ pub fn studio() -> Html {
         },
         (Some(folder), article) => html! {
             <div class="studio__review">
-                <div class="studio__side">
+                <section class="studio__side" aria-label="Review">
                     <SuggestionList suggestions={state.suggestions.clone()} current={state.current}
                         act={act.clone()} />
                     <CheckerReport report={state.report.clone()} />
@@ -134,29 +135,38 @@ pub fn studio() -> Html {
                         <MetaForm meta={state.work.meta.clone()} act={act.clone()} />
                     </details>
                     <FileEditor folder={folder.clone()} act={act.clone()} />
-                </div>
-                <section class="studio__preview" aria-label="Preview, as readers will see it">
+                </section>
+                // Not a landmark: the viewer's own `main` (the article) and `aside` (its panels)
+                // are the page's, at its top level.
+                <div class="studio__preview">
                     if let Some(article) = article {
                         <Preview article={article.clone()} builds={state.builds} focus={current} />
                     } else {
                         <p class="studio__empty">{ "The article does not build yet: see the checker's report." }</p>
                     }
-                </section>
+                </div>
             </div>
         },
     };
     html! {
         // Ready: the viewer's stylesheet hides controls under an `.app` that is not.
         <div class="app studio" data-theme="system" data-ready="">
+            // The first link of the page, so a skip link (the preview's viewer has its own,
+            // hidden here: after the bar's link it would skip nothing).
+            if reviewing && article_shown {
+                <a class="skip-link" href="#article">{ "Skip to the preview" }</a>
+            }
             <StudioBar work={state.work.clone()} left={state.suggestions.len()}
                 check_ms={reviewing.then_some(state.check_ms)} refresh_ms={*refresh_ms}
+                storage_error={(*storage_error).clone()}
                 act={act.clone()} />
-            if let Some(error) = &*storage_error {
-                <p class="studio__warning" role="alert">
-                    { format!("Your work is not kept in this browser: {error}. Everything stays on screen; download the .zip before you close the page.") }
-                </p>
+            // While reviewing, the preview's viewer has the page's `main` (its article): the
+            // studio's own parts are then a region and the page's top level.
+            if reviewing {
+                <div class="studio__main" id="studio-main">{ body }</div>
+            } else {
+                <main class="studio__main" id="studio-main">{ body }</main>
             }
-            <main class="studio__main" id="studio-main">{ body }</main>
             <HelpDialog open={state.help_open} act={act} />
         </div>
     }

@@ -13,6 +13,8 @@ pub struct StudioBarProps {
     /// The last check and build, and from the writer's action to the rendered preview (ms).
     pub check_ms: Option<f64>,
     pub refresh_ms: Option<f64>,
+    /// Why the work is not kept in the browser, if it is not.
+    pub storage_error: Option<String>,
     pub act: Callback<Action>,
 }
 
@@ -53,7 +55,8 @@ pub fn studio_bar(props: &StudioBarProps) -> Html {
     let onhelp = props.act.reform(|_| Action::Help(true));
     let drafted = props.work.folder.is_some();
     html! {
-        <header class="studio__bar">
+        // A region, not a banner: the preview's viewer has the page's banner (its toolbar).
+        <section class="studio__bar" aria-label="Studio">
             <h1 class="studio__title"><a href="../">{ "marginalia" }</a>{ " studio" }</h1>
             <p class="studio__status" role="status" aria-live="polite">
                 if drafted {
@@ -85,6 +88,11 @@ pub fn studio_bar(props: &StudioBarProps) -> Html {
             if let Some(m) = &*message {
                 <p class="studio__warning" role="alert">{ m }</p>
             }
-        </header>
+            if let Some(error) = &props.storage_error {
+                <p class="studio__warning" role="alert">
+                    { format!("Your work is not kept in this browser: {error}. Everything stays on screen; download the .zip before you close the page.") }
+                </p>
+            }
+        </section>
     }
 }
