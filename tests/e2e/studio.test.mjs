@@ -77,6 +77,25 @@ async function studioPage(viewport) {
 
 const left = (page) => page.getAttribute("[data-left]", "data-left").then(Number);
 
+/** In the page: whether some work kept in the studio's IndexedDB store holds `text` (asked
+ * once the studio has opened its database). */
+function keptIncludes(text) {
+  return new Promise((ok, fail) => {
+    const open = indexedDB.open("marginalia-studio");
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains("work")) return ok(false);
+      const all = db.transaction("work").objectStore("work").getAll();
+      all.onsuccess = () => ok(all.result.some((v) => v.includes(text)));
+      all.onerror = () => fail(all.error);
+    };
+  });
+}
+
+/** In the page: the studio's keys in localStorage. */
+const localKeys = () => Object.keys(localStorage).filter((k) => k.startsWith("marginalia.studio."));
+
 test("paste the seed, draft, confirm one suggestion by keyboard, download the folder, reload", async () => {
   const page = await studioPage(DESKTOP);
   await page.fill("#studio-text", pasted);
@@ -131,7 +150,9 @@ test("paste the seed, draft, confirm one suggestion by keyboard, download the fo
   const statusLines = Object.values(entries).join("").match(/^status = "suggested"$/gm).length;
   assert.equal(statusLines, before - 6);
 
-  // The work is kept across a reload.
+  // The work is kept across a reload, in IndexedDB (and nothing in localStorage).
+  await page.waitForFunction(keptIncludes, `"page_date_text":"${FORM.page_date_text}"`);
+  assert.deepEqual(await page.evaluate(localKeys), []);
   await page.reload();
   await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
   assert.equal(await left(page), before - 6);
@@ -184,7 +205,7 @@ test("round trip: the seed's folder opened and downloaded unchanged is byte-iden
   await page.fill(".studio__source", fixed);
   await page.locator(".studio__source").blur();
   // Applied when the field is left, and kept in the browser.
-  await page.waitForFunction(() => Object.keys(localStorage).some((k) => localStorage.getItem(k).includes("signed at Moscow")));
+  await page.waitForFunction(keptIncludes, "signed at Moscow");
   const after = (await downloadFolder(page)).entries;
   for (const f of SEED_FILES) {
     const was = readFileSync(`${SEED}/${f}`, "utf8").split("\n");
@@ -276,5 +297,59 @@ test("axe-core finds no violation in any state of the studio, desktop and phone"
         await page.context().close();
       });
     }
+  }
+});
+
+/** A new page of the studio whose browser refuses what `refuse` says, from its first script. */
+async function refusingPage(refuse) {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  await context.addInitScript((what) => {
+    const error = (name) => new DOMException(`refused in this test (${name})`, name);
+    if (what.includes("indexedDB")) {
+      Object.defineProperty(window, "indexedDB", { get: () => { throw error("SecurityError"); } });
+    }
+    if (what.includes("idb-full")) {
+      IDBObjectStore.prototype.put = () => { throw error("QuotaExceededError"); };
+    }
+    if (what.includes("localStorage")) {
+      Storage.prototype.setItem = () => { throw error("QuotaExceededError"); };
+    }
+  }, refuse);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  await page.goto(`${site.url}studio/`);
+  await page.waitForSelector("#studio-text", { timeout: 20000 });
+  return page;
+}
+
+test("the work kept: localStorage where IndexedDB is refused; a refused or full store is said, nothing on screen lost", async () => {
+  // IndexedDB refused: kept in localStorage, and back after a reload.
+  const page = await refusingPage(["indexedDB"]);
+  await draftSeed(page);
+  const before = await left(page);
+  await page.keyboard.press("c");
+  await page.waitForFunction((n) => Number(document.querySelector("[data-left]").dataset.left) === n - 1, before);
+  await page.waitForFunction((t) => Object.values(localStorage).some((v) => v.includes(t)), FORM.page_date_text);
+  assert.equal(await page.$(".studio__warning"), null);
+  await page.reload();
+  await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
+  assert.equal(await left(page), before - 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  // Both refused, or IndexedDB full: said on screen, and the review goes on.
+  for (const [refuse, words] of [[["indexedDB", "localStorage"], /not kept in this browser: .*full/], [["idb-full"], /not kept in this browser: .*full/]]) {
+    const refused = await refusingPage(refuse);
+    await draftSeed(refused);
+    const warning = await refused.waitForSelector(".studio__warning[role=alert]");
+    assert.match(await warning.textContent(), words, refuse.join("+"));
+    assert.match(await warning.textContent(), /download the \.zip/);
+    const n = await left(refused);
+    await refused.keyboard.press("c");
+    await refused.waitForFunction((m) => Number(document.querySelector("[data-left]").dataset.left) === m - 1, n);
+    assert.ok(await refused.$(".studio__preview .article__body"));
+    assert.deepEqual(refused.errors, []);
+    await refused.context().close();
   }
 });

@@ -1,5 +1,5 @@
-//! The root. Data flow: the reducer ([`StudioState`]) starts from the work kept in the
-//! browser; every component changes it through `act` (which also notes the time, so the
+//! The root. Data flow: the reducer ([`StudioState`]) starts empty and takes the work kept in
+//! the browser once it is read (IndexedDB answers asynchronously; `web::load`); every component changes it through `act` (which also notes the time, so the
 //! preview's refresh is measured from the writer's key or click to the rendered article); the
 //! effects keep the work after each change, show the time taken, and listen to the keyboard
 //! (j/k next and previous suggestion, c confirm, x reject, ? the list of keys).
@@ -80,7 +80,10 @@ fn use_keyboard(act: Callback<Action>, help_open: bool, reviewing: bool) {
 
 #[function_component(Studio)]
 pub fn studio() -> Html {
-    let state = use_reducer(|| StudioState::new(web::load().unwrap_or_default()));
+    let state = use_reducer(StudioState::default);
+    // Whether the work kept in the browser has been read (nothing is written before: the page
+    // would otherwise keep its empty start over the work it is about to restore).
+    let loaded = use_state(|| false);
     // When the writer last changed something, for the time to the refreshed preview.
     let started: Rc<RefCell<Option<f64>>> = use_mut_ref(|| None);
     let refresh_ms = use_state(|| None::<f64>);
@@ -93,14 +96,26 @@ pub fn studio() -> Html {
         })
     };
     {
+        let (dispatcher, loaded) = (state.dispatcher(), loaded.clone());
+        use_effect_with((), move |()| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(work) = web::load().await {
+                    dispatcher.dispatch(Action::Restore(Box::new(work)));
+                }
+                loaded.set(true);
+            });
+        });
+    }
+    {
         let storage_error = storage_error.clone();
-        use_effect_with(state.work.clone(), move |work| {
-            let result = if *work == crate::state::Work::default() {
-                Ok(())
-            } else {
-                web::save(work)
-            };
-            storage_error.set(result.err());
+        use_effect_with((state.work.clone(), *loaded), move |(work, loaded)| {
+            if *loaded && *work != crate::state::Work::default() {
+                let work = work.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = web::save(&work).await;
+                    storage_error.set(result.err());
+                });
+            }
         });
     }
     {
@@ -117,6 +132,9 @@ pub fn studio() -> Html {
     let current = state.suggestions.get(state.current).cloned();
     let article_shown = state.article.is_some();
     let body = match (&state.work.folder, &state.article) {
+        (None, _) if !*loaded => html! {
+            <p class="studio__loading">{ "Reading the work kept in this browser…" }</p>
+        },
         (None, _) => html! {
             <StartForm pasted={state.work.pasted.clone()} meta={state.work.meta.clone()}
                 report={state.report.clone()} act={act.clone()} />

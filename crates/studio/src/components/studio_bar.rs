@@ -47,8 +47,11 @@ pub fn studio_bar(props: &StudioBarProps) -> Html {
                 })
                 .unwrap_or(false);
             if sure {
-                web::discard(&slug);
-                act.emit(Action::Restore(Box::default()));
+                let (act, slug) = (act.clone(), slug.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    web::discard(&slug).await;
+                    act.emit(Action::Restore(Box::default()));
+                });
             }
         })
     };
