@@ -353,3 +353,57 @@ test("the work kept: localStorage where IndexedDB is refused; a refused or full 
     await refused.context().close();
   }
 });
+
+const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** The seed as a news site would serve it: its paragraphs in an <article>, around it what is
+ * not the article (navigation, a header and footer, a comment form, scripts and handlers that
+ * would mark the page if they ever ran). */
+function savedPage() {
+  const paragraphs = pasted.trim().split(/\n\n+/);
+  return {
+    paragraphs,
+    html: `<!DOCTYPE html><html><head><title>Japan and South Korea | The Site</title>
+<script>window.__pwned = "head script"</script></head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a></nav><p>Subscribe</p></header>
+<!-- <p>a comment</p> -->
+<article><h1>${escape(FORM.title)}</h1>
+${paragraphs.map((p) => `<p>${escape(p)}</p>`).join("\n")}
+<img src="x.png" onerror="window.__pwned = 'onerror'"><iframe srcdoc="<script>parent.__pwned = 'frame'</script>"></iframe>
+<form><label>Your comment <textarea>text</textarea></label><button>Send</button></form>
+</article><section id="comments"><p>First!</p></section>
+<footer><p>© The Site</p></footer><script>window.__pwned = "body script"</script></body></html>`,
+  };
+}
+
+test("an article's saved page, opened or dropped: its title and paragraphs, nothing of it run; it drafts", async () => {
+  const { paragraphs, html } = savedPage();
+  const page = await studioPage(DESKTOP);
+  await page.setInputFiles("#studio-open-text", { name: "story.html", mimeType: "text/html", buffer: Buffer.from(html) });
+  await page.waitForFunction((t) => document.querySelector("#meta-title").value === t, FORM.title);
+  assert.equal(await page.inputValue("#studio-text"), paragraphs.join("\n\n"));
+  assert.match(await page.textContent(".studio__start .studio__notice"), new RegExp(`Read ${paragraphs.length} paragraphs`));
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, "nothing of the page ran");
+  await page.screenshot({ path: "target/screenshots/studio-saved-page.png" });
+  // It drafts as the pasted text does.
+  for (const [key, value] of Object.entries(FORM)) await page.fill(`#meta-${key}`, value);
+  await page.click("button[type=submit]");
+  await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
+  assert.ok((await left(page)) > 30);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await page.context().close();
+
+  // Dropped on the text box (a file, as a drag from the desktop gives it).
+  const dropped = await studioPage(DESKTOP);
+  const transfer = await dropped.evaluateHandle((source) => {
+    const data = new DataTransfer();
+    data.items.add(new File([source], "saved.htm", { type: "text/html" }));
+    return data;
+  }, html);
+  await dropped.dispatchEvent("#studio-text", "drop", { dataTransfer: transfer });
+  await dropped.waitForFunction((t) => document.querySelector("#studio-text").value.startsWith(t), paragraphs[0]);
+  assert.equal(await dropped.inputValue("#meta-title"), FORM.title);
+  assert.equal(await dropped.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual([...page.errors, ...dropped.errors], []);
+  await dropped.context().close();
+});

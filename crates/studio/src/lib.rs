@@ -27,6 +27,7 @@ pub mod components;
 pub mod edits;
 pub mod folder;
 pub mod meta;
+pub mod page;
 pub mod state;
 pub mod web;
 pub mod zip;

@@ -55,6 +55,9 @@ pub struct StudioState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Paste(String),
+    /// An article's saved web page (its HTML): its readable paragraphs become the text, and its
+    /// title the form's if the form has none ([`crate::page`]).
+    Page(String),
     Meta(&'static str, String),
     Draft,
     /// An existing article folder: its name when the browser gives it, and its files (name,
@@ -84,6 +87,28 @@ impl StudioState {
         let mut next = self.clone();
         match action {
             Action::Paste(text) => next.work.pasted = text,
+            Action::Page(html) => {
+                let page = crate::page::read(&html);
+                if page.paragraphs.is_empty() {
+                    next.report = Some(
+                        "No readable paragraphs in that page: paste the article's text instead."
+                            .into(),
+                    );
+                    return next;
+                }
+                next.work.pasted = page.text();
+                if let Some(title) = page
+                    .title
+                    .filter(|_| next.work.meta.title.trim().is_empty())
+                {
+                    next.work.meta.title = title;
+                }
+                next.report = None;
+                next.notice = Some(format!(
+                    "Read {} paragraphs from the saved page. Check them against the article: take out what is not its text (a byline, a caption, a line of the site's).",
+                    page.paragraphs.len()
+                ));
+            }
             Action::Meta(key, value) => {
                 next.work.meta.set(key, value);
                 if let Some(folder) = next.work.folder.as_mut() {
@@ -100,6 +125,7 @@ impl StudioState {
                 match Folder::draft(&next.work.pasted, &next.work.meta.to_toml()) {
                     Ok(folder) => {
                         next.work.folder = Some(folder);
+                        next.notice = None;
                         next.current = 0;
                         next.rebuild();
                     }
@@ -293,6 +319,31 @@ mod tests {
             "{:?}",
             s.report
         );
+    }
+
+    #[test]
+    fn a_saved_page_gives_the_text_and_the_title_left_empty() {
+        let html = "<html><head><title>Site | T</title><script>x()</script></head><body>\
+            <nav>Home</nav><article><h1>The headline</h1><p>One.</p><p>Two &amp; three.</p>\
+            </article><footer>Foot</footer></body></html>";
+        let s = StudioState::default().apply(Action::Page(html.into()));
+        assert_eq!(s.work.pasted, "One.\n\nTwo & three.");
+        assert_eq!(s.work.meta.title, "The headline");
+        assert!(s
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.contains("2 paragraphs")));
+        // A title typed already stays.
+        let s = StudioState::default()
+            .apply(Action::Meta("title", "Mine".into()))
+            .apply(Action::Page(html.into()));
+        assert_eq!(s.work.meta.title, "Mine");
+        // A page with nothing readable: said, and the text left as it was.
+        let s = StudioState::default()
+            .apply(Action::Paste("kept".into()))
+            .apply(Action::Page("<nav>x</nav><script>y</script>".into()));
+        assert_eq!(s.work.pasted, "kept");
+        assert!(s.report.is_some());
     }
 
     #[test]

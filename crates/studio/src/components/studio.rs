@@ -137,7 +137,7 @@ pub fn studio() -> Html {
         },
         (None, _) => html! {
             <StartForm pasted={state.work.pasted.clone()} meta={state.work.meta.clone()}
-                report={state.report.clone()} act={act.clone()} />
+                report={state.report.clone()} notice={state.notice.clone()} act={act.clone()} />
         },
         (Some(folder), article) => html! {
             <div class="studio__review">
