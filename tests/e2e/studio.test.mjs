@@ -407,3 +407,54 @@ test("an article's saved page, opened or dropped: its title and paragraphs, noth
   assert.deepEqual([...page.errors, ...dropped.errors], []);
   await dropped.context().close();
 });
+
+/** The text of `file` in the Files panel. */
+async function fileText(page, file) {
+  if (!(await page.$(".studio__files[open]"))) await page.click(".studio__files summary");
+  await page.selectOption("#studio-file-pick", file);
+  return page.inputValue(".studio__source");
+}
+
+test("a suggestion edited in its form: e reaches it, each field rewrites its own line", async () => {
+  const page = await studioPage(DESKTOP);
+  await draftSeed(page);
+  const first = await page.getAttribute(".suggestion--current", "data-id");
+  assert.equal(await page.getAttribute(".suggestion--current", "data-kind"), "actor");
+  const actors = await fileText(page, "actors.toml");
+  // e focuses the form's first field; the role typed and left (Tab).
+  await page.locator(".studio__source").blur();
+  await page.click(".studio__suggestions h2");
+  await page.keyboard.press("e");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "suggestion-field-name");
+  await page.fill("#suggestion-field-role", "Test role");
+  await page.keyboard.press("Tab");
+  await page.waitForFunction(() => document.querySelector(".studio__source").value.includes('role = "Test role"'));
+  const edited = await fileText(page, "actors.toml");
+  const was = actors.split("\n");
+  const now = edited.split("\n");
+  assert.equal(now.length, was.length);
+  assert.deepEqual(now.filter((l, i) => l !== was[i]), ['role = "Test role"']);
+  // Still the current suggestion, still to review; the kind from its list.
+  assert.equal(await page.getAttribute(".suggestion--current", "data-id"), first);
+  await page.selectOption("#suggestion-field-kind", "organisation");
+  await page.waitForFunction(() => document.querySelector(".suggestion--current .suggestion__label").textContent.includes("(organisation)"));
+
+  // A quote's speakers, and an event's precision (never finer than its date).
+  await page.click('.suggestion[data-kind="quote"] .suggestion__what');
+  const quote = await page.getAttribute(".suggestion--current", "data-id");
+  await page.fill("#suggestion-field-speakers", "putin, kim");
+  await page.keyboard.press("Tab");
+  await page.waitForFunction(() => document.querySelector(".suggestion--current .suggestion__label").textContent.includes("(putin, kim)"));
+  assert.match(await fileText(page, "quotes.toml"), new RegExp(`id = "${quote}"\\n(.*\\n)*?speakers = \\["putin", "kim"\\]`));
+  // An event dated to the day (the drafter's list: "date: title").
+  const day = await page.$$eval('.suggestion[data-kind="event"]', (items) =>
+    items.find((i) => /^\d{4}-\d{2}-\d{2}:/.test(i.querySelector(".suggestion__label").textContent)).dataset.id);
+  await page.click(`.suggestion[data-id="${day}"] .suggestion__what`);
+  const date = await page.inputValue("#suggestion-field-date");
+  assert.match(date, /^\d{4}-\d{2}-\d{2}/);
+  await page.selectOption("#suggestion-field-precision", "month");
+  await page.waitForFunction((d) => document.querySelector("#suggestion-field-date").value === d, date.slice(0, 7));
+  assert.equal(await page.$eval("#suggestion-field-precision option[value=day]", (o) => o.disabled), true, "never finer than the date");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -6,7 +6,7 @@
 //! the files. Nothing here reaches the browser: storage and downloads are the components'
 //! effects (`crate::web`), as in the viewer.
 
-use crate::edits::{confirm, reject, suggestions, unmark, File, Suggestion};
+use crate::edits::{confirm, reject, set_field, suggestions, unmark, File, Suggestion, Value};
 use crate::folder::Folder;
 use crate::meta::MetaFields;
 use marginalia_model::Article;
@@ -52,6 +52,13 @@ pub struct StudioState {
     pub help_open: bool,
 }
 
+/// The fields the form edits, by kind of suggestion.
+pub const EDITABLE: [(&str, &[&str]); 3] = [
+    ("actor", &["name", "kind", "role"]),
+    ("quote", &["speakers"]),
+    ("event", &["date", "provenance"]),
+];
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Paste(String),
@@ -72,6 +79,9 @@ pub enum Action {
     Confirm,
     Reject,
     Edit(&'static str, String),
+    /// One field of the current suggestion set from the form ([`EDITABLE`]); a quote's
+    /// `speakers` is its speakers' ids, separated by commas.
+    SetField(&'static str, String),
     Help(bool),
     /// Work kept from an earlier visit.
     Restore(Box<Work>),
@@ -195,6 +205,44 @@ impl StudioState {
                     next.rebuild();
                 }
             }
+            Action::SetField(key, value) => {
+                let (Some(s), Some(folder)) = (
+                    self.suggestions.get(self.current),
+                    next.work.folder.as_mut(),
+                ) else {
+                    return next;
+                };
+                if !EDITABLE
+                    .iter()
+                    .any(|(kind, keys)| *kind == s.kind && keys.contains(&key))
+                {
+                    return next;
+                }
+                let file = match s.file {
+                    File::Actors => &mut folder.actors,
+                    File::Events => &mut folder.events,
+                    File::Quotes => &mut folder.quotes,
+                };
+                let edited = if key == "speakers" {
+                    let ids: Vec<String> = value
+                        .split(',')
+                        .map(|id| id.trim().to_string())
+                        .filter(|id| !id.is_empty())
+                        .collect();
+                    if ids.len() > 1 {
+                        set_field(file, s, "speakers", &Value::List(ids), &["speaker"])
+                    } else {
+                        let one = ids.into_iter().next().unwrap_or_default();
+                        set_field(file, s, "speaker", &Value::Text(one), &["speakers"])
+                    }
+                } else {
+                    set_field(file, s, key, &Value::Text(value), &[])
+                };
+                if edited != *file {
+                    *file = edited;
+                    next.rebuild();
+                }
+            }
             Action::Help(open) => next.help_open = open,
             Action::Restore(work) => return StudioState::new(*work),
         }
@@ -241,22 +289,35 @@ impl Reducible for StudioState {
 mod tests {
     use super::*;
 
-    fn seedless() -> StudioState {
-        let meta = include_str!("../../../content/us-rok-japan-joint-statement/meta.toml");
+    /// The article of `meta` and `article` (marks taken out) pasted, its meta typed, drafted.
+    fn drafted(meta: &str, article: &str) -> StudioState {
         let table: toml::Table = meta.parse().unwrap();
         let s =
             |t: &toml::Table, k: &str| t.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
         let source = table["source"].as_table().unwrap();
         let state = StudioState::default()
-            .apply(Action::Paste(marginalia_draft::strip_marks(include_str!(
-                "../../../content/us-rok-japan-joint-statement/article.md"
-            ))))
+            .apply(Action::Paste(marginalia_draft::strip_marks(article)))
             .apply(Action::Meta("title", s(&table, "title")))
             .apply(Action::Meta("page_date", s(&table, "page_date")))
             .apply(Action::Meta("page_date_text", s(&table, "page_date_text")))
             .apply(Action::Meta("source_name", s(source, "name")))
             .apply(Action::Meta("source_date", s(source, "date")));
         state.apply(Action::Draft)
+    }
+
+    fn seedless() -> StudioState {
+        drafted(
+            include_str!("../../../content/us-rok-japan-joint-statement/meta.toml"),
+            include_str!("../../../content/us-rok-japan-joint-statement/article.md"),
+        )
+    }
+
+    /// The seed drafted from its text, as the e2e test pastes it.
+    fn seed_drafted() -> StudioState {
+        drafted(
+            include_str!("../../../content/putin-kim-pact/meta.toml"),
+            include_str!("../../../content/putin-kim-pact/article.md"),
+        )
     }
 
     #[test]
@@ -344,6 +405,82 @@ mod tests {
             .apply(Action::Page("<nav>x</nav><script>y</script>".into()));
         assert_eq!(s.work.pasted, "kept");
         assert!(s.report.is_some());
+    }
+
+    #[test]
+    fn the_form_edits_the_current_suggestion_s_lines_only() {
+        let s = seedless();
+        let actor = s.suggestions[0].clone();
+        assert_eq!(actor.kind, "actor");
+        let before = s.work.folder.clone().unwrap();
+        let s2 = s.apply(Action::SetField("role", "Ambassador".into()));
+        let after = s2.work.folder.clone().unwrap();
+        assert_eq!(after.events, before.events);
+        assert_eq!(after.quotes, before.quotes);
+        assert_eq!(after.article, before.article);
+        let changed: Vec<&str> = after
+            .actors
+            .lines()
+            .zip(before.actors.lines())
+            .filter(|(a, b)| a != b)
+            .map(|(a, _)| a)
+            .collect();
+        assert_eq!(changed, ["role = \"Ambassador\""]);
+        assert_eq!(after.actors.lines().count(), before.actors.lines().count());
+        // Still the current suggestion, re-checked; confirming it keeps the role.
+        assert_eq!(s2.suggestions[s2.current].id, actor.id);
+        assert_eq!(s2.builds, s.builds + 1);
+        let s3 = s2.apply(Action::Confirm);
+        assert!(s3
+            .work
+            .folder
+            .unwrap()
+            .actors
+            .contains("role = \"Ambassador\""));
+        // A field the form does not edit (an id would strand its marks) changes nothing.
+        let same = s.apply(Action::SetField("id", "other".into()));
+        assert_eq!(same.work.folder, s.work.folder);
+        assert_eq!(same.builds, s.builds);
+    }
+
+    #[test]
+    fn a_quote_s_speakers_and_an_event_s_date_from_the_form() {
+        let s = seed_drafted();
+        let quote = s
+            .suggestions
+            .iter()
+            .position(|x| x.kind == "quote")
+            .unwrap();
+        let s = s.apply(Action::Select(quote));
+        let id = s.suggestions[quote].id.clone();
+        let two = s.apply(Action::SetField("speakers", "biden, kishida ,".into()));
+        let quotes = &two.work.folder.as_ref().unwrap().quotes;
+        assert!(
+            quotes.contains("speakers = [\"biden\", \"kishida\"]"),
+            "{quotes}"
+        );
+        let current = &two.suggestions[two.current];
+        assert_eq!(current.id, id);
+        assert_eq!(
+            crate::edits::field(quotes, current, "speakers").as_deref(),
+            Some("biden, kishida")
+        );
+        let event = s
+            .suggestions
+            .iter()
+            .position(|x| x.kind == "event")
+            .unwrap();
+        let s = s.apply(Action::Select(event));
+        let e = s.suggestions[event].clone();
+        let events = &s.work.folder.as_ref().unwrap().events;
+        let date = crate::edits::field(events, &e, "date").unwrap();
+        let year = crate::edits::to_precision(&date, "year").unwrap();
+        let s = s.apply(Action::SetField("date", year.clone()));
+        let events = &s.work.folder.as_ref().unwrap().events;
+        assert_eq!(
+            crate::edits::field(events, &s.suggestions[s.current], "date"),
+            Some(year)
+        );
     }
 
     #[test]

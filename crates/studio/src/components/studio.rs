@@ -11,6 +11,7 @@ use super::meta_form::MetaForm;
 use super::preview::Preview;
 use super::start_form::StartForm;
 use super::studio_bar::StudioBar;
+use super::suggestion_form::{SuggestionForm, FORM_ID};
 use super::suggestion_list::SuggestionList;
 use crate::state::{Action, StudioState};
 use crate::web;
@@ -41,6 +42,22 @@ fn in_preview(target: Option<web_sys::EventTarget>) -> bool {
         .is_some_and(|el| el.closest(".studio__preview").ok().flatten().is_some())
 }
 
+/// Focuses the first field of the current suggestion's form, if it has one.
+fn focus_form() {
+    use wasm_bindgen::JsCast;
+    let field = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("#{FORM_ID} input, #{FORM_ID} select"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(field) = field {
+        let _ = field.focus();
+    }
+}
+
 #[hook]
 fn use_keyboard(act: Callback<Action>, help_open: bool, reviewing: bool) {
     use_effect_with((help_open, reviewing), move |&(help_open, reviewing)| {
@@ -67,6 +84,11 @@ fn use_keyboard(act: Callback<Action>, help_open: bool, reviewing: bool) {
                             "k" if reviewing => Action::Previous,
                             "c" if reviewing => Action::Confirm,
                             "x" if reviewing => Action::Reject,
+                            "e" if reviewing => {
+                                focus_form();
+                                e.prevent_default();
+                                return;
+                            }
                             _ => return,
                         };
                         e.prevent_default();
@@ -144,6 +166,10 @@ pub fn studio() -> Html {
                 <section class="studio__side" aria-label="Review">
                     <SuggestionList suggestions={state.suggestions.clone()} current={state.current}
                         act={act.clone()} />
+                    if let Some(s) = &current {
+                        <SuggestionForm key={format!("{}:{}", s.kind, s.id)} suggestion={s.clone()}
+                            text={folder.file(s.file.name()).to_string()} act={act.clone()} />
+                    }
                     <CheckerReport report={state.report.clone()} />
                     if let Some(notice) = &state.notice {
                         <p class="studio__notice" role="status">{ notice }</p>
