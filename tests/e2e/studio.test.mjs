@@ -458,3 +458,34 @@ test("a suggestion edited in its form: e reaches it, each field rewrites its own
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test("checker errors in place: under the suggestion they concern and above the file, with the list's words", async () => {
+  const page = await studioPage(DESKTOP);
+  await draftSeed(page);
+  const actors = await fileText(page, "actors.toml");
+  const id = await page.getAttribute(".suggestion--current", "data-id");
+  // The first suggestion's kind broken by hand.
+  const broken = actors.replace(new RegExp(`(id = "${id}"\\nname = .*\\nkind = )"[a-z]+"`), '$1"planet"');
+  assert.notEqual(broken, actors);
+  await page.fill(".studio__source", broken);
+  await page.locator(".studio__source").blur();
+  const inPlace = await page.waitForSelector(`.suggestion[data-id="${id}"] .suggestion__errors`);
+  const words = (await inPlace.textContent()).trim();
+  assert.match(words, /actors\.toml:\d+:\d+: /);
+  assert.ok((await page.textContent(".studio__errors")).includes(words), "the same words as the list");
+  // Above the file, a link to its line: the line selected in the text.
+  const line = Number(words.match(/actors\.toml:(\d+):/)[1]);
+  await page.click(`.studio__file-errors button:has-text("Line ${line}")`);
+  const selected = await page.evaluate(() => {
+    const area = document.querySelector(".studio__source");
+    return area.value.slice(area.selectionStart, area.selectionEnd);
+  });
+  assert.equal(selected, broken.split("\n")[line - 1]);
+  await page.screenshot({ path: "target/screenshots/studio-errors-in-place.png" });
+  // Fixed: gone from both.
+  await page.fill(".studio__source", actors);
+  await page.locator(".studio__source").blur();
+  await page.waitForFunction(() => !document.querySelector(".suggestion__errors") && !document.querySelector(".studio__errors"));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

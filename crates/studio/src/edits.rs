@@ -46,6 +46,9 @@ pub struct Suggestion {
     pub entry: Range<usize>,
     /// Its `status` and `confidence` lines, which confirming deletes.
     pub status_lines: Vec<usize>,
+    /// The checker's errors on its own lines, as the report prints them (set by the studio's
+    /// reducer after each check: `crate::placed`).
+    pub errors: Vec<String>,
 }
 
 /// A `key = value` line's key and value (the value as TOML reads it; `None` if it is not a
@@ -203,6 +206,7 @@ pub fn suggestions_in(file: File, text: &str) -> Vec<Suggestion> {
             line: block.header,
             entry: block.start..entry_end,
             status_lines,
+            errors: Vec::new(),
         });
     }
     found

@@ -28,6 +28,7 @@ pub mod edits;
 pub mod folder;
 pub mod meta;
 pub mod page;
+pub mod placed;
 pub mod state;
 pub mod web;
 pub mod zip;

@@ -9,6 +9,7 @@
 use crate::edits::{confirm, reject, set_field, suggestions, unmark, File, Suggestion, Value};
 use crate::folder::Folder;
 use crate::meta::MetaFields;
+use crate::placed::{place, within, Placed};
 use marginalia_model::Article;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -45,6 +46,8 @@ pub struct StudioState {
     pub builds: u32,
     /// The checker's report of the last build, or the drafter's refusal.
     pub report: Option<String>,
+    /// The report's errors with the file and line each points at, to show in place.
+    pub placed: Rc<Vec<Placed>>,
     /// What opening a folder left aside (files that are not the article's).
     pub notice: Option<String>,
     /// How long the last check and build took, in milliseconds.
@@ -166,6 +169,7 @@ impl StudioState {
                 next.work.name = None;
                 next.notice = None;
                 next.suggestions = Rc::default();
+                next.placed = Rc::default();
                 next.article = None;
                 next.report = None;
             }
@@ -263,8 +267,6 @@ impl StudioState {
             return;
         };
         let started = crate::web::now();
-        self.suggestions = Rc::new(suggestions(&folder.actors, &folder.events, &folder.quotes));
-        self.current = self.current.min(self.suggestions.len().saturating_sub(1));
         match folder.preview(&self.work.slug()) {
             Ok(article) => {
                 self.article = Some(Rc::new(article));
@@ -273,6 +275,19 @@ impl StudioState {
             }
             Err(report) => self.report = Some(report),
         }
+        let placed = self.report.as_deref().map(place).unwrap_or_default();
+        let mut found = suggestions(&folder.actors, &folder.events, &folder.quotes);
+        for s in &mut found {
+            let text = folder.file(s.file.name());
+            let own = s.line..crate::edits::own_lines(text, s).end;
+            s.errors = within(&placed, s.file.name(), own)
+                .into_iter()
+                .map(|p| p.text.clone())
+                .collect();
+        }
+        self.suggestions = Rc::new(found);
+        self.placed = Rc::new(placed);
+        self.current = self.current.min(self.suggestions.len().saturating_sub(1));
         self.check_ms = crate::web::now() - started;
     }
 }
@@ -481,6 +496,38 @@ mod tests {
             crate::edits::field(events, &s.suggestions[s.current], "date"),
             Some(year)
         );
+    }
+
+    #[test]
+    fn an_error_shows_on_the_suggestion_whose_lines_hold_it() {
+        let s = seedless();
+        assert!(s.placed.is_empty());
+        assert!(s.suggestions.iter().all(|x| x.errors.is_empty()));
+        let actor = s.suggestions[0].clone();
+        let s = s.apply(Action::SetField("kind", "planet".into()));
+        let report = s.report.clone().expect("a kind the checker refuses");
+        assert!(!s.placed.is_empty(), "{report}");
+        let errors = &s.suggestions[0].errors;
+        assert_eq!(s.suggestions[0].id, actor.id);
+        assert_eq!(errors.len(), 1, "{report}");
+        assert!(
+            errors[0].contains("actors.toml:") && report.contains(&errors[0]),
+            "{errors:?}"
+        );
+        // No other suggestion holds it.
+        assert!(s.suggestions[1..].iter().all(|x| x.errors.is_empty()));
+        // Fixed, it is gone from both.
+        let s = s.apply(Action::SetField("kind", actor_kind(&actor)));
+        assert!(s.report.is_none() && s.placed.is_empty() && s.suggestions[0].errors.is_empty());
+    }
+
+    fn actor_kind(s: &Suggestion) -> String {
+        s.label
+            .rsplit('(')
+            .next()
+            .unwrap()
+            .trim_end_matches(')')
+            .to_string()
     }
 
     #[test]

@@ -178,7 +178,7 @@ pub fn studio() -> Html {
                         <summary>{ "Meta" }</summary>
                         <MetaForm meta={state.work.meta.clone()} act={act.clone()} />
                     </details>
-                    <FileEditor folder={folder.clone()} act={act.clone()} />
+                    <FileEditor folder={folder.clone()} placed={state.placed.clone()} act={act.clone()} />
                 </section>
                 // Not a landmark: the viewer's own `main` (the article) and `aside` (its panels)
                 // are the page's, at its top level.
