@@ -52,6 +52,9 @@ pub struct StudioState {
     pub notice: Option<String>,
     /// How long the last check and build took, in milliseconds.
     pub check_ms: f64,
+    /// How long the last draft took, drafter, check and build together (ms; `bench/studio.mjs`
+    /// reads it).
+    pub draft_ms: Option<f64>,
     pub help_open: bool,
 }
 
@@ -135,12 +138,14 @@ impl StudioState {
                         Some("Paste the article's text, or open a .md or .txt file, first.".into());
                     return next;
                 }
+                let started = crate::web::now();
                 match Folder::draft(&next.work.pasted, &next.work.meta.to_toml()) {
                     Ok(folder) => {
                         next.work.folder = Some(folder);
                         next.notice = None;
                         next.current = 0;
                         next.rebuild();
+                        next.draft_ms = Some(crate::web::now() - started);
                     }
                     Err(message) => next.report = Some(message),
                 }

@@ -202,7 +202,7 @@ pub fn studio() -> Html {
             }
             <StudioBar work={state.work.clone()} left={state.suggestions.len()}
                 check_ms={reviewing.then_some(state.check_ms)} refresh_ms={*refresh_ms}
-                storage_error={(*storage_error).clone()}
+                draft_ms={state.draft_ms} storage_error={(*storage_error).clone()}
                 act={act.clone()} />
             // While reviewing, the preview's viewer has the page's `main` (its article): the
             // studio's own parts are then a region and the page's top level.

@@ -13,6 +13,8 @@ pub struct StudioBarProps {
     /// The last check and build, and from the writer's action to the rendered preview (ms).
     pub check_ms: Option<f64>,
     pub refresh_ms: Option<f64>,
+    /// The last draft: drafter, check and build (ms).
+    pub draft_ms: Option<f64>,
     /// Why the work is not kept in the browser, if it is not.
     pub storage_error: Option<String>,
     pub act: Callback<Action>,
@@ -68,7 +70,8 @@ pub fn studio_bar(props: &StudioBarProps) -> Html {
                     </span>
                     if let Some(ms) = props.check_ms {
                         <span class="studio__timing" data-check-ms={format!("{ms:.1}")}
-                            data-refresh-ms={props.refresh_ms.map(|r| format!("{r:.1}"))}>
+                            data-refresh-ms={props.refresh_ms.map(|r| format!("{r:.1}"))}
+                            data-draft-ms={props.draft_ms.map(|r| format!("{r:.1}"))}>
                             { format!(" · checked in {ms:.0} ms") }
                             { props.refresh_ms.map(|r| format!(", previewed in {r:.0} ms")).unwrap_or_default() }
                         </span>
