@@ -349,6 +349,7 @@ test("the work kept: localStorage where IndexedDB is refused; a refused or full 
     await refused.keyboard.press("c");
     await refused.waitForFunction((m) => Number(document.querySelector("[data-left]").dataset.left) === m - 1, n);
     assert.ok(await refused.$(".studio__preview .article__body"));
+    assert.deepEqual(await axe(refused), [], "axe with the warning shown");
     assert.deepEqual(refused.errors, []);
     await refused.context().close();
   }
@@ -384,6 +385,7 @@ test("an article's saved page, opened or dropped: its title and paragraphs, noth
   assert.equal(await page.inputValue("#studio-text"), paragraphs.join("\n\n"));
   assert.match(await page.textContent(".studio__start .studio__notice"), new RegExp(`Read ${paragraphs.length} paragraphs`));
   assert.equal(await page.evaluate(() => window.__pwned), undefined, "nothing of the page ran");
+  assert.deepEqual(await axe(page), [], "axe with the page's notice shown");
   await page.screenshot({ path: "target/screenshots/studio-saved-page.png" });
   // It drafts as the pasted text does.
   for (const [key, value] of Object.entries(FORM)) await page.fill(`#meta-${key}`, value);
@@ -424,11 +426,21 @@ test("a suggestion edited in its form: e reaches it, each field rewrites its own
   // e focuses the form's first field; the role typed and left (Tab).
   await page.locator(".studio__source").blur();
   await page.click(".studio__suggestions h2");
+  const name = await page.inputValue("#suggestion-field-name");
   await page.keyboard.press("e");
   assert.equal(await page.evaluate(() => document.activeElement.id), "suggestion-field-name");
+  assert.equal(await page.inputValue("#suggestion-field-name"), name, "the e is not typed");
   await page.fill("#suggestion-field-role", "Test role");
   await page.keyboard.press("Tab");
   await page.waitForFunction(() => document.querySelector(".studio__source").value.includes('role = "Test role"'));
+  // Esc leaves the form: j moves on again, and back.
+  await page.focus("#suggestion-field-role");
+  await page.keyboard.press("Escape");
+  assert.equal(await page.evaluate(() => document.activeElement.closest("#suggestion-form")), null);
+  await page.keyboard.press("j");
+  await page.waitForFunction((id) => document.querySelector(".suggestion--current").dataset.id !== id, first);
+  await page.keyboard.press("k");
+  await page.waitForFunction((id) => document.querySelector(".suggestion--current").dataset.id === id, first);
   const edited = await fileText(page, "actors.toml");
   const was = actors.split("\n");
   const now = edited.split("\n");

@@ -15,7 +15,7 @@ const KEYS: [(&str, &str); 7] = [
     ("k", "previous suggestion"),
     ("c", "confirm the suggestion"),
     ("x", "reject the suggestion"),
-    ("e", "edit the suggestion's fields"),
+    ("e", "edit the suggestion's fields (Esc leaves them)"),
     ("?", "this list"),
     ("Esc", "close it"),
 ];

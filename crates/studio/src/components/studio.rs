@@ -42,6 +42,14 @@ fn in_preview(target: Option<web_sys::EventTarget>) -> bool {
         .is_some_and(|el| el.closest(".studio__preview").ok().flatten().is_some())
 }
 
+/// Whether `target` is a field of the current suggestion's form.
+fn in_form(target: Option<web_sys::EventTarget>) -> bool {
+    use wasm_bindgen::JsCast;
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.closest(&format!("#{FORM_ID}")).ok().flatten().is_some())
+}
+
 /// Focuses the first field of the current suggestion's form, if it has one.
 fn focus_form() {
     use wasm_bindgen::JsCast;
@@ -74,6 +82,17 @@ fn use_keyboard(act: Callback<Action>, help_open: bool, reviewing: bool) {
                         let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                             return;
                         };
+                        // Esc in the suggestion's form leaves it (the field's change is applied
+                        // as it loses focus), back to the review's keys.
+                        if e.key() == "Escape" && in_form(e.target()) {
+                            if let Some(el) = e
+                                .target()
+                                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                            {
+                                let _ = el.blur();
+                            }
+                            return;
+                        }
                         if e.ctrl_key() || e.meta_key() || e.alt_key() || typing(e.target()) {
                             return;
                         }

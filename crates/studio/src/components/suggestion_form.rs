@@ -2,7 +2,7 @@
 //! cannot: an actor's name, kind and role; a quote's speaker or speakers; an event's date, its
 //! precision and its provenance (`crate::state::EDITABLE`). A field is applied when it is left
 //! (or Enter is pressed), and rewrites only its own line (`crate::edits::set_field`). `e`
-//! focuses the form's first field.
+//! focuses the form's first field; Esc leaves the form (`components::studio`'s keyboard).
 
 use crate::edits::{field, precision, to_precision, Suggestion};
 use crate::state::Action;
@@ -133,7 +133,7 @@ pub fn suggestion_form(props: &SuggestionFormProps) -> Html {
         <section class="studio__edit" id={FORM_ID} aria-labelledby="suggestion-form-title">
             <h3 id="suggestion-form-title">{ format!("Edit {} {}", s.kind, s.id) }</h3>
             <div class="studio__fields">{ fields }</div>
-            <p class="studio__hint">{ "A change is applied when you leave the field, and checked at once. "}<kbd>{ "e" }</kbd>{ " comes here." }</p>
+            <p class="studio__hint">{ "A change is applied when you leave the field, and checked at once. "}<kbd>{ "e" }</kbd>{ " comes here, " }<kbd>{ "Esc" }</kbd>{ " goes back to the list's keys." }</p>
         </section>
     }
 }
