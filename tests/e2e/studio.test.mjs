@@ -501,3 +501,29 @@ test("checker errors in place: under the suggestion they concern and above the f
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test("the work kept even when a database of the studio's name has no store (made elsewhere at its version)", async () => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  await context.addInitScript(() => {
+    if (sessionStorage.getItem("made")) return;
+    sessionStorage.setItem("made", "1");
+    const open = indexedDB.open("marginalia-studio", 1);
+    open.onsuccess = () => open.result.close();
+  });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  await page.goto(`${site.url}studio/`);
+  await page.waitForSelector("#studio-text", { timeout: 20000 });
+  await draftSeed(page);
+  await page.waitForFunction(keptIncludes, `"page_date_text":"${FORM.page_date_text}"`);
+  assert.equal(await page.$(".studio__warning"), null);
+  assert.equal(await page.evaluate(() => new Promise((ok) => {
+    const open = indexedDB.open("marginalia-studio");
+    open.onsuccess = () => { ok(open.result.version); open.result.close(); };
+  })), 2, "opened again one version up");
+  await page.reload();
+  await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

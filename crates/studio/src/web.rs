@@ -79,7 +79,8 @@ mod idb {
     }
 
     /// The studio's database, opened (and made, the first time) when first asked for. Errs
-    /// when the browser refuses IndexedDB.
+    /// when the browser refuses IndexedDB. A database of that name without the store (made by
+    /// something else at its version) is opened again one version up, which makes the store.
     pub async fn database() -> Result<IdbDatabase, String> {
         if let Some(db) = OPEN.with(|o| o.borrow().clone()) {
             return Ok(db);
@@ -89,7 +90,27 @@ mod idb {
             .indexed_db()
             .map_err(|_| "refused")?
             .ok_or("no IndexedDB")?;
-        let request = factory.open_with_u32(DB, 1).map_err(|_| "refused")?;
+        // At the version it has (made at 1 the first time), never a lower one (an error).
+        let mut db = open(&factory, None).await?;
+        if !db.object_store_names().contains(STORE) {
+            let version = db.version() as u32 + 1;
+            db.close();
+            db = open(&factory, Some(version)).await?;
+        }
+        OPEN.with(|o| *o.borrow_mut() = Some(db.clone()));
+        Ok(db)
+    }
+
+    /// Opens the database at `version` (else at its own), making the store if it has none.
+    async fn open(
+        factory: &web_sys::IdbFactory,
+        version: Option<u32>,
+    ) -> Result<IdbDatabase, String> {
+        let request = match version {
+            Some(v) => factory.open_with_u32(DB, v),
+            None => factory.open(DB),
+        }
+        .map_err(|_| "refused")?;
         let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
             let db = e
                 .target()
@@ -106,9 +127,7 @@ mod idb {
         let result = done(&request).await;
         request.set_onupgradeneeded(None);
         drop(upgrade);
-        let db: IdbDatabase = result?.dyn_into().map_err(|_| "not a database")?;
-        OPEN.with(|o| *o.borrow_mut() = Some(db.clone()));
-        Ok(db)
+        result?.dyn_into().map_err(|_| "not a database".to_string())
     }
 
     fn store(
