@@ -9,7 +9,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
-import { launch, startServer, DESKTOP, PHONE } from "./helpers.mjs";
+import { launch, startServer, axe, DESKTOP, PHONE } from "./helpers.mjs";
 
 const SEED = "content/putin-kim-pact";
 const pasted = readFileSync(`${SEED}/article.md`, "utf8").replace(/\[([^\]]+)\]\(actor:[a-z0-9-]+\)/g, "$1");
@@ -77,6 +77,25 @@ async function studioPage(viewport) {
 
 const left = (page) => page.getAttribute("[data-left]", "data-left").then(Number);
 
+/** In the page: whether some work kept in the studio's IndexedDB store holds `text` (asked
+ * once the studio has opened its database). */
+function keptIncludes(text) {
+  return new Promise((ok, fail) => {
+    const open = indexedDB.open("marginalia-studio");
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains("work")) return ok(false);
+      const all = db.transaction("work").objectStore("work").getAll();
+      all.onsuccess = () => ok(all.result.some((v) => v.includes(text)));
+      all.onerror = () => fail(all.error);
+    };
+  });
+}
+
+/** In the page: the studio's keys in localStorage. */
+const localKeys = () => Object.keys(localStorage).filter((k) => k.startsWith("marginalia.studio."));
+
 test("paste the seed, draft, confirm one suggestion by keyboard, download the folder, reload", async () => {
   const page = await studioPage(DESKTOP);
   await page.fill("#studio-text", pasted);
@@ -131,7 +150,9 @@ test("paste the seed, draft, confirm one suggestion by keyboard, download the fo
   const statusLines = Object.values(entries).join("").match(/^status = "suggested"$/gm).length;
   assert.equal(statusLines, before - 6);
 
-  // The work is kept across a reload.
+  // The work is kept across a reload, in IndexedDB (and nothing in localStorage).
+  await page.waitForFunction(keptIncludes, `"page_date_text":"${FORM.page_date_text}"`);
+  assert.deepEqual(await page.evaluate(localKeys), []);
   await page.reload();
   await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
   assert.equal(await left(page), before - 6);
@@ -184,7 +205,7 @@ test("round trip: the seed's folder opened and downloaded unchanged is byte-iden
   await page.fill(".studio__source", fixed);
   await page.locator(".studio__source").blur();
   // Applied when the field is left, and kept in the browser.
-  await page.waitForFunction(() => Object.keys(localStorage).some((k) => localStorage.getItem(k).includes("signed at Moscow")));
+  await page.waitForFunction(keptIncludes, "signed at Moscow");
   const after = (await downloadFolder(page)).entries;
   for (const f of SEED_FILES) {
     const was = readFileSync(`${SEED}/${f}`, "utf8").split("\n");
@@ -219,4 +240,290 @@ test("the contents page leads to the studio", async () => {
   await page.waitForSelector("#studio-text", { timeout: 20000 });
   assert.match(page.url(), /\/studio\/$/);
   await page.close();
+});
+
+// axe-core in every state of the studio, on a desktop and on a phone: the start form (filled),
+// mid-review (one suggestion confirmed, the next current), the Files panel open, the checker's
+// errors shown (a file broken by hand), and the list of keys open.
+const AXE_STATES = [
+  ["start form", async () => {}],
+  ["mid-review", async (page) => {
+    await draftSeed(page);
+    await page.keyboard.press("j");
+    await page.keyboard.press("c");
+    await page.waitForSelector("[data-refresh-ms]");
+  }],
+  ["files view", async (page) => {
+    await draftSeed(page);
+    await page.click(".studio__files summary");
+    await page.waitForSelector(".studio__source");
+  }],
+  ["errors shown", async (page) => {
+    await draftSeed(page);
+    await page.click(".studio__files summary");
+    await page.selectOption("#studio-file-pick", "quotes.toml");
+    await page.fill(".studio__source", "[[quote]\n");
+    await page.locator(".studio__source").blur();
+    await page.waitForSelector(".studio__errors");
+  }],
+  ["help open", async (page) => {
+    await draftSeed(page);
+    await page.keyboard.press("?");
+    await page.waitForSelector(".studio__help");
+  }],
+];
+
+/** Fills the start form with the seed's text and meta, and drafts. */
+async function draftSeed(page) {
+  await page.fill("#studio-text", pasted);
+  for (const [key, value] of Object.entries(FORM)) await page.fill(`#meta-${key}`, value);
+  await page.click("button[type=submit]");
+  await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
+}
+
+test("axe-core finds no violation in any state of the studio, desktop and phone", async (t) => {
+  for (const [size, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
+    for (const [state, arrange] of AXE_STATES) {
+      await t.test(`${state} (${size})`, async () => {
+        const page = await studioPage(viewport);
+        if (state === "start form") {
+          await page.fill("#studio-text", pasted);
+          for (const [key, value] of Object.entries(FORM)) await page.fill(`#meta-${key}`, value);
+        }
+        await arrange(page);
+        const violations = await axe(page);
+        assert.deepEqual(violations, [], `${state} (${size}): ${JSON.stringify(violations, null, 1)}`);
+        assert.deepEqual(page.errors, []);
+        await page.context().close();
+      });
+    }
+  }
+});
+
+/** A new page of the studio whose browser refuses what `refuse` says, from its first script. */
+async function refusingPage(refuse) {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  await context.addInitScript((what) => {
+    const error = (name) => new DOMException(`refused in this test (${name})`, name);
+    if (what.includes("indexedDB")) {
+      Object.defineProperty(window, "indexedDB", { get: () => { throw error("SecurityError"); } });
+    }
+    if (what.includes("idb-full")) {
+      IDBObjectStore.prototype.put = () => { throw error("QuotaExceededError"); };
+    }
+    if (what.includes("localStorage")) {
+      Storage.prototype.setItem = () => { throw error("QuotaExceededError"); };
+    }
+  }, refuse);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  await page.goto(`${site.url}studio/`);
+  await page.waitForSelector("#studio-text", { timeout: 20000 });
+  return page;
+}
+
+test("the work kept: localStorage where IndexedDB is refused; a refused or full store is said, nothing on screen lost", async () => {
+  // IndexedDB refused: kept in localStorage, and back after a reload.
+  const page = await refusingPage(["indexedDB"]);
+  await draftSeed(page);
+  const before = await left(page);
+  await page.keyboard.press("c");
+  await page.waitForFunction((n) => Number(document.querySelector("[data-left]").dataset.left) === n - 1, before);
+  await page.waitForFunction((t) => Object.values(localStorage).some((v) => v.includes(t)), FORM.page_date_text);
+  assert.equal(await page.$(".studio__warning"), null);
+  await page.reload();
+  await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
+  assert.equal(await left(page), before - 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  // Both refused, or IndexedDB full: said on screen, and the review goes on.
+  for (const [refuse, words] of [[["indexedDB", "localStorage"], /not kept in this browser: .*full/], [["idb-full"], /not kept in this browser: .*full/]]) {
+    const refused = await refusingPage(refuse);
+    await draftSeed(refused);
+    const warning = await refused.waitForSelector(".studio__warning[role=alert]");
+    assert.match(await warning.textContent(), words, refuse.join("+"));
+    assert.match(await warning.textContent(), /download the \.zip/);
+    const n = await left(refused);
+    await refused.keyboard.press("c");
+    await refused.waitForFunction((m) => Number(document.querySelector("[data-left]").dataset.left) === m - 1, n);
+    assert.ok(await refused.$(".studio__preview .article__body"));
+    assert.deepEqual(await axe(refused), [], "axe with the warning shown");
+    assert.deepEqual(refused.errors, []);
+    await refused.context().close();
+  }
+});
+
+const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** The seed as a news site would serve it: its paragraphs in an <article>, around it what is
+ * not the article (navigation, a header and footer, a comment form, scripts and handlers that
+ * would mark the page if they ever ran). */
+function savedPage() {
+  const paragraphs = pasted.trim().split(/\n\n+/);
+  return {
+    paragraphs,
+    html: `<!DOCTYPE html><html><head><title>Japan and South Korea | The Site</title>
+<script>window.__pwned = "head script"</script></head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a></nav><p>Subscribe</p></header>
+<!-- <p>a comment</p> -->
+<article><h1>${escape(FORM.title)}</h1>
+${paragraphs.map((p) => `<p>${escape(p)}</p>`).join("\n")}
+<img src="x.png" onerror="window.__pwned = 'onerror'"><iframe srcdoc="<script>parent.__pwned = 'frame'</script>"></iframe>
+<form><label>Your comment <textarea>text</textarea></label><button>Send</button></form>
+</article><section id="comments"><p>First!</p></section>
+<footer><p>© The Site</p></footer><script>window.__pwned = "body script"</script></body></html>`,
+  };
+}
+
+test("an article's saved page, opened or dropped: its title and paragraphs, nothing of it run; it drafts", async () => {
+  const { paragraphs, html } = savedPage();
+  const page = await studioPage(DESKTOP);
+  await page.setInputFiles("#studio-open-text", { name: "story.html", mimeType: "text/html", buffer: Buffer.from(html) });
+  await page.waitForFunction((t) => document.querySelector("#meta-title").value === t, FORM.title);
+  assert.equal(await page.inputValue("#studio-text"), paragraphs.join("\n\n"));
+  assert.match(await page.textContent(".studio__start .studio__notice"), new RegExp(`Read ${paragraphs.length} paragraphs`));
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, "nothing of the page ran");
+  assert.deepEqual(await axe(page), [], "axe with the page's notice shown");
+  await page.screenshot({ path: "target/screenshots/studio-saved-page.png" });
+  // It drafts as the pasted text does.
+  for (const [key, value] of Object.entries(FORM)) await page.fill(`#meta-${key}`, value);
+  await page.click("button[type=submit]");
+  await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
+  assert.ok((await left(page)) > 30);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await page.context().close();
+
+  // Dropped on the text box (a file, as a drag from the desktop gives it).
+  const dropped = await studioPage(DESKTOP);
+  const transfer = await dropped.evaluateHandle((source) => {
+    const data = new DataTransfer();
+    data.items.add(new File([source], "saved.htm", { type: "text/html" }));
+    return data;
+  }, html);
+  await dropped.dispatchEvent("#studio-text", "drop", { dataTransfer: transfer });
+  await dropped.waitForFunction((t) => document.querySelector("#studio-text").value.startsWith(t), paragraphs[0]);
+  assert.equal(await dropped.inputValue("#meta-title"), FORM.title);
+  assert.equal(await dropped.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual([...page.errors, ...dropped.errors], []);
+  await dropped.context().close();
+});
+
+/** The text of `file` in the Files panel. */
+async function fileText(page, file) {
+  if (!(await page.$(".studio__files[open]"))) await page.click(".studio__files summary");
+  await page.selectOption("#studio-file-pick", file);
+  return page.inputValue(".studio__source");
+}
+
+test("a suggestion edited in its form: e reaches it, each field rewrites its own line", async () => {
+  const page = await studioPage(DESKTOP);
+  await draftSeed(page);
+  const first = await page.getAttribute(".suggestion--current", "data-id");
+  assert.equal(await page.getAttribute(".suggestion--current", "data-kind"), "actor");
+  const actors = await fileText(page, "actors.toml");
+  // e focuses the form's first field; the role typed and left (Tab).
+  await page.locator(".studio__source").blur();
+  await page.click(".studio__suggestions h2");
+  const name = await page.inputValue("#suggestion-field-name");
+  await page.keyboard.press("e");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "suggestion-field-name");
+  assert.equal(await page.inputValue("#suggestion-field-name"), name, "the e is not typed");
+  await page.fill("#suggestion-field-role", "Test role");
+  await page.keyboard.press("Tab");
+  await page.waitForFunction(() => document.querySelector(".studio__source").value.includes('role = "Test role"'));
+  // Esc leaves the form: j moves on again, and back.
+  await page.focus("#suggestion-field-role");
+  await page.keyboard.press("Escape");
+  assert.equal(await page.evaluate(() => document.activeElement.closest("#suggestion-form")), null);
+  await page.keyboard.press("j");
+  await page.waitForFunction((id) => document.querySelector(".suggestion--current").dataset.id !== id, first);
+  await page.keyboard.press("k");
+  await page.waitForFunction((id) => document.querySelector(".suggestion--current").dataset.id === id, first);
+  const edited = await fileText(page, "actors.toml");
+  const was = actors.split("\n");
+  const now = edited.split("\n");
+  assert.equal(now.length, was.length);
+  assert.deepEqual(now.filter((l, i) => l !== was[i]), ['role = "Test role"']);
+  // Still the current suggestion, still to review; the kind from its list.
+  assert.equal(await page.getAttribute(".suggestion--current", "data-id"), first);
+  await page.selectOption("#suggestion-field-kind", "organisation");
+  await page.waitForFunction(() => document.querySelector(".suggestion--current .suggestion__label").textContent.includes("(organisation)"));
+
+  // A quote's speakers, and an event's precision (never finer than its date).
+  await page.click('.suggestion[data-kind="quote"] .suggestion__what');
+  const quote = await page.getAttribute(".suggestion--current", "data-id");
+  await page.fill("#suggestion-field-speakers", "putin, kim");
+  await page.keyboard.press("Tab");
+  await page.waitForFunction(() => document.querySelector(".suggestion--current .suggestion__label").textContent.includes("(putin, kim)"));
+  assert.match(await fileText(page, "quotes.toml"), new RegExp(`id = "${quote}"\\n(.*\\n)*?speakers = \\["putin", "kim"\\]`));
+  // An event dated to the day (the drafter's list: "date: title").
+  const day = await page.$$eval('.suggestion[data-kind="event"]', (items) =>
+    items.find((i) => /^\d{4}-\d{2}-\d{2}:/.test(i.querySelector(".suggestion__label").textContent)).dataset.id);
+  await page.click(`.suggestion[data-id="${day}"] .suggestion__what`);
+  const date = await page.inputValue("#suggestion-field-date");
+  assert.match(date, /^\d{4}-\d{2}-\d{2}/);
+  await page.selectOption("#suggestion-field-precision", "month");
+  await page.waitForFunction((d) => document.querySelector("#suggestion-field-date").value === d, date.slice(0, 7));
+  assert.equal(await page.$eval("#suggestion-field-precision option[value=day]", (o) => o.disabled), true, "never finer than the date");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("checker errors in place: under the suggestion they concern and above the file, with the list's words", async () => {
+  const page = await studioPage(DESKTOP);
+  await draftSeed(page);
+  const actors = await fileText(page, "actors.toml");
+  const id = await page.getAttribute(".suggestion--current", "data-id");
+  // The first suggestion's kind broken by hand.
+  const broken = actors.replace(new RegExp(`(id = "${id}"\\nname = .*\\nkind = )"[a-z]+"`), '$1"planet"');
+  assert.notEqual(broken, actors);
+  await page.fill(".studio__source", broken);
+  await page.locator(".studio__source").blur();
+  const inPlace = await page.waitForSelector(`.suggestion[data-id="${id}"] .suggestion__errors`);
+  const words = (await inPlace.textContent()).trim();
+  assert.match(words, /actors\.toml:\d+:\d+: /);
+  assert.ok((await page.textContent(".studio__errors")).includes(words), "the same words as the list");
+  // Above the file, a link to its line: the line selected in the text.
+  const line = Number(words.match(/actors\.toml:(\d+):/)[1]);
+  await page.click(`.studio__file-errors button:has-text("Line ${line}")`);
+  const selected = await page.evaluate(() => {
+    const area = document.querySelector(".studio__source");
+    return area.value.slice(area.selectionStart, area.selectionEnd);
+  });
+  assert.equal(selected, broken.split("\n")[line - 1]);
+  await page.screenshot({ path: "target/screenshots/studio-errors-in-place.png" });
+  // Fixed: gone from both.
+  await page.fill(".studio__source", actors);
+  await page.locator(".studio__source").blur();
+  await page.waitForFunction(() => !document.querySelector(".suggestion__errors") && !document.querySelector(".studio__errors"));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("the work kept even when a database of the studio's name has no store (made elsewhere at its version)", async () => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  await context.addInitScript(() => {
+    if (sessionStorage.getItem("made")) return;
+    sessionStorage.setItem("made", "1");
+    const open = indexedDB.open("marginalia-studio", 1);
+    open.onsuccess = () => open.result.close();
+  });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  await page.goto(`${site.url}studio/`);
+  await page.waitForSelector("#studio-text", { timeout: 20000 });
+  await draftSeed(page);
+  await page.waitForFunction(keptIncludes, `"page_date_text":"${FORM.page_date_text}"`);
+  assert.equal(await page.$(".studio__warning"), null);
+  assert.equal(await page.evaluate(() => new Promise((ok) => {
+    const open = indexedDB.open("marginalia-studio");
+    open.onsuccess = () => { ok(open.result.version); open.result.close(); };
+  })), 2, "opened again one version up");
+  await page.reload();
+  await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
+  assert.deepEqual(page.errors, []);
+  await context.close();
 });

@@ -46,6 +46,9 @@ pub struct Suggestion {
     pub entry: Range<usize>,
     /// Its `status` and `confidence` lines, which confirming deletes.
     pub status_lines: Vec<usize>,
+    /// The checker's errors on its own lines, as the report prints them (set by the studio's
+    /// reducer after each check: `crate::placed`).
+    pub errors: Vec<String>,
 }
 
 /// A `key = value` line's key and value (the value as TOML reads it; `None` if it is not a
@@ -203,6 +206,7 @@ pub fn suggestions_in(file: File, text: &str) -> Vec<Suggestion> {
             line: block.header,
             entry: block.start..entry_end,
             status_lines,
+            errors: Vec::new(),
         });
     }
     found
@@ -237,6 +241,201 @@ pub fn confirm(text: &str, suggestion: &Suggestion) -> String {
 /// relations).
 pub fn reject(text: &str, suggestion: &Suggestion) -> String {
     without_lines(text, |n| suggestion.entry.contains(&n))
+}
+
+/// The lines of `suggestion`'s own table in `text`: from its header to the next table (an
+/// actor's relations are theirs, not its), without the comment of the next entry.
+pub fn own_lines(text: &str, suggestion: &Suggestion) -> Range<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = suggestion.line + 1;
+    let mut end = start;
+    while end < lines.len().min(suggestion.entry.end) {
+        let line = lines[end].trim_start();
+        if line.starts_with('[') && !line.starts_with("[]") {
+            break;
+        }
+        end += 1;
+    }
+    // The next entry's comment, right above its header, is not this entry's.
+    while end > start && lines[end - 1].trim_start().starts_with('#') {
+        end -= 1;
+    }
+    start..end
+}
+
+/// Where `key`'s value is in `lines` (a range of lines: a list may run over several), if the
+/// entry has it.
+fn key_lines(lines: &[&str], within: Range<usize>, key: &str) -> Option<Range<usize>> {
+    let n = within.clone().find(|&n| {
+        lines[n]
+            .split_once('=')
+            .is_some_and(|(k, _)| k.trim() == key && !k.trim_start().starts_with('#'))
+    })?;
+    let value = lines[n].split_once('=').map_or("", |(_, v)| v).trim();
+    // A list opened and not closed on its line runs to the line that closes it.
+    if value.starts_with('[') && key_value(lines[n]).is_none() {
+        let end = (n + 1..within.end)
+            .find(|&m| lines[m].trim_start().starts_with(']'))
+            .map_or(n + 1, |m| m + 1);
+        return Some(n..end);
+    }
+    Some(n..n + 1)
+}
+
+/// The value of `key` in `suggestion`'s own table, as the form shows it: a string as it reads,
+/// a list's strings joined by ", ". `None` when the entry has no such key.
+pub fn field(text: &str, suggestion: &Suggestion, key: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = key_lines(&lines, own_lines(text, suggestion), key)?;
+    let source = lines[at].join("\n");
+    let table: toml::Table = source.trim().parse().ok()?;
+    table.get(key).map(shown)
+}
+
+/// A value for [`set_field`]: one string, or a list of strings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    List(Vec<String>),
+}
+
+impl Value {
+    /// As TOML writes it, with the drafter's own quoting.
+    fn toml(&self) -> String {
+        use marginalia_draft::write::quoted;
+        match self {
+            Value::Text(t) => quoted(t),
+            Value::List(items) => format!(
+                "[{}]",
+                items
+                    .iter()
+                    .map(|i| quoted(i))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+}
+
+/// The file with `key = value` in `suggestion`'s own table: the line (or the lines of a list)
+/// of that key rewritten in place, or, when the entry has no such key, one line added after its
+/// last line before `status`. Every other line stays as it was, comments included; a comment
+/// on the rewritten line goes with the old value. `drop`: keys to delete from the entry at the
+/// same time (a quote's `speakers` when it gets one `speaker`).
+pub fn set_field(
+    text: &str,
+    suggestion: &Suggestion,
+    key: &str,
+    value: &Value,
+    drop: &[&str],
+) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let own = own_lines(text, suggestion);
+    let line = format!("{key} = {}", value.toml());
+    let dropped: Vec<Range<usize>> = drop
+        .iter()
+        .filter_map(|k| key_lines(&lines, own.clone(), k))
+        .collect();
+    let (replace, insert_at) = match key_lines(&lines, own.clone(), key) {
+        Some(at) => (Some(at), None),
+        // Where it goes when new: in place of a dropped key, else before `status`, else after
+        // the entry's last line that is not blank.
+        None => match dropped.first() {
+            Some(at) => (Some(at.clone()), None),
+            None => {
+                let status = suggestion
+                    .status_lines
+                    .iter()
+                    .copied()
+                    .filter(|n| own.contains(n))
+                    .min();
+                let last = own
+                    .clone()
+                    .rev()
+                    .find(|&n| !lines[n].trim().is_empty())
+                    .map_or(suggestion.line + 1, |n| n + 1);
+                (None, Some(status.unwrap_or(last)))
+            }
+        },
+    };
+    let mut out = String::with_capacity(text.len() + line.len() + 1);
+    for (n, piece) in text.split_inclusive('\n').enumerate() {
+        if insert_at == Some(n) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        if let Some(at) = &replace {
+            if at.start == n {
+                out.push_str(&line);
+                out.push_str(if piece.ends_with('\n') { "\n" } else { "" });
+                continue;
+            }
+            if at.contains(&n) {
+                continue;
+            }
+        }
+        if dropped
+            .iter()
+            .any(|d| d.contains(&n) && Some(d) != replace.as_ref())
+        {
+            continue;
+        }
+        out.push_str(piece);
+    }
+    if insert_at.is_some_and(|n| n >= lines.len()) {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// How precise a date of `events.toml` is, by its form: `day` (`YYYY-MM-DD`), `month`
+/// (`YYYY-MM`) or `year` (`YYYY`); a range `START/END` by its start. `None` for anything else.
+pub fn precision(date: &str) -> Option<&'static str> {
+    let start = date.split('/').next().unwrap_or(date).trim();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = start.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d]
+            if y.len() == 4 && m.len() == 2 && d.len() == 2 && parts.iter().all(|p| digits(p)) =>
+        {
+            Some("day")
+        }
+        [y, m] if y.len() == 4 && m.len() == 2 && digits(y) && digits(m) => Some("month"),
+        [y] if y.len() == 4 && digits(y) => Some("year"),
+        _ => None,
+    }
+}
+
+/// `date` told to `precision` only: `2024-06-19` to `month` is `2024-06`, a range each of its
+/// ends (a range that becomes one date, one date). Never finer than it is (`None`): a day the
+/// writer did not give is not made up.
+pub fn to_precision(date: &str, precision_wanted: &str) -> Option<String> {
+    let len = match precision_wanted {
+        "day" => 10,
+        "month" => 7,
+        "year" => 4,
+        _ => return None,
+    };
+    let have = match precision(date)? {
+        "day" => 10,
+        "month" => 7,
+        _ => 4,
+    };
+    if len > have {
+        return None;
+    }
+    let ends: Vec<String> = date
+        .split('/')
+        .map(|d| d.trim().chars().take(len).collect())
+        .collect();
+    Some(match ends.as_slice() {
+        [a, b] if a == b => a.clone(),
+        _ => ends.join("/"),
+    })
 }
 
 /// `article.md` with the marks of actor `id` taken out: `[Quell](actor:quell)` becomes
@@ -387,6 +586,182 @@ confidence = 0.90
         assert_eq!(found[0].label, "2024-06-19: The signing");
         assert_eq!(confirm(events, &found[0]).lines().count(), 4);
         assert_eq!(reject(events, &found[0]), "");
+    }
+
+    /// The lines of `after` that are not in `before` and those of `before` not in `after`.
+    fn diff(before: &str, after: &str) -> (Vec<String>, Vec<String>) {
+        let (a, b): (Vec<&str>, Vec<&str>) = (before.lines().collect(), after.lines().collect());
+        let added = b
+            .iter()
+            .filter(|l| !a.contains(l))
+            .map(|l| l.to_string())
+            .collect();
+        let gone = a
+            .iter()
+            .filter(|l| !b.contains(l))
+            .map(|l| l.to_string())
+            .collect();
+        (added, gone)
+    }
+
+    #[test]
+    fn a_field_is_read_from_the_entry_s_own_lines() {
+        let found = suggestions_in(File::Actors, ACTORS);
+        assert_eq!(
+            field(ACTORS, &found[0], "name").as_deref(),
+            Some("United States")
+        );
+        assert_eq!(field(ACTORS, &found[0], "aliases").as_deref(), Some("U.S."));
+        // The relation's `kind` is not its actor's.
+        assert_eq!(field(ACTORS, &found[0], "kind").as_deref(), Some("state"));
+        assert_eq!(field(ACTORS, &found[1], "kind").as_deref(), Some("partner"));
+        assert_eq!(field(ACTORS, &found[0], "affiliation"), None);
+    }
+
+    #[test]
+    fn setting_a_field_rewrites_its_line_only() {
+        let found = suggestions_in(File::Actors, ACTORS);
+        let named = set_field(
+            ACTORS,
+            &found[2],
+            "name",
+            &Value::Text("Jung H. Pak".into()),
+            &[],
+        );
+        assert_eq!(
+            diff(ACTORS, &named),
+            (
+                vec!["name = \"Jung H. Pak\"".to_string()],
+                vec!["name = \"Jung Pak\"".to_string()]
+            )
+        );
+        assert_eq!(named.lines().count(), ACTORS.lines().count());
+        // A role with a quotation mark is quoted as TOML wants; the relation's kind untouched.
+        let role = set_field(
+            ACTORS,
+            &found[0],
+            "role",
+            &Value::Text("the \"U.S.\"".into()),
+            &[],
+        );
+        assert!(role.contains("role = \"the \\\"U.S.\\\"\"\n"));
+        let kind = set_field(
+            ACTORS,
+            &found[0],
+            "kind",
+            &Value::Text("organisation".into()),
+            &[],
+        );
+        assert!(
+            kind.contains("kind = \"organisation\"\nrole") && kind.contains("kind = \"partner\"")
+        );
+        assert_eq!(diff(ACTORS, &kind).0.len(), 1);
+        // Still a suggestion, still found where it was, and valid TOML.
+        assert_eq!(suggestions_in(File::Actors, &kind).len(), 3);
+        assert!(kind.parse::<toml::Table>().is_ok());
+    }
+
+    #[test]
+    fn a_missing_field_is_added_before_the_status_lines() {
+        let found = suggestions_in(File::Actors, ACTORS);
+        let affiliated = set_field(
+            ACTORS,
+            &found[2],
+            "affiliation",
+            &Value::Text("quell".into()),
+            &[],
+        );
+        assert!(affiliated.contains("description = \"\"\naffiliation = \"quell\"\nstatus = \"suggested\"\nconfidence = 0.90"));
+        assert_eq!(affiliated.lines().count(), ACTORS.lines().count() + 1);
+        // Confirming it afterwards still deletes just the status lines.
+        let s = &suggestions_in(File::Actors, &affiliated)[2];
+        assert!(confirm(&affiliated, s).ends_with("affiliation = \"quell\"\n"));
+    }
+
+    #[test]
+    fn a_quote_s_speaker_becomes_speakers_in_place() {
+        let quotes = "[[quote]]\nid = \"kim-fight\"\nspeaker = \"kim\"\ntext = \"sacred fight\"\ncontext = \"\"\nstatus = \"suggested\"\nconfidence = 0.80\n";
+        let s = &suggestions_in(File::Quotes, quotes)[0];
+        let two = set_field(
+            quotes,
+            s,
+            "speakers",
+            &Value::List(vec!["kim".into(), "putin".into()]),
+            &["speaker"],
+        );
+        assert_eq!(
+            two,
+            quotes.replace("speaker = \"kim\"", "speakers = [\"kim\", \"putin\"]")
+        );
+        let s = &suggestions_in(File::Quotes, &two)[0];
+        assert_eq!(field(&two, s, "speakers").as_deref(), Some("kim, putin"));
+        let one = set_field(
+            &two,
+            s,
+            "speaker",
+            &Value::Text("putin".into()),
+            &["speakers"],
+        );
+        assert_eq!(one, quotes.replace("\"kim\"", "\"putin\""));
+        // A list written over several lines is replaced whole.
+        let long = quotes.replace(
+            "speaker = \"kim\"",
+            "speakers = [\n  \"kim\",\n  \"moon\",\n]",
+        );
+        let s = &suggestions_in(File::Quotes, &long)[0];
+        assert_eq!(field(&long, s, "speakers").as_deref(), Some("kim, moon"));
+        assert_eq!(
+            set_field(
+                &long,
+                s,
+                "speaker",
+                &Value::Text("putin".into()),
+                &["speakers"]
+            ),
+            one
+        );
+    }
+
+    #[test]
+    fn an_event_s_date_and_provenance_lines() {
+        let events = "# Suggested (on Wednesday).\n[[event]]\nid = \"on-2024-06-19\"\ndate = \"2024-06-19\"\ntitle = \"The signing\"\nprovenance = \"inferred\"\nstatus = \"suggested\"\nconfidence = 0.85\n\n[[event]]\nid = \"b\"\ndate = \"2024\"\n";
+        let s = &suggestions_in(File::Events, events)[0];
+        let month = set_field(events, s, "date", &Value::Text("2024-06".into()), &[]);
+        assert_eq!(
+            month,
+            events.replacen("date = \"2024-06-19\"", "date = \"2024-06\"", 1)
+        );
+        let stated = set_field(&month, s, "provenance", &Value::Text("stated".into()), &[]);
+        assert_eq!(diff(&month, &stated).0, ["provenance = \"stated\""]);
+        assert!(stated.ends_with("id = \"b\"\ndate = \"2024\"\n"));
+    }
+
+    #[test]
+    fn a_date_is_made_less_precise_never_more() {
+        assert_eq!(precision("2024-06-19"), Some("day"));
+        assert_eq!(precision("2000-07-19/2000-07-20"), Some("day"));
+        assert_eq!(precision("2024-03"), Some("month"));
+        assert_eq!(precision("1961"), Some("year"));
+        assert_eq!(precision("June"), None);
+        assert_eq!(
+            to_precision("2024-06-19", "month").as_deref(),
+            Some("2024-06")
+        );
+        assert_eq!(to_precision("2024-06-19", "year").as_deref(), Some("2024"));
+        assert_eq!(
+            to_precision("2024-06-19", "day").as_deref(),
+            Some("2024-06-19")
+        );
+        assert_eq!(
+            to_precision("2000-07-19/2000-07-20", "month").as_deref(),
+            Some("2000-07")
+        );
+        assert_eq!(
+            to_precision("2000-06-30/2000-07-01", "month").as_deref(),
+            Some("2000-06/2000-07")
+        );
+        assert_eq!(to_precision("2024-03", "day"), None);
+        assert_eq!(to_precision("1961", "month"), None);
     }
 
     #[test]

@@ -103,6 +103,14 @@ impl Folder {
         ]
     }
 
+    /// The file named `name` (one of [`FILE_NAMES`]; empty for any other name).
+    pub fn file(&self, name: &str) -> &str {
+        FILE_NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map_or("", |n| self.files()[n])
+    }
+
     /// The file named `name`, to edit.
     pub fn file_mut(&mut self, name: &str) -> Option<&mut String> {
         Some(match name {

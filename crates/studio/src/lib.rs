@@ -27,6 +27,8 @@ pub mod components;
 pub mod edits;
 pub mod folder;
 pub mod meta;
+pub mod page;
+pub mod placed;
 pub mod state;
 pub mod web;
 pub mod zip;

@@ -6,9 +6,10 @@
 //! the files. Nothing here reaches the browser: storage and downloads are the components'
 //! effects (`crate::web`), as in the viewer.
 
-use crate::edits::{confirm, reject, suggestions, unmark, File, Suggestion};
+use crate::edits::{confirm, reject, set_field, suggestions, unmark, File, Suggestion, Value};
 use crate::folder::Folder;
 use crate::meta::MetaFields;
+use crate::placed::{place, within, Placed};
 use marginalia_model::Article;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -45,16 +46,31 @@ pub struct StudioState {
     pub builds: u32,
     /// The checker's report of the last build, or the drafter's refusal.
     pub report: Option<String>,
+    /// The report's errors with the file and line each points at, to show in place.
+    pub placed: Rc<Vec<Placed>>,
     /// What opening a folder left aside (files that are not the article's).
     pub notice: Option<String>,
     /// How long the last check and build took, in milliseconds.
     pub check_ms: f64,
+    /// How long the last draft took, drafter, check and build together (ms; `bench/studio.mjs`
+    /// reads it).
+    pub draft_ms: Option<f64>,
     pub help_open: bool,
 }
+
+/// The fields the form edits, by kind of suggestion.
+pub const EDITABLE: [(&str, &[&str]); 3] = [
+    ("actor", &["name", "kind", "role"]),
+    ("quote", &["speakers"]),
+    ("event", &["date", "provenance"]),
+];
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Paste(String),
+    /// An article's saved web page (its HTML): its readable paragraphs become the text, and its
+    /// title the form's if the form has none ([`crate::page`]).
+    Page(String),
     Meta(&'static str, String),
     Draft,
     /// An existing article folder: its name when the browser gives it, and its files (name,
@@ -69,6 +85,9 @@ pub enum Action {
     Confirm,
     Reject,
     Edit(&'static str, String),
+    /// One field of the current suggestion set from the form ([`EDITABLE`]); a quote's
+    /// `speakers` is its speakers' ids, separated by commas.
+    SetField(&'static str, String),
     Help(bool),
     /// Work kept from an earlier visit.
     Restore(Box<Work>),
@@ -84,6 +103,28 @@ impl StudioState {
         let mut next = self.clone();
         match action {
             Action::Paste(text) => next.work.pasted = text,
+            Action::Page(html) => {
+                let page = crate::page::read(&html);
+                if page.paragraphs.is_empty() {
+                    next.report = Some(
+                        "No readable paragraphs in that page: paste the article's text instead."
+                            .into(),
+                    );
+                    return next;
+                }
+                next.work.pasted = page.text();
+                if let Some(title) = page
+                    .title
+                    .filter(|_| next.work.meta.title.trim().is_empty())
+                {
+                    next.work.meta.title = title;
+                }
+                next.report = None;
+                next.notice = Some(format!(
+                    "Read {} paragraphs from the saved page. Check them against the article: take out what is not its text (a byline, a caption, a line of the site's).",
+                    page.paragraphs.len()
+                ));
+            }
             Action::Meta(key, value) => {
                 next.work.meta.set(key, value);
                 if let Some(folder) = next.work.folder.as_mut() {
@@ -97,11 +138,14 @@ impl StudioState {
                         Some("Paste the article's text, or open a .md or .txt file, first.".into());
                     return next;
                 }
+                let started = crate::web::now();
                 match Folder::draft(&next.work.pasted, &next.work.meta.to_toml()) {
                     Ok(folder) => {
                         next.work.folder = Some(folder);
+                        next.notice = None;
                         next.current = 0;
                         next.rebuild();
+                        next.draft_ms = Some(crate::web::now() - started);
                     }
                     Err(message) => next.report = Some(message),
                 }
@@ -130,6 +174,7 @@ impl StudioState {
                 next.work.name = None;
                 next.notice = None;
                 next.suggestions = Rc::default();
+                next.placed = Rc::default();
                 next.article = None;
                 next.report = None;
             }
@@ -169,6 +214,44 @@ impl StudioState {
                     next.rebuild();
                 }
             }
+            Action::SetField(key, value) => {
+                let (Some(s), Some(folder)) = (
+                    self.suggestions.get(self.current),
+                    next.work.folder.as_mut(),
+                ) else {
+                    return next;
+                };
+                if !EDITABLE
+                    .iter()
+                    .any(|(kind, keys)| *kind == s.kind && keys.contains(&key))
+                {
+                    return next;
+                }
+                let file = match s.file {
+                    File::Actors => &mut folder.actors,
+                    File::Events => &mut folder.events,
+                    File::Quotes => &mut folder.quotes,
+                };
+                let edited = if key == "speakers" {
+                    let ids: Vec<String> = value
+                        .split(',')
+                        .map(|id| id.trim().to_string())
+                        .filter(|id| !id.is_empty())
+                        .collect();
+                    if ids.len() > 1 {
+                        set_field(file, s, "speakers", &Value::List(ids), &["speaker"])
+                    } else {
+                        let one = ids.into_iter().next().unwrap_or_default();
+                        set_field(file, s, "speaker", &Value::Text(one), &["speakers"])
+                    }
+                } else {
+                    set_field(file, s, key, &Value::Text(value), &[])
+                };
+                if edited != *file {
+                    *file = edited;
+                    next.rebuild();
+                }
+            }
             Action::Help(open) => next.help_open = open,
             Action::Restore(work) => return StudioState::new(*work),
         }
@@ -189,8 +272,6 @@ impl StudioState {
             return;
         };
         let started = crate::web::now();
-        self.suggestions = Rc::new(suggestions(&folder.actors, &folder.events, &folder.quotes));
-        self.current = self.current.min(self.suggestions.len().saturating_sub(1));
         match folder.preview(&self.work.slug()) {
             Ok(article) => {
                 self.article = Some(Rc::new(article));
@@ -199,6 +280,19 @@ impl StudioState {
             }
             Err(report) => self.report = Some(report),
         }
+        let placed = self.report.as_deref().map(place).unwrap_or_default();
+        let mut found = suggestions(&folder.actors, &folder.events, &folder.quotes);
+        for s in &mut found {
+            let text = folder.file(s.file.name());
+            let own = s.line..crate::edits::own_lines(text, s).end;
+            s.errors = within(&placed, s.file.name(), own)
+                .into_iter()
+                .map(|p| p.text.clone())
+                .collect();
+        }
+        self.suggestions = Rc::new(found);
+        self.placed = Rc::new(placed);
+        self.current = self.current.min(self.suggestions.len().saturating_sub(1));
         self.check_ms = crate::web::now() - started;
     }
 }
@@ -215,22 +309,35 @@ impl Reducible for StudioState {
 mod tests {
     use super::*;
 
-    fn seedless() -> StudioState {
-        let meta = include_str!("../../../content/us-rok-japan-joint-statement/meta.toml");
+    /// The article of `meta` and `article` (marks taken out) pasted, its meta typed, drafted.
+    fn drafted(meta: &str, article: &str) -> StudioState {
         let table: toml::Table = meta.parse().unwrap();
         let s =
             |t: &toml::Table, k: &str| t.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
         let source = table["source"].as_table().unwrap();
         let state = StudioState::default()
-            .apply(Action::Paste(marginalia_draft::strip_marks(include_str!(
-                "../../../content/us-rok-japan-joint-statement/article.md"
-            ))))
+            .apply(Action::Paste(marginalia_draft::strip_marks(article)))
             .apply(Action::Meta("title", s(&table, "title")))
             .apply(Action::Meta("page_date", s(&table, "page_date")))
             .apply(Action::Meta("page_date_text", s(&table, "page_date_text")))
             .apply(Action::Meta("source_name", s(source, "name")))
             .apply(Action::Meta("source_date", s(source, "date")));
         state.apply(Action::Draft)
+    }
+
+    fn seedless() -> StudioState {
+        drafted(
+            include_str!("../../../content/us-rok-japan-joint-statement/meta.toml"),
+            include_str!("../../../content/us-rok-japan-joint-statement/article.md"),
+        )
+    }
+
+    /// The seed drafted from its text, as the e2e test pastes it.
+    fn seed_drafted() -> StudioState {
+        drafted(
+            include_str!("../../../content/putin-kim-pact/meta.toml"),
+            include_str!("../../../content/putin-kim-pact/article.md"),
+        )
     }
 
     #[test]
@@ -293,6 +400,139 @@ mod tests {
             "{:?}",
             s.report
         );
+    }
+
+    #[test]
+    fn a_saved_page_gives_the_text_and_the_title_left_empty() {
+        let html = "<html><head><title>Site | T</title><script>x()</script></head><body>\
+            <nav>Home</nav><article><h1>The headline</h1><p>One.</p><p>Two &amp; three.</p>\
+            </article><footer>Foot</footer></body></html>";
+        let s = StudioState::default().apply(Action::Page(html.into()));
+        assert_eq!(s.work.pasted, "One.\n\nTwo & three.");
+        assert_eq!(s.work.meta.title, "The headline");
+        assert!(s
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.contains("2 paragraphs")));
+        // A title typed already stays.
+        let s = StudioState::default()
+            .apply(Action::Meta("title", "Mine".into()))
+            .apply(Action::Page(html.into()));
+        assert_eq!(s.work.meta.title, "Mine");
+        // A page with nothing readable: said, and the text left as it was.
+        let s = StudioState::default()
+            .apply(Action::Paste("kept".into()))
+            .apply(Action::Page("<nav>x</nav><script>y</script>".into()));
+        assert_eq!(s.work.pasted, "kept");
+        assert!(s.report.is_some());
+    }
+
+    #[test]
+    fn the_form_edits_the_current_suggestion_s_lines_only() {
+        let s = seedless();
+        let actor = s.suggestions[0].clone();
+        assert_eq!(actor.kind, "actor");
+        let before = s.work.folder.clone().unwrap();
+        let s2 = s.apply(Action::SetField("role", "Ambassador".into()));
+        let after = s2.work.folder.clone().unwrap();
+        assert_eq!(after.events, before.events);
+        assert_eq!(after.quotes, before.quotes);
+        assert_eq!(after.article, before.article);
+        let changed: Vec<&str> = after
+            .actors
+            .lines()
+            .zip(before.actors.lines())
+            .filter(|(a, b)| a != b)
+            .map(|(a, _)| a)
+            .collect();
+        assert_eq!(changed, ["role = \"Ambassador\""]);
+        assert_eq!(after.actors.lines().count(), before.actors.lines().count());
+        // Still the current suggestion, re-checked; confirming it keeps the role.
+        assert_eq!(s2.suggestions[s2.current].id, actor.id);
+        assert_eq!(s2.builds, s.builds + 1);
+        let s3 = s2.apply(Action::Confirm);
+        assert!(s3
+            .work
+            .folder
+            .unwrap()
+            .actors
+            .contains("role = \"Ambassador\""));
+        // A field the form does not edit (an id would strand its marks) changes nothing.
+        let same = s.apply(Action::SetField("id", "other".into()));
+        assert_eq!(same.work.folder, s.work.folder);
+        assert_eq!(same.builds, s.builds);
+    }
+
+    #[test]
+    fn a_quote_s_speakers_and_an_event_s_date_from_the_form() {
+        let s = seed_drafted();
+        let quote = s
+            .suggestions
+            .iter()
+            .position(|x| x.kind == "quote")
+            .unwrap();
+        let s = s.apply(Action::Select(quote));
+        let id = s.suggestions[quote].id.clone();
+        let two = s.apply(Action::SetField("speakers", "biden, kishida ,".into()));
+        let quotes = &two.work.folder.as_ref().unwrap().quotes;
+        assert!(
+            quotes.contains("speakers = [\"biden\", \"kishida\"]"),
+            "{quotes}"
+        );
+        let current = &two.suggestions[two.current];
+        assert_eq!(current.id, id);
+        assert_eq!(
+            crate::edits::field(quotes, current, "speakers").as_deref(),
+            Some("biden, kishida")
+        );
+        let event = s
+            .suggestions
+            .iter()
+            .position(|x| x.kind == "event")
+            .unwrap();
+        let s = s.apply(Action::Select(event));
+        let e = s.suggestions[event].clone();
+        let events = &s.work.folder.as_ref().unwrap().events;
+        let date = crate::edits::field(events, &e, "date").unwrap();
+        let year = crate::edits::to_precision(&date, "year").unwrap();
+        let s = s.apply(Action::SetField("date", year.clone()));
+        let events = &s.work.folder.as_ref().unwrap().events;
+        assert_eq!(
+            crate::edits::field(events, &s.suggestions[s.current], "date"),
+            Some(year)
+        );
+    }
+
+    #[test]
+    fn an_error_shows_on_the_suggestion_whose_lines_hold_it() {
+        let s = seedless();
+        assert!(s.placed.is_empty());
+        assert!(s.suggestions.iter().all(|x| x.errors.is_empty()));
+        let actor = s.suggestions[0].clone();
+        let s = s.apply(Action::SetField("kind", "planet".into()));
+        let report = s.report.clone().expect("a kind the checker refuses");
+        assert!(!s.placed.is_empty(), "{report}");
+        let errors = &s.suggestions[0].errors;
+        assert_eq!(s.suggestions[0].id, actor.id);
+        assert_eq!(errors.len(), 1, "{report}");
+        assert!(
+            errors[0].contains("actors.toml:") && report.contains(&errors[0]),
+            "{errors:?}"
+        );
+        // No other suggestion holds it.
+        assert!(s.suggestions[1..].iter().all(|x| x.errors.is_empty()));
+        // Fixed, it is gone from both.
+        let s = s.apply(Action::SetField("kind", actor_kind(&actor)));
+        assert!(s.report.is_none() && s.placed.is_empty() && s.suggestions[0].errors.is_empty());
+    }
+
+    fn actor_kind(s: &Suggestion) -> String {
+        s.label
+            .rsplit('(')
+            .next()
+            .unwrap()
+            .trim_end_matches(')')
+            .to_string()
     }
 
     #[test]

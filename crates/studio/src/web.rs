@@ -1,5 +1,6 @@
 //! The studio's only ways into the browser: the clock, storage and downloads. Natively (the
-//! unit tests) the clock reads 0 and nothing is stored.
+//! unit tests) the clock reads 0 and nothing is stored. The work is kept in IndexedDB, or in
+//! `localStorage` where the browser refuses IndexedDB (some private modes, a sandboxed frame).
 
 use crate::state::Work;
 
@@ -15,63 +16,258 @@ pub fn now() -> f64 {
     0.0
 }
 
-/// Where the work on an article is kept: one key per article, and one naming the last.
+/// Where the work on an article is kept: one key per article, and one naming the last. The
+/// same keys in IndexedDB (the database [`DB`], its one store [`STORE`]) and, where the browser
+/// refuses IndexedDB, in `localStorage`.
 const PREFIX: &str = "marginalia.studio.work.";
 const LAST: &str = "marginalia.studio.last";
+const DB: &str = "marginalia-studio";
+const STORE: &str = "work";
 
 #[cfg(target_arch = "wasm32")]
-fn storage() -> Result<web_sys::Storage, String> {
-    let refused = "this browser refuses to keep anything for this page (private browsing, or storage turned off)";
+const REFUSED: &str =
+    "this browser refuses to keep anything for this page (private browsing, or storage turned off)";
+
+#[cfg(target_arch = "wasm32")]
+fn local_storage() -> Result<web_sys::Storage, String> {
     web_sys::window()
-        .ok_or(refused)?
+        .ok_or(REFUSED)?
         .local_storage()
-        .map_err(|_| refused)?
-        .ok_or_else(|| refused.to_string())
+        .map_err(|_| REFUSED)?
+        .ok_or_else(|| REFUSED.to_string())
 }
 
-/// The work last kept, if any.
-pub fn load() -> Option<Work> {
+/// IndexedDB, as promises over its requests. The database is opened once and kept.
+#[cfg(target_arch = "wasm32")]
+mod idb {
+    use super::{DB, STORE};
+    use std::cell::RefCell;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+    use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+
+    thread_local! {
+        static OPEN: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+    }
+
+    /// Waits for `request` to succeed (its result) or fail (its error's name).
+    async fn done(request: &IdbRequest) -> Result<JsValue, String> {
+        let mut handlers = None;
+        let promise = js_sys::Promise::new(&mut |resolve, reject| {
+            let ok = Closure::<dyn FnMut()>::new(move || {
+                let _ = resolve.call0(&JsValue::NULL);
+            });
+            let fail = Closure::<dyn FnMut()>::new(move || {
+                let _ = reject.call0(&JsValue::NULL);
+            });
+            request.set_onsuccess(Some(ok.as_ref().unchecked_ref()));
+            request.set_onerror(Some(fail.as_ref().unchecked_ref()));
+            handlers = Some((ok, fail));
+        });
+        let outcome = wasm_bindgen_futures::JsFuture::from(promise).await;
+        request.set_onsuccess(None);
+        request.set_onerror(None);
+        drop(handlers);
+        match outcome {
+            Ok(_) => request.result().map_err(|_| "no result".to_string()),
+            Err(_) => Err(request
+                .error()
+                .ok()
+                .flatten()
+                .map_or_else(|| "refused".to_string(), |e| e.name())),
+        }
+    }
+
+    /// The studio's database, opened (and made, the first time) when first asked for. Errs
+    /// when the browser refuses IndexedDB. A database of that name without the store (made by
+    /// something else at its version) is opened again one version up, which makes the store.
+    pub async fn database() -> Result<IdbDatabase, String> {
+        if let Some(db) = OPEN.with(|o| o.borrow().clone()) {
+            return Ok(db);
+        }
+        let factory = web_sys::window()
+            .ok_or("no window")?
+            .indexed_db()
+            .map_err(|_| "refused")?
+            .ok_or("no IndexedDB")?;
+        // At the version it has (made at 1 the first time), never a lower one (an error).
+        let mut db = open(&factory, None).await?;
+        if !db.object_store_names().contains(STORE) {
+            let version = db.version() as u32 + 1;
+            db.close();
+            db = open(&factory, Some(version)).await?;
+        }
+        OPEN.with(|o| *o.borrow_mut() = Some(db.clone()));
+        Ok(db)
+    }
+
+    /// Opens the database at `version` (else at its own), making the store if it has none.
+    async fn open(
+        factory: &web_sys::IdbFactory,
+        version: Option<u32>,
+    ) -> Result<IdbDatabase, String> {
+        let request = match version {
+            Some(v) => factory.open_with_u32(DB, v),
+            None => factory.open(DB),
+        }
+        .map_err(|_| "refused")?;
+        let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            let db = e
+                .target()
+                .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+                .and_then(|r| r.result().ok())
+                .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
+            if let Some(db) = db {
+                if !db.object_store_names().contains(STORE) {
+                    let _ = db.create_object_store(STORE);
+                }
+            }
+        });
+        request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+        let result = done(&request).await;
+        request.set_onupgradeneeded(None);
+        drop(upgrade);
+        result?.dyn_into().map_err(|_| "not a database".to_string())
+    }
+
+    fn store(
+        db: &IdbDatabase,
+        mode: IdbTransactionMode,
+    ) -> Result<web_sys::IdbObjectStore, String> {
+        db.transaction_with_str_and_mode(STORE, mode)
+            .and_then(|t| t.object_store(STORE))
+            .map_err(|_| "refused".to_string())
+    }
+
+    pub async fn get(db: &IdbDatabase, key: &str) -> Result<Option<String>, String> {
+        let request = store(db, IdbTransactionMode::Readonly)?
+            .get(&key.into())
+            .map_err(|_| "refused")?;
+        Ok(done(&request).await?.as_string())
+    }
+
+    /// Puts each (key, value) in one transaction, and waits until it is written.
+    pub async fn put(db: &IdbDatabase, entries: &[(&str, &str)]) -> Result<(), String> {
+        let transaction = db
+            .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
+            .map_err(|_| "refused")?;
+        let store = transaction.object_store(STORE).map_err(|_| "refused")?;
+        let mut last = None;
+        for (key, value) in entries {
+            last = Some(
+                store
+                    .put_with_key(&(*value).into(), &(*key).into())
+                    .map_err(|e| {
+                        e.dyn_into::<web_sys::DomException>()
+                            .map_or_else(|_| "refused".into(), |e| e.name())
+                    })?,
+            );
+        }
+        if let Some(request) = last {
+            done(&request).await?;
+        }
+        Ok(())
+    }
+
+    pub async fn delete(db: &IdbDatabase, keys: &[&str]) -> Result<(), String> {
+        let store = store(db, IdbTransactionMode::Readwrite)?;
+        let mut last = None;
+        for key in keys {
+            last = Some(store.delete(&(*key).into()).map_err(|_| "refused")?);
+        }
+        if let Some(request) = last {
+            done(&request).await?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn parse(text: &str) -> Option<Work> {
+    let value = js_sys::JSON::parse(text).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
+}
+
+/// The work last kept, if any: from IndexedDB, else (the browser refuses it, or the work was
+/// kept before the studio used it) from `localStorage`.
+pub async fn load() -> Option<Work> {
     #[cfg(target_arch = "wasm32")]
     {
-        let storage = storage().ok()?;
+        if let Ok(db) = idb::database().await {
+            if let Ok(Some(slug)) = idb::get(&db, LAST).await {
+                if let Some(work) = idb::get(&db, &format!("{PREFIX}{slug}"))
+                    .await
+                    .ok()
+                    .flatten()
+                    .and_then(|t| parse(&t))
+                {
+                    return Some(work);
+                }
+            }
+        }
+        let storage = local_storage().ok()?;
         let slug = storage.get_item(LAST).ok()??;
-        let text = storage.get_item(&format!("{PREFIX}{slug}")).ok()??;
-        let value = js_sys::JSON::parse(&text).ok()?;
-        serde_wasm_bindgen::from_value(value).ok()
+        parse(&storage.get_item(&format!("{PREFIX}{slug}")).ok()??)
     }
     #[cfg(not(target_arch = "wasm32"))]
     None
 }
 
-/// Keeps `work` under its article's key. Errs, in words for the writer, when the browser
-/// refuses (storage off, or full).
-pub fn save(work: &Work) -> Result<(), String> {
+/// Where [`save`] kept the work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kept {
+    IndexedDb,
+    /// IndexedDB refused: kept in `localStorage` instead.
+    LocalStorage,
+}
+
+/// Keeps `work` under its article's key: in IndexedDB, or in `localStorage` where the browser
+/// refuses IndexedDB. Errs, in words for the writer, when the work could not be kept (storage
+/// refused, or full).
+pub async fn save(work: &Work) -> Result<Kept, String> {
     #[cfg(target_arch = "wasm32")]
     {
-        let storage = storage()?;
         let value = serde_wasm_bindgen::to_value(work).map_err(|e| e.to_string())?;
         let text: String = js_sys::JSON::stringify(&value)
             .map_err(|_| "the work could not be written as JSON")?
             .into();
         let slug = work.slug();
+        let key = format!("{PREFIX}{slug}");
+        if let Ok(db) = idb::database().await {
+            return match idb::put(&db, &[(&key, &text), (LAST, &slug)]).await {
+                Ok(()) => Ok(Kept::IndexedDb),
+                Err(name) if name == "QuotaExceededError" => {
+                    Err("this browser's storage for this page is full".into())
+                }
+                Err(name) => Err(format!("this browser's storage refused it ({name})")),
+            };
+        }
+        let storage = local_storage()?;
         storage
-            .set_item(&format!("{PREFIX}{slug}"), &text)
+            .set_item(&key, &text)
             .and_then(|()| storage.set_item(LAST, &slug))
+            .map(|()| Kept::LocalStorage)
             .map_err(|_| "this browser's storage for this page is full".to_string())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = (work, PREFIX, LAST);
-        Ok(())
+        let _ = (work, PREFIX, LAST, DB, STORE);
+        Ok(Kept::IndexedDb)
     }
 }
 
-/// Forgets the work kept on the article `slug`.
-pub fn discard(slug: &str) {
+/// Forgets the work kept on the article `slug`, wherever it was kept.
+pub async fn discard(slug: &str) {
     #[cfg(target_arch = "wasm32")]
-    if let Ok(storage) = storage() {
-        let _ = storage.remove_item(&format!("{PREFIX}{slug}"));
-        let _ = storage.remove_item(LAST);
+    {
+        let key = format!("{PREFIX}{slug}");
+        if let Ok(db) = idb::database().await {
+            let _ = idb::delete(&db, &[&key, LAST]).await;
+        }
+        if let Ok(storage) = local_storage() {
+            let _ = storage.remove_item(&key);
+            let _ = storage.remove_item(LAST);
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = slug;

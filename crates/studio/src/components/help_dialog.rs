@@ -10,11 +10,12 @@ pub struct HelpDialogProps {
     pub act: Callback<Action>,
 }
 
-const KEYS: [(&str, &str); 6] = [
+const KEYS: [(&str, &str); 7] = [
     ("j", "next suggestion"),
     ("k", "previous suggestion"),
     ("c", "confirm the suggestion"),
     ("x", "reject the suggestion"),
+    ("e", "edit the suggestion's fields (Esc leaves them)"),
     ("?", "this list"),
     ("Esc", "close it"),
 ];

@@ -10,5 +10,6 @@ pub mod preview;
 pub mod start_form;
 pub mod studio;
 pub mod studio_bar;
+pub mod suggestion_form;
 pub mod suggestion_item;
 pub mod suggestion_list;

@@ -1,4 +1,5 @@
-//! The start: the article's text (pasted, or read from a `.md` / `.txt` file on the device),
+//! The start: the article's text (pasted, read from a `.md` / `.txt` file on the device, or
+//! the readable text of the article's saved web page, opened or dropped: `crate::page`),
 //! the meta form, and *Draft*; or an existing article folder opened as it is (its files
 //! picked together, or the folder itself where the browser can), with no drafting.
 
@@ -13,6 +14,8 @@ pub struct StartFormProps {
     pub meta: MetaFields,
     /// Why the last draft could not be made.
     pub report: Option<String>,
+    /// What reading a saved page gave.
+    pub notice: Option<String>,
     pub act: Callback<Action>,
 }
 
@@ -26,17 +29,28 @@ pub fn start_form(props: &StartFormProps) -> Html {
         let act = props.act.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                read_text(file, act.clone());
+            }
+        })
+    };
+    // A file dropped on the text (a saved page, a .md or .txt), or a page's selection dragged
+    // from another window (its HTML when the browser gives it, else its text).
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let act = props.act.clone();
+        Callback::from(move |e: DragEvent| {
+            let Some(data) = e.data_transfer() else {
                 return;
             };
-            let act = act.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                    if let Some(text) = text.as_string() {
-                        act.emit(Action::Paste(text));
-                    }
-                }
-            });
+            e.prevent_default();
+            if let Some(file) = data.files().and_then(|f| f.get(0)) {
+                read_text(file, act.clone());
+            } else if let Some(html) = data.get_data("text/html").ok().filter(|h| !h.is_empty()) {
+                act.emit(Action::Page(html));
+            } else if let Ok(text) = data.get_data("text/plain") {
+                act.emit(Action::Paste(text));
+            }
         })
     };
     let onfolder = {
@@ -63,11 +77,14 @@ pub fn start_form(props: &StartFormProps) -> Html {
                     { "Paste it exactly as published, paragraphs apart, with its own quotation marks. No title: that goes below." }
                 </label>
                 <textarea id="studio-text" class="studio__textarea" rows="16" spellcheck="false"
-                    value={props.pasted.clone()} {oninput} />
+                    value={props.pasted.clone()} {oninput} {ondragover} {ondrop} />
                 <label class="studio__file">
-                    { "or open a .md or .txt file: " }
-                    <input type="file" accept=".md,.txt,text/plain,text/markdown" onchange={onfile} />
+                    { "or open a .md or .txt file, or the article's page saved from the browser (.html; or drop it on the box): " }
+                    <input id="studio-open-text" type="file" accept=".md,.txt,.html,.htm,text/plain,text/markdown,text/html" onchange={onfile} />
                 </label>
+                if let Some(notice) = &props.notice {
+                    <p class="studio__notice" role="status">{ notice }</p>
+                }
             </section>
             <section class="studio__open">
                 <h2>{ "Or open an article folder" }</h2>
@@ -95,6 +112,22 @@ pub fn start_form(props: &StartFormProps) -> Html {
             </section>
         </form>
     }
+}
+
+/// A file's text as the start's text: a saved web page (by its name or its first bytes) read
+/// for its paragraphs and title, anything else taken as it is.
+fn read_text(file: web_sys::File, act: Callback<Action>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            if let Some(text) = text.as_string() {
+                act.emit(if crate::page::looks_like_html(&file.name(), &text) {
+                    Action::Page(text)
+                } else {
+                    Action::Paste(text)
+                });
+            }
+        }
+    });
 }
 
 /// The picked files as an [`Action::Open`]: each file's bytes, and the folder's name when the

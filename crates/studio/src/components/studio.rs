@@ -1,5 +1,5 @@
-//! The root. Data flow: the reducer ([`StudioState`]) starts from the work kept in the
-//! browser; every component changes it through `act` (which also notes the time, so the
+//! The root. Data flow: the reducer ([`StudioState`]) starts empty and takes the work kept in
+//! the browser once it is read (IndexedDB answers asynchronously; `web::load`); every component changes it through `act` (which also notes the time, so the
 //! preview's refresh is measured from the writer's key or click to the rendered article); the
 //! effects keep the work after each change, show the time taken, and listen to the keyboard
 //! (j/k next and previous suggestion, c confirm, x reject, ? the list of keys).
@@ -11,6 +11,7 @@ use super::meta_form::MetaForm;
 use super::preview::Preview;
 use super::start_form::StartForm;
 use super::studio_bar::StudioBar;
+use super::suggestion_form::{SuggestionForm, FORM_ID};
 use super::suggestion_list::SuggestionList;
 use crate::state::{Action, StudioState};
 use crate::web;
@@ -41,6 +42,30 @@ fn in_preview(target: Option<web_sys::EventTarget>) -> bool {
         .is_some_and(|el| el.closest(".studio__preview").ok().flatten().is_some())
 }
 
+/// Whether `target` is a field of the current suggestion's form.
+fn in_form(target: Option<web_sys::EventTarget>) -> bool {
+    use wasm_bindgen::JsCast;
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.closest(&format!("#{FORM_ID}")).ok().flatten().is_some())
+}
+
+/// Focuses the first field of the current suggestion's form, if it has one.
+fn focus_form() {
+    use wasm_bindgen::JsCast;
+    let field = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("#{FORM_ID} input, #{FORM_ID} select"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(field) = field {
+        let _ = field.focus();
+    }
+}
+
 #[hook]
 fn use_keyboard(act: Callback<Action>, help_open: bool, reviewing: bool) {
     use_effect_with((help_open, reviewing), move |&(help_open, reviewing)| {
@@ -57,6 +82,17 @@ fn use_keyboard(act: Callback<Action>, help_open: bool, reviewing: bool) {
                         let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                             return;
                         };
+                        // Esc in the suggestion's form leaves it (the field's change is applied
+                        // as it loses focus), back to the review's keys.
+                        if e.key() == "Escape" && in_form(e.target()) {
+                            if let Some(el) = e
+                                .target()
+                                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                            {
+                                let _ = el.blur();
+                            }
+                            return;
+                        }
                         if e.ctrl_key() || e.meta_key() || e.alt_key() || typing(e.target()) {
                             return;
                         }
@@ -67,6 +103,11 @@ fn use_keyboard(act: Callback<Action>, help_open: bool, reviewing: bool) {
                             "k" if reviewing => Action::Previous,
                             "c" if reviewing => Action::Confirm,
                             "x" if reviewing => Action::Reject,
+                            "e" if reviewing => {
+                                focus_form();
+                                e.prevent_default();
+                                return;
+                            }
                             _ => return,
                         };
                         e.prevent_default();
@@ -80,7 +121,10 @@ fn use_keyboard(act: Callback<Action>, help_open: bool, reviewing: bool) {
 
 #[function_component(Studio)]
 pub fn studio() -> Html {
-    let state = use_reducer(|| StudioState::new(web::load().unwrap_or_default()));
+    let state = use_reducer(StudioState::default);
+    // Whether the work kept in the browser has been read (nothing is written before: the page
+    // would otherwise keep its empty start over the work it is about to restore).
+    let loaded = use_state(|| false);
     // When the writer last changed something, for the time to the refreshed preview.
     let started: Rc<RefCell<Option<f64>>> = use_mut_ref(|| None);
     let refresh_ms = use_state(|| None::<f64>);
@@ -93,14 +137,26 @@ pub fn studio() -> Html {
         })
     };
     {
+        let (dispatcher, loaded) = (state.dispatcher(), loaded.clone());
+        use_effect_with((), move |()| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(work) = web::load().await {
+                    dispatcher.dispatch(Action::Restore(Box::new(work)));
+                }
+                loaded.set(true);
+            });
+        });
+    }
+    {
         let storage_error = storage_error.clone();
-        use_effect_with(state.work.clone(), move |work| {
-            let result = if *work == crate::state::Work::default() {
-                Ok(())
-            } else {
-                web::save(work)
-            };
-            storage_error.set(result.err());
+        use_effect_with((state.work.clone(), *loaded), move |(work, loaded)| {
+            if *loaded && *work != crate::state::Work::default() {
+                let work = work.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = web::save(&work).await;
+                    storage_error.set(result.err());
+                });
+            }
         });
     }
     {
@@ -115,16 +171,24 @@ pub fn studio() -> Html {
     use_keyboard(act.clone(), state.help_open, reviewing);
 
     let current = state.suggestions.get(state.current).cloned();
+    let article_shown = state.article.is_some();
     let body = match (&state.work.folder, &state.article) {
+        (None, _) if !*loaded => html! {
+            <p class="studio__loading">{ "Reading the work kept in this browser…" }</p>
+        },
         (None, _) => html! {
             <StartForm pasted={state.work.pasted.clone()} meta={state.work.meta.clone()}
-                report={state.report.clone()} act={act.clone()} />
+                report={state.report.clone()} notice={state.notice.clone()} act={act.clone()} />
         },
         (Some(folder), article) => html! {
             <div class="studio__review">
-                <div class="studio__side">
+                <section class="studio__side" aria-label="Review">
                     <SuggestionList suggestions={state.suggestions.clone()} current={state.current}
                         act={act.clone()} />
+                    if let Some(s) = &current {
+                        <SuggestionForm key={format!("{}:{}", s.kind, s.id)} suggestion={s.clone()}
+                            text={folder.file(s.file.name()).to_string()} act={act.clone()} />
+                    }
                     <CheckerReport report={state.report.clone()} />
                     if let Some(notice) = &state.notice {
                         <p class="studio__notice" role="status">{ notice }</p>
@@ -133,30 +197,39 @@ pub fn studio() -> Html {
                         <summary>{ "Meta" }</summary>
                         <MetaForm meta={state.work.meta.clone()} act={act.clone()} />
                     </details>
-                    <FileEditor folder={folder.clone()} act={act.clone()} />
-                </div>
-                <section class="studio__preview" aria-label="Preview, as readers will see it">
+                    <FileEditor folder={folder.clone()} placed={state.placed.clone()} act={act.clone()} />
+                </section>
+                // Not a landmark: the viewer's own `main` (the article) and `aside` (its panels)
+                // are the page's, at its top level.
+                <div class="studio__preview">
                     if let Some(article) = article {
                         <Preview article={article.clone()} builds={state.builds} focus={current} />
                     } else {
                         <p class="studio__empty">{ "The article does not build yet: see the checker's report." }</p>
                     }
-                </section>
+                </div>
             </div>
         },
     };
     html! {
         // Ready: the viewer's stylesheet hides controls under an `.app` that is not.
         <div class="app studio" data-theme="system" data-ready="">
+            // The first link of the page, so a skip link (the preview's viewer has its own,
+            // hidden here: after the bar's link it would skip nothing).
+            if reviewing && article_shown {
+                <a class="skip-link" href="#article">{ "Skip to the preview" }</a>
+            }
             <StudioBar work={state.work.clone()} left={state.suggestions.len()}
                 check_ms={reviewing.then_some(state.check_ms)} refresh_ms={*refresh_ms}
+                draft_ms={state.draft_ms} storage_error={(*storage_error).clone()}
                 act={act.clone()} />
-            if let Some(error) = &*storage_error {
-                <p class="studio__warning" role="alert">
-                    { format!("Your work is not kept in this browser: {error}. Everything stays on screen; download the .zip before you close the page.") }
-                </p>
+            // While reviewing, the preview's viewer has the page's `main` (its article): the
+            // studio's own parts are then a region and the page's top level.
+            if reviewing {
+                <div class="studio__main" id="studio-main">{ body }</div>
+            } else {
+                <main class="studio__main" id="studio-main">{ body }</main>
             }
-            <main class="studio__main" id="studio-main">{ body }</main>
             <HelpDialog open={state.help_open} act={act} />
         </div>
     }

@@ -13,6 +13,10 @@ pub struct StudioBarProps {
     /// The last check and build, and from the writer's action to the rendered preview (ms).
     pub check_ms: Option<f64>,
     pub refresh_ms: Option<f64>,
+    /// The last draft: drafter, check and build (ms).
+    pub draft_ms: Option<f64>,
+    /// Why the work is not kept in the browser, if it is not.
+    pub storage_error: Option<String>,
     pub act: Callback<Action>,
 }
 
@@ -45,15 +49,19 @@ pub fn studio_bar(props: &StudioBarProps) -> Html {
                 })
                 .unwrap_or(false);
             if sure {
-                web::discard(&slug);
-                act.emit(Action::Restore(Box::default()));
+                let (act, slug) = (act.clone(), slug.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    web::discard(&slug).await;
+                    act.emit(Action::Restore(Box::default()));
+                });
             }
         })
     };
     let onhelp = props.act.reform(|_| Action::Help(true));
     let drafted = props.work.folder.is_some();
     html! {
-        <header class="studio__bar">
+        // A region, not a banner: the preview's viewer has the page's banner (its toolbar).
+        <section class="studio__bar" aria-label="Studio">
             <h1 class="studio__title"><a href="../">{ "marginalia" }</a>{ " studio" }</h1>
             <p class="studio__status" role="status" aria-live="polite">
                 if drafted {
@@ -62,7 +70,8 @@ pub fn studio_bar(props: &StudioBarProps) -> Html {
                     </span>
                     if let Some(ms) = props.check_ms {
                         <span class="studio__timing" data-check-ms={format!("{ms:.1}")}
-                            data-refresh-ms={props.refresh_ms.map(|r| format!("{r:.1}"))}>
+                            data-refresh-ms={props.refresh_ms.map(|r| format!("{r:.1}"))}
+                            data-draft-ms={props.draft_ms.map(|r| format!("{r:.1}"))}>
                             { format!(" · checked in {ms:.0} ms") }
                             { props.refresh_ms.map(|r| format!(", previewed in {r:.0} ms")).unwrap_or_default() }
                         </span>
@@ -85,6 +94,11 @@ pub fn studio_bar(props: &StudioBarProps) -> Html {
             if let Some(m) = &*message {
                 <p class="studio__warning" role="alert">{ m }</p>
             }
-        </header>
+            if let Some(error) = &props.storage_error {
+                <p class="studio__warning" role="alert">
+                    { format!("Your work is not kept in this browser: {error}. Everything stays on screen; download the .zip before you close the page.") }
+                </p>
+            }
+        </section>
     }
 }

@@ -1,5 +1,6 @@
-//! One suggestion: its kind, what it says, where it is (`file:line`), Confirm and Reject. The
-//! current one is scrolled into view in the list when it becomes current.
+//! One suggestion: its kind, what it says, where it is (`file:line`), the checker's errors on
+//! its lines (in the report's words), Confirm and Reject. The current one is scrolled into
+//! view in the list when it becomes current.
 
 use crate::edits::Suggestion;
 use crate::state::Action;
@@ -43,7 +44,11 @@ pub fn suggestion_item(props: &SuggestionItemProps) -> Html {
             act.emit(Action::Reject);
         })
     };
-    let class = classes!("suggestion", props.current.then_some("suggestion--current"));
+    let class = classes!(
+        "suggestion",
+        props.current.then_some("suggestion--current"),
+        (!s.errors.is_empty()).then_some("suggestion--error")
+    );
     html! {
         <li ref={node} {class} aria-current={props.current.then_some("true")}
             data-kind={s.kind} data-id={s.id.clone()}>
@@ -52,6 +57,11 @@ pub fn suggestion_item(props: &SuggestionItemProps) -> Html {
                 <span class="suggestion__label">{ s.label.clone() }</span>
                 <span class="suggestion__place">{ format!("{}:{}", s.file.name(), s.line + 1) }</span>
             </button>
+            if !s.errors.is_empty() {
+                <ul class="suggestion__errors" aria-label={format!("The checker on {} {}", s.kind, s.id)}>
+                    { for s.errors.iter().enumerate().map(|(n, e)| html! { <li key={n}>{ e.clone() }</li> }) }
+                </ul>
+            }
             <span class="suggestion__actions">
                 <button type="button" class="studio__button suggestion__confirm" onclick={onconfirm}
                     aria-label={format!("Confirm {} {}", s.kind, s.id)}>{ "Confirm" }</button>

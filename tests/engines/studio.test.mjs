@@ -1,0 +1,141 @@
+// The studio's core flow (README "The studio") in each engine: the seed's text pasted without
+// its marks and its meta typed in, drafted, the preview showing the suggestions, three of them
+// confirmed by keyboard (j, c), and the folder downloaded as a .zip whose six files hold the
+// confirmed entries without their status lines.
+//
+// The text is put in the box as a paste puts it (the value, then one `input` event): typing an
+// article key by key through WebDriver would take minutes. The download is read in the page:
+// the drivers cannot all save a download where a test can read it (WebKit's MiniBrowser asks
+// where to save, puppeteer's Firefox over BiDi has no download events), so the test wraps
+// `URL.createObjectURL` and the anchor's `click` before the click on Download, keeps the Blob the
+// studio hands to the browser (the bytes the browser would save) and the file name, and lets no
+// download start. The zip's bytes are then read from that Blob and unpacked here.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { journeys, it, DESKTOP, PHONE } from "./site.mjs";
+
+const SEED = "content/putin-kim-pact";
+const pasted = readFileSync(`${SEED}/article.md`, "utf8").replace(/\[([^\]]+)\]\(actor:[a-z0-9-]+\)/g, "$1");
+const metaToml = readFileSync(`${SEED}/meta.toml`, "utf8");
+const metaValue = (key, section = "") => {
+  const part = section ? metaToml.split(`[${section}]`)[1] : metaToml.split("[")[0];
+  return part.match(new RegExp(`^${key} = "(.*)"$`, "m"))[1];
+};
+const FORM = {
+  title: metaValue("title"),
+  page_date: metaValue("page_date"),
+  page_date_text: metaValue("page_date_text"),
+  source_name: metaValue("name", "source"),
+  source_date: metaValue("date", "source"),
+};
+const SLUG = "japan-and-south-korea-sound-alarm-over-putin";
+const FILES = ["meta.toml", "article.md", "actors.toml", "events.toml", "quotes.toml", "draft.toml"];
+
+/** A stored zip's entries (name → text), read through its central directory. */
+function unzip(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = bytes.length - 22;
+  assert.equal(view.getUint32(end, true), 0x06054b50, "a zip's end record");
+  let at = view.getUint32(end + 16, true);
+  const entries = {};
+  for (let i = 0; i < view.getUint16(end + 10, true); i++) {
+    const size = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const local = view.getUint32(at + 42, true);
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    const data = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    entries[name] = new TextDecoder().decode(bytes.subarray(data, data + size));
+    at += 46 + nameLength;
+  }
+  return entries;
+}
+
+// In the page: the text pasted and the form filled, each field given one `input` event.
+function fill(text, form) {
+  const put = (el, value) => {
+    el.value = value;
+    el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+  };
+  put(document.querySelector("#studio-text"), text);
+  for (const [key, value] of Object.entries(form)) put(document.querySelector(`#meta-${key}`), value);
+  return true;
+}
+
+// In the page: downloads caught (the Blob and the name), none started.
+function catchDownloads() {
+  window.__downloads = [];
+  const blobs = new Map();
+  const create = URL.createObjectURL;
+  URL.createObjectURL = (blob) => {
+    const url = create.call(URL, blob);
+    blobs.set(url, blob);
+    return url;
+  };
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (!this.download) return click.call(this);
+    window.__downloads.push({ name: this.download, blob: blobs.get(this.href) });
+  };
+  return true;
+}
+
+// In the page: the last download's name, type and bytes (base64).
+async function lastDownload() {
+  const d = window.__downloads.at(-1);
+  const bytes = new Uint8Array(await d.blob.arrayBuffer());
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return { name: d.name, type: d.blob.type, base64: btoa(binary) };
+}
+
+const left = () => Number(document.querySelector("[data-left]")?.dataset.left ?? -1);
+
+journeys("studio", (ctx) => {
+  for (const [size, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
+    it(`paste, draft, confirm by keyboard, download (${size}) [${ctx.engine}]`, async () => {
+      const page = await ctx.browser.newPage(viewport);
+      try {
+        await page.goto(`${ctx.site.root}studio/`);
+        await page.waitForSelector("#studio-text", { timeout: 30_000 });
+        await page.evaluate(fill, pasted, FORM);
+        await page.waitFor((t) => document.querySelector("#meta-title").value === t, { args: [FORM.title] });
+        await page.click("button[type=submit]");
+        await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 30_000 });
+        // The draft in the viewer: dashed marks and Suggested badges, and the list.
+        assert.ok(await page.evaluate(() => document.querySelectorAll(".studio__preview .mention--suggested").length > 50));
+        assert.ok(await page.evaluate(() => document.querySelectorAll(".studio__preview .badge--suggested").length > 10));
+        const before = await page.evaluate(left);
+        assert.ok(before > 30, `${before} suggestions`);
+        assert.equal(before, await page.evaluate(() => document.querySelectorAll(".suggestion").length));
+
+        // By keyboard: j to the second suggestion, c confirms it (gone from the list), twice more.
+        await page.press("j");
+        await page.waitFor(() => document.querySelectorAll(".suggestion")[1]?.classList.contains("suggestion--current"));
+        const second = await page.attr(".suggestion--current", "data-id");
+        for (let n = 1; n <= 3; n++) {
+          await page.press("c");
+          await page.waitFor((m) => Number(document.querySelector("[data-left]").dataset.left) === m, { args: [before - n] });
+        }
+        assert.equal(await page.evaluate((id) => !!document.querySelector(`.suggestion[data-id="${id}"]`), second), false);
+        assert.match(await page.text(".studio__preview"), /Putin/);
+
+        // Download: the zip's name, type and six files, three fewer status lines.
+        await page.evaluate(catchDownloads);
+        await page.click(".studio__bar .studio__button--primary");
+        await page.waitFor(() => window.__downloads.length === 1);
+        const download = await page.evaluate(lastDownload);
+        assert.equal(download.name, `${SLUG}.zip`);
+        assert.equal(download.type, "application/zip");
+        const entries = unzip(new Uint8Array(Buffer.from(download.base64, "base64")));
+        assert.deepEqual(Object.keys(entries), FILES.map((f) => `${SLUG}/${f}`));
+        assert.match(entries[`${SLUG}/meta.toml`], /^title = "Japan and South Korea sound alarm over Putin-Kim military pact"$/m);
+        assert.match(entries[`${SLUG}/article.md`], /\]\(actor:putin\)/);
+        const statusLines = Object.values(entries).join("").match(/^status = "suggested"$/gm).length;
+        assert.equal(statusLines, before - 3);
+        assert.deepEqual(await page.errors(), []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
