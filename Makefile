@@ -84,7 +84,8 @@ binary: setup $(VIEWER)/init.js
 
 ## The site into dist/: the viewer's shared files, every article under content/ (page, data,
 ## single file), the example articles and host pages under examples/, the contents page; the studio (dist/studio/).
-build: setup $(VIEWER)/init.js site $(STUDIO)/index.html
+# The studio first: the contents page links to it only when it is there.
+build: setup $(VIEWER)/init.js $(STUDIO)/index.html site
 
 # The example host pages, beside the example articles in dist/examples/.
 EXAMPLE_HOSTS := mkdir -p dist/examples && cp examples/*.html examples/*.css examples/*.js dist/examples/

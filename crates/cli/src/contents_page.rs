@@ -69,6 +69,10 @@ pub struct ContentsPageProps {
     /// The site's language.
     #[prop_or_default]
     pub lang: Lang,
+    /// Whether the site has the studio (`studio/`, which `make build` writes and the writer's
+    /// binary does not): its link, "Write an article", is given only then.
+    #[prop_or_default]
+    pub studio: bool,
 }
 
 /// The address of contents page `n` (from 1), from the root: `index.html`, `page/2/index.html`.
@@ -132,7 +136,9 @@ pub fn contents_page(props: &ContentsPageProps) -> Html {
                     }
                 </h1>
                 <p class="contents__lead">{ lang.t(Msg::ContentsLead) }</p>
-                <p class="contents__lead"><a href={format!("{up}studio/")}>{ lang.t(Msg::ContentsWrite) }</a></p>
+                if props.studio {
+                    <p class="contents__lead"><a href={format!("{up}studio/")}>{ lang.t(Msg::ContentsWrite) }</a></p>
+                }
             </header>
             <main>
                 <h2 class="visually-hidden">{ lang.t(Msg::ContentsArticles) }</h2>

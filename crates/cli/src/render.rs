@@ -33,9 +33,9 @@ pub fn article_page(article: &Article, lang: Lang, site: &[SiteActor]) -> String
 pub fn contents_page(
     entries: Vec<ContentsEntry>,
     up: &str,
-    page: usize,
-    pages: usize,
+    (page, pages): (usize, usize),
     lang: Lang,
+    studio: bool,
 ) -> String {
     block_on(
         yew::LocalServerRenderer::<ContentsPage>::with_props(ContentsPageProps {
@@ -44,6 +44,7 @@ pub fn contents_page(
             page,
             pages,
             lang,
+            studio,
         })
         .hydratable(false)
         .render(),

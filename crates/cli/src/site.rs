@@ -455,6 +455,9 @@ fn write_contents_pages(
 ) -> io::Result<Vec<PathBuf>> {
     let pages = articles.len().div_ceil(ARTICLES_PER_PAGE).max(1);
     let _ = fs::remove_dir_all(out.join("page"));
+    // "Write an article" only where there is a studio: `make build` writes `studio/` before
+    // the site; the writer's binary has none.
+    let studio = out.join("studio/index.html").is_file();
     let mut written = Vec::new();
     for n in 1..=pages {
         let part = articles
@@ -470,7 +473,7 @@ fn write_contents_pages(
         };
         fs::write(
             &path,
-            contents_page(viewer, part, site_url, (n, pages), depth, lang)?,
+            contents_page(viewer, part, site_url, (n, pages), depth, lang, studio)?,
         )?;
         written.push(path);
     }
@@ -641,7 +644,7 @@ fn remove_stale_data(folder: &Path, keep: &str) -> io::Result<()> {
 }
 
 /// Contents page `page` of `pages`: the page template without the viewer's scripts, with its
-/// list, `depth` folders down from the root, in `lang`.
+/// list, `depth` folders down from the root, in `lang`, with the studio's link if `studio`.
 fn contents_page(
     viewer: &Viewer,
     articles: &[Entry],
@@ -649,6 +652,7 @@ fn contents_page(
     (page, pages): (usize, usize),
     depth: usize,
     lang: Lang,
+    studio: bool,
 ) -> io::Result<String> {
     let entries = articles
         .iter()
@@ -659,7 +663,7 @@ fn contents_page(
     } else {
         "../".repeat(depth)
     };
-    let body = render::contents_page(entries, &up, page, pages, lang);
+    let body = render::contents_page(entries, &up, (page, pages), lang, studio);
     let mut head = vec![crate::contents_page::head_tags(lang)];
     if let Some(url) = site_url {
         let here = if page == 1 {

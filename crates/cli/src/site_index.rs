@@ -51,6 +51,53 @@ pub struct SiteActor {
     /// Indexes into [`SiteIndex::timeline`].
     pub events: Vec<usize>,
     pub relations: Vec<SiteRelation>,
+    /// How long its lists are in all (a page may be given only their first entries:
+    /// [`SiteActor::listed`]).
+    pub totals: Totals,
+}
+
+/// The lengths of an actor's lists across the site.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Totals {
+    pub roles: usize,
+    pub mentions: usize,
+    pub quotes: usize,
+}
+
+impl SiteActor {
+    /// The actor with only the first `max` entries of each list (its totals kept): what a page
+    /// shows, without copying 10,000 mentions to show 100.
+    pub fn listed(&self, max: usize) -> SiteActor {
+        let first = |n: usize| n.min(max);
+        SiteActor {
+            aliases: self.aliases.clone(),
+            roles: self.roles[..first(self.roles.len())].to_vec(),
+            recorded_roles: self.recorded_roles.clone(),
+            mentions: self.mentions[..first(self.mentions.len())].to_vec(),
+            quotes: self.quotes[..first(self.quotes.len())].to_vec(),
+            events: self.events.clone(),
+            relations: self.relations[..first(self.relations.len())].to_vec(),
+            ..self.without_lists()
+        }
+    }
+
+    fn without_lists(&self) -> SiteActor {
+        SiteActor {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            kind: self.kind,
+            aliases: Vec::new(),
+            description: self.description.clone(),
+            roles: Vec::new(),
+            recorded_roles: Vec::new(),
+            wikidata: self.wikidata.clone(),
+            mentions: Vec::new(),
+            quotes: Vec::new(),
+            events: Vec::new(),
+            relations: Vec::new(),
+            totals: self.totals.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -110,6 +157,19 @@ pub struct TimelineEntry {
     pub actors: Vec<String>,
     /// Every article that reports it: (slug, the event's id there, its provenance in words).
     pub reports: Vec<Report>,
+}
+
+impl TimelineEntry {
+    /// The entry without its reports (to be given the ones a page shows).
+    pub fn clone_without_reports(&self) -> TimelineEntry {
+        TimelineEntry {
+            date: self.date,
+            title: self.title.clone(),
+            lang: self.lang.clone(),
+            actors: self.actors.clone(),
+            reports: Vec::new(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -181,6 +241,7 @@ impl SiteIndex {
                     quotes: Vec::new(),
                     events: Vec::new(),
                     relations: Vec::new(),
+                    totals: Totals::default(),
                 });
                 if actor.name.len() > site.name.len() {
                     let shorter = std::mem::replace(&mut site.name, actor.name.clone());
@@ -266,6 +327,11 @@ impl SiteIndex {
                 .dedup_by(|later, first| later.role == first.role && later.lang == first.lang);
             site.quotes
                 .sort_by(|a, b| (&a.date, &a.slug, &a.id).cmp(&(&b.date, &b.slug, &b.id)));
+            site.totals = Totals {
+                roles: site.roles.len(),
+                mentions: site.mentions.len(),
+                quotes: site.quotes.len(),
+            };
         }
         let related = related_articles(articles, &timeline);
         SiteIndex {

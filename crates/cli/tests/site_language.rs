@@ -98,6 +98,9 @@ fn a_japanese_site_writes_its_pages_in_japanese() {
         |registry| format!("language = \"ja\"\n\n{registry}"),
         |_, meta| meta.to_string(),
     );
+    // A site with the studio (`make build` writes it first): the contents page links to it.
+    std::fs::create_dir_all(dir.join("dist/studio")).unwrap();
+    std::fs::write(dir.join("dist/studio/index.html"), "").unwrap();
     let out = build(&dir, &content).unwrap_or_else(|e| panic!("{e}"));
     let ja = Lang::Ja;
     for page in [
@@ -221,6 +224,13 @@ fn an_articles_own_interface_language_is_its_pages_and_its_text_keeps_its_own() 
     );
     let out = build(&dir, &content).unwrap_or_else(|e| panic!("{e}"));
     let ko = Lang::Ko;
+    // No studio in this site (the writer's binary writes none): no link to one.
+    let contents = read(&out, "index.html");
+    assert!(!contents.contains("studio/"), "{contents}");
+    assert!(
+        !contents.contains(ko.t(page::Msg::ContentsWrite)),
+        "{contents}"
+    );
     let page = read(&out, "putin-kim-pact/index.html");
     assert_eq!(html_lang(&page), "ko");
     // The panels' words in Korean (인물·기관, 타임라인), dates too.

@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ActorPageProps {
+    /// The actor, its lists cut to what the page shows ([`SiteActor::listed`]).
     pub actor: SiteActor,
     /// The actor's entries of the merged timeline, in date order.
     pub events: Vec<TimelineEntry>,
@@ -102,13 +103,13 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                                 </li>
                             }) }
                         </ul>
-                        if let Some(more) = more(a.roles.len(), lang) {
+                        if let Some(more) = more(a.totals.roles, lang) {
                             <p class="site-page__count">{ more }</p>
                         }
                     </section>
                 }
                 <section class="site-page__section">
-                    <h2 class="site-page__heading">{ lang.n(Msg::ActorMentioned, a.mentions.len(), &[]) }</h2>
+                    <h2 class="site-page__heading">{ lang.n(Msg::ActorMentioned, a.totals.mentions, &[]) }</h2>
                     <ol class="site-page__list">
                         { for a.mentions.iter().take(MAX_LISTED).map(|m| html! {
                             <li key={m.slug.clone()}>
@@ -126,7 +127,7 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                             </li>
                         }) }
                     </ol>
-                    if let Some(more) = more(a.mentions.len(), lang) {
+                    if let Some(more) = more(a.totals.mentions, lang) {
                         <p class="site-page__count">{ more }</p>
                     }
                 </section>
@@ -151,7 +152,7 @@ pub fn actor_page(props: &ActorPageProps) -> Html {
                                 </li>
                             }) }
                         </ol>
-                        if let Some(more) = more(a.quotes.len(), lang) {
+                        if let Some(more) = more(a.totals.quotes, lang) {
                             <p class="site-page__count">{ more }</p>
                         }
                     </section>

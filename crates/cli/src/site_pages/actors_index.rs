@@ -44,7 +44,7 @@ pub fn actors_index(props: &ActorsIndexProps) -> Html {
                                     <li key={a.id.clone()}>
                                         <a href={actor_href(up, &a.id)}>{ a.name.clone() }</a>
                                         <span class="site-page__count">
-                                            { lang.n(Msg::InArticles, a.mentions.len(), &[]) }
+                                            { lang.n(Msg::InArticles, a.totals.mentions, &[]) }
                                         </span>
                                     </li>
                                 }) }

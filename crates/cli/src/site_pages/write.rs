@@ -7,10 +7,11 @@ use super::actors_index::{ActorsIndex, ActorsIndexProps};
 use super::head_tags;
 use super::search_index;
 use super::timeline_page::{TimelinePage, TimelinePageProps, ENTRIES_PER_PAGE};
+use super::MAX_LISTED;
 use crate::render::static_component;
 use crate::site::Entry;
 use crate::site::{static_page, Viewer};
-use crate::site_index::SiteIndex;
+use crate::site_index::{SiteIndex, TimelineEntry};
 use marginalia_i18n::site::Msg;
 use marginalia_i18n::Lang;
 use std::fs;
@@ -44,7 +45,7 @@ pub fn write_pages(
         }
     }
     let body = static_component::<ActorsIndex>(ActorsIndexProps {
-        actors: index.actors.values().cloned().collect(),
+        actors: index.actors.values().map(|a| a.listed(0)).collect(),
         lang,
     });
     let head = head_tags(
@@ -57,12 +58,20 @@ pub fn write_pages(
         static_page(viewer, 1, &head, &body, lang)?,
     )?);
     for actor in index.actors.values() {
+        // What the page shows: the first entries of each list, and of each event's reports.
+        let actor = &actor.listed(MAX_LISTED);
         let body = static_component::<ActorPage>(ActorPageProps {
             actor: actor.clone(),
             events: actor
                 .events
                 .iter()
-                .map(|&n| index.timeline[n].clone())
+                .map(|&n| {
+                    let entry = &index.timeline[n];
+                    TimelineEntry {
+                        reports: entry.reports[..entry.reports.len().min(MAX_LISTED)].to_vec(),
+                        ..entry.clone_without_reports()
+                    }
+                })
                 .collect(),
             names: names.clone(),
             lang,
@@ -147,7 +156,8 @@ fn write(path: &Path, page: String) -> io::Result<PathBuf> {
 }
 
 /// The actor as schema.org JSON-LD (`Person`, `Country`, `Organization`,
-/// `NewsMediaOrganization`), with the articles that mention it as `subjectOf`. Inert data,
+/// `NewsMediaOrganization`), with the articles that mention it as `subjectOf` (those of its
+/// page: given [`SiteActor::listed`], the first hundred). Inert data,
 /// with `<`, `>` and `&` escaped as in the article pages.
 pub fn actor_json_ld(actor: &crate::site_index::SiteActor) -> String {
     let kind = crate::json_ld::schema_type(actor.kind);
@@ -194,6 +204,7 @@ mod tests {
             quotes: vec![],
             events: vec![],
             relations: vec![],
+            totals: Default::default(),
         };
         let ld = actor_json_ld(&actor);
         let json = ld
