@@ -226,7 +226,9 @@ impl SiteIndex {
         for entry in articles {
             let article = &entry.article;
             let as_of = article.meta.source.date.iso();
+            let as_of_text = article.meta.source.date.written(lang);
             let text_lang = &article.meta.language;
+            let mut sentences = first_sentences(&article.blocks);
             for actor in &article.actors {
                 let site = actors.entry(actor.id.clone()).or_insert_with(|| SiteActor {
                     id: actor.id.clone(),
@@ -243,13 +245,21 @@ impl SiteIndex {
                     relations: Vec::new(),
                     totals: Totals::default(),
                 });
+                // Each other name once (not once per article that uses it).
+                let also = |name: &String, aliases: &mut Vec<String>| {
+                    if !aliases.contains(name) {
+                        aliases.push(name.clone());
+                    }
+                };
                 if actor.name.len() > site.name.len() {
                     let shorter = std::mem::replace(&mut site.name, actor.name.clone());
-                    site.aliases.push(shorter);
+                    also(&shorter, &mut site.aliases);
                 } else if actor.name != site.name {
-                    site.aliases.push(actor.name.clone());
+                    also(&actor.name, &mut site.aliases);
                 }
-                site.aliases.extend(actor.aliases.iter().cloned());
+                for alias in &actor.aliases {
+                    also(alias, &mut site.aliases);
+                }
                 if site.description.is_empty() {
                     site.description = actor.description.clone();
                 }
@@ -258,7 +268,7 @@ impl SiteIndex {
                         role: actor.role.clone(),
                         lang: text_lang.clone(),
                         as_of: as_of.clone(),
-                        as_of_text: article.meta.source.date.written(lang),
+                        as_of_text: as_of_text.clone(),
                         slug: entry.slug.clone(),
                     });
                 }
@@ -267,22 +277,25 @@ impl SiteIndex {
                     title: article.meta.title.clone(),
                     lang: text_lang.clone(),
                     count: actor.mention_count,
-                    sentence: first_sentence_naming(&article.blocks, &actor.id).unwrap_or_default(),
+                    sentence: sentences.remove(&actor.id).unwrap_or_default(),
                 });
-                for (_, from, relation) in article.relations() {
-                    let (mine, other) = (from.id == actor.id, relation.target == actor.id);
-                    if mine || other {
-                        site.relations.push(SiteRelation {
-                            slug: entry.slug.clone(),
-                            phrase: article.relation_phrase(from, relation, lang),
-                            evidence: relation.evidence.clone(),
-                            lang: text_lang.clone(),
-                            other: if mine {
-                                relation.target.clone()
-                            } else {
-                                from.id.clone()
-                            },
-                        });
+            }
+            // Each relation once, for both its actors (with the other's id).
+            for (_, from, relation) in article.relations() {
+                let phrase = article.relation_phrase(from, relation, lang);
+                let record = |other: &str| SiteRelation {
+                    slug: entry.slug.clone(),
+                    phrase: phrase.clone(),
+                    evidence: relation.evidence.clone(),
+                    lang: text_lang.clone(),
+                    other: other.to_string(),
+                };
+                if let Some(site) = actors.get_mut(&from.id) {
+                    site.relations.push(record(&relation.target));
+                }
+                if relation.target != from.id {
+                    if let Some(site) = actors.get_mut(&relation.target) {
+                        site.relations.push(record(&from.id));
                     }
                 }
             }
@@ -490,47 +503,69 @@ fn related_articles(
 
 /// The sentence of the article in which `actor` is first mentioned.
 pub fn first_sentence_naming(blocks: &[Block], actor: &str) -> Option<String> {
+    first_sentences(blocks).remove(actor)
+}
+
+/// For each actor the text mentions, by id, the sentence in which it is first mentioned: one
+/// walk of the text for all its actors (each paragraph's text and sentences made once).
+pub fn first_sentences(blocks: &[Block]) -> HashMap<String, String> {
+    let mut found = HashMap::new();
+    let mut seen = BTreeSet::new();
+    first_sentences_in(blocks, &mut seen, &mut found);
+    found
+}
+
+fn first_sentences_in<'a>(
+    blocks: &'a [Block],
+    seen: &mut BTreeSet<&'a str>,
+    found: &mut HashMap<String, String>,
+) {
     for block in blocks {
         match block {
             Block::Paragraph(c) | Block::Heading { content: c, .. } => {
                 let mut text = String::new();
-                let mut at = None;
-                walk(c, actor, &mut text, &mut at);
-                if let Some(at) = at {
-                    let range = sentence_ranges(&text)
-                        .into_iter()
-                        .find(|r| r.start <= at && at < r.end.max(r.start + 1))?;
-                    return Some(text[range].to_string());
+                let mut firsts = Vec::new();
+                walk(c, &mut text, &mut firsts);
+                let new: Vec<(&str, usize)> = firsts
+                    .into_iter()
+                    .filter(|(actor, _)| seen.insert(actor))
+                    .collect();
+                if new.is_empty() {
+                    continue;
+                }
+                let ranges = sentence_ranges(&text);
+                for (actor, at) in new {
+                    let range = ranges
+                        .iter()
+                        .find(|r| r.start <= at && at < r.end.max(r.start + 1));
+                    if let Some(range) = range {
+                        found.insert(actor.to_string(), text[range.clone()].to_string());
+                    }
                 }
             }
             container => {
                 for group in container.children() {
-                    if let Some(found) = first_sentence_naming(group, actor) {
-                        return Some(found);
-                    }
+                    first_sentences_in(group, seen, found);
                 }
             }
         }
     }
-    None
 }
 
-/// The paragraph's text into `text` (as the reader reads it), and where `actor`'s first mention
-/// starts into `at`.
-fn walk(inlines: &[Inline], actor: &str, text: &mut String, at: &mut Option<usize>) {
+/// The paragraph's text into `text` (as the reader reads it), and where each actor's first
+/// mention in it starts into `firsts`, in the order they come.
+fn walk<'a>(inlines: &'a [Inline], text: &mut String, firsts: &mut Vec<(&'a str, usize)>) {
     for inline in inlines {
         match inline {
             Inline::Text(t) | Inline::Code(t) => text.push_str(t),
             Inline::LineBreak => text.push(' '),
-            Inline::Mention {
-                actor: a, content, ..
-            } => {
-                if a == actor && at.is_none() {
-                    *at = Some(text.len());
+            Inline::Mention { actor, content, .. } => {
+                if !firsts.iter().any(|(a, _)| *a == actor.as_str()) {
+                    firsts.push((actor.as_str(), text.len()));
                 }
-                walk(content, actor, text, at);
+                walk(content, text, firsts);
             }
-            container => walk(container.children().unwrap_or_default(), actor, text, at),
+            container => walk(container.children().unwrap_or_default(), text, firsts),
         }
     }
 }

@@ -141,13 +141,28 @@ pub fn write_pages(
                 1,
             ),
     )?;
+    // Only the files that changed are written, and those of an earlier index go.
     let search = out.join("search");
-    let _ = fs::remove_dir_all(&search);
     fs::create_dir_all(&search)?;
+    for old in fs::read_dir(&search)? {
+        let name = old?.file_name().to_string_lossy().into_owned();
+        if !shards.contains_key(&name) {
+            fs::remove_file(search.join(name))?;
+        }
+    }
     for (name, script) in shards {
-        fs::write(search.join(name), script)?;
+        write_if_changed(&search.join(name), script.as_bytes())?;
     }
     Ok(written)
+}
+
+/// Writes `bytes` to `path` unless the file holds them already (a site built again rewrites
+/// only what changed).
+pub fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if fs::read(path).ok().as_deref() != Some(bytes) {
+        fs::write(path, bytes)?;
+    }
+    Ok(())
 }
 
 fn write(path: &Path, page: String) -> io::Result<PathBuf> {
