@@ -37,11 +37,23 @@ function walk(dir) {
   return { bytes, files };
 }
 
+// Runs the binary under GNU time, with MARGINALIA_TIMINGS set: its wall time, peak memory and
+// each step's time as the build printed it ("read-and-check 1732 ms, index 2751 ms, …").
 function timed(args) {
-  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", BIN, ...args], { encoding: "utf8", maxBuffer: 256 << 20 });
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", BIN, ...args], {
+    encoding: "utf8",
+    maxBuffer: 256 << 20,
+    env: { ...process.env, MARGINALIA_TIMINGS: "1" },
+  });
   if (r.status !== 0) throw new Error(`${args.join(" ")}: ${r.stderr}`);
-  const [seconds, kib] = r.stderr.trim().split("\n").pop().split(" ").map(Number);
-  return { seconds, mib: kib / 1024 };
+  const lines = r.stderr.trim().split("\n");
+  const [seconds, kib] = lines.pop().split(" ").map(Number);
+  const steps = lines
+    .map((l) => l.match(/^site: ([a-z-]+) in (\d+) ms$/))
+    .filter(Boolean)
+    .map((m) => `${m[1]} ${m[2]} ms`)
+    .join(", ");
+  return { seconds, mib: kib / 1024, steps };
 }
 
 if (!existsSync(BIN)) {
@@ -96,6 +108,10 @@ for (const n of SIZES) {
   const data = readdirSync(one).find((f) => f.startsWith("data."));
   const own = statSync(join(one, data)).size + statSync(join(one, "index.html")).size;
   const shared = walk(site).bytes - n * own;
+  // The article's own text as the page carries it (its <article> element, marks included).
+  const html = readFileSync(join(one, "index.html"), "utf8");
+  const text = Buffer.byteLength(html.slice(html.indexOf("<article"), html.indexOf("</article>") + 10));
+  const beyondText = (walk(site).bytes - n * (statSync(join(one, data)).size + text)) / n;
   const shards = readdirSync(join(site, "search"))
     .filter((f) => /^.\.js$/.test(f))
     .map((f) => statSync(join(site, "search", f)).size);
@@ -104,7 +120,7 @@ for (const n of SIZES) {
   const meta = join(content, "article-00001", "meta.toml");
   writeFileSync(meta, readFileSync(meta, "utf8").replace("sound alarm", "sound the alarm"));
   const again = timed(["build", "--viewer", viewer, "--no-single-files", content, site]);
-  rows.push({ n, build, again, bytes, files, perArticle: shared / n, own, biggestShard: Math.max(...shards), query });
+  rows.push({ n, build, again, bytes, files, perArticle: shared / n, beyondText, own, biggestShard: Math.max(...shards), query });
   console.error(`bench/scale: ${n} articles built in ${build.seconds} s`);
   if (n >= 1000) rmSync(content, { recursive: true, force: true });
 }
@@ -115,11 +131,12 @@ const log = (line) => {
   console.log(line);
   lines.push(line);
 };
-log("| articles | build (s) | peak memory (MiB) | site (MB) | files | per article beyond its page and data (KB) | largest word shard (KB) | a search transfers at most (KB gzip; raw; query; files) | one article edited, built again (s) |");
-log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+log("| articles | build (s) | peak memory (MiB) | site (MB) | files | per article beyond its page and data (KB) | per article beyond its text and data (KB) | largest word shard (KB) | a search transfers at most (KB gzip; raw; query; files) | one article edited, built again (s) |");
+log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of rows) {
-  log(`| ${r.n} | ${r.build.seconds.toFixed(2)} | ${r.build.mib.toFixed(0)} | ${(r.bytes / 1e6).toFixed(1)} | ${r.files} | ${kb(r.perArticle)} | ${kb(r.biggestShard)} | ${kb(r.query.bytes)} (${kb(r.query.raw)}; “${r.query.query}”; ${r.query.files}) | ${r.again.seconds.toFixed(2)} |`);
+  log(`| ${r.n} | ${r.build.seconds.toFixed(2)} | ${r.build.mib.toFixed(0)} | ${(r.bytes / 1e6).toFixed(1)} | ${r.files} | ${kb(r.perArticle)} | ${kb(r.beyondText)} | ${kb(r.biggestShard)} | ${kb(r.query.bytes)} (${kb(r.query.raw)}; “${r.query.query}”; ${r.query.files}) | ${r.again.seconds.toFixed(2)} |`);
 }
+for (const r of rows) log(`\n${r.n} articles, built again after one edit, step by step: ${r.again.steps}.`);
 log(`\nOne article's own page and data: ${kb(rows[0].own)} KB. Queries: ${QUERIES.map((q) => `“${q}”`).join(", ")}.`);
 await browser.close();
 // bench/SCALE.md: the table, with when and where it was measured.

@@ -17,24 +17,10 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { cpus, loadavg } from "node:os";
 import { launch, startServer, DESKTOP } from "../tests/e2e/helpers.mjs";
+import { pasted, FORM } from "../tests/studio-seed.mjs";
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.includes("--runs") ? args[args.indexOf("--runs") + 1] : 7);
-
-const SEED = "content/putin-kim-pact";
-const pasted = readFileSync(`${SEED}/article.md`, "utf8").replace(/\[([^\]]+)\]\(actor:[a-z0-9-]+\)/g, "$1");
-const meta = readFileSync(`${SEED}/meta.toml`, "utf8");
-const value = (key, section = "") => {
-  const part = section ? meta.split(`[${section}]`)[1] : meta.split("[")[0];
-  return part.match(new RegExp(`^${key} = "(.*)"$`, "m"))[1];
-};
-const FORM = {
-  title: value("title"),
-  page_date: value("page_date"),
-  page_date_text: value("page_date_text"),
-  source_name: value("name", "source"),
-  source_date: value("date", "source"),
-};
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

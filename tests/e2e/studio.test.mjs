@@ -10,48 +10,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { launch, startServer, axe, DESKTOP, PHONE } from "./helpers.mjs";
-
-const SEED = "content/putin-kim-pact";
-const pasted = readFileSync(`${SEED}/article.md`, "utf8").replace(/\[([^\]]+)\]\(actor:[a-z0-9-]+\)/g, "$1");
-const metaToml = readFileSync(`${SEED}/meta.toml`, "utf8");
-const metaValue = (key, section = "") => {
-  const part = section ? metaToml.split(`[${section}]`)[1] : metaToml.split("[")[0];
-  return part.match(new RegExp(`^${key} = "(.*)"$`, "m"))[1];
-};
-const FORM = {
-  title: metaValue("title"),
-  page_date: metaValue("page_date"),
-  page_date_text: metaValue("page_date_text"),
-  source_name: metaValue("name", "source"),
-  source_date: metaValue("date", "source"),
-};
-const SLUG = "japan-and-south-korea-sound-alarm-over-putin";
-const FILES = ["meta.toml", "article.md", "actors.toml", "events.toml", "quotes.toml", "draft.toml"];
-
-/** The names and texts of a zip's entries, read through its central directory. */
-function unzip(bytes) {
-  return Object.fromEntries(Object.entries(unzipBytes(bytes)).map(([name, data]) => [name, new TextDecoder().decode(data)]));
-}
-
-/** The names and bytes of a zip's entries (stored ones: the studio writes no other). */
-function unzipBytes(bytes) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = bytes.length - 22;
-  assert.equal(view.getUint32(end, true), 0x06054b50);
-  let at = view.getUint32(end + 16, true);
-  const entries = {};
-  for (let i = 0; i < view.getUint16(end + 10, true); i++) {
-    const size = view.getUint32(at + 20, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const local = view.getUint32(at + 42, true);
-    assert.equal(view.getUint16(at + 10, true), 0, "stored, not compressed");
-    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    const data = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    entries[name] = bytes.subarray(data, data + size);
-    at += 46 + nameLength;
-  }
-  return entries;
-}
+import { SEED, pasted, FORM, SLUG, FILES, unzip, unzipBytes } from "../studio-seed.mjs";
 
 let browser, site;
 before(async () => {

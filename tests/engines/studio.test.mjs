@@ -11,44 +11,8 @@
 // studio hands to the browser (the bytes the browser would save) and the file name, and lets no
 // download start. The zip's bytes are then read from that Blob and unpacked here.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { journeys, it, DESKTOP, PHONE } from "./site.mjs";
-
-const SEED = "content/putin-kim-pact";
-const pasted = readFileSync(`${SEED}/article.md`, "utf8").replace(/\[([^\]]+)\]\(actor:[a-z0-9-]+\)/g, "$1");
-const metaToml = readFileSync(`${SEED}/meta.toml`, "utf8");
-const metaValue = (key, section = "") => {
-  const part = section ? metaToml.split(`[${section}]`)[1] : metaToml.split("[")[0];
-  return part.match(new RegExp(`^${key} = "(.*)"$`, "m"))[1];
-};
-const FORM = {
-  title: metaValue("title"),
-  page_date: metaValue("page_date"),
-  page_date_text: metaValue("page_date_text"),
-  source_name: metaValue("name", "source"),
-  source_date: metaValue("date", "source"),
-};
-const SLUG = "japan-and-south-korea-sound-alarm-over-putin";
-const FILES = ["meta.toml", "article.md", "actors.toml", "events.toml", "quotes.toml", "draft.toml"];
-
-/** A stored zip's entries (name → text), read through its central directory. */
-function unzip(bytes) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = bytes.length - 22;
-  assert.equal(view.getUint32(end, true), 0x06054b50, "a zip's end record");
-  let at = view.getUint32(end + 16, true);
-  const entries = {};
-  for (let i = 0; i < view.getUint16(end + 10, true); i++) {
-    const size = view.getUint32(at + 20, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const local = view.getUint32(at + 42, true);
-    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    const data = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    entries[name] = new TextDecoder().decode(bytes.subarray(data, data + size));
-    at += 46 + nameLength;
-  }
-  return entries;
-}
+import { pasted, FORM, SLUG, FILES, unzip } from "../studio-seed.mjs";
 
 // In the page: the text pasted and the form filled, each field given one `input` event.
 function fill(text, form) {
