@@ -150,22 +150,6 @@ pub fn picture(
     onclick: Option<Callback<MouseEvent>>,
     lang: Lang,
 ) -> Html {
-    drawing(layout, selection, related, onclick, None, lang)
-}
-
-/// The picture with its drawing named `id` (the dossier's, which [`picture_reference`] shows).
-pub fn named_picture(layout: &Layout, id: &'static str, lang: Lang) -> Html {
-    drawing(layout, None, &Related::default(), None, Some(id), lang)
-}
-
-fn drawing(
-    layout: &Layout,
-    selection: Option<&Selection>,
-    related: &Related,
-    onclick: Option<Callback<MouseEvent>>,
-    id: Option<&'static str>,
-    lang: Lang,
-) -> Html {
     if layout.nodes.is_empty() {
         return html! {
             <p class="graph__none">
@@ -214,7 +198,6 @@ fn drawing(
     let view_box = format!("0 0 {WIDTH} {}", layout.height);
     html! {
         <svg class="graph" viewBox={view_box} aria-hidden="true" focusable="false" {onclick}>
-            <g {id}>
             { for COLUMNS.iter().zip(COLUMN_KINDS).map(|(x, kind)| html! {
                 <text key={kind.as_str()} class="graph__heading" x={x.to_string()} y="16"
                     text-anchor="middle">{ kind.plural_label(lang) }</text>
@@ -228,16 +211,27 @@ fn drawing(
             <g class="graph__labels">
                 { for labelled.iter().zip(labels).zip(label_places).map(|(((_, id, _), label), at)| label_view(id, label, at)) }
             </g>
-            </g>
         </svg>
     }
 }
 
+/// The picture with its drawing (its `<svg>`) named `id`: the printed dossier's, which
+/// [`picture_reference`] shows. Only the build renders it, so the live viewer's drawing (and
+/// its wasm) is [`picture`]'s alone.
+pub fn named_picture(layout: &Layout, id: &'static str, lang: Lang) -> Html {
+    let mut drawn = picture(layout, None, &Related::default(), None, lang);
+    if let Html::VTag(svg) = &mut drawn {
+        std::rc::Rc::make_mut(svg).add_attribute("id", id);
+    }
+    drawn
+}
+
 /// The picture where the page shows it a second time: the drawing named
-/// [`crate::dom::PICTURE_ID`] (the printed dossier's, [`named_picture`]) by reference (`<use>`),
-/// instead of a second copy of every box and line. The page as built shows it in the
-/// Relations panel for readers without JavaScript; the live viewer draws the panel's own. The
-/// panel's message when there are too many actors to draw, the same, when there is no drawing.
+/// [`crate::dom::PICTURE_ID`] (the printed dossier's `<svg>`, [`named_picture`]) by reference
+/// (`<use>`, which draws a referenced `<svg>` in the box of its own viewBox), instead of a
+/// second copy of every box and line. The page as built shows it in the Relations panel for
+/// readers without JavaScript; the live viewer draws the panel's own. The panel's message when
+/// there are too many actors to draw, the same, when there is no drawing.
 pub fn picture_reference(layout: &Layout, lang: Lang) -> Html {
     if layout.nodes.is_empty() {
         return picture(layout, None, &Related::default(), None, lang);
@@ -246,7 +240,7 @@ pub fn picture_reference(layout: &Layout, lang: Lang) -> Html {
     let href = format!("#{}", crate::dom::PICTURE_ID);
     html! {
         <svg class="graph" viewBox={view_box} aria-hidden="true" focusable="false">
-            <use {href} />
+            <use {href} width="100%" height="100%" />
         </svg>
     }
 }
