@@ -109,11 +109,12 @@ for (const n of SIZES) {
   const one = join(site, "article-00001");
   const data = readdirSync(one).find((f) => f.startsWith("data."));
   const own = statSync(join(one, data)).size + statSync(join(one, "index.html")).size;
-  const shared = walk(site).bytes - n * own;
+  const total = bytes;
+  const shared = total - n * own;
   // The article's own text as the page carries it (its <article> element, marks included).
   const html = readFileSync(join(one, "index.html"), "utf8");
   const text = Buffer.byteLength(html.slice(html.indexOf("<article"), html.indexOf("</article>") + 10));
-  const beyondText = (walk(site).bytes - n * (statSync(join(one, data)).size + text)) / n;
+  const beyondText = (total - n * (statSync(join(one, data)).size + text)) / n;
   const shards = readdirSync(join(site, "search"))
     .filter((f) => /^.\.js$/.test(f))
     .map((f) => statSync(join(site, "search", f)).size);

@@ -75,7 +75,24 @@ pub struct ContentsPageProps {
     pub studio: bool,
 }
 
-/// The address of contents page `n` (from 1), from the root: `index.html`, `page/2/index.html`.
+/// Where page `n` (from 1) of a list in pages is written: `folder/index.html`, `depth` folders
+/// down from the site's root, for the first; `folder/page/<n>/index.html`, two further down
+/// (its folder made), for the others. The contents and the timeline are written so.
+pub fn page_file(
+    folder: &std::path::Path,
+    depth: usize,
+    n: usize,
+) -> std::io::Result<(std::path::PathBuf, usize)> {
+    if n <= 1 {
+        return Ok((folder.join("index.html"), depth));
+    }
+    let there = folder.join("page").join(n.to_string());
+    std::fs::create_dir_all(&there)?;
+    Ok((there.join("index.html"), depth + 2))
+}
+
+/// The address of contents page `n` (from 1), from the root: `index.html`, `page/2/index.html`
+/// (from any folder `up` leads to: the timeline's pages are addressed so too).
 pub fn page_href(up: &str, n: usize) -> String {
     if n <= 1 {
         format!("{up}index.html")

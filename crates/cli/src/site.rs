@@ -464,13 +464,7 @@ fn write_contents_pages(
             .chunks(ARTICLES_PER_PAGE)
             .nth(n - 1)
             .unwrap_or_default();
-        let (path, depth) = if n == 1 {
-            (out.join("index.html"), 0)
-        } else {
-            let folder = out.join("page").join(n.to_string());
-            fs::create_dir_all(&folder)?;
-            (folder.join("index.html"), 2)
-        };
+        let (path, depth) = crate::contents_page::page_file(out, 0, n)?;
         fs::write(
             &path,
             contents_page(viewer, part, site_url, (n, pages), depth, lang, studio)?,

@@ -21,11 +21,7 @@ pub const REPORTS_LISTED: usize = 10;
 
 /// The address of timeline page `n` (from 1), from the site's root.
 pub fn timeline_href(up: &str, n: usize) -> String {
-    if n <= 1 {
-        format!("{up}timeline/index.html")
-    } else {
-        format!("{up}timeline/page/{n}/index.html")
-    }
+    crate::contents_page::page_href(&format!("{up}timeline/"), n)
 }
 
 #[derive(Properties, PartialEq)]

@@ -93,13 +93,7 @@ pub fn write_pages(
     for page in 1..=pages {
         let first = (page - 1) * ENTRIES_PER_PAGE;
         let entries = index.timeline[first..total.min(first + ENTRIES_PER_PAGE)].to_vec();
-        let (path, depth) = if page == 1 {
-            (folder.join("index.html"), 1)
-        } else {
-            let there = folder.join("page").join(page.to_string());
-            fs::create_dir_all(&there)?;
-            (there.join("index.html"), 3)
-        };
+        let (path, depth) = crate::contents_page::page_file(&folder, 1, page)?;
         let body = static_component::<TimelinePage>(TimelinePageProps {
             entries,
             first: first + 1,
