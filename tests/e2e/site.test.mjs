@@ -1,7 +1,8 @@
-// A site, not a pile of pages: three articles that share actors (the seed, the joint statement
-// and, as the third, a copy of the statement under another address), built with the project's
-// own command. One actor page lists all three; the merged timeline gives the 19 June 2024
-// signing once with every report; each article page leads home and to its related articles;
+// A site, not a pile of pages: the project's four real articles (the seed, the joint statement
+// and two White House readouts), which share actors, built with the project's own command. One
+// actor page lists the three that name Putin; the merged timeline gives the 19 June 2024 signing
+// and the September 2023 summit once each, with every report; each article page leads home and
+// to its related articles;
 // the search finds an article, an actor and a quote, with a one-letter typo, over HTTP and from
 // file://.
 import { test, before, after } from "node:test";
@@ -16,14 +17,7 @@ let browser, tmp, site;
 before(async () => {
   browser = await launch();
   tmp = mkdtempSync(join(tmpdir(), "marginalia-site-"));
-  for (const [from, slug] of [
-    ["content/putin-kim-pact", "putin-kim-pact"],
-    ["content/us-rok-japan-joint-statement", "us-rok-japan-joint-statement"],
-    ["content/us-rok-japan-joint-statement", "statement-copy"],
-  ]) {
-    cpSync(from, join(tmp, "content", slug), { recursive: true });
-  }
-  cpSync("content/site.toml", join(tmp, "content/site.toml"));
+  cpSync("content", join(tmp, "content"), { recursive: true });
   marginalia(["build", "--viewer", "target/viewer", join(tmp, "content"), join(tmp, "site")]);
   site = await startServer({ dir: join(tmp, "site") });
 });
@@ -47,8 +41,8 @@ test("one actor page lists every article that names the actor, with its sentence
   assert.equal(await page.textContent("h1"), "Vladimir Putin");
   const articles = await page.$$eval("main section:nth-of-type(2) ol > li > a", (as) => as.map((a) => a.getAttribute("href")));
   assert.deepEqual(articles, [
+    "../../nsa-trilateral-call-2023/index.html#actor=putin",
     "../../putin-kim-pact/index.html#actor=putin",
-    "../../statement-copy/index.html#actor=putin",
     "../../us-rok-japan-joint-statement/index.html#actor=putin",
   ]);
   assert.match(await page.textContent("main"), /Mentioned in 3 articles/);
@@ -72,14 +66,20 @@ test("one actor page lists every article that names the actor, with its sentence
   await index.close();
 });
 
-test("the merged timeline gives the 19 June 2024 signing once, with every article's report", async () => {
+test("the merged timeline gives the 19 June 2024 signing and the 2023 summit once, with every article's report", async () => {
   const page = await staticPage(`${site.url}timeline/index.html`);
   const entries = await page.$$eval(".site-page__timeline > li", (lis) =>
     lis.map((li) => ({ date: li.querySelector("time").getAttribute("datetime"), reports: li.querySelectorAll(".site-page__reports li").length, text: li.textContent })),
   );
   const signing = entries.filter((e) => e.date === "2024-06-19" && /Putin and Kim sign/.test(e.text));
   assert.equal(signing.length, 1, JSON.stringify(signing));
-  assert.equal(signing[0].reports, 3);
+  assert.equal(signing[0].reports, 2);
+  // The FT's “in September” (its day from the record) and the readout's “recent summit meeting”.
+  const summit = entries.filter((e) => e.date === "2023-09-13");
+  assert.equal(summit.length, 1, JSON.stringify(summit));
+  assert.equal(summit[0].reports, 2);
+  assert.match(summit[0].text, /Readout of National Security Advisor Jake Sullivan’s Call/);
+  assert.match(summit[0].text, /Japan and South Korea sound alarm/);
   assert.deepEqual(entries.map((e) => e.date), [...entries.map((e) => e.date)].sort());
   await page.close();
 });
@@ -92,10 +92,10 @@ test("an article page leads home and to its related articles, never itself", asy
   // Its actors, each linked to its page, with how often here and in how many articles.
   const putin = await page.$eval("#actors-heading + ul a[href$='actors/putin/index.html']", (a) => a.parentElement.textContent);
   assert.match(putin, /^Vladimir Putin 7 here · in 3 articles$/);
-  assert.deepEqual(related, ["../statement-copy/index.html", "../us-rok-japan-joint-statement/index.html"]);
+  assert.deepEqual(related, ["../us-rok-japan-joint-statement/index.html", "../nsa-trilateral-call-2023/index.html", "../nsa-call-chang-hojin-2024/index.html"]);
   await page.click(".site-nav__home");
   await page.waitForSelector(".contents__headline");
-  assert.equal(await page.$$eval(".contents__headline", (h) => h.length), 3);
+  assert.equal(await page.$$eval(".contents__headline", (h) => h.length), 4);
   await page.close();
 });
 
@@ -110,7 +110,7 @@ test("an actor's card and entry in an article link to its page across the site",
   await page.focus("#mention-kim-0");
   await page.keyboard.press("Enter");
   await page.waitForSelector("#mention-card.card--pinned .actor__site");
-  assert.match(await page.textContent("#mention-card .card__meta"), /^Mentioned 7 times here · in 1 article$/);
+  assert.match(await page.textContent("#mention-card .card__meta"), /^Mentioned 7 times here · in 2 articles$/);
   await page.click("#mention-card .actor__site");
   await page.waitForURL(/actors\/kim\/index\.html$/);
   assert.equal(await page.textContent("h1"), "Kim Jong Un");

@@ -198,7 +198,9 @@ fn without_a_folder_it_checks_content() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
-        "content/putin-kim-pact: ok: 23 actors, 11 events, 16 quotes\n\
+        "content/nsa-call-chang-hojin-2024: ok: 7 actors, 1 events, 0 quotes\n\
+         content/nsa-trilateral-call-2023: ok: 12 actors, 1 events, 0 quotes\n\
+         content/putin-kim-pact: ok: 23 actors, 11 events, 16 quotes\n\
          content/us-rok-japan-joint-statement: ok: 12 actors, 2 events, 0 quotes\n"
     );
 }
