@@ -100,15 +100,12 @@ fn node_view(node: &Node, emphasis: Emphasis) -> Html {
     }
 }
 
-/// A line, with a wide invisible twin to click or tap; the page as built (print, and readers
-/// without JavaScript, who cannot click it) draws the line alone: 2.6 KB less in the seed's page.
+/// A line, named by its relation's id, with a wide invisible twin to click or tap. The page as
+/// built (print, and readers without JavaScript, who cannot click it; nothing is selected
+/// there) draws the line alone: 4.5 KB less in the seed’s page.
 fn edge_view(edge: &Edge, id: &str, emphasis: Emphasis) -> Html {
     if crate::config::prerendering() {
-        return html! {
-            <g key={id} class={emphasis.class("graph__edge")} data-relation={id.to_string()}>
-                <path class="graph__line" d={edge.path.clone()} />
-            </g>
-        };
+        return html! { <path key={id} class="graph__line" d={edge.path.clone()} /> };
     }
     html! {
         <g key={id} class={emphasis.class("graph__edge")} data-relation={id.to_string()}>
