@@ -1,7 +1,9 @@
-//! The studio's only ways into the browser: the clock, storage and downloads. Natively (the
+//! The studio's only ways into the browser: the clock, storage, downloads, the selection in
+//! the preview and the folder the writer picks to save into. Natively (the
 //! unit tests) the clock reads 0 and nothing is stored. The work is kept in IndexedDB, or in
 //! `localStorage` where the browser refuses IndexedDB (some private modes, a sandboxed frame).
 
+use crate::marking::Selection;
 use crate::state::Work;
 
 /// Milliseconds on the page's clock (`performance.now()`).
@@ -310,4 +312,69 @@ pub fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
         let _ = (bytes, name, mime);
         Err("downloads happen in the browser".into())
     }
+}
+
+/// The writer's selection in the preview's text, if there is one: where it starts and ends
+/// among the body's paragraphs and headings (`p, h2, h3, h4`, in reading order) and its
+/// offsets in their text, as [`crate::marking::locate`] takes them. A selection that ends at the
+/// very start of the next paragraph (a triple click) ends at the end of its own.
+pub fn preview_selection() -> Option<Selection> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        use web_sys::{Element, Node};
+        let window = web_sys::window()?;
+        let document = window.document()?;
+        let selection = window.get_selection().ok()??;
+        if selection.range_count() == 0 || selection.is_collapsed() {
+            return None;
+        }
+        let range = selection.get_range_at(0).ok()?;
+        let body = document
+            .query_selector(".studio__preview .article__body")
+            .ok()??;
+        let list = body.query_selector_all("p, h2, h3, h4").ok()?;
+        let leaves: Vec<Element> = (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            .collect();
+        let leaf_of = |node: &Node| -> Option<usize> {
+            let element = match node.dyn_ref::<Element>() {
+                Some(el) => el.clone(),
+                None => node.parent_element()?,
+            };
+            let leaf = element.closest("p, h2, h3, h4").ok()??;
+            leaves.iter().position(|l| l.is_same_node(Some(&leaf)))
+        };
+        let units = |leaf: &Element, node: &Node, offset: u32| -> Option<usize> {
+            let part = document.create_range().ok()?;
+            part.set_start(leaf, 0).ok()?;
+            part.set_end(node, offset).ok()?;
+            Some(String::from(part.to_string()).encode_utf16().count())
+        };
+        let (start_node, end_node) = (range.start_container().ok()?, range.end_container().ok()?);
+        let start_block = leaf_of(&start_node)?;
+        let start = units(
+            &leaves[start_block],
+            &start_node,
+            range.start_offset().ok()?,
+        )?;
+        let mut end_block = leaf_of(&end_node)?;
+        let mut end = units(&leaves[end_block], &end_node, range.end_offset().ok()?)?;
+        let mut text = String::from(range.to_string());
+        if end == 0 && end_block == start_block + 1 {
+            end_block = start_block;
+            let own = leaves[start_block].text_content().unwrap_or_default();
+            end = own.encode_utf16().count();
+            text = String::from_utf16_lossy(&own.encode_utf16().collect::<Vec<_>>()[start..]);
+        }
+        Some(Selection {
+            start_block,
+            start,
+            end_block,
+            end,
+            text,
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
 }
