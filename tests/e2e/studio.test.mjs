@@ -660,3 +660,108 @@ test("the mark form: axe finds nothing, and nothing overflows, desktop and phone
     }
   }
 });
+
+/**
+ * A page of the studio whose browser hands out an in-memory folder for `showDirectoryPicker`
+ * (the real one needs a person at a dialog): what the studio writes is kept, path → bytes, in
+ * `window.__written`; `window.__refuse = "<DOMException name>"` makes the picker fail so.
+ */
+async function pickerPage() {
+  const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
+  await context.addInitScript(() => {
+    const written = (window.__written = {});
+    const folder = (path) => ({
+      kind: "directory",
+      name: path.split("/").pop(),
+      async getDirectoryHandle(name, options = {}) {
+        if (!options.create) throw new DOMException("not there", "NotFoundError");
+        return folder(`${path}/${name}`);
+      },
+      async getFileHandle(name, options = {}) {
+        if (!options.create) throw new DOMException("not there", "NotFoundError");
+        return {
+          kind: "file",
+          name,
+          async createWritable() {
+            const chunks = [];
+            return {
+              async write(data) {
+                chunks.push(new Uint8Array(data instanceof Uint8Array ? data : await new Blob([data]).arrayBuffer()));
+              },
+              async close() {
+                const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+                let at = 0;
+                for (const c of chunks) {
+                  all.set(c, at);
+                  at += c.length;
+                }
+                written[`${path}/${name}`] = Array.from(all);
+              },
+            };
+          },
+        };
+      },
+    });
+    window.showDirectoryPicker = async (options) => {
+      window.__pickerOptions = options;
+      if (window.__refuse) throw new DOMException("refused in this test", window.__refuse);
+      return folder("picked");
+    };
+  });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  await page.goto(`${site.url}studio/`);
+  await page.waitForSelector("#studio-text", { timeout: 20000 });
+  return page;
+}
+
+test("save to a folder where the browser can: the zip's files byte for byte under the slug; a refusal said, nothing lost; no button elsewhere", async () => {
+  const page = await pickerPage();
+  await openSeed(page);
+  await page.click("button.studio__save");
+  assert.equal(await (await page.waitForSelector(".studio__saved")).textContent(), "Saved 5 files into picked/putin-kim-pact/.");
+  assert.deepEqual(await page.evaluate(() => window.__pickerOptions), { mode: "readwrite" });
+  const written = await page.evaluate(() => window.__written);
+  const { entries } = await downloadFolder(page);
+  assert.deepEqual(Object.keys(written), Object.keys(entries).map((p) => `picked/${p}`));
+  for (const [path, bytes] of Object.entries(entries)) {
+    assert.ok(Buffer.from(written[`picked/${path}`]).equals(Buffer.from(bytes)), `${path} byte for byte as in the zip`);
+  }
+  // Refused, or no folder chosen: said, and the work is still on screen.
+  for (const [name, words] of [["NotAllowedError", /permission refused/], ["AbortError", /no folder was chosen/]]) {
+    await page.evaluate((n) => (window.__refuse = n), name);
+    await page.click("button.studio__save");
+    const warning = await page.waitForSelector(".studio__bar .studio__warning[role=alert]");
+    assert.match(await warning.textContent(), words, name);
+    assert.equal(await page.$(".studio__saved"), null);
+    assert.ok(await page.$(".studio__preview .article__body"));
+  }
+  assert.deepEqual(await axe(page), [], "axe with the refusal shown");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  // A drafted article: draft.toml too, as in its zip.
+  const drafted = await pickerPage();
+  await draftSeed(drafted);
+  await drafted.click("button.studio__save");
+  await drafted.waitForSelector(".studio__saved");
+  const names = Object.keys(await drafted.evaluate(() => window.__written));
+  assert.deepEqual(names, FILES.map((f) => `picked/${SLUG}/${f}`));
+  await drafted.context().close();
+
+  // A browser without showDirectoryPicker: no button, the zip as before.
+  const context = await browser.newContext({ viewport: DESKTOP });
+  await context.addInitScript(() => {
+    delete window.showDirectoryPicker;
+    delete Window.prototype.showDirectoryPicker;
+  });
+  const without = await context.newPage();
+  await without.goto(`${site.url}studio/`);
+  await without.waitForSelector("#studio-text", { timeout: 20000 });
+  await openSeed(without);
+  assert.equal(await without.evaluate(() => "showDirectoryPicker" in window), false);
+  assert.equal(await without.$("button.studio__save"), null);
+  assert.ok(await without.$("text=Download putin-kim-pact.zip"));
+  await context.close();
+});

@@ -24,7 +24,8 @@
 //!    event through [`marking`] (the selection read from the page by [`web`]), re-checked as
 //!    every change is.
 //! 5. Effects carry the work out through [`web`]: kept in IndexedDB (or `localStorage`) per
-//!    article after every change, and downloaded as a stored `.zip` ([`zip`]) of the folder.
+//!    article after every change, and downloaded as a stored `.zip` ([`zip`]) of the folder,
+//!    or written into a folder the writer picks where the browser can (File System Access).
 
 pub mod components;
 pub mod edits;

@@ -378,3 +378,107 @@ pub fn preview_selection() -> Option<Selection> {
     #[cfg(not(target_arch = "wasm32"))]
     None
 }
+
+/// Whether the browser can write into a folder the writer picks (the File System Access API's
+/// `showDirectoryPicker`); elsewhere the `.zip` is the way out.
+pub fn can_save_to_folder() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window().is_some_and(|w| {
+            js_sys::Reflect::get(&w, &"showDirectoryPicker".into()).is_ok_and(|f| f.is_function())
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
+/// Why a save into a folder failed, in words for the writer, from the browser's error name.
+pub fn save_error(name: &str) -> String {
+    match name {
+        "AbortError" => "Not saved: no folder was chosen.".into(),
+        "NotAllowedError" | "SecurityError" => "Not saved: the browser was not allowed to write into that folder (permission refused). Everything stays here; choose another folder, or download the .zip.".into(),
+        other => format!("Not saved: the folder could not be written ({other}). Everything stays here; download the .zip instead."),
+    }
+}
+
+/// Asks the writer for a folder, and writes `files` (name, bytes) into its subfolder `slug`
+/// (made if it is not there; files of the same names replaced). Returns the picked folder's
+/// name; errs with [`save_error`]'s words. The browser's own objects, called by name
+/// (`getDirectoryHandle`, `getFileHandle`, `createWritable`, `write`, `close`): nothing more.
+pub async fn save_to_folder(slug: &str, files: &[(&str, &[u8])]) -> Result<String, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use js_sys::{Function, Object, Promise, Reflect};
+        use wasm_bindgen::{JsCast, JsValue};
+        fn named(error: JsValue) -> String {
+            let name = Reflect::get(&error, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .unwrap_or_else(|| "Error".into());
+            save_error(&name)
+        }
+        /// Calls `target.method(...args)` and waits for the promise it returns.
+        async fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, String> {
+            let f: Function = Reflect::get(target, &method.into())
+                .map_err(named)?
+                .dyn_into()
+                .map_err(|_| save_error(&format!("no {method}")))?;
+            let array: js_sys::Array = args.iter().collect();
+            let result = f.apply(target, &array).map_err(named)?;
+            wasm_bindgen_futures::JsFuture::from(Promise::resolve(&result))
+                .await
+                .map_err(named)
+        }
+        let window: JsValue = web_sys::window().ok_or("no window")?.into();
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"mode".into(), &"readwrite".into());
+        let parent = call(&window, "showDirectoryPicker", &[options.into()]).await?;
+        let create = Object::new();
+        let _ = Reflect::set(&create, &"create".into(), &JsValue::TRUE);
+        let dir = call(
+            &parent,
+            "getDirectoryHandle",
+            &[slug.into(), create.clone().into()],
+        )
+        .await?;
+        for (name, bytes) in files {
+            let file = call(
+                &dir,
+                "getFileHandle",
+                &[(*name).into(), create.clone().into()],
+            )
+            .await?;
+            let writable = call(&file, "createWritable", &[]).await?;
+            call(
+                &writable,
+                "write",
+                &[js_sys::Uint8Array::from(*bytes).into()],
+            )
+            .await?;
+            call(&writable, "close", &[]).await?;
+        }
+        Ok(Reflect::get(&parent, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (slug, files);
+        Err(save_error("NotSupportedError"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_save_says_why_and_that_nothing_is_lost() {
+        assert_eq!(save_error("AbortError"), "Not saved: no folder was chosen.");
+        assert!(save_error("NotAllowedError").contains("permission refused"));
+        assert!(save_error("SecurityError").contains("Everything stays here"));
+        let other = save_error("QuotaExceededError");
+        assert!(other.contains("(QuotaExceededError)") && other.contains("download the .zip"));
+    }
+}
