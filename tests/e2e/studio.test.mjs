@@ -581,8 +581,12 @@ test("what the draft missed, marked from a selection: an actor, a quote and an e
   await page.click(".studio__preview #tab-actors");
   await page.waitForSelector("#actor-japan");
 
-  // A refusal says why, in the form, and keeps it open; Esc closes it.
-  await markForm(page, "seriously concerned", "Putin");
+  // A refusal says why, in the form, and keeps it open; Esc closes it. (The button, this
+  // time: pressed, it leaves the selection where it is.)
+  await selectInPreview(page, "seriously concerned", "Putin");
+  await page.click(".studio__marker button:not([disabled])");
+  await page.waitForSelector("#mark-form");
+  assert.equal(await page.textContent(".studio__mark-words"), "“Putin”");
   await page.click("#mark-form button[type=submit]");
   assert.match(await (await page.waitForSelector(".studio__mark-error")).textContent(), /overlaps a mark already there \(actor putin\)/);
   await page.focus("#mark-actor");
