@@ -148,12 +148,16 @@ fn byte_at(text: &str, units: usize) -> Option<usize> {
 }
 
 /// The offset in `plain` of offset `at` of `dom` (the same text but for the spaces `plain`
-/// has where `dom` has a hard line break).
-fn dom_to_plain(dom: &str, plain: &str, at: usize) -> usize {
+/// has where `dom` has a hard line break): a start is put past such a space, an end before it.
+fn dom_to_plain(dom: &str, plain: &str, at: usize, start: bool) -> usize {
     let (mut d, mut p) = (0, 0);
-    while d < at && p < plain.len() {
+    while p < plain.len() {
         let pc = plain[p..].chars().next().unwrap_or(' ');
-        if dom[d..].starts_with(pc) {
+        let same = dom[d..].starts_with(pc);
+        if d >= at && (same || !start) {
+            break;
+        }
+        if same {
             d += pc.len_utf8();
         }
         p += pc.len_utf8();
@@ -195,35 +199,37 @@ pub fn locate(article: &str, selection: &Selection) -> Result<Located, String> {
                 .into(),
         );
     };
-    // The spaces around the words are not theirs.
-    let inner = &leaf.dom[start..end];
+    // The words as the checker reads them, without the spaces around them.
+    let (start, end) = (
+        dom_to_plain(&leaf.dom, &leaf.plain, start, true),
+        dom_to_plain(&leaf.dom, &leaf.plain, end, false),
+    );
+    let text = &leaf.plain;
+    let inner = &text[start..end.max(start)];
     let start = start + (inner.len() - inner.trim_start().len());
-    let end = end - (inner.len() - inner.trim_end().len());
-    if start >= end {
+    let end = start + inner.trim().len();
+    if inner.trim().is_empty() {
         return Err("Select some words of the text first.".into());
     }
-    let before = leaf.dom[..start].chars().next_back();
-    let first = leaf.dom[start..].chars().next();
-    let last = leaf.dom[..end].chars().next_back();
-    let after = leaf.dom[end..].chars().next();
+    let before = text[..start].chars().next_back();
+    let first = text[start..].chars().next();
+    let last = text[..end].chars().next_back();
+    let after = text[end..].chars().next();
     let cut =
         |a: Option<char>, b: Option<char>| a.is_some_and(word_char) && b.is_some_and(word_char);
     if cut(before, first) || cut(last, after) {
-        let word_start = leaf.dom[..start]
-            .rfind(|c: char| !word_char(c))
-            .map_or(0, |i| {
-                i + leaf.dom[i..].chars().next().map_or(1, char::len_utf8)
-            });
-        let word_end = leaf.dom[end..]
+        let word_start = text[..start].rfind(|c: char| !word_char(c)).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word_end = text[end..]
             .find(|c: char| !word_char(c))
-            .map_or(leaf.dom.len(), |i| end + i);
-        let words = &leaf.dom[word_start.min(start)..word_end.max(end)];
+            .map_or(text.len(), |i| end + i);
         return Err(format!(
-            "The selection cuts a word in half (“{words}”): select whole words."
+            "The selection cuts a word in half (“{}”): select whole words.",
+            &text[word_start..word_end]
         ));
     }
-    let range =
-        dom_to_plain(&leaf.dom, &leaf.plain, start)..dom_to_plain(&leaf.dom, &leaf.plain, end);
+    let range = start..end;
     Ok(Located {
         words: leaf.plain[range.clone()].to_string(),
         paragraph,
@@ -1055,6 +1061,48 @@ mod tests {
         );
         assert_eq!(named(&all, "Ottawa"), None);
         assert!(choices("[[actor]\n").is_empty());
+    }
+
+    #[test]
+    fn a_hard_line_break_is_a_space_to_the_checker_and_nothing_in_the_dom() {
+        let mut folder = seed();
+        folder.article =
+            folder
+                .article
+                .replacen("have sounded the alarm", "have sounded  \nthe alarm", 1);
+        let dom = "Japan and South Korea have soundedthe alarm";
+        let units = |s: &str| s.encode_utf16().count();
+        let selection = |from: usize, words: &str| Selection {
+            start_block: 0,
+            start: from,
+            end_block: 0,
+            end: from + units(words),
+            text: words.into(),
+        };
+        // “the alarm”, right after the break: not a word cut in half.
+        let at = locate(&folder.article, &selection(units(dom) - 9, "the alarm")).unwrap();
+        assert_eq!(at.words, "the alarm");
+        assert_eq!(&at.text[at.range.clone()], "the alarm");
+        let (marked, _) = mark(
+            &folder,
+            &selection(units(dom) - 9, "the alarm"),
+            &MarkAs::Actor { id: "japan".into() },
+        )
+        .unwrap();
+        assert!(marked
+            .article
+            .contains("have sounded  \n[the alarm](actor:japan) over"));
+        // “sounded”, right before it.
+        let at = locate(&folder.article, &selection(units(dom) - 16, "sounded")).unwrap();
+        assert_eq!(at.words, "sounded");
+        // Over it: refused (a mark's words hold no line break).
+        let error = mark(
+            &folder,
+            &selection(units(dom) - 16, "soundedthe"),
+            &MarkAs::Actor { id: "japan".into() },
+        )
+        .unwrap_err();
+        assert!(error.contains("crosses formatting"), "{error}");
     }
 
     #[test]
