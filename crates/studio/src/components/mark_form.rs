@@ -281,7 +281,7 @@ pub fn mark_form(props: &MarkFormProps) -> Html {
                     <button type="button" class="studio__button" onclick={oncancel}>{ "Cancel" }</button>
                 </div>
             </form>
-            <p class="studio__hint">{ "Written into the files as you confirm a suggestion, and checked at once. " }<kbd>{ "Esc" }</kbd>{ " closes the form." }</p>
+            <p class="studio__hint">{ "Written into the files confirmed (a person made it), and checked at once. " }<kbd>{ "Esc" }</kbd>{ " closes the form." }</p>
         </section>
     }
 }
