@@ -8,8 +8,10 @@
 // fix in the Files panel (one line of one file changed, nothing else).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
-import { launch, startServer, axe, DESKTOP, PHONE } from "./helpers.mjs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launch, startServer, axe, marginalia, DESKTOP, PHONE } from "./helpers.mjs";
 import { SEED, pasted, FORM, SLUG, FILES, unzip, unzipBytes } from "../studio-seed.mjs";
 
 let browser, site;
@@ -484,5 +486,286 @@ test("the work kept even when a database of the studio's name has no store (made
   await page.reload();
   await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
   assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+/**
+ * Selects `words` in the preview's text (its `n`th occurrence in the paragraph whose text holds
+ * `within`), as a writer's drag would: a Range set as the page's Selection.
+ */
+async function selectInPreview(page, within, words, n = 0) {
+  await page.evaluate(([within, words, n]) => {
+    const body = document.querySelector(".studio__preview .article__body");
+    const leaf = [...body.querySelectorAll("p, h2, h3, h4")].find((p) => p.textContent.includes(within));
+    let at = -1;
+    for (let i = 0; i <= n; i++) at = leaf.textContent.indexOf(words, at + 1);
+    if (at < 0) throw new Error(`“${words}” is not in the paragraph`);
+    // The text node and offset of a character offset of the paragraph (the start in the node
+    // that holds the character, the end in the node that holds the one before).
+    const place = (offset, end) => {
+      const walker = document.createTreeWalker(leaf, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (end ? seen + node.length >= offset : seen + node.length > offset) return [node, offset - seen];
+        seen += node.length;
+      }
+      throw new Error("past the paragraph");
+    };
+    const range = document.createRange();
+    range.setStart(...place(at, false));
+    range.setEnd(...place(at + words.length, true));
+    const selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, [within, words, n]);
+}
+
+/** Opens the mark form on `words` with `m`, and waits for it. */
+async function markForm(page, within, words, n = 0) {
+  await selectInPreview(page, within, words, n);
+  await page.waitForSelector(".studio__marker button:not([disabled])");
+  await page.keyboard.press("m");
+  await page.waitForSelector("#mark-form");
+}
+
+/** Replaces the text of `file` in the Files panel, applied when the field is left. */
+async function editFile(page, file, change) {
+  const text = await fileText(page, file);
+  const changed = change(text);
+  assert.notEqual(changed, text, file);
+  await page.fill(".studio__source", changed);
+  await page.locator(".studio__source").blur();
+}
+
+/** The seed's folder, opened as it is. */
+async function openSeed(page) {
+  await page.setInputFiles("#studio-open-folder", SEED);
+  await page.waitForSelector(".studio__preview .app--mounted .article__body", { timeout: 20000 });
+}
+
+const QUOTE_ENTRY = readFileSync(`${SEED}/quotes.toml`, "utf8").match(/\[\[quote\]\]\nid = "putin-military-technical"\n(?:.+\n)+\n/)[0];
+
+test("what the draft missed, marked from a selection: an actor, a quote and an event; the folder passes check", async () => {
+  const page = await studioPage(DESKTOP);
+  await openSeed(page);
+  assert.equal(await page.$(".studio__marker button:not([disabled])"), null, "nothing selected: the button is off");
+  // The seed as a draft might leave it: “Tokyo” unmarked (a warning) and Putin's words
+  // unquoted (an error: the preview keeps the last article that built).
+  const tokyoMarked = (want) => [...document.querySelectorAll('.studio__preview a.mention[data-actor="japan"]')].some((a) => a.textContent === "Tokyo") === want;
+  assert.ok(await page.evaluate(tokyoMarked, true));
+  await editFile(page, "article.md", (t) => t.replace("[Tokyo](actor:japan)", "Tokyo"));
+  await page.waitForFunction(tokyoMarked, false);
+  await editFile(page, "quotes.toml", (t) => t.replace(QUOTE_ENTRY, ""));
+  await page.waitForSelector(".studio__errors");
+
+  // The quote: the words verbatim, its speaker chosen.
+  await markForm(page, "military technical co-operation", "military technical co-operation");
+  assert.equal(await page.textContent(".studio__mark-words"), "“military technical co-operation”");
+  await page.check('input[name=mark-kind][value=quote]');
+  await page.selectOption("#mark-speakers", ["putin"]);
+  await page.fill("#mark-context", "Putin on what the strategic partnership could also include.");
+  await page.click("#mark-form button[type=submit]");
+  await page.waitForSelector('.studio__preview q[data-quote="putin-military-technical-operation"]');
+  assert.equal(await page.$(".studio__errors"), null, "the passage has its quote: the checker is content");
+  assert.equal(await page.$("#mark-form"), null, "the form closes once marked");
+  assert.match(await page.textContent(".studio__side .studio__notice"), /Added the quote putin-military-technical-operation/);
+  await page.click(".studio__preview #tab-quotes");
+  assert.match(await page.textContent("#quote-item-putin-military-technical-operation"), /military technical co-operation/);
+
+  // The actor: “Tokyo”, one of japan's names, so japan is the form's first choice.
+  await markForm(page, "seriously concerned", "Tokyo");
+  assert.equal(await page.isChecked('input[name=mark-kind][value=actor]'), true);
+  assert.equal(await page.inputValue("#mark-actor"), "japan");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(tokyoMarked, true);
+  await page.click(".studio__preview #tab-actors");
+  await page.waitForSelector("#actor-japan");
+
+  // A refusal says why, in the form, and keeps it open; Esc closes it. (The button, this
+  // time: pressed, it leaves the selection where it is.)
+  await selectInPreview(page, "seriously concerned", "Putin");
+  await page.click(".studio__marker button:not([disabled])");
+  await page.waitForSelector("#mark-form");
+  assert.equal(await page.textContent(".studio__mark-words"), "“Putin”");
+  await page.click("#mark-form button[type=submit]");
+  assert.match(await (await page.waitForSelector(".studio__mark-error")).textContent(), /overlaps a mark already there \(actor putin\)/);
+  await page.focus("#mark-actor");
+  await page.keyboard.press("Escape");
+  assert.equal(await page.$("#mark-form"), null);
+
+  // The event: one word picks its sentence; the date, its precision and provenance typed.
+  await markForm(page, "The Financial Times reported", "shipping");
+  await page.check('input[name=mark-kind][value=event]');
+  assert.match(await page.textContent(".studio__mark-sentence"), /^The Financial Times reported in March that Russia had begun shipping oil supplies/);
+  assert.equal(await page.inputValue("#mark-date"), "", "no date is proposed");
+  await page.fill("#mark-date", "2024-03");
+  await page.selectOption("#mark-precision", "month");
+  await page.selectOption("#mark-provenance", "stated");
+  await page.fill("#mark-title", "The Financial Times reports Russian oil shipments to North Korea");
+  await page.fill("#mark-event_description", "The Financial Times reports that Russia has begun shipping oil directly to North Korea.");
+  await page.click("#mark-form button[type=submit]");
+  await page.waitForSelector('.studio__preview [data-events~="on-2024-03"]');
+  await page.click(".studio__preview #tab-timeline");
+  assert.match(await page.textContent("#event-on-2024-03"), /The Financial Times reports Russian oil shipments/);
+  assert.equal(await page.$(".studio__errors"), null);
+
+  // The folder as downloaded: article.md the seed's again, one entry added to each of the
+  // other two files, and `marginalia check` passes it.
+  const { entries } = await downloadFolder(page);
+  const text = (f) => new TextDecoder().decode(entries[`putin-kim-pact/${f}`]);
+  assert.equal(text("article.md"), readFileSync(`${SEED}/article.md`, "utf8"));
+  assert.equal(text("actors.toml"), readFileSync(`${SEED}/actors.toml`, "utf8"));
+  assert.match(text("quotes.toml"), /\n\[\[quote\]\]\nid = "putin-military-technical-operation"\nspeaker = "putin"\ntext = "military technical co-operation"\ncontext = "Putin on what the strategic partnership could also include\."\n$/);
+  assert.ok(text("events.toml").startsWith(readFileSync(`${SEED}/events.toml`, "utf8")));
+  assert.match(text("events.toml"), /\[\[event\]\]\nid = "on-2024-03"\ndate = "2024-03"\n.*\nprovenance = "stated"\n$/s);
+  const dir = mkdtempSync(join(tmpdir(), "studio-marked-"));
+  mkdirSync(join(dir, "putin-kim-pact"));
+  for (const [path, bytes] of Object.entries(entries)) writeFileSync(join(dir, path), bytes);
+  const checked = marginalia(["check", join(dir, "putin-kim-pact")]).toString();
+  assert.match(checked, /ok: 23 actors, 12 events, 16 quotes/);
+  rmSync(dir, { recursive: true });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("the mark form: axe finds nothing, and nothing overflows, desktop and phone, light and dark", async (t) => {
+  for (const [size, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
+    for (const colorScheme of ["light", "dark"]) {
+      await t.test(`${size}, ${colorScheme}`, async () => {
+        const context = await browser.newContext({ viewport, colorScheme });
+        const page = await context.newPage();
+        page.errors = [];
+        page.on("pageerror", (e) => page.errors.push(String(e)));
+        await page.goto(`${site.url}studio/`);
+        await page.waitForSelector("#studio-text", { timeout: 20000 });
+        await openSeed(page);
+        // A new actor (the longest form of an actor), then an event.
+        await markForm(page, "think-tank in Seoul", "Seoul");
+        await page.screenshot({ path: `target/screenshots/studio-mark-${size}-${colorScheme}.png` });
+        assert.deepEqual(await axe(page), [], "axe with the new actor's fields");
+        await page.check('input[name=mark-kind][value=event]');
+        await page.locator("#mark-form").scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `target/screenshots/studio-mark-event-${size}-${colorScheme}.png` });
+        assert.deepEqual(await axe(page), [], "axe with the event's fields");
+        // Every field within the form, and the form within the page's width.
+        const overflowing = await page.evaluate(() => {
+          const form = document.querySelector("#mark-form").getBoundingClientRect();
+          return [...document.querySelectorAll("#mark-form input, #mark-form select, #mark-form button, #mark-form blockquote")]
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.left < form.left - 1 || r.right > form.right + 1 || r.right > innerWidth;
+            })
+            .map((el) => el.id || el.tagName);
+        });
+        assert.deepEqual(overflowing, []);
+        assert.deepEqual(page.errors, []);
+        await context.close();
+      });
+    }
+  }
+});
+
+/**
+ * A page of the studio whose browser hands out an in-memory folder for `showDirectoryPicker`
+ * (the real one needs a person at a dialog): what the studio writes is kept, path → bytes, in
+ * `window.__written`; `window.__refuse = "<DOMException name>"` makes the picker fail so.
+ */
+async function pickerPage() {
+  const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
+  await context.addInitScript(() => {
+    const written = (window.__written = {});
+    const folder = (path) => ({
+      kind: "directory",
+      name: path.split("/").pop(),
+      async getDirectoryHandle(name, options = {}) {
+        if (!options.create) throw new DOMException("not there", "NotFoundError");
+        return folder(`${path}/${name}`);
+      },
+      async getFileHandle(name, options = {}) {
+        if (!options.create) throw new DOMException("not there", "NotFoundError");
+        return {
+          kind: "file",
+          name,
+          async createWritable() {
+            const chunks = [];
+            return {
+              async write(data) {
+                chunks.push(new Uint8Array(data instanceof Uint8Array ? data : await new Blob([data]).arrayBuffer()));
+              },
+              async close() {
+                const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+                let at = 0;
+                for (const c of chunks) {
+                  all.set(c, at);
+                  at += c.length;
+                }
+                written[`${path}/${name}`] = Array.from(all);
+              },
+            };
+          },
+        };
+      },
+    });
+    window.showDirectoryPicker = async (options) => {
+      window.__pickerOptions = options;
+      if (window.__refuse) throw new DOMException("refused in this test", window.__refuse);
+      return folder("picked");
+    };
+  });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  await page.goto(`${site.url}studio/`);
+  await page.waitForSelector("#studio-text", { timeout: 20000 });
+  return page;
+}
+
+test("save to a folder where the browser can: the zip's files byte for byte under the slug; a refusal said, nothing lost; no button elsewhere", async () => {
+  const page = await pickerPage();
+  await openSeed(page);
+  await page.click("button.studio__save");
+  assert.equal(await (await page.waitForSelector(".studio__saved")).textContent(), "Saved 5 files into picked/putin-kim-pact/.");
+  assert.deepEqual(await page.evaluate(() => window.__pickerOptions), { mode: "readwrite" });
+  const written = await page.evaluate(() => window.__written);
+  const { entries } = await downloadFolder(page);
+  assert.deepEqual(Object.keys(written), Object.keys(entries).map((p) => `picked/${p}`));
+  for (const [path, bytes] of Object.entries(entries)) {
+    assert.ok(Buffer.from(written[`picked/${path}`]).equals(Buffer.from(bytes)), `${path} byte for byte as in the zip`);
+  }
+  // Refused, or no folder chosen: said, and the work is still on screen.
+  for (const [name, words] of [["NotAllowedError", /permission refused/], ["AbortError", /no folder was chosen/]]) {
+    await page.evaluate((n) => (window.__refuse = n), name);
+    await page.click("button.studio__save");
+    const warning = await page.waitForSelector(".studio__bar .studio__warning[role=alert]");
+    assert.match(await warning.textContent(), words, name);
+    assert.equal(await page.$(".studio__saved"), null);
+    assert.ok(await page.$(".studio__preview .article__body"));
+  }
+  assert.deepEqual(await axe(page), [], "axe with the refusal shown");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  // A drafted article: draft.toml too, as in its zip.
+  const drafted = await pickerPage();
+  await draftSeed(drafted);
+  await drafted.click("button.studio__save");
+  await drafted.waitForSelector(".studio__saved");
+  const names = Object.keys(await drafted.evaluate(() => window.__written));
+  assert.deepEqual(names, FILES.map((f) => `picked/${SLUG}/${f}`));
+  await drafted.context().close();
+
+  // A browser without showDirectoryPicker: no button, the zip as before.
+  const context = await browser.newContext({ viewport: DESKTOP });
+  await context.addInitScript(() => {
+    delete window.showDirectoryPicker;
+    delete Window.prototype.showDirectoryPicker;
+  });
+  const without = await context.newPage();
+  await without.goto(`${site.url}studio/`);
+  await without.waitForSelector("#studio-text", { timeout: 20000 });
+  await openSeed(without);
+  assert.equal(await without.evaluate(() => "showDirectoryPicker" in window), false);
+  assert.equal(await without.$("button.studio__save"), null);
+  assert.ok(await without.$("text=Download putin-kim-pact.zip"));
   await context.close();
 });

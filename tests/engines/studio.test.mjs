@@ -1,7 +1,8 @@
 // The studio's core flow (README "The studio") in each engine: the seed's text pasted without
 // its marks and its meta typed in, drafted, the preview showing the suggestions, three of them
-// confirmed by keyboard (j, c), and the folder downloaded as a .zip whose six files hold the
-// confirmed entries without their status lines.
+// confirmed by keyboard (j, c), words selected in the preview opening the mark form (m, Esc),
+// and the folder downloaded as a .zip whose six files hold the confirmed entries without their
+// status lines. *Save to folder* shows exactly where the browser has `showDirectoryPicker`.
 //
 // The text is put in the box as a paste puts it (the value, then one `input` event): typing an
 // article key by key through WebDriver would take minutes. The download is read in the page:
@@ -52,6 +53,23 @@ async function lastDownload() {
   return { name: d.name, type: d.blob.type, base64: btoa(binary) };
 }
 
+// In the page: “Seoul” selected in the preview's text, as a writer's drag selects it.
+function selectSeoul() {
+  const leaf = [...document.querySelectorAll(".studio__preview .article__body p")].find((p) => p.textContent.includes("think-tank in Seoul"));
+  const walker = document.createTreeWalker(leaf, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf("Seoul");
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + "Seoul".length);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return true;
+  }
+  return false;
+}
+
 const left = () => Number(document.querySelector("[data-left]")?.dataset.left ?? -1);
 
 journeys("studio", (ctx) => {
@@ -82,6 +100,20 @@ journeys("studio", (ctx) => {
         }
         assert.equal(await page.evaluate((id) => !!document.querySelector(`.suggestion[data-id="${id}"]`), second), false);
         assert.match(await page.text(".studio__preview"), /Putin/);
+
+        // Words selected in the preview: m opens the mark form on them, Esc closes it.
+        assert.ok(await page.evaluate(selectSeoul));
+        await page.waitFor(() => !document.querySelector(".studio__marker button").disabled);
+        await page.press("m");
+        await page.waitForSelector("#mark-form");
+        assert.equal(await page.text(".studio__mark-words"), "“Seoul”");
+        await page.press("Escape");
+        await page.waitFor(() => !document.querySelector("#mark-form"));
+        // Save to folder where the browser can write into a picked folder, and only there.
+        assert.equal(
+          await page.evaluate(() => !!document.querySelector(".studio__save")),
+          await page.evaluate(() => typeof window.showDirectoryPicker === "function"),
+        );
 
         // Download: the zip's name, type and six files, three fewer status lines.
         await page.evaluate(catchDownloads);

@@ -53,7 +53,7 @@ use gazetteer::{gazetteer, Class, GMatch};
 use lexicon::{lexicon, Lexicon};
 use patterns::{collapse, PatMatch, SpanInfo, Target};
 use std::collections::{HashMap, HashSet};
-pub(crate) use text::slug;
+pub use text::slug;
 use text::{build_items, starts_upper, tokenize, Item};
 
 /// Finds the actors `text` names (Markdown as pasted, no marks), in order of first mention.

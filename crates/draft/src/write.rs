@@ -495,7 +495,7 @@ fn write_event(
 }
 
 /// A title for a drafted event: its sentence, cut after a word near 80 characters.
-fn title_of(sentence: &str) -> String {
+pub fn title_of(sentence: &str) -> String {
     if sentence.chars().count() <= 80 {
         return sentence.to_string();
     }

@@ -141,15 +141,26 @@ impl Folder {
         build_article_with(&sources, Drafts::Preview).map_err(|errors| report(&errors))
     }
 
-    /// The folder as a `.zip`: `<slug>/<file>` for each of its files, byte for byte as held
-    /// (`draft.toml` only when it has something: a folder written by hand has none).
+    /// The files a download or a save writes, (name, text), in the order of [`FILE_NAMES`]:
+    /// each byte for byte as held, `draft.toml` only when it has something (a folder written by
+    /// hand has none).
+    pub fn entries(&self) -> Vec<(&'static str, &str)> {
+        FILE_NAMES
+            .iter()
+            .copied()
+            .zip(self.files())
+            .filter(|(n, t)| !(*n == "draft.toml" && t.is_empty()))
+            .collect()
+    }
+
+    /// The folder as a `.zip`: `<slug>/<file>` for each of its [`Folder::entries`].
     pub fn zip(&self, slug: &str) -> Vec<u8> {
-        let paths: Vec<String> = FILE_NAMES.iter().map(|n| format!("{slug}/{n}")).collect();
+        let entries = self.entries();
+        let paths: Vec<String> = entries.iter().map(|(n, _)| format!("{slug}/{n}")).collect();
         let files: Vec<(&str, &[u8])> = paths
             .iter()
-            .zip(self.files())
-            .filter(|(p, t)| !(p.ends_with("/draft.toml") && t.is_empty()))
-            .map(|(p, t)| (p.as_str(), t.as_bytes()))
+            .zip(&entries)
+            .map(|(p, (_, t))| (p.as_str(), t.as_bytes()))
             .collect();
         crate::zip::stored_zip(&files)
     }
@@ -260,6 +271,22 @@ mod tests {
                 "{path}"
             );
         }
+    }
+
+    #[test]
+    fn a_save_writes_the_zip_s_files() {
+        let mut folder = Folder::draft(&pasted(), META).unwrap();
+        let names = |f: &Folder| f.entries().iter().map(|(n, _)| *n).collect::<Vec<_>>();
+        assert_eq!(names(&folder), FILE_NAMES);
+        let entries = crate::zip::read_back(&folder.zip("statement"));
+        for ((name, text), (path, bytes)) in folder.entries().iter().zip(&entries) {
+            assert_eq!(path, &format!("statement/{name}"));
+            assert_eq!(text.as_bytes(), bytes.as_slice());
+        }
+        // A folder written by hand: no draft.toml, in the save as in the zip.
+        folder.record.clear();
+        assert_eq!(names(&folder), FILE_NAMES[..5]);
+        assert_eq!(crate::zip::read_back(&folder.zip("s")).len(), 5);
     }
 
     #[test]

@@ -19,13 +19,18 @@
 //! 4. The components ([`components`]) show the list and the report, and the article in the
 //!    viewer's own `App` (mounted, so it leaves the page's keyboard and address alone), with
 //!    the suggestions dashed and badged as the viewer shows `Article::suggested`. Confirm and
-//!    reject are the edits of [`edits`]; the keyboard is `components::studio`'s.
-//! 5. Effects carry the work out through [`web`]: kept in `localStorage` per article after
-//!    every change, and downloaded as a stored `.zip` ([`zip`]) of the folder.
+//!    reject are the edits of [`edits`]; the keyboard is `components::studio`'s. Words the
+//!    draft missed, selected in the preview (`m`), become an actor's mark, a quote or an
+//!    event through [`marking`] (the selection read from the page by [`web`]), re-checked as
+//!    every change is.
+//! 5. Effects carry the work out through [`web`]: kept in IndexedDB (or `localStorage`) per
+//!    article after every change, and downloaded as a stored `.zip` ([`zip`]) of the folder,
+//!    or written into a folder the writer picks where the browser can (File System Access).
 
 pub mod components;
 pub mod edits;
 pub mod folder;
+pub mod marking;
 pub mod meta;
 pub mod page;
 pub mod placed;

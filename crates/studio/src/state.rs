@@ -8,6 +8,7 @@
 
 use crate::edits::{confirm, reject, set_field, suggestions, unmark, File, Suggestion, Value};
 use crate::folder::Folder;
+use crate::marking::{locate, mark, MarkAs, Selection};
 use crate::meta::MetaFields;
 use crate::placed::{place, within, Placed};
 use marginalia_model::Article;
@@ -56,6 +57,22 @@ pub struct StudioState {
     /// reads it).
     pub draft_ms: Option<f64>,
     pub help_open: bool,
+    /// The writer's own mark being made (`m`): the selection and the form's refusal, if any.
+    pub marking: Option<Rc<Marking>>,
+}
+
+/// A mark the writer is making from a selection in the preview ([`crate::marking`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Marking {
+    /// Where the words are (`None`: nothing was selected in the preview's text).
+    pub selection: Option<Selection>,
+    /// The selected words, and the sentence(s) they are in, as the checker reads them.
+    pub words: String,
+    pub sentences: Vec<String>,
+    /// Why the selection cannot be marked, or why the last try was refused.
+    pub error: Option<String>,
+    /// Whether the selection was found in the text (the form's fields are shown only then).
+    pub found: bool,
 }
 
 /// The fields the form edits, by kind of suggestion.
@@ -89,6 +106,11 @@ pub enum Action {
     /// `speakers` is its speakers' ids, separated by commas.
     SetField(&'static str, String),
     Help(bool),
+    /// The writer's own mark: the form opened on a selection of the preview (`None`: there is
+    /// none), the selection marked as the form says, or the form closed.
+    StartMark(Option<Selection>),
+    Mark(MarkAs),
+    CancelMark,
     /// Work kept from an earlier visit.
     Restore(Box<Work>),
 }
@@ -173,6 +195,7 @@ impl StudioState {
                 next.work.folder = None;
                 next.work.name = None;
                 next.notice = None;
+                next.marking = None;
                 next.suggestions = Rc::default();
                 next.placed = Rc::default();
                 next.article = None;
@@ -253,6 +276,60 @@ impl StudioState {
                 }
             }
             Action::Help(open) => next.help_open = open,
+            Action::StartMark(selection) => {
+                let Some(folder) = &next.work.folder else {
+                    return next;
+                };
+                let found = selection
+                    .as_ref()
+                    .ok_or_else(|| {
+                        "Select words in the preview's text first, then press m (or Mark selection)."
+                            .to_string()
+                    })
+                    .and_then(|s| locate(&folder.article, s));
+                next.marking = Some(Rc::new(match found {
+                    Ok(at) => Marking {
+                        sentences: crate::marking::sentences(&at),
+                        words: at.words,
+                        selection,
+                        error: None,
+                        found: true,
+                    },
+                    Err(error) => Marking {
+                        words: selection
+                            .as_ref()
+                            .map(|s| s.text.clone())
+                            .unwrap_or_default(),
+                        selection,
+                        error: Some(error),
+                        ..Marking::default()
+                    },
+                }));
+            }
+            Action::Mark(what) => {
+                let (Some(marking), Some(folder)) = (&self.marking, next.work.folder.as_mut())
+                else {
+                    return next;
+                };
+                let Some(selection) = &marking.selection else {
+                    return next;
+                };
+                match mark(folder, selection, &what) {
+                    Ok((marked, done)) => {
+                        *folder = marked;
+                        next.marking = None;
+                        next.notice = Some(done);
+                        next.rebuild();
+                    }
+                    Err(error) => {
+                        next.marking = Some(Rc::new(Marking {
+                            error: Some(error),
+                            ..(**marking).clone()
+                        }));
+                    }
+                }
+            }
+            Action::CancelMark => next.marking = None,
             Action::Restore(work) => return StudioState::new(*work),
         }
         next
@@ -654,6 +731,51 @@ mod tests {
                 "{path}"
             );
         }
+    }
+
+    #[test]
+    fn a_selection_marked_is_written_and_checked_again() {
+        let s = opened_seed();
+        let article = s.work.folder.as_ref().unwrap().article.clone();
+        let s = s.apply(Action::Edit(
+            "article.md",
+            article.replacen("[Tokyo](actor:japan)", "Tokyo", 1),
+        ));
+        // Nothing selected: the form says so, and offers no mark.
+        let none = s.apply(Action::StartMark(None));
+        let m = none.marking.clone().unwrap();
+        assert!(!m.found && m.error.as_ref().is_some_and(|e| e.contains("Select words")));
+        assert_eq!(none.apply(Action::CancelMark).marking, None);
+        // “Tokyo” in paragraph 9, as the preview gives it.
+        let text = "Japan’s chief cabinet secretary Yoshimasa Hayashi also opposed the partnership, saying Tokyo";
+        let start = text.encode_utf16().count() - 5;
+        let selection = crate::marking::Selection {
+            start_block: 8,
+            start,
+            end_block: 8,
+            end: start + 5,
+            text: "Tokyo".into(),
+        };
+        let s = s.apply(Action::StartMark(Some(selection)));
+        let m = s.marking.clone().unwrap();
+        assert!(m.found && m.error.is_none(), "{m:?}");
+        assert_eq!(m.words, "Tokyo");
+        assert_eq!(m.sentences.len(), 1);
+        // Refused: said in the form, which stays open; nothing written.
+        let refused = s.apply(Action::Mark(MarkAs::Actor { id: "tokyo".into() }));
+        assert!(refused.marking.as_ref().unwrap().error.is_some());
+        assert_eq!(refused.work.folder, s.work.folder);
+        assert_eq!(refused.builds, s.builds);
+        // Marked: written, checked and built again, the form closed.
+        let done = s.apply(Action::Mark(MarkAs::Actor { id: "japan".into() }));
+        assert_eq!(done.work.folder.as_ref().unwrap().article, article);
+        assert_eq!(done.builds, s.builds + 1);
+        assert!(done.report.is_none(), "{:?}", done.report);
+        assert_eq!(done.marking, None);
+        assert_eq!(
+            done.notice.as_deref(),
+            Some("Marked “Tokyo” as actor japan.")
+        );
     }
 
     #[test]

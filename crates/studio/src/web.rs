@@ -1,7 +1,9 @@
-//! The studio's only ways into the browser: the clock, storage and downloads. Natively (the
+//! The studio's only ways into the browser: the clock, storage, downloads, the selection in
+//! the preview and the folder the writer picks to save into. Natively (the
 //! unit tests) the clock reads 0 and nothing is stored. The work is kept in IndexedDB, or in
 //! `localStorage` where the browser refuses IndexedDB (some private modes, a sandboxed frame).
 
+use crate::marking::Selection;
 use crate::state::Work;
 
 /// Milliseconds on the page's clock (`performance.now()`).
@@ -309,5 +311,174 @@ pub fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
     {
         let _ = (bytes, name, mime);
         Err("downloads happen in the browser".into())
+    }
+}
+
+/// The writer's selection in the preview's text, if there is one: where it starts and ends
+/// among the body's paragraphs and headings (`p, h2, h3, h4`, in reading order) and its
+/// offsets in their text, as [`crate::marking::locate`] takes them. A selection that ends at the
+/// very start of the next paragraph (a triple click) ends at the end of its own.
+pub fn preview_selection() -> Option<Selection> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        use web_sys::{Element, Node};
+        let window = web_sys::window()?;
+        let document = window.document()?;
+        let selection = window.get_selection().ok()??;
+        if selection.range_count() == 0 || selection.is_collapsed() {
+            return None;
+        }
+        let range = selection.get_range_at(0).ok()?;
+        let body = document
+            .query_selector(".studio__preview .article__body")
+            .ok()??;
+        let list = body.query_selector_all("p, h2, h3, h4").ok()?;
+        let leaves: Vec<Element> = (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            .collect();
+        let leaf_of = |node: &Node| -> Option<usize> {
+            let element = match node.dyn_ref::<Element>() {
+                Some(el) => el.clone(),
+                None => node.parent_element()?,
+            };
+            let leaf = element.closest("p, h2, h3, h4").ok()??;
+            leaves.iter().position(|l| l.is_same_node(Some(&leaf)))
+        };
+        let units = |leaf: &Element, node: &Node, offset: u32| -> Option<usize> {
+            let part = document.create_range().ok()?;
+            part.set_start(leaf, 0).ok()?;
+            part.set_end(node, offset).ok()?;
+            Some(String::from(part.to_string()).encode_utf16().count())
+        };
+        let (start_node, end_node) = (range.start_container().ok()?, range.end_container().ok()?);
+        let start_block = leaf_of(&start_node)?;
+        let start = units(
+            &leaves[start_block],
+            &start_node,
+            range.start_offset().ok()?,
+        )?;
+        let mut end_block = leaf_of(&end_node)?;
+        let mut end = units(&leaves[end_block], &end_node, range.end_offset().ok()?)?;
+        let mut text = String::from(range.to_string());
+        if end == 0 && end_block == start_block + 1 {
+            end_block = start_block;
+            let own = leaves[start_block].text_content().unwrap_or_default();
+            end = own.encode_utf16().count();
+            text = String::from_utf16_lossy(&own.encode_utf16().collect::<Vec<_>>()[start..]);
+        }
+        Some(Selection {
+            start_block,
+            start,
+            end_block,
+            end,
+            text,
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Whether the browser can write into a folder the writer picks (the File System Access API's
+/// `showDirectoryPicker`); elsewhere the `.zip` is the way out.
+pub fn can_save_to_folder() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window().is_some_and(|w| {
+            js_sys::Reflect::get(&w, &"showDirectoryPicker".into()).is_ok_and(|f| f.is_function())
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
+/// Why a save into a folder failed, in words for the writer, from the browser's error name.
+pub fn save_error(name: &str) -> String {
+    match name {
+        "AbortError" => "Not saved: no folder was chosen.".into(),
+        "NotAllowedError" | "SecurityError" => "Not saved: the browser was not allowed to write into that folder (permission refused). Everything stays here; choose another folder, or download the .zip.".into(),
+        other => format!("Not saved: the folder could not be written ({other}). Everything stays here; download the .zip instead."),
+    }
+}
+
+/// Asks the writer for a folder, and writes `files` (name, bytes) into its subfolder `slug`
+/// (made if it is not there; files of the same names replaced). Returns the picked folder's
+/// name; errs with [`save_error`]'s words. The browser's own objects, called by name
+/// (`getDirectoryHandle`, `getFileHandle`, `createWritable`, `write`, `close`): nothing more.
+pub async fn save_to_folder(slug: &str, files: &[(&str, &[u8])]) -> Result<String, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use js_sys::{Function, Object, Promise, Reflect};
+        use wasm_bindgen::{JsCast, JsValue};
+        fn named(error: JsValue) -> String {
+            let name = Reflect::get(&error, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .unwrap_or_else(|| "Error".into());
+            save_error(&name)
+        }
+        /// Calls `target.method(...args)` and waits for the promise it returns.
+        async fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, String> {
+            let f: Function = Reflect::get(target, &method.into())
+                .map_err(named)?
+                .dyn_into()
+                .map_err(|_| save_error(&format!("no {method}")))?;
+            let array: js_sys::Array = args.iter().collect();
+            let result = f.apply(target, &array).map_err(named)?;
+            wasm_bindgen_futures::JsFuture::from(Promise::resolve(&result))
+                .await
+                .map_err(named)
+        }
+        let window: JsValue = web_sys::window().ok_or("no window")?.into();
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"mode".into(), &"readwrite".into());
+        let parent = call(&window, "showDirectoryPicker", &[options.into()]).await?;
+        let create = Object::new();
+        let _ = Reflect::set(&create, &"create".into(), &JsValue::TRUE);
+        let dir = call(
+            &parent,
+            "getDirectoryHandle",
+            &[slug.into(), create.clone().into()],
+        )
+        .await?;
+        for (name, bytes) in files {
+            let file = call(
+                &dir,
+                "getFileHandle",
+                &[(*name).into(), create.clone().into()],
+            )
+            .await?;
+            let writable = call(&file, "createWritable", &[]).await?;
+            call(
+                &writable,
+                "write",
+                &[js_sys::Uint8Array::from(*bytes).into()],
+            )
+            .await?;
+            call(&writable, "close", &[]).await?;
+        }
+        Ok(Reflect::get(&parent, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (slug, files);
+        Err(save_error("NotSupportedError"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_save_says_why_and_that_nothing_is_lost() {
+        assert_eq!(save_error("AbortError"), "Not saved: no folder was chosen.");
+        assert!(save_error("NotAllowedError").contains("permission refused"));
+        assert!(save_error("SecurityError").contains("Everything stays here"));
+        let other = save_error("QuotaExceededError");
+        assert!(other.contains("(QuotaExceededError)") && other.contains("download the .zip"));
     }
 }

@@ -312,7 +312,7 @@ pub(super) fn sentence_start(items: &[Item], i: usize, lex: &Lexicon) -> bool {
 /// An id made from a name: lower-case ASCII letters and digits joined by hyphens, accents
 /// folded, a possessive `’s` left out ("South Korea’s foreign ministry" →
 /// `south-korea-foreign-ministry`).
-pub(crate) fn slug(name: &str) -> String {
+pub fn slug(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
     let mut out = String::new();
     let mut dash = false;

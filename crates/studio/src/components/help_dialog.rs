@@ -10,12 +10,13 @@ pub struct HelpDialogProps {
     pub act: Callback<Action>,
 }
 
-const KEYS: [(&str, &str); 7] = [
+const KEYS: [(&str, &str); 8] = [
     ("j", "next suggestion"),
     ("k", "previous suggestion"),
     ("c", "confirm the suggestion"),
     ("x", "reject the suggestion"),
     ("e", "edit the suggestion's fields (Esc leaves them)"),
+    ("m", "mark the words selected in the preview: an actor, a quote, or an event on their sentence (Esc closes the form)"),
     ("?", "this list"),
     ("Esc", "close it"),
 ];

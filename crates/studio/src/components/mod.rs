@@ -5,6 +5,7 @@
 pub mod checker_report;
 pub mod file_editor;
 pub mod help_dialog;
+pub mod mark_form;
 pub mod meta_form;
 pub mod preview;
 pub mod start_form;

@@ -2,11 +2,13 @@
 //! the browser once it is read (IndexedDB answers asynchronously; `web::load`); every component changes it through `act` (which also notes the time, so the
 //! preview's refresh is measured from the writer's key or click to the rendered article); the
 //! effects keep the work after each change, show the time taken, and listen to the keyboard
-//! (j/k next and previous suggestion, c confirm, x reject, ? the list of keys).
+//! (j/k next and previous suggestion, c confirm, x reject, m mark the words selected in the
+//! preview, ? the list of keys).
 
 use super::checker_report::CheckerReport;
 use super::file_editor::FileEditor;
 use super::help_dialog::HelpDialog;
+use super::mark_form::{MarkForm, MARK_FORM_ID};
 use super::meta_form::MetaForm;
 use super::preview::Preview;
 use super::start_form::StartForm;
@@ -50,6 +52,19 @@ fn in_form(target: Option<web_sys::EventTarget>) -> bool {
         .is_some_and(|el| el.closest(&format!("#{FORM_ID}")).ok().flatten().is_some())
 }
 
+/// Whether `target` is in the form of the writer's own mark.
+fn in_mark_form(target: Option<web_sys::EventTarget>) -> bool {
+    use wasm_bindgen::JsCast;
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            el.closest(&format!("#{MARK_FORM_ID}"))
+                .ok()
+                .flatten()
+                .is_some()
+        })
+}
+
 /// Focuses the first field of the current suggestion's form, if it has one.
 fn focus_form() {
     use wasm_bindgen::JsCast;
@@ -84,6 +99,11 @@ fn use_keyboard(act: Callback<Action>, help_open: bool, reviewing: bool) {
                         };
                         // Esc in the suggestion's form leaves it (the field's change is applied
                         // as it loses focus), back to the review's keys.
+                        if e.key() == "Escape" && in_mark_form(e.target()) {
+                            e.prevent_default();
+                            act.emit(Action::CancelMark);
+                            return;
+                        }
                         if e.key() == "Escape" && in_form(e.target()) {
                             if let Some(el) = e
                                 .target()
@@ -103,6 +123,7 @@ fn use_keyboard(act: Callback<Action>, help_open: bool, reviewing: bool) {
                             "k" if reviewing => Action::Previous,
                             "c" if reviewing => Action::Confirm,
                             "x" if reviewing => Action::Reject,
+                            "m" if reviewing => Action::StartMark(web::preview_selection()),
                             "e" if reviewing => {
                                 focus_form();
                                 e.prevent_default();
@@ -117,6 +138,27 @@ fn use_keyboard(act: Callback<Action>, help_open: bool, reviewing: bool) {
             });
         move || drop(listener)
     });
+}
+
+/// Whether words of the preview's text are selected, kept up to date as the selection changes.
+#[hook]
+fn use_preview_selected(reviewing: bool) -> bool {
+    let selected = use_state_eq(|| false);
+    {
+        let selected = selected.clone();
+        use_effect_with(reviewing, move |&reviewing| {
+            let listener = web_sys::window()
+                .and_then(|w| w.document())
+                .filter(|_| reviewing)
+                .map(|document| {
+                    gloo_events::EventListener::new(&document, "selectionchange", move |_| {
+                        selected.set(web::preview_selection().is_some());
+                    })
+                });
+            move || drop(listener)
+        });
+    }
+    *selected
 }
 
 #[function_component(Studio)]
@@ -169,6 +211,16 @@ pub fn studio() -> Html {
     }
     let reviewing = state.work.folder.is_some();
     use_keyboard(act.clone(), state.help_open, reviewing);
+    let selected = use_preview_selected(reviewing);
+    let actors = use_memo(
+        state
+            .work
+            .folder
+            .as_ref()
+            .map(|f| f.actors.clone())
+            .unwrap_or_default(),
+        |text| crate::marking::choices(text),
+    );
 
     let current = state.suggestions.get(state.current).cloned();
     let article_shown = state.article.is_some();
@@ -182,7 +234,22 @@ pub fn studio() -> Html {
         },
         (Some(folder), article) => html! {
             <div class="studio__review">
-                <section class="studio__side" aria-label="Review">
+                <section class={classes!("studio__side", state.marking.is_some().then_some("studio__side--marking"))}
+                    aria-label="Review">
+                    <div class="studio__marker">
+                        // Pressed, the button leaves the selection where it is.
+                        <button type="button" class="studio__button" disabled={!selected}
+                            aria-keyshortcuts="m"
+                            onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}
+                            onclick={act.reform(|_| Action::StartMark(web::preview_selection()))}>
+                            { "Mark selection" }
+                        </button>
+                        <span class="studio__hint">{ "What the draft missed: select its words in the preview, then " }<kbd>{ "m" }</kbd></span>
+                    </div>
+                    if let Some(marking) = &state.marking {
+                        <MarkForm key={marking.selection.as_ref().map(|s| format!("{}:{}:{}:{}", s.start_block, s.start, s.end_block, s.end)).unwrap_or_default()}
+                            marking={marking.clone()} actors={actors.clone()} act={act.clone()} />
+                    }
                     <SuggestionList suggestions={state.suggestions.clone()} current={state.current}
                         act={act.clone()} />
                     if let Some(s) = &current {

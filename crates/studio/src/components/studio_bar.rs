@@ -1,5 +1,6 @@
 //! The studio's bar: its name, how many suggestions are left, the time the last check and
-//! preview took, and the work's actions (download the folder, discard, the keys).
+//! preview took, and the work's actions (download the folder, save it into a folder where the
+//! browser can, discard, the keys).
 
 use crate::state::{Action, Work};
 use crate::web;
@@ -23,7 +24,45 @@ pub struct StudioBarProps {
 #[function_component(StudioBar)]
 pub fn studio_bar(props: &StudioBarProps) -> Html {
     let message = use_state(|| None::<String>);
+    // What the last save into a folder did.
+    let saved = use_state(|| None::<String>);
     let slug = props.work.slug();
+    // Where the browser can write into a folder the writer picks (File System Access API);
+    // elsewhere the .zip is the way out.
+    let can_save = use_memo((), |()| web::can_save_to_folder());
+    let onsave = {
+        let (folder, slug) = (props.work.folder.clone(), slug.clone());
+        let (message, saved) = (message.clone(), saved.clone());
+        Callback::from(move |_| {
+            let Some(folder) = folder.clone() else {
+                return;
+            };
+            let (slug, message, saved) = (slug.clone(), message.clone(), saved.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let entries = folder.entries();
+                let files: Vec<(&str, &[u8])> =
+                    entries.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
+                match web::save_to_folder(&slug, &files).await {
+                    Ok(parent) => {
+                        message.set(None);
+                        saved.set(Some(format!(
+                            "Saved {} files into {}/{slug}/.",
+                            files.len(),
+                            if parent.is_empty() {
+                                "the folder"
+                            } else {
+                                parent.as_str()
+                            }
+                        )));
+                    }
+                    Err(error) => {
+                        saved.set(None);
+                        message.set(Some(error));
+                    }
+                }
+            });
+        })
+    };
     let ondownload = {
         let (folder, slug, message) = (props.work.folder.clone(), slug.clone(), message.clone());
         Callback::from(move |_| {
@@ -85,12 +124,20 @@ pub fn studio_bar(props: &StudioBarProps) -> Html {
                     <button type="button" class="studio__button studio__button--primary" onclick={ondownload}>
                         { format!("Download {slug}.zip") }
                     </button>
+                    if *can_save {
+                        <button type="button" class="studio__button studio__save" onclick={onsave}>
+                            { "Save to folder" }
+                        </button>
+                    }
                     <button type="button" class="studio__button" onclick={ondiscard}>{ "Discard" }</button>
                 }
                 <button type="button" class="studio__button" onclick={onhelp} aria-keyshortcuts="?">
                     { "Keys" }
                 </button>
             </div>
+            if let Some(s) = &*saved {
+                <p class="studio__notice studio__saved" role="status">{ s }</p>
+            }
             if let Some(m) = &*message {
                 <p class="studio__warning" role="alert">{ m }</p>
             }
