@@ -41,6 +41,9 @@ journeys("feedback", (ctx) => {
         b.id ||= "engines-submit";
         return `#${b.id}`;
       });
+      // Scrolled to as a reader does: WebKitWebDriver's Element Click did not bring the live
+      // form's Submit into view by itself here (just below the fold once the form is reached).
+      await page.evaluate((s) => document.querySelector(s).scrollIntoView({ block: "center", behavior: "instant" }), submit);
       await page.click(submit);
       await page.waitFor(() => /kept in this browser/.test(document.querySelector(".feedback__status")?.textContent ?? ""), { args: [] });
 
