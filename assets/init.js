@@ -7,10 +7,12 @@
 // competes with the article for the network or the main thread. A click on a name before then
 // is not lost: names are links to #actor=…, and the viewer applies the hash it finds.
 //
-// The viewer build (tools/viewer.mjs) puts trap.js (the error view on a trap) before it, as
-// init.js. `marginalia build` fills the slots: `{{glue}}` and `{{wasm}}` are the site's names of
-// the JS glue and the wasm (they carry a hash of their content), `{{dom.…}}` the names of
-// marginalia::dom (src/dom.rs).
+// The viewer build (tools/viewer.mjs) puts trap.js (the error view on a trap) and later.js (the
+// feedback form, loaded when the reader comes near it) before it, as init.js. `marginalia
+// build` fills the slots: `{{glue}}`, `{{wasm}}` and `{{feedback}}` are the site's names of the
+// JS glue, the wasm and the feedback form's module (they carry a hash of their content),
+// `{{dom.…}}` the names of marginalia::dom (src/dom.rs).
+/* global feedbackLater */
 
 // The wasm is fetched and compiled (as it streams in) while the JS glue loads, not after.
 let loading;
@@ -39,7 +41,10 @@ let started = false;
 function start() {
   if (started) return;
   started = true;
-  Promise.all([load(), parsed]).then(([glue]) => glue.startPage());
+  // The feedback form's module, beside this script, only once the reader comes near the form
+  // (later.js): never part of the first load.
+  const feedback = feedbackLater(() => import(new URL("./{{feedback}}", import.meta.url).href));
+  Promise.all([load(), parsed]).then(([glue]) => glue.startPage(feedback));
 }
 for (const type of ["pointerdown", "keydown", "focusin"]) addEventListener(type, start, { once: true, capture: true, passive: true });
 const idle = (f) => ("requestIdleCallback" in window ? requestIdleCallback(f, { timeout: 1500 }) : setTimeout(f, 1));

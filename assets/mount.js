@@ -19,15 +19,21 @@
 // rejects, with the viewer's error view in place, if it could not load its article or trapped
 // while starting.
 //
-// `marginalia build` fills the slots: `{{glue}}`, `{{wasm}}` and `{{css}}` are the site's
-// names of the JS glue, the wasm (both carry a hash of their content) and the stylesheet,
-// `{{dom.…}}` the names of marginalia::dom (src/dom.rs).
+// `marginalia build` fills the slots: `{{glue}}`, `{{wasm}}`, `{{feedback}}` and `{{css}}` are
+// the site's names of the JS glue, the wasm, the feedback form's module (these three carry a
+// hash of their content) and the stylesheet, `{{dom.…}}` the names of marginalia::dom
+// (src/dom.rs).
 const GLUE = "./{{glue}}";
 const WASM = "./{{wasm}}";
 const CSS = "./{{css}}";
+// The feedback form's module, loaded once a viewer's reader comes near its form (later.js, put
+// before this by the viewer build).
+const FEEDBACK = "./{{feedback}}";
 const READY = "{{dom.ready_attribute}}";
 const CRASH_CLASS = "{{dom.crash_class}}";
 const here = new URL(".", import.meta.url);
+/* global feedbackLater */
+const feedback = feedbackLater(() => import(new URL(FEEDBACK, here).href));
 
 let compiled;
 /** The viewer's wasm, fetched and compiled once (as it streams in) for every viewer. */
@@ -153,7 +159,7 @@ export async function mount(host, options = {}) {
     fail(error);
   };
   const [glue] = await Promise.all([instance(stop), loaded]);
-  await Promise.race([glue.mount(root, query.toString(), address).then(() => started(root)), trapped]);
+  await Promise.race([glue.mount(root, query.toString(), address, feedback).then(() => started(root)), trapped]);
   return root;
 }
 

@@ -150,10 +150,12 @@ impl Islands {
     }
 
     /// Empties the islands that go live in `live` of their prerendered parts, just before their
-    /// live parts render into them (in the same task: nothing is painted in between).
+    /// live parts render into them (in the same task: nothing is painted in between). But the
+    /// feedback form's: it stands until the form's module replaces it, once the reader comes
+    /// near it (`crate::components::feedback_later`).
     pub fn take_prerendered(&self, live: Live) {
         for (island, element) in &self.elements {
-            if island.live_in() == live {
+            if island.live_in() == live && *island != Island::Feedback {
                 element.set_text_content(None);
             }
         }

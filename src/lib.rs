@@ -14,7 +14,8 @@
 //! 3. [`config`] is how the viewer was started (page or mount, embedded, one panel), fixed for
 //!    its life; [`state`] holds the one reducer of the view (selection, panels, card, search,
 //!    settings, live region) over the vocabulary of [`view`]; [`feedback`] has the feedback
-//!    form's own; [`route`] holds the codecs of the URL hash and query string, and
+//!    form's rules (the browser's live form is a module of its own, `assets/feedback.js`,
+//!    loaded once the reader comes near it); [`route`] holds the codecs of the URL hash and query string, and
 //!    [`messages`] words what a link could not show.
 //! 4. [`components`] render the panels from the model and their part of the state and
 //!    dispatch one action per intent; [`effects`] carry the state out to the browser (URL,

@@ -8,14 +8,18 @@ use crate::start::{declared_lang, load_for_mount, render_mounted};
 use wasm_bindgen::prelude::*;
 
 /// Mounts a viewer of `article` (the address of an article's page or of its data) into
-/// `root`. `options` is a query string: `panel=timeline&theme=dark&cards=off`. Resolves when
-/// the viewer is on screen; a failure shows the error view in `root` and rejects.
+/// `root`. `options` is a query string: `panel=timeline&theme=dark&cards=off`. `feedback` loads
+/// the feedback form's module once the reader comes near the form (`mount.js` gives it; see
+/// `crate::components::feedback_later`). Resolves when the viewer is on screen; a failure
+/// shows the error view in `root` and rejects.
 #[wasm_bindgen]
 pub async fn mount(
     root: web_sys::Element,
     options: String,
     article: String,
+    feedback: Option<js_sys::Function>,
 ) -> Result<(), JsValue> {
+    crate::components::feedback_later::set_loader(feedback);
     let options = parse_options(&options);
     // The host's own language when it is one of ours (else the article page's, once loaded).
     let host_lang = options

@@ -24,7 +24,6 @@
 use crate::components::app::{App, AppProps};
 use crate::config::{Prerendered, SiteActor, Start};
 use crate::dom;
-use crate::feedback;
 use crate::i18n::{runtime, viewer::Msg, Lang};
 use crate::islands::{Islands, Live};
 use crate::model::data::{self, ArticleData};
@@ -54,9 +53,12 @@ pub fn declared_lang(doc: &Document) -> Option<Lang> {
     Lang::parse(&lang)
 }
 
-/// Starts the viewer of the page's article in `#marginalia`. Exported to `init.js`.
+/// Starts the viewer of the page's article in `#marginalia`. Exported to `init.js`, which
+/// gives it what loads the feedback form's module once the reader comes near the form
+/// (`crate::components::feedback_later`).
 #[wasm_bindgen(js_name = startPage)]
-pub fn start_page() {
+pub fn start_page(feedback: Option<js_sys::Function>) {
+    crate::components::feedback_later::set_loader(feedback);
     let Some(doc) = web::document() else { return };
     let Some(root) = doc.get_element_by_id(dom::PAGE_ROOT_ID) else {
         return;
@@ -91,7 +93,6 @@ pub fn start_page() {
             }
         };
         let storage_key = page_key(&doc);
-        adopt_legacy_feedback(&data.article.meta.feedback_criteria, &storage_key);
         match Islands::find(&root) {
             Some(islands) => render_in_place(&doc, data, body, islands, storage_key, page_lang),
             // Every page this build writes has them: a page without is not one of its own.
@@ -183,23 +184,6 @@ pub fn render_mounted(
         },
     )
     .render();
-}
-
-/// Moves feedback kept under the key of the one-article days to this article's own key, once,
-/// when it is this article's form (see [`feedback::is_legacy_feedback_of`]).
-fn adopt_legacy_feedback(criteria: &[String], storage_key: &str) {
-    let Ok(Some(kept)) = web::storage::load_setting(feedback::LEGACY_STORAGE_KEY) else {
-        return;
-    };
-    if !feedback::is_legacy_feedback_of(&kept, criteria) {
-        return;
-    }
-    let key = feedback::storage_key(storage_key);
-    if matches!(web::storage::load_setting(&key), Ok(None))
-        && web::storage::save_setting(&key, &kept)
-    {
-        web::storage::remove_setting(feedback::LEGACY_STORAGE_KEY);
-    }
 }
 
 /// The page's own article data: inline (the single file) or linked.

@@ -9,8 +9,8 @@
 //! `App` hands the parts of the new state to the components that show them, and the effects
 //! (`crate::effects`) carry the changes out to the URL, storage and the text's highlights.
 //!
-//! What is not here: the feedback form has its own reducer
-//! (`crate::feedback::form::Form`), and how the viewer was started (embedded, one panel only)
+//! What is not here: the feedback form, a module of its own with its own state
+//! (`assets/feedback.js`), and how the viewer was started (embedded, one panel only)
 //! is fixed configuration (`crate::config::Config`), never state.
 
 use crate::route::PageOptions;

@@ -195,84 +195,6 @@ async fn tabs_switch_panels_and_panel_items_select() {
 }
 
 #[wasm_bindgen_test]
-async fn the_feedback_form_rates_adds_a_field_and_counts_the_comment() {
-    let app = Mounted::new().await;
-    let legends: Vec<String> = (0..app.count(".rating__legend"))
-        .map(|i| {
-            let el: Element = app
-                .root
-                .query_selector_all(".rating__legend")
-                .unwrap()
-                .get(i)
-                .unwrap()
-                .dyn_into()
-                .unwrap();
-            el.first_child().unwrap().text_content().unwrap()
-        })
-        .collect();
-    assert_eq!(legends, ["Quality", "Price", "Service"]);
-    app.el("input[name=rate-price][value='3']").click();
-    yew::scheduler::flush().await;
-    assert!(app
-        .el(".rating:nth-of-type(2) .rating__summary")
-        .text_content()
-        .unwrap()
-        .contains("3 stars"));
-    assert_eq!(app.count(".rating:nth-of-type(2) .rating__star--on"), 3);
-
-    let name: web_sys::HtmlInputElement = app.el("#feedback-new-criterion").dyn_into().unwrap();
-    name.set_value("Clarity");
-    name.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-        .unwrap();
-    yew::scheduler::flush().await;
-    app.el(".feedback__add-row button").click();
-    yew::scheduler::flush().await;
-    assert_eq!(app.count("input[name=rate-clarity]"), 5);
-    assert_eq!(app.count(".rating__remove"), 1);
-
-    let comment: web_sys::HtmlTextAreaElement = app.el("#feedback-comment").dyn_into().unwrap();
-    comment.set_value("Twelve chars");
-    comment
-        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-        .unwrap();
-    yew::scheduler::flush().await;
-    assert_eq!(
-        app.el("#feedback-comment-left").text_content().unwrap(),
-        "988 of 1000 characters left"
-    );
-    // Submitting with storage available keeps it, under this article's key (the viewer
-    // mounted here has the storage key "", so "marginalia." + `storage_key("")`).
-    app.el(".feedback__actions button[type=submit]").click();
-    yew::scheduler::flush().await;
-    let key = format!("marginalia.{}", marginalia::feedback::storage_key(""));
-    let stored = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item(&key)
-        .unwrap()
-        .expect("kept in this browser");
-    let kept = marginalia::feedback::Feedback::from_storage(&stored).unwrap();
-    assert_eq!(kept.comment, "Twelve chars");
-    assert_eq!(
-        kept.ratings
-            .iter()
-            .find(|r| r.criterion == "Price")
-            .unwrap()
-            .stars,
-        3
-    );
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .remove_item(&key)
-        .unwrap();
-}
-
-#[wasm_bindgen_test]
 async fn the_error_view_replaces_the_viewer_with_a_message_and_a_reload_link() {
     let app = Mounted::new().await;
     // What the panic hook installed by main.rs and mount() shows: forced here directly, since
@@ -346,15 +268,13 @@ async fn a_change_re_renders_only_the_components_that_show_it() {
     }
     take(); // what earlier tests rendered
     let app = Mounted::new().await;
-    // Starting renders each component once (one rating per criterion), then nothing again.
+    // Starting renders each component once, then nothing again.
     let seed = common::seed();
-    let criteria = seed.meta.feedback_criteria.len() as u32;
     let actors = seed.actors.len() as u32;
     let first = take();
     assert!(
         first.iter().all(|(c, n)| *n
             == match *c {
-                "StarRating" => criteria,
                 "ActorEntry" => actors, // the panel shown first
                 _ => 1,
             }),
@@ -362,10 +282,6 @@ async fn a_change_re_renders_only_the_components_that_show_it() {
     );
     yew::scheduler::flush().await;
     assert_eq!(take(), []);
-    // A keystroke in the feedback form: the form, nothing else (the ratings and the field
-    // adder keep their props).
-    type_into(&app, "#feedback-comment", "x").await;
-    assert_eq!(take(), [("FeedbackForm", 1)]);
     // A selection in the panel: the root, the panels, the selected actor and the live region.
     // Of the actors' entries, only those whose state changes: the one selected and the ones
     // that relate to it.
@@ -404,27 +320,4 @@ async fn a_change_re_renders_only_the_components_that_show_it() {
     // A keystroke in the search: one action, so one render of the bar that shows it.
     type_into(&app, "#search-input", "k").await;
     assert_eq!(take(), [("App", 1), ("SearchBox", 1), ("Toolbar", 1)]);
-}
-
-#[wasm_bindgen_test]
-fn the_browser_exports_feedback_as_the_native_tests_expect() {
-    use marginalia::feedback::{check_attachment, AttachmentKind, Feedback, FeedbackAction};
-    let f = Feedback::new(&["Quality".into()])
-        .apply(FeedbackAction::Attach(
-            check_attachment(AttachmentKind::Video, "v<1>.webm", "video/webm", 99).unwrap(),
-        ))
-        .apply(FeedbackAction::SetComment("He said \"no\"\n".into()));
-    let object = marginalia::web::json::to_object(&f.export("T", "2024-06-20")).unwrap();
-    assert_eq!(
-        marginalia::web::json::stringify(&object).unwrap(),
-        concat!(
-            "{\"format\":\"marginalia-feedback\",\"version\":1,",
-            "\"article\":{\"title\":\"T\",\"source_date\":\"2024-06-20\"},",
-            "\"submitted_at\":null,",
-            "\"ratings\":[{\"criterion\":\"Quality\",\"stars\":0,\"custom\":false}],",
-            "\"comment\":\"He said \\\"no\\\"\\n\",",
-            "\"attachments\":[{\"name\":\"v\\u003c1\\u003e.webm\",\"type\":\"video/webm\",",
-            "\"bytes\":99,\"kind\":\"video\"}]}"
-        )
-    );
 }

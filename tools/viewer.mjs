@@ -9,9 +9,13 @@
 //   marginalia-viewer.js   the JS glue, minified (terser)
 //   marginalia.css         styles/*.css in cascade order, one file, minified (csso, without
 //                          restructuring: rules keep their order)
-//   init.js                assets/trap.js + assets/init.js: the page's start script
-//   single.js              assets/trap.js + the glue + assets/single.js: the single file's script
-//   mount.js, theme.js, embed.js, favicon.svg   from assets/ (the scripts minified)
+//   init.js                assets/trap.js + assets/later.js + assets/init.js: the page's start script
+//   single.js              assets/trap.js + later.js + the glue + feedback.js + single.js: the
+//                          single file's script
+//   mount.js               assets/later.js + assets/mount.js
+//   feedback.js            the feedback form, a module loaded when the reader comes near it
+//                          (assets/later.js; README "A smaller wasm")
+//   theme.js, embed.js, favicon.svg   from assets/ (the scripts minified)
 //
 // Minified where it pays (gzip -9, measured when this replaced tools/package.mjs): the glue
 // 10.2 to 8.2 KiB, the stylesheet 8.3 to 5.7, init.js 1.6 to 1.0, mount.js 2.7 to 1.2.
@@ -44,12 +48,19 @@ const glue = readFileSync(GLUE, "utf8");
 const outputs = {
   "marginalia-viewer.js": await js({ glue }),
   "marginalia.css": minifyCss(STYLES.map((s) => source(`styles/${s}.css`)).join("\n"), { restructure: false }).css,
-  "mount.js": await js({ "mount.js": source("assets/mount.js") }),
+  "mount.js": await js({ "later.js": source("assets/later.js"), "mount.js": source("assets/mount.js") }),
+  "feedback.js": await js({ "feedback.js": source("assets/feedback.js") }),
   "theme.js": await js({ "theme.js": source("assets/theme.js") }, { module: false }),
   "embed.js": await js({ "embed.js": source("assets/embed.js") }, { module: false }),
-  "single.js": await js({ "trap.js": source("assets/trap.js"), glue, "single.js": source("assets/single.js") }),
+  "single.js": await js({
+    "trap.js": source("assets/trap.js"),
+    "later.js": source("assets/later.js"),
+    glue,
+    "feedback.js": source("assets/feedback.js"),
+    "single.js": source("assets/single.js"),
+  }),
   // Last: the Makefile's target, so a build stopped half-way is built again.
-  "init.js": await js({ "trap.js": source("assets/trap.js"), "init.js": source("assets/init.js") }),
+  "init.js": await js({ "trap.js": source("assets/trap.js"), "later.js": source("assets/later.js"), "init.js": source("assets/init.js") }),
 };
 copyFileSync(join(root, "assets/favicon.svg"), join(dir, "favicon.svg"));
 if (!existsSync(join(dir, "marginalia-viewer_bg.wasm"))) throw new Error(`${dir}/marginalia-viewer_bg.wasm: run wasm-opt first`);

@@ -21,7 +21,10 @@ use super::article_body::ArticleBody;
 use super::article_header::ArticleHeader;
 use super::byline::byline;
 use super::context::{Mode, Root, Viewer};
+#[cfg(not(target_arch = "wasm32"))]
 use super::feedback_form::FeedbackForm;
+#[cfg(target_arch = "wasm32")]
+use super::feedback_later::FeedbackLater;
 use super::help_dialog::HelpDialog;
 use super::mention_card::MentionCard;
 use super::notice_bar::NoticeBar;
@@ -172,7 +175,11 @@ fn island_content(island: Island, ui: &UiState, panel: Panel, related: &Rc<Relat
                 help_open={ui.help_open} search={ui.search.clone()} />
         },
         Island::Notice => html! { <NoticeBar notice={ui.notice.clone()} /> },
+        // The server renders the form; the browser loads it once the reader comes near it.
+        #[cfg(not(target_arch = "wasm32"))]
         Island::Feedback => html! { <FeedbackForm /> },
+        #[cfg(target_arch = "wasm32")]
+        Island::Feedback => html! { <FeedbackLater /> },
         // Inside the landmark of the text it is about.
         Island::Card => html! { <MentionCard card={ui.card.clone()} /> },
         Island::Panels => html! {

@@ -12,13 +12,18 @@ pub mod announcer;
 pub mod app;
 pub mod article_body;
 pub mod article_header;
-pub mod attachment_list;
 pub mod body_events;
 pub mod byline;
 pub mod context;
+// The feedback form's components render it on the server (the page's prerendered form); the
+// browser's live form is a module of its own (assets/feedback.js), which feedback_later loads.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod criterion_adder;
 pub mod event_entry;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod feedback_form;
+#[cfg(target_arch = "wasm32")]
+pub mod feedback_later;
 pub mod help_dialog;
 pub mod mention_card;
 pub mod notice_bar;
@@ -33,6 +38,7 @@ pub mod relations_panel;
 pub mod relations_picture;
 pub mod search_box;
 pub mod skip_link;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod star_rating;
 pub mod timeline_axis;
 pub mod timeline_panel;

@@ -11,7 +11,6 @@
 mod body;
 mod card;
 mod embed;
-mod feedback;
 mod follow;
 mod highlights;
 mod keyboard;
@@ -26,7 +25,6 @@ mod url;
 pub use body::use_body_events;
 pub use card::{use_card_position, use_click_outside_card};
 pub use embed::use_embed_bridge;
-pub use feedback::use_restored_feedback;
 pub use follow::use_follow_selection;
 pub use highlights::use_text_highlights;
 pub use keyboard::use_keyboard;

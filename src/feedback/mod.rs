@@ -1,20 +1,24 @@
 //! Reader feedback, as the seed page offers it ("Leave feedback about this"): star ratings for
 //! the article's criteria and the reader's own, a comment, and local image or video
-//! attachments. Pure data and rules, free of web-sys:
+//! attachments. Pure data and rules, free of web-sys.
 //!
-//! 1. the form component keeps a [`form::Form`] in its own reducer (apart from the view's, so
-//!    typing a comment re-renders the form alone) and dispatches [`form::FormAction`]s, each
-//!    of which changes the [`Feedback`] with a [`FeedbackAction`] and says what happened;
-//! 2. its effects keep the feedback in the browser ([`Feedback::to_storage`]) and restore it
-//!    ([`Feedback::from_storage`]);
-//! 3. the submitted feedback leaves as [`export::Export`], serialized with serde: to JSON for
-//!    a download or the author's endpoint, to an object for the host page.
+//! The server renders the form with these rules (the page's prerendered form); the browser's
+//! live form is a JavaScript module of its own, loaded once the reader comes near the form
+//! (`assets/feedback.js`, README "A smaller wasm"), which follows the same rules and keeps and
+//! exports the form in the same bytes (tested on both sides with the same values: below, and
+//! in `tests/e2e/feedback.test.mjs`):
+//!
+//! 1. a [`Feedback`] changes by [`FeedbackAction`]s, refused inputs never entering it
+//!    ([`can_add`], [`check_attachment`]; [`Refusal`] says why);
+//! 2. it is kept in the browser as [`Feedback::to_storage`] writes it, and read back by
+//!    [`Feedback::from_storage`];
+//! 3. the submitted feedback leaves as [`export::Export`] describes it: JSON for a download or
+//!    the author's endpoint, an object for the host page.
 
 use crate::i18n::{viewer::Msg, Lang};
 use serde::{Deserialize, Serialize};
 
 pub mod export;
-pub mod form;
 
 /// Longest comment, in characters.
 pub const MAX_COMMENT_CHARS: usize = 1000;
@@ -78,7 +82,8 @@ pub const LEGACY_STORAGE_KEY: &str = "feedback";
 
 /// Whether the feedback `kept` under [`LEGACY_STORAGE_KEY`] is the form of the article whose
 /// criteria (its meta's `feedback_criteria`) are `criteria`: then it moves to that article's
-/// own key when its page opens.
+/// own key when its page's form comes to life (the form's module does it, by this rule:
+/// `assets/feedback.js`).
 ///
 /// Until a site could hold several articles, it held one, and the form kept under the legacy
 /// key was that article's: made for its criteria, which a kept form holds as its ratings that
@@ -614,6 +619,38 @@ mod tests {
         for junk in ["", "zz", "abc", "00", &"ff".repeat(50), "{\"ratings\":[]}"] {
             assert_eq!(Feedback::from_storage(junk), None, "{junk}");
         }
+    }
+
+    /// The same bytes as `tests/e2e/feedback.test.mjs` expects of `assets/feedback.js`: a form
+    /// kept by either is read by the other.
+    #[test]
+    fn the_kept_form_is_the_bytes_feedback_js_writes() {
+        let f = Feedback {
+            ratings: vec![
+                Rating {
+                    criterion: "Quality".into(),
+                    stars: 4,
+                    custom: false,
+                },
+                Rating {
+                    criterion: "Clarity é".into(),
+                    stars: 5,
+                    custom: true,
+                },
+            ],
+            comment: "“Good” <b>".into(),
+            attachments: vec![
+                check_attachment(AttachmentKind::Video, "v.webm", "video/webm", 99).unwrap(),
+            ],
+            submitted_at: Some("2026-11-28T12:00:00Z".into()),
+        };
+        let hex = concat!(
+            "0102075175616c69747904000a436c617269747920c3a905010ee2809c476f6f64e2809d203c62",
+            "3e0106762e7765626d0a766964656f2f7765626d63010114323032362d31312d32385431323a30",
+            "303a30305a"
+        );
+        assert_eq!(f.to_storage(), hex);
+        assert_eq!(Feedback::from_storage(hex), Some(f));
     }
 
     #[test]

@@ -12,7 +12,8 @@ use web_sys::Window;
 pub const RESIZE_MESSAGE: &str = "marginalia:resize";
 /// The message a host page may post to an embedded viewer to show a view (`hash: "#actor=kim"`).
 pub const VIEW_MESSAGE: &str = "marginalia:view";
-/// The message an embedded viewer posts with the reader's submitted feedback.
+/// The message an embedded viewer posts with the reader's submitted feedback (the feedback
+/// form's module posts it: `assets/feedback.js`).
 pub const FEEDBACK_MESSAGE: &str = "marginalia:feedback";
 pub const MESSAGE_VERSION: u32 = 1;
 
@@ -57,25 +58,14 @@ pub fn post_height(parent: &Window, height: f64) {
     post(parent, RESIZE_MESSAGE, "height", &height.ceil().into(), "*");
 }
 
-/// Posts the feedback (an object from [`super::json::to_object`]) to the parent, for `origin`
-/// only: the browser delivers it only if the parent is still that site. False when not framed.
-pub fn post_feedback(feedback: &JsValue, origin: &str) -> bool {
-    parent().is_some_and(|p| post(&p, FEEDBACK_MESSAGE, "feedback", feedback, origin))
-}
-
-/// In a mount: the feedback as a `marginalia:feedback` event (its `detail`) on the host page's
-/// element that holds the viewer (`root` is inside its shadow root). False if there is none.
-pub fn dispatch_feedback_event(root: &web_sys::Element, feedback: &JsValue) -> bool {
-    let host = root
-        .get_root_node()
+/// In a mount: the host page's element that holds the viewer (`root` is inside its shadow
+/// root), where the feedback form's module tells the host of the reader's feedback with a
+/// `marginalia:feedback` event (`assets/feedback.js`).
+pub fn feedback_host(root: &web_sys::Element) -> web_sys::Element {
+    root.get_root_node()
         .dyn_into::<web_sys::ShadowRoot>()
         .map(|shadow| shadow.host())
-        .unwrap_or_else(|_| root.clone());
-    let init = web_sys::CustomEventInit::new();
-    init.set_detail(feedback);
-    init.set_bubbles(true);
-    web_sys::CustomEvent::new_with_event_init_dict(FEEDBACK_MESSAGE, &init)
-        .is_ok_and(|event| host.dispatch_event(&event).is_ok())
+        .unwrap_or_else(|_| root.clone())
 }
 
 /// Calls `on_view` with the hash of each well-formed view message that comes from `parent`

@@ -7,9 +7,7 @@
 //! - [`storage`]: settings and feedback kept in `localStorage`;
 //! - [`history`]: the URL's hash and query, history entries;
 //! - [`host`]: the parent window of an embedded viewer (messages both ways);
-//! - [`files`]: downloads, local file previews, the clipboard;
-//! - [`endpoint`]: POSTing to the article author's address;
-//! - [`json`]: serde values as JavaScript objects and JSON text;
+//! - [`files`]: the clipboard;
 //! - [`crash`]: the error view and the panic hook;
 //! - `load`: fetching an article's page and data, and rebuilding another site's text from an
 //!   allow-list (re-exported here).
@@ -21,12 +19,10 @@
 
 pub mod crash;
 pub mod dom;
-pub mod endpoint;
 pub mod files;
 pub mod highlight;
 pub mod history;
 pub mod host;
-pub mod json;
 mod load;
 pub mod storage;
 pub mod words;

@@ -9,6 +9,12 @@ fn storage() -> Option<web_sys::Storage> {
     window()?.local_storage().ok().flatten()
 }
 
+/// The key in `localStorage` of what this module keeps under `key` (for a script that keeps it
+/// itself: the feedback form's module).
+pub fn full_key(key: &str) -> String {
+    format!("{STORAGE_PREFIX}{key}")
+}
+
 /// Storage is disabled, blocked or broken in this browser.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StorageUnavailable;

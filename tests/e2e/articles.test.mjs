@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, serve, startServer, openPage, seedParagraphs, marginalia } from "./helpers.mjs";
+import { launch, serve, startServer, openPage, seedParagraphs, marginalia, reachFeedback } from "./helpers.mjs";
 
 const SEED_SENTENCE = "strongest commitments in Asia";
 
@@ -108,15 +108,18 @@ test("feedback belongs to its article; the one-article key moves to the seed's",
   const page = await context.newPage();
   await page.goto(`${two.url}putin-kim-pact/`);
   await page.waitForSelector(".app[data-ready]");
+  await reachFeedback(page);
   await page.fill("#feedback-comment", "About the pact.");
   await page.click("button[type=submit]:has-text('Submit feedback')");
   await page.goto(`${two.url}saltmere-lighthouse/`);
   await page.waitForSelector(".app[data-ready]");
+  await reachFeedback(page);
   assert.equal(await page.inputValue("#feedback-comment"), "", "the other article's form is its own");
   await page.fill("#feedback-comment", "About the lighthouse.");
   await page.click("button[type=submit]:has-text('Submit feedback')");
   await page.goto(`${two.url}putin-kim-pact/`);
   await page.waitForSelector(".app[data-ready]");
+  await reachFeedback(page);
   await page.waitForFunction(() => document.querySelector("#feedback-comment").value.length > 0);
   assert.equal(await page.inputValue("#feedback-comment"), "About the pact.");
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("marginalia.feedback")).sort());
@@ -130,6 +133,7 @@ test("feedback belongs to its article; the one-article key moves to the seed's",
   });
   await page.reload();
   await page.waitForSelector(".app[data-ready]");
+  await reachFeedback(page);
   await page.waitForFunction(() => document.querySelector("#feedback-comment").value.length > 0);
   assert.equal(await page.inputValue("#feedback-comment"), "About the pact.");
   assert.equal(await page.evaluate(() => localStorage.getItem("marginalia.feedback")), null, "nothing left under the old key");

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, serve, openPage, seedParagraphs, DESKTOP, PHONE } from "./helpers.mjs";
+import { launch, serve, openPage, seedParagraphs, reachFeedback, DESKTOP, PHONE } from "./helpers.mjs";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let browser, root, sub, strict;
@@ -92,8 +92,13 @@ test("the viewer comes to life in place: the article's elements are the page's o
   );
   // The root, the header, the text and the dossier are the very elements the page had...
   for (const [selector, same] of kept.slice(0, 4)) assert.ok(same, `${selector} is still the page's own element`);
-  // ...and the panels, toolbar and feedback form were replaced by live ones, inside their islands.
-  for (const [selector, same] of kept.slice(4)) assert.ok(!same, `${selector} is live`);
+  // ...and the panels and toolbar were replaced by live ones, inside their islands...
+  for (const [selector, same] of kept.slice(4, 6)) assert.ok(!same, `${selector} is live`);
+  // ...and the feedback form, at the end of the article, stands as it was until the reader comes
+  // near it: then its module replaces it (assets/later.js).
+  assert.ok(kept[6][1], "the prerendered form stands");
+  await reachFeedback(page);
+  assert.ok(await page.evaluate(() => document.querySelector(".feedback") !== window.__kept[6][1]), "the feedback form is live");
   for (const island of ["toolbar", "panels", "feedback"]) {
     assert.equal(await page.locator(`.island[data-island="${island}"] > *`).count(), 1, `one part in the ${island} island`);
   }

@@ -1,10 +1,15 @@
 // Reader feedback, end to end: rate, add a field, attach an image, submit, reload and find it
 // kept, export the JSON, refuse an oversize file, survive storage being off, reach the host
-// page when embedded, and pass axe-core at desktop and phone sizes.
+// page when embedded, and pass axe-core at desktop and phone sizes. The form is a module of its
+// own (assets/feedback.js), loaded only when the reader comes near it: never before, and then
+// it replaces the prerendered form; it keeps the form as the Rust rules do (src/feedback/).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch, serve, openPage, axe, DESKTOP, PHONE } from "./helpers.mjs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { launch, serve, openPage, axe, reachFeedback, DESKTOP, PHONE } from "./helpers.mjs";
+import { feedbackExport, feedbackFromStorage, feedbackJson, feedbackToStorage } from "../../assets/feedback.js";
 import { png } from "../fixtures/png.mjs";
 
 let browser, site;
@@ -21,7 +26,7 @@ after(async () => {
 const status = (page) => page.textContent(".feedback__status");
 
 async function fillForm(page) {
-  await page.locator(".feedback").scrollIntoViewIfNeeded();
+  await reachFeedback(page);
   // Quality: 4 stars, by keyboard (a radio group: arrows move the choice).
   await page.focus("input[name=rate-quality][value='1']");
   await page.keyboard.press("ArrowRight");
@@ -36,8 +41,43 @@ async function fillForm(page) {
   await page.waitForSelector(".feedback__preview");
 }
 
+test("the form's module is loaded only when the reader comes near the form", async () => {
+  const page = await openPage(browser, site.url);
+  const loaded = () => page.evaluate(() => performance.getEntriesByType("resource").filter((r) => /marginalia-feedback-[0-9a-f]+\.js$/.test(r.name)).length);
+  await page.waitForTimeout(500);
+  assert.equal(await loaded(), 0, "not on the first load");
+  assert.equal(await page.locator(".feedback[data-ready]").count(), 0, "the prerendered form stands");
+  await reachFeedback(page);
+  assert.equal(await loaded(), 1);
+  assert.equal(await page.locator('.island[data-island="feedback"] > *').count(), 1, "the live form in place of the prerendered one");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("focus in the prerendered form loads it, and stays where it was", async () => {
+  const page = await openPage(browser, site.url, { viewport: PHONE });
+  await page.evaluate(() => document.querySelector("#feedback-comment").focus({ preventScroll: true }));
+  await page.waitForSelector(".feedback[data-ready]");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "feedback-comment");
+  await page.keyboard.type("Typed at once.");
+  assert.equal(await page.inputValue("#feedback-comment"), "Typed at once.");
+  await page.close();
+});
+
+test("the single file, opened from disk (file:), has the form inside and makes it live", async () => {
+  const file = pathToFileURL(resolve("dist/putin-kim-pact/putin-kim-pact.html")).href;
+  const page = await openPage(browser, file);
+  await reachFeedback(page);
+  await page.fill("#feedback-comment", "From the file.");
+  await page.click("button[type=submit]:has-text('Submit feedback')");
+  assert.match(await status(page), /kept in this browser/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("rate, add a field, attach, submit; reload keeps it; Clear removes it", async () => {
   const page = await openPage(browser, site.url);
+  await reachFeedback(page);
   assert.deepEqual(
     await page.$$eval(".rating__legend", (ls) => ls.map((l) => l.firstChild.textContent)),
     ["Quality", "Price", "Service"],
@@ -53,6 +93,7 @@ test("rate, add a field, attach, submit; reload keeps it; Clear removes it", asy
 
   await page.reload();
   await page.waitForSelector(".app[data-ready]");
+  await reachFeedback(page);
   await page.waitForFunction(() => document.querySelector("#feedback-comment").value.length > 0);
   assert.equal(await page.isChecked("input[name=rate-quality][value='4']"), true);
   assert.equal(await page.isChecked("input[name=rate-clarity][value='5']"), true);
@@ -93,7 +134,7 @@ test("Download JSON gives the ratings, the comment and the file's description", 
 
 test("an oversize or wrong-type file is refused with a message", async () => {
   const page = await openPage(browser, site.url, { viewport: PHONE });
-  await page.locator(".feedback").scrollIntoViewIfNeeded();
+  await reachFeedback(page);
   await page.setInputFiles("#feedback-image", { name: "huge.png", mimeType: "image/png", buffer: Buffer.alloc(6 * 1024 * 1024) });
   assert.equal(await status(page), "“huge.png” is 6.0 MB; the limit for an image is 5.0 MB.");
   await page.setInputFiles("#feedback-video", { name: "clip.png", mimeType: "image/png", buffer: png() });
@@ -130,6 +171,7 @@ test("embedded by a site the author did not allow: the feedback stays in the fra
   });
   const frame = page.frames()[1];
   await frame.waitForSelector(".app[data-ready]");
+  await reachFeedback(frame);
   assert.equal(await frame.locator(".feedback__recipient").count(), 0, "no receiving site is named");
   await frame.fill("#feedback-comment", "From inside the embed.");
   await frame.click("button[type=submit]:has-text('Submit feedback')");
@@ -149,3 +191,45 @@ for (const [name, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
     await page.close();
   });
 }
+
+// The form as this browser keeps it and as it leaves, the same bytes as the Rust rules write
+// (src/feedback/mod.rs, the_kept_form_is_the_bytes_feedback_js_writes; export.rs,
+// the_whole_shape_with_attachments): a form kept before the module existed is read.
+const KEPT = {
+  ratings: [
+    { criterion: "Quality", stars: 4, custom: false },
+    { criterion: "Clarity é", stars: 5, custom: true },
+  ],
+  comment: "“Good” <b>",
+  attachments: [{ name: "v.webm", type: "video/webm", bytes: 99, kind: "video" }],
+  submitted_at: "2026-11-28T12:00:00Z",
+};
+const KEPT_HEX =
+  "0102075175616c69747904000a436c617269747920c3a905010ee2809c476f6f64e2809d203c623e0106762e7765626d0a766964656f2f7765626d63010114323032362d31312d32385431323a30303a30305a";
+
+test("the form is kept as the Rust rules keep it, and anything else is refused", () => {
+  assert.equal(feedbackToStorage(KEPT), KEPT_HEX);
+  assert.deepEqual(feedbackFromStorage(KEPT_HEX), KEPT);
+  for (const junk of ["", "zz", "abc", "00", "ff".repeat(50), '{"ratings":[]}', KEPT_HEX.slice(0, -2)]) {
+    assert.equal(feedbackFromStorage(junk), null, junk);
+  }
+});
+
+test("the export is the Rust rules' JSON, safe inside HTML", () => {
+  const f = {
+    ratings: [{ criterion: "Quality", stars: 0, custom: false }],
+    comment: "",
+    attachments: [{ name: "v<1>.webm", type: "video/webm", bytes: 99, kind: "video" }],
+    submitted_at: "2026-11-28T12:00:00Z",
+  };
+  assert.equal(
+    feedbackJson(feedbackExport(f, "T", "2024-06-20")),
+    '{"format":"marginalia-feedback","version":1,' +
+      '"article":{"title":"T","source_date":"2024-06-20"},' +
+      '"submitted_at":"2026-11-28T12:00:00Z",' +
+      '"ratings":[{"criterion":"Quality","stars":0,"custom":false}],' +
+      '"comment":"",' +
+      '"attachments":[{"name":"v\\u003c1\\u003e.webm","type":"video/webm",' +
+      '"bytes":99,"kind":"video"}]}',
+  );
+});

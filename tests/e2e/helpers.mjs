@@ -126,6 +126,18 @@ async function watchAndLoad(page, url, waitFor = ".app[data-ready]") {
   return page;
 }
 
+/**
+ * Brings the feedback form to life as a reader does, by coming to it: its module is loaded only
+ * when the form comes near the screen or takes focus (assets/later.js), and the live form
+ * replaces the prerendered one. `where`: a page, a frame or a locator (a mount's element).
+ */
+export async function reachFeedback(where) {
+  // The island has no box (`display: contents`): its child does (the prerendered form, or what
+  // stands in for it in a mount).
+  await where.locator('.island[data-island="feedback"] > *').scrollIntoViewIfNeeded();
+  await where.locator(".feedback[data-ready]").waitFor();
+}
+
 /** Runs axe-core in the page; returns its violations. */
 export async function axe(page) {
   const source = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");

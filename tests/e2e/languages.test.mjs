@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, serve, startServer, marginalia, openPage, openPageWith, axe, DESKTOP } from "./helpers.mjs";
+import { launch, serve, startServer, marginalia, openPage, openPageWith, axe, reachFeedback, DESKTOP } from "./helpers.mjs";
 
 /**
  * A catalogue's `[viewer]` messages: `key = "text"` lines, and both forms of a counted one
@@ -127,7 +127,9 @@ for (const tag of ["ja", "ko"]) {
     await page.click(".toolbar [aria-controls=help]");
     await page.waitForSelector("#help:not([hidden])");
     assert.equal((await page.textContent("#help-title")).trim(), t("help"));
-    // The feedback form.
+    // The feedback form, in the viewer's language once the reader comes to it (its module is
+    // loaded then; the page's prerendered form is in the page's).
+    await reachFeedback(page);
     assert.equal((await page.textContent("#feedback-title")).trim(), t("feedback-title"));
     // No English message left anywhere in the interface (a missing key falls back to English).
     const left = englishLeft(await page.evaluate(`(${interfaceText})()`));

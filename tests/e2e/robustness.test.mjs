@@ -2,7 +2,7 @@
 // disabled or holds garbage. The viewer keeps working, says what it must, and runs nothing.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, DESKTOP } from "./helpers.mjs";
+import { launch, serve, reachFeedback, DESKTOP } from "./helpers.mjs";
 
 let browser, site;
 before(async () => {
@@ -88,6 +88,7 @@ test("storage holding garbage: ignored, the defaults apply", async () => {
     localStorage.setItem("marginalia.feedback", "zz-not-hex");
   });
   assert.equal(await page.getAttribute(".app", "data-theme"), "system");
+  await reachFeedback(page);
   assert.match(await page.textContent(".feedback__status"), /could not be read, so the form starts empty/);
   assert.equal(await page.locator(".toolbar__warning").count(), 0);
   assert.deepEqual(page.errors, []);

@@ -1,13 +1,14 @@
 // Every script the build writes parses as what it is, with every slot filled: the page's start
-// script (init.js, assets/trap.js + assets/init.js) and mount.js as modules, theme.js and
-// embed.js as classic scripts, and the single file's own module script (trap.js, the JS glue and
-// assets/single.js, put together by tools/viewer.mjs). Parsed by Node itself (`node --check`),
-// so a name declared twice where the viewer build joined two files is a syntax error here.
+// script (init.js: assets/trap.js, later.js and init.js) and mount.js as modules, theme.js and
+// embed.js as classic scripts, the feedback form's module, and the single file's own module
+// script (trap.js, later.js, the JS glue, feedback.js and assets/single.js, put together by
+// tools/viewer.mjs). Parsed by Node itself (`node --check`), so a name declared twice where
+// the viewer build joined two files is a syntax error here.
 // ESLint (`make lint`) reads the sources in assets/; this reads what ships.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -39,6 +40,12 @@ for (const [file, extension] of [
     assert.equal(check(source, extension), "");
   });
 }
+
+test("the feedback form's module (named by its content) parses as a module", () => {
+  const names = readdirSync("dist").filter((f) => /^marginalia-feedback-[0-9a-f]+\.js$/.test(f));
+  assert.equal(names.length, 1, names.join(", "));
+  assert.equal(check(readFileSync(join("dist", names[0]), "utf8"), "mjs"), "");
+});
 
 test("the single file's scripts parse, every slot filled", () => {
   const page = readFileSync("dist/putin-kim-pact/putin-kim-pact.html", "utf8");

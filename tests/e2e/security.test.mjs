@@ -11,7 +11,7 @@ import { createServer } from "node:http";
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, serve, startServer, marginalia } from "./helpers.mjs";
+import { launch, serve, startServer, marginalia, reachFeedback } from "./helpers.mjs";
 
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:";
@@ -144,6 +144,7 @@ test("strict CSP: every page of the site and every feature, no violation", async
     "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8cfc000000301010018dd8db00000000049454e44ae426082",
     "hex",
   );
+  await reachFeedback(article);
   await article.setInputFiles("#feedback-image", { name: "p.png", mimeType: "image/png", buffer: png });
   await article.waitForSelector(".feedback__preview");
   await article.waitForFunction(() => document.querySelector(".feedback__preview").naturalWidth === 1);
@@ -162,6 +163,7 @@ test("strict CSP: every page of the site and every feature, no violation", async
 /** Fills and submits the feedback form in `frame` (a page or a frame). */
 async function submitFeedback(frame, comment) {
   await frame.waitForSelector(".app[data-ready]");
+  await reachFeedback(frame);
   await frame.fill("#feedback-comment", comment);
   await frame.click("button[type=submit]:has-text('Submit feedback')");
   await frame.waitForFunction(() => document.querySelector(".feedback__status").textContent.length > 0);
@@ -173,6 +175,7 @@ test("feedback: a hostile site that frames the page receives nothing, with or wi
     await page.goto(`${hostileOrigin}${path}`);
     const frame = page.frameLocator("iframe");
     await frame.locator(".app[data-ready]").waitFor();
+    await reachFeedback(page.frames()[1]);
     assert.equal(await frame.locator(".feedback__recipient").count(), 0, `${path}: no receiver named`);
     await submitFeedback(page.frames()[1], "PRIVATE: my email is reader@example.org");
     await page.waitForTimeout(300);
@@ -187,6 +190,7 @@ test("feedback: the site the author allowed receives it, named beside Submit, fo
   await page.goto(`${hostOrigin}/frame`);
   const frame = page.frames()[1];
   await frame.waitForSelector(".app[data-ready]");
+  await reachFeedback(frame);
   assert.match(await frame.textContent(".feedback__recipient"), new RegExp(`sends your feedback to ${hostOrigin.replace(/[.:/]/g, "\\$&")}`));
   await submitFeedback(frame, "Glad to help.");
   await page.waitForFunction(() => window.received.some((m) => m?.type === "marginalia:feedback"));
@@ -200,6 +204,7 @@ test("feedback in a mount: an event on the host's element, never a message", asy
   await page.goto(`${hostOrigin}/host`);
   await page.waitForFunction(() => window.mounted === true);
   const viewerEl = page.locator("#viewer");
+  await reachFeedback(viewerEl);
   assert.match(await viewerEl.locator(".feedback__recipient").textContent(), /passes your feedback to this page/);
   await viewerEl.locator("#feedback-comment").fill("Mounted feedback.");
   await viewerEl.locator("button[type=submit]", { hasText: "Submit feedback" }).click();

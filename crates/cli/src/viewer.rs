@@ -26,9 +26,11 @@ pub const STYLESHEET: &str = "marginalia.css";
 pub struct Viewer {
     /// The files, in the order of [`VIEWER_FILES`].
     files: Vec<Cow<'static, [u8]>>,
-    /// The site's names of the JS glue, the wasm and the icon (they carry a hash).
+    /// The site's names of the JS glue, the wasm, the feedback form's module and the icon
+    /// (they carry a hash).
     glue: String,
     wasm: String,
+    feedback: String,
     favicon: String,
     /// The page's start script, the host pages' mount script and the single file's script,
     /// filled.
@@ -186,10 +188,15 @@ impl Viewer {
         let glue = format!("marginalia-viewer-{hash}.js");
         let wasm = format!("marginalia-viewer-{hash}_bg.wasm");
         let favicon = format!("favicon-{}.svg", fingerprint(bytes("favicon.svg")));
+        let feedback = format!(
+            "marginalia-feedback-{}.js",
+            fingerprint(bytes("feedback.js"))
+        );
         let fill = |name: &str| -> Result<String, String> {
             Template::parse(&format!("{origin}/{name}"), &text(name)?).fill(|slot| match slot {
                 "glue" => Some(Cow::Borrowed(glue.as_str())),
                 "wasm" => Some(Cow::Borrowed(wasm.as_str())),
+                "feedback" => Some(Cow::Borrowed(feedback.as_str())),
                 "css" => Some(Cow::Borrowed(STYLESHEET)),
                 _ => dom_slot(slot).map(Cow::Borrowed),
             })
@@ -208,6 +215,7 @@ impl Viewer {
             single: fill("single.js")?,
             glue,
             wasm,
+            feedback,
             favicon,
             files,
             wasm_base64: OnceLock::new(),
@@ -273,6 +281,7 @@ impl Viewer {
             ("embed.js", self.file("embed.js")),
             ("init.js", self.init.as_bytes()),
             ("mount.js", self.mount.as_bytes()),
+            (self.feedback.as_str(), self.file("feedback.js")),
         ]
         .into_iter()
         .chain(words)
@@ -325,13 +334,14 @@ mod embedded {
         };
     }
     /// Each file by its name, in the order of [`super::VIEWER_FILES`] (checked when opened).
-    pub const FILES: [(&str, &[u8]); 9] = files!(
+    pub const FILES: [(&str, &[u8]); 10] = files!(
         "marginalia-viewer.js",
         "marginalia-viewer_bg.wasm",
         "marginalia.css",
         "init.js",
         "single.js",
         "mount.js",
+        "feedback.js",
         "theme.js",
         "embed.js",
         "favicon.svg",
@@ -344,11 +354,13 @@ pub(crate) mod tests {
 
     /// The viewer's sources: what tools/viewer.mjs minifies (the slots survive minifying, being
     /// inside string literals).
-    const SCRIPTS: [(&str, &str); 4] = [
+    const SCRIPTS: [(&str, &str); 6] = [
         ("init.js", include_str!("../../../assets/init.js")),
         ("trap.js", include_str!("../../../assets/trap.js")),
+        ("later.js", include_str!("../../../assets/later.js")),
         ("single.js", include_str!("../../../assets/single.js")),
         ("mount.js", include_str!("../../../assets/mount.js")),
+        ("feedback.js", include_str!("../../../assets/feedback.js")),
     ];
 
     /// A viewer folder made of the sources as they are (unminified), with a stand-in glue and
@@ -369,9 +381,20 @@ pub(crate) mod tests {
             ("marginalia-viewer.js", glue.to_string()),
             ("marginalia-viewer_bg.wasm", "\0asm".to_string()),
             ("marginalia.css", ".app{color:red}".to_string()),
-            ("init.js", asset("trap.js") + &asset("init.js")),
-            ("single.js", asset("trap.js") + glue + &asset("single.js")),
-            ("mount.js", asset("mount.js")),
+            (
+                "init.js",
+                asset("trap.js") + &asset("later.js") + &asset("init.js"),
+            ),
+            (
+                "single.js",
+                asset("trap.js")
+                    + &asset("later.js")
+                    + glue
+                    + &asset("feedback.js")
+                    + &asset("single.js"),
+            ),
+            ("mount.js", asset("later.js") + &asset("mount.js")),
+            ("feedback.js", asset("feedback.js")),
             ("theme.js", asset("theme.js")),
             ("embed.js", asset("embed.js")),
             ("favicon.svg", asset("favicon.svg")),
@@ -386,7 +409,7 @@ pub(crate) mod tests {
         for (name, source) in SCRIPTS {
             let filled = Template::parse(name, source)
                 .fill(|slot| match slot {
-                    "glue" | "wasm" | "css" => Some("x".into()),
+                    "glue" | "wasm" | "feedback" | "css" => Some("x".into()),
                     _ => dom_slot(slot).map(Cow::Borrowed),
                 })
                 .unwrap();
@@ -443,6 +466,13 @@ pub(crate) mod tests {
         );
         assert!(viewer.init.contains(&format!("\"{}\"", dom::DATA_LINK)));
         assert!(viewer.mount.contains(&format!("\"./{}\"", names[1])));
+        // The feedback form's module, named by its content, loaded by the page and the mount.
+        let feedback = names
+            .iter()
+            .find(|n| n.starts_with("marginalia-feedback-") && n.ends_with(".js"))
+            .expect("the feedback form's module");
+        assert!(viewer.init.contains(&format!("\"./{feedback}\"")));
+        assert!(viewer.mount.contains(&format!("\"./{feedback}\"")));
         assert!(viewer
             .single
             .contains(&format!("\"{}\"", dom::WASM_ISLAND_ID)));

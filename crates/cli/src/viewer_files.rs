@@ -3,13 +3,14 @@
 // which embeds them with the `embedded-viewer` feature).
 
 /// Every file of the viewer's build.
-pub const VIEWER_FILES: [&str; 9] = [
+pub const VIEWER_FILES: [&str; 10] = [
     "marginalia-viewer.js",
     "marginalia-viewer_bg.wasm",
     "marginalia.css",
     "init.js",
     "single.js",
     "mount.js",
+    "feedback.js",
     "theme.js",
     "embed.js",
     "favicon.svg",
