@@ -33,6 +33,8 @@ pub fn run(
     drafts: Drafts,
     single_files: bool,
 ) -> Status {
+    // One build, then the process ends.
+    crate::site::LEAVE_MEMORY_TO_EXIT.store(true, std::sync::atomic::Ordering::Relaxed);
     match build_with(viewer, content, out, examples, drafts, single_files) {
         Ok(summary) => {
             eprintln!("{summary}");
@@ -194,13 +196,14 @@ fn keep(
     let written: std::collections::HashMap<usize, u64> = page_stamps.iter().copied().collect();
     let slugs: Vec<String> = articles.iter().map(|e| e.slug.clone()).collect();
     for (n, entry) in articles.into_iter().enumerate() {
-        let Some(state) = &entry.cached else {
-            continue;
-        };
         let page = written.get(&n).copied();
-        if !state.read_now && page.is_none() {
-            continue;
-        }
+        let state = match &entry.cached {
+            Some(state) if state.read_now || page.is_some() => state.clone(),
+            _ => {
+                crate::site::leave_to_exit(entry);
+                continue;
+            }
+        };
         // The whole article once, when it was read: after, only the stamp of its page changes.
         if state.read_now && entry.whole {
             cache.put_whole(&entry.slug, state.sources, &entry.article);
@@ -214,6 +217,7 @@ fn keep(
         );
         kept.page = page.unwrap_or(state.page);
         cache.put(&entry.slug, &kept);
+        crate::site::leave_to_exit(kept);
     }
     for gone in cache.keep_only(&slugs.iter().map(String::as_str).collect()) {
         let folder = out.join(gone);
