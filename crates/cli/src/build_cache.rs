@@ -2,18 +2,31 @@
 //! again without reading, checking and rendering the 9,999 others.
 //!
 //! It is kept beside the output folder, never in it (it is not for publishing):
-//! `<out's parent>/.marginalia-cache/<out's name>/`, one file per article (`<slug>.bin`,
-//! postcard), holding:
+//! `<out's parent>/.marginalia-cache/<out's name>/`, two files per article, postcard:
+//!
+//! - `<slug>.bin`, what the site's own pages need of it, read for every article on every build
+//!   ([`Cached`]): the article **light** ([`light`]: without its text's blocks, its events'
+//!   descriptions and sentences, its quotes' contexts, which only its own page shows), the
+//!   sentence that first names each of its actors (all the site's index takes from its text),
+//!   its page's language, its warnings and the two stamps below;
+//! - `<slug>.text.bin`, the whole checked article, read only when its page is rendered again
+//!   (its navigation changed, while its sources did not).
+//!
+//! With them:
 //!
 //! 1. the **stamp of its sources**: each file of the folder by name, length and time of last
 //!    change, with the binary that built it (its length and time) and the drafts mode. When a
-//!    build finds the same stamp, the article is taken from the cache ([`Cached`]: the checked
-//!    article, its page's language and the warnings it had, printed again) instead of being read
-//!    and checked;
+//!    build finds the same stamp, the article is taken from the cache (light, with its
+//!    warnings, printed again) instead of being read and checked;
 //! 2. the **stamp of its page**: the sources' stamp with everything else its page is made of
 //!    (its navigation: the related articles' titles, its actors' counts across the site; the
 //!    site's address and language; the viewer's files; whether single files are written). When
 //!    it is the last build's and the page is there, the page is not rendered or written again.
+//!
+//! 3. the **stamps of the site's own pages** (`pages.stamps`, one file for the site: each contents
+//!    page, actor page, timeline page and file of the search by its path in the output folder,
+//!    with the stamp of what it was made of: [`PageStamps`]). A page whose stamp is the last
+//!    build's, and which is there, is neither rendered nor written again.
 //!
 //! A cache file that cannot be read (another format, damaged, missing) is as none: the article
 //! is read and checked again. Nothing else in it is trusted: a stamp that differs means the
@@ -24,13 +37,21 @@
 use marginalia_model::Article;
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 /// The cache's format: a file of another is as none.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
+
+/// The endings of an article's two files: light, and whole.
+const LIGHT: &str = ".bin";
+const WHOLE: &str = ".text.bin";
+
+/// The file of the site's own pages' stamps, in the cache's folder.
+const PAGE_STAMPS: &str = "pages.stamps";
 
 /// What the cache keeps of one article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -44,7 +65,43 @@ pub struct Cached {
     pub ui_language: Option<String>,
     /// Its warnings, as `check` printed them (empty: none).
     pub warnings: String,
+    /// The article, [`light`].
     pub article: Article,
+    /// For each actor its text mentions, by id, the sentence that first names it.
+    pub first_sentences: BTreeMap<String, String>,
+}
+
+/// The whole article as the cache keeps it for its page, with the stamp of its sources.
+#[derive(Deserialize)]
+struct Whole {
+    format: u32,
+    sources: u64,
+    article: Article,
+}
+
+/// [`Whole`] as it is written: the same bytes, from the article borrowed (not copied).
+#[derive(Serialize)]
+struct WholeWritten<'a> {
+    format: u32,
+    sources: u64,
+    article: &'a Article,
+}
+
+/// The article without what only its own page shows: its text's blocks (the site's index
+/// takes from them only the sentence that first names each actor, kept beside it), its events'
+/// descriptions and sentences, its quotes' contexts. What the site's own pages (the index, the
+/// contents, the search, the feeds) and the checks across articles read of it is all there.
+pub fn light(mut article: Article) -> Article {
+    // In place: nothing of it copied.
+    article.blocks = Vec::new();
+    for event in &mut article.events {
+        event.description = String::new();
+        event.sentences = Vec::new();
+    }
+    for quote in &mut article.quotes {
+        quote.context = String::new();
+    }
+    article
 }
 
 /// The cache of the site being built into one output folder.
@@ -101,22 +158,58 @@ impl BuildCache {
     }
 
     fn path(&self, slug: &str) -> PathBuf {
-        self.dir.join(format!("{slug}.bin"))
+        self.dir.join(format!("{slug}{LIGHT}"))
     }
 
-    /// The article `slug` as the cache has it, if its sources' stamp is `sources`.
+    fn whole_path(&self, slug: &str) -> PathBuf {
+        self.dir.join(format!("{slug}{WHOLE}"))
+    }
+
+    /// The article `slug` as the cache has it (light), if its sources' stamp is `sources` and
+    /// the whole article is kept too.
     pub fn get(&self, slug: &str, sources: u64) -> Option<Cached> {
         let bytes = fs::read(self.path(slug)).ok()?;
         let cached: Cached = postcard::from_bytes(&bytes).ok()?;
-        (cached.format == FORMAT && cached.sources == sources).then_some(cached)
+        let kept =
+            cached.format == FORMAT && cached.sources == sources && self.whole_path(slug).is_file();
+        kept.then_some(cached)
     }
 
-    /// Keeps `cached` for the next build. A cache that cannot be written only makes the next
-    /// build slower: it is said on stderr, and the build goes on.
+    /// The whole article `slug` (for its page), if the cache has it for sources stamped
+    /// `sources`.
+    /// When it has not (a damaged file), the article is forgotten, so that the next build
+    /// reads its sources again.
+    pub fn whole(&self, slug: &str, sources: u64) -> Option<Article> {
+        let whole = fs::read(self.whole_path(slug))
+            .ok()
+            .and_then(|bytes| postcard::from_bytes::<Whole>(&bytes).ok())
+            .filter(|whole| whole.format == FORMAT && whole.sources == sources);
+        if whole.is_none() {
+            let _ = fs::remove_file(self.path(slug));
+        }
+        whole.map(|whole| whole.article)
+    }
+
+    /// Keeps `cached` (light) for the next build. A cache that cannot be written only makes
+    /// the next build slower: it is said on stderr, and the build goes on.
     pub fn put(&self, slug: &str, cached: &Cached) {
+        self.write(slug, &self.path(slug), cached);
+    }
+
+    /// Keeps the whole `article`, read from sources stamped `sources`, for its page.
+    pub fn put_whole(&self, slug: &str, sources: u64, article: &Article) {
+        let whole = WholeWritten {
+            format: FORMAT,
+            sources,
+            article,
+        };
+        self.write(slug, &self.whole_path(slug), &whole);
+    }
+
+    fn write(&self, slug: &str, path: &Path, what: &impl Serialize) {
         let written = fs::create_dir_all(&self.dir).and_then(|()| {
-            let bytes = postcard::to_allocvec(cached).map_err(std::io::Error::other)?;
-            fs::write(self.path(slug), bytes)
+            let bytes = postcard::to_allocvec(what).map_err(std::io::Error::other)?;
+            fs::write(path, bytes)
         });
         if let Err(e) = written {
             eprintln!(
@@ -126,20 +219,42 @@ impl BuildCache {
         }
     }
 
-    /// Forgets the articles that are no longer in the site.
-    pub fn keep_only(&self, slugs: &std::collections::HashSet<&str>) {
+    /// The stamps of the site's own pages as the last build left them (none if unreadable).
+    pub fn page_stamps(&self) -> PageStamps {
+        let file = self.dir.join(PAGE_STAMPS);
+        let before = fs::read(&file)
+            .ok()
+            .and_then(|bytes| postcard::from_bytes::<(u32, HashMap<String, u64>)>(&bytes).ok())
+            .filter(|(format, _)| *format == FORMAT)
+            .map(|(_, stamps)| stamps)
+            .unwrap_or_default();
+        PageStamps {
+            file: Some(file),
+            builder: self.builder,
+            before,
+            now: HashMap::new(),
+        }
+    }
+
+    /// Forgets the articles that are no longer in the site, and says which they were (by
+    /// slug, each once, sorted): the build removes their pages.
+    pub fn keep_only(&self, slugs: &std::collections::HashSet<&str>) -> Vec<String> {
         let Ok(files) = fs::read_dir(&self.dir) else {
-            return;
+            return Vec::new();
         };
+        let mut forgotten = std::collections::BTreeSet::new();
         for file in files.filter_map(Result::ok) {
             let name = file.file_name().to_string_lossy().into_owned();
             let gone = name
-                .strip_suffix(".bin")
-                .is_some_and(|slug| !slugs.contains(slug));
-            if gone {
+                .strip_suffix(WHOLE)
+                .or_else(|| name.strip_suffix(LIGHT))
+                .filter(|slug| !slugs.contains(slug));
+            if let Some(slug) = gone {
+                forgotten.insert(slug.to_string());
                 let _ = fs::remove_file(file.path());
             }
         }
+        forgotten.into_iter().collect()
     }
 }
 
@@ -150,6 +265,7 @@ impl Cached {
         ui_language: Option<String>,
         warnings: String,
         article: Article,
+        first_sentences: BTreeMap<String, String>,
     ) -> Cached {
         Cached {
             format: FORMAT,
@@ -158,6 +274,69 @@ impl Cached {
             ui_language,
             warnings,
             article,
+            first_sentences,
+        }
+    }
+}
+
+/// The stamps of the site's own pages as the last build wrote them, and as this one does: a page
+/// whose inputs are stamped as before, and which is still there, is not rendered again.
+#[derive(Default)]
+pub struct PageStamps {
+    /// Where they are kept (none: a build without a cache, which renders every page).
+    file: Option<PathBuf>,
+    /// The binary and the drafts mode ([`BuildCache`]'s), part of every page's stamp.
+    builder: u64,
+    before: HashMap<String, u64>,
+    now: HashMap<String, u64>,
+}
+
+impl PageStamps {
+    /// No stamps: every page is rendered and written.
+    pub fn none() -> PageStamps {
+        PageStamps::default()
+    }
+
+    /// Whether the page at `path` (in the output folder `out`) is as the last build wrote it,
+    /// its inputs' stamp being `stamp`; the stamp is kept for the next build either way (the
+    /// caller writes the page when it is not).
+    pub fn unchanged(&mut self, out: &Path, path: &Path, stamp: u64) -> bool {
+        if self.file.is_none() {
+            return false;
+        }
+        let key = path
+            .strip_prefix(out)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned();
+        let stamp = crate::build_cache::stamp(&(self.builder, stamp));
+        let same = self.before.get(&key) == Some(&stamp) && path.is_file();
+        self.now.insert(key, stamp);
+        same
+    }
+
+    /// Keeps this build's stamps for the next (the pages not stamped this time are forgotten).
+    /// A file that cannot be written only makes the next build slower.
+    pub fn save(self) {
+        let Some(file) = self.file else {
+            return;
+        };
+        if self.now == self.before {
+            return;
+        }
+        let written = file
+            .parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| {
+                let bytes =
+                    postcard::to_allocvec(&(FORMAT, &self.now)).map_err(std::io::Error::other)?;
+                fs::write(&file, bytes)
+            });
+        if let Err(e) = written {
+            eprintln!(
+                "site: cannot keep the pages' stamps in {}: {e}",
+                file.display()
+            );
         }
     }
 }
@@ -181,6 +360,21 @@ pub fn stamp(what: &impl Hash) -> u64 {
     hasher.finish()
 }
 
+/// A stamp of anything by its `Debug` form (a page's inputs that are not `Hash`: the site
+/// index's entries), hashed as it is written, without a string made of it.
+pub fn stamp_debug(what: &impl std::fmt::Debug) -> u64 {
+    struct Into<'a>(&'a mut DefaultHasher);
+    impl std::fmt::Write for Into<'_> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.write(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut hasher = DefaultHasher::new();
+    let _ = std::fmt::write(&mut Into(&mut hasher), format_args!("{what:?}"));
+    hasher.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,10 +394,16 @@ mod tests {
             stamp,
             Some("ja".into()),
             "a warning".into(),
-            article.clone(),
+            light(article.clone()),
+            BTreeMap::from([("putin".into(), "Putin said.".into())]),
         );
+        // Without the whole article, the light one is not enough.
         cache.put("a", &kept);
-        assert_eq!(cache.get("a", stamp), Some(kept));
+        assert_eq!(cache.get("a", stamp), None);
+        cache.put_whole("a", stamp, &article);
+        assert_eq!(cache.get("a", stamp), Some(kept.clone()));
+        assert_eq!(cache.whole("a", stamp), Some(article.clone()));
+        assert!(kept.article.blocks.is_empty() && !article.blocks.is_empty());
         // An edit (another length) is another stamp: the cache has nothing for it.
         fs::write(folder.join("meta.toml"), "title = 12").unwrap();
         let edited = cache.sources_stamp(&folder).unwrap();
@@ -215,8 +415,46 @@ mod tests {
         // A damaged file is as none; an article gone from the site is forgotten.
         fs::write(cache.path("b"), b"\x00\xff").unwrap();
         assert_eq!(cache.get("b", stamp), None);
-        cache.keep_only(&["a"].into_iter().collect());
-        assert!(!cache.path("b").exists() && cache.path("a").exists());
+        fs::write(cache.whole_path("b"), b"\x00").unwrap();
+        assert_eq!(cache.keep_only(&["a"].into_iter().collect()), ["b"]);
+        assert!(!cache.path("b").exists() && !cache.whole_path("b").exists());
+        assert!(cache.path("a").exists() && cache.whole_path("a").exists());
+        fs::remove_dir_all(tmp).unwrap();
+    }
+
+    #[test]
+    fn a_page_stamped_as_before_and_still_there_is_unchanged_and_stamps_last_one_build() {
+        let tmp = std::env::temp_dir().join(format!("marginalia-stamps-{}", std::process::id()));
+        let out = tmp.join("site");
+        fs::create_dir_all(out.join("actors")).unwrap();
+        let page = out.join("actors/index.html");
+        let cache = BuildCache::for_output(&out, false);
+        // Without a cache nothing is unchanged.
+        assert!(!PageStamps::none().unchanged(&out, &page, 1));
+        let mut first = cache.page_stamps();
+        assert!(!first.unchanged(&out, &page, 1), "never stamped");
+        fs::write(&page, "page").unwrap();
+        first.save();
+        let mut second = cache.page_stamps();
+        assert!(second.unchanged(&out, &page, 1));
+        assert!(!second.unchanged(&out, &out.join("timeline/index.html"), 1));
+        second.save();
+        // Another stamp is a change; a page gone is one too; a page not stamped by the last
+        // build is forgotten.
+        let mut third = cache.page_stamps();
+        assert!(!third.unchanged(&out, &page, 2));
+        third.save();
+        let mut fourth = cache.page_stamps();
+        assert!(fourth.unchanged(&out, &page, 2));
+        fs::remove_file(&page).unwrap();
+        assert!(!fourth.unchanged(&out, &page, 2));
+        fourth.save();
+        assert!(!cache
+            .page_stamps()
+            .unchanged(&out, &out.join("timeline/index.html"), 1));
+        // A stamp is of what is given, by its `Debug` form.
+        assert_eq!(stamp_debug(&("a", 1)), stamp_debug(&("a", 1)));
+        assert_ne!(stamp_debug(&("a", 1)), stamp_debug(&("a", 2)));
         fs::remove_dir_all(tmp).unwrap();
     }
 }

@@ -12,7 +12,7 @@ use marginalia_model::Article;
 use yew::prelude::*;
 
 /// What the contents page says of one article.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ContentsEntry {
     pub slug: String,
     pub title: String,

@@ -23,7 +23,7 @@
 //! interface, its `<html lang>` and its navigation. The article's text keeps the language of
 //! the text (`language` in `meta.toml`), which the viewer puts on the element around it.
 
-use crate::build_cache::BuildCache;
+use crate::build_cache::{BuildCache, PageStamps};
 use crate::contents_page::ContentsEntry;
 use crate::page::{Page, Start};
 use crate::site_index::SiteIndex;
@@ -42,7 +42,15 @@ use std::path::{Path, PathBuf};
 /// A checked article and its folder name.
 pub struct Entry {
     pub slug: String,
+    /// The article: whole when read now, else as the build's cache keeps it for the site's
+    /// own pages, light ([`crate::build_cache::light`], `whole` false): its page is then made
+    /// from the whole article, taken from the cache.
     pub article: Article,
+    /// Whether `article` is whole (else light).
+    pub whole: bool,
+    /// For each actor its text mentions, by id, the sentence that first names it (what the
+    /// site's index takes from the text).
+    pub first_sentences: HashMap<String, String>,
     /// The language of its page's interface when the article gives one (`ui_language` in
     /// `meta.toml`), else the site's. Build-time only: not in the article's data.
     pub ui_language: Option<Lang>,
@@ -68,7 +76,9 @@ impl Entry {
     pub fn new(slug: impl Into<String>, article: Article) -> Entry {
         Entry {
             slug: slug.into(),
+            first_sentences: crate::site_index::first_sentences(&article.blocks),
             article,
+            whole: true,
             ui_language: None,
             cached: None,
         }
@@ -166,6 +176,8 @@ fn load_article(
         return Ok(Entry {
             slug,
             article: kept.article,
+            whole: false,
+            first_sentences: kept.first_sentences.into_iter().collect(),
             ui_language: kept.ui_language.as_deref().and_then(Lang::parse),
             cached: Some(CacheState {
                 sources: kept.sources,
@@ -188,7 +200,9 @@ fn load_article(
     })?;
     Ok(Entry {
         slug,
+        first_sentences: crate::site_index::first_sentences(&article.blocks),
         article,
+        whole: true,
         ui_language: ui_language(&sources),
         cached: Some(CacheState {
             sources: stamp.map_or(0, |(_, s)| s),
@@ -239,6 +253,9 @@ pub struct SiteOptions<'a> {
     /// The site's own file (`content/site.toml`: its language and actors), empty when there
     /// is none.
     pub registry: &'a crate::registry::Registry,
+    /// The build's cache, where the stamps of the site's own pages are kept (none: every page
+    /// is rendered and written).
+    pub cache: Option<&'a BuildCache>,
 }
 
 /// How many articles a contents page lists.
@@ -338,6 +355,14 @@ pub fn write_site(
                             })
                             .collect();
                         let nav = render::site_nav("../", related, actors, page_lang);
+                        // A light article's page is made from the whole one, kept in the cache.
+                        let whole_entry;
+                        let entry = if entry.whole {
+                            entry
+                        } else {
+                            whole_entry = whole_from_cache(entry, options.cache)?;
+                            &whole_entry
+                        };
                         written.extend(write_article(
                             viewer,
                             entry,
@@ -375,22 +400,35 @@ pub fn write_site(
             site_url: None,
             single_files: true,
             registry: &none,
+            cache: None,
         };
         pages.extend(write_article(
             viewer, entry, &folder, 3, None, None, &example,
         )?);
     }
-    pages.extend(write_contents_pages(
+    let mut page_stamps = options
+        .cache
+        .map_or_else(PageStamps::none, BuildCache::page_stamps);
+    let site_pages = SitePages {
         viewer,
-        articles,
         out,
-        options.site_url,
         lang,
+        common,
+    };
+    pages.extend(write_contents_pages(
+        &site_pages,
+        articles,
+        options.site_url,
+        &mut page_stamps,
     )?);
     clock.lap("contents");
     pages.extend(crate::site_pages::write::write_pages(
-        viewer, articles, &index, out, lang,
+        &site_pages,
+        articles,
+        &index,
+        &mut page_stamps,
     )?);
+    page_stamps.save();
     clock.lap("site-pages");
     if let Some(url) = options.site_url {
         let contents_pages = articles.len().div_ceil(ARTICLES_PER_PAGE).max(1);
@@ -408,9 +446,45 @@ pub fn write_site(
         fs::write(out.join("feed.atom"), feeds::atom(url, articles, lang))?;
     }
     clock.lap("feeds");
+    leave_to_exit(index);
     Ok(Written {
         pages,
         page_stamps: stamps,
+    })
+}
+
+/// Set by the `build` command, whose process ends after one build: the site's index and the
+/// articles are then left to the system at exit instead of being freed string by string (a
+/// second at 10,000 articles). `serve --watch`, which builds again and again, frees them.
+pub static LEAVE_MEMORY_TO_EXIT: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// Drops `what`, or leaves it to the process's exit ([`LEAVE_MEMORY_TO_EXIT`]).
+pub fn leave_to_exit<T>(what: T) {
+    if LEAVE_MEMORY_TO_EXIT.load(std::sync::atomic::Ordering::Relaxed) {
+        std::mem::forget(what);
+    }
+}
+
+/// `entry` with its whole article, from the build's cache (the light one is from there too).
+fn whole_from_cache(entry: &Entry, cache: Option<&BuildCache>) -> io::Result<Entry> {
+    let kept = entry.cached.as_ref().and_then(|state| {
+        let article = cache?.whole(&entry.slug, state.sources)?;
+        Some((article, state.clone()))
+    });
+    let Some((article, state)) = kept else {
+        return Err(io::Error::other(format!(
+            "the build's cache lost the article {} (it is forgotten now): build again",
+            entry.slug
+        )));
+    };
+    Ok(Entry {
+        slug: entry.slug.clone(),
+        article,
+        whole: true,
+        first_sentences: entry.first_sentences.clone(),
+        ui_language: entry.ui_language,
+        cached: Some(state),
     })
 }
 
@@ -444,17 +518,47 @@ impl Laps {
     }
 }
 
+/// What every page of the site's own is written with: the viewer (its stylesheet and scripts'
+/// names), the output folder, the site's language, and the stamp of everything a page is made
+/// of besides its own inputs (`common`: the viewer's files, the site's address and language).
+pub struct SitePages<'a> {
+    pub viewer: &'a Viewer,
+    pub out: &'a Path,
+    pub lang: Lang,
+    pub common: u64,
+}
+
+impl SitePages<'_> {
+    /// Writes the page at `path` unless it is as the last build wrote it: its inputs stamped
+    /// by `stamp` (with [`SitePages::common`]) as then, and the file there. `render` makes it.
+    pub fn write_unless_unchanged(
+        &self,
+        stamps: &mut PageStamps,
+        path: &Path,
+        stamp: u64,
+        render: impl FnOnce() -> io::Result<String>,
+    ) -> io::Result<PathBuf> {
+        let stamp = crate::build_cache::stamp(&(self.common, stamp));
+        if !stamps.unchanged(self.out, path, stamp) {
+            fs::write(path, render()?)?;
+        }
+        Ok(path.to_path_buf())
+    }
+}
+
 /// The contents pages: `index.html` and `page/<n>/index.html`, [`ARTICLES_PER_PAGE`] articles
-/// each, in the order of the articles; pages of an earlier, longer site are removed.
+/// each, in the order of the articles; each rendered and written only when its entries (or the
+/// site's common inputs) changed since the last build; pages of an earlier, longer site are
+/// removed.
 fn write_contents_pages(
-    viewer: &Viewer,
+    site: &SitePages,
     articles: &[Entry],
-    out: &Path,
     site_url: Option<&str>,
-    lang: Lang,
+    stamps: &mut PageStamps,
 ) -> io::Result<Vec<PathBuf>> {
+    let (out, lang) = (site.out, site.lang);
     let pages = articles.len().div_ceil(ARTICLES_PER_PAGE).max(1);
-    let _ = fs::remove_dir_all(out.join("page"));
+    remove_pages_beyond(&out.join("page"), pages)?;
     // "Write an article" only where there is a studio: `make build` writes `studio/` before
     // the site; the writer's binary has none.
     let studio = out.join("studio/index.html").is_file();
@@ -464,14 +568,48 @@ fn write_contents_pages(
             .chunks(ARTICLES_PER_PAGE)
             .nth(n - 1)
             .unwrap_or_default();
+        let entries: Vec<ContentsEntry> = part
+            .iter()
+            .map(|e| ContentsEntry::new(&e.slug, &e.article, lang))
+            .collect();
         let (path, depth) = crate::contents_page::page_file(out, 0, n)?;
-        fs::write(
-            &path,
-            contents_page(viewer, part, site_url, (n, pages), depth, lang, studio)?,
-        )?;
-        written.push(path);
+        let stamp = crate::build_cache::stamp_debug(&(&entries, site_url, n, pages, depth, studio));
+        written.push(site.write_unless_unchanged(stamps, &path, stamp, || {
+            contents_page(
+                site.viewer,
+                entries,
+                site_url,
+                (n, pages),
+                depth,
+                lang,
+                studio,
+            )
+        })?);
     }
     Ok(written)
+}
+
+/// Removes the pages `folder/<n>/` numbered beyond `pages` (left by an earlier, longer list),
+/// and anything else in `folder` that is not a page of it.
+pub(crate) fn remove_pages_beyond(folder: &Path, pages: usize) -> io::Result<()> {
+    let Ok(listing) = fs::read_dir(folder) else {
+        return Ok(());
+    };
+    for old in listing {
+        let old = old?;
+        let name = old.file_name().to_string_lossy().into_owned();
+        let kept = name
+            .parse::<usize>()
+            .is_ok_and(|n| (2..=pages).contains(&n) && name == n.to_string());
+        if !kept {
+            if old.file_type()?.is_dir() {
+                fs::remove_dir_all(old.path())?;
+            } else {
+                fs::remove_file(old.path())?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Progress of a large build on stderr: a bar redrawn in place in a terminal, a line at every
@@ -641,17 +779,13 @@ fn remove_stale_data(folder: &Path, keep: &str) -> io::Result<()> {
 /// list, `depth` folders down from the root, in `lang`, with the studio's link if `studio`.
 fn contents_page(
     viewer: &Viewer,
-    articles: &[Entry],
+    entries: Vec<ContentsEntry>,
     site_url: Option<&str>,
     (page, pages): (usize, usize),
     depth: usize,
     lang: Lang,
     studio: bool,
 ) -> io::Result<String> {
-    let entries = articles
-        .iter()
-        .map(|e| ContentsEntry::new(&e.slug, &e.article, lang))
-        .collect();
     let up = if depth == 0 {
         "./".to_string()
     } else {

@@ -2,6 +2,12 @@
 //! (pure: articles in, the index out; the pages are written from it by `actor_pages.rs`,
 //! `timeline_page.rs` and the article pages' site links).
 //!
+//! The data flow: each article, whole or light (as the build's cache keeps it: without its
+//! text, with the sentence that first names each actor, [`crate::build_cache`]), gives its
+//! **share** on every core (its actors' roles and mentions, its relations for both their
+//! actors, its quotes for each speaker, its events as reports: [`Share`]); the shares are then
+//! put together in the articles' order, which makes the index the same whatever the cores.
+//!
 //! - **Actors.** An actor is one id across the site: the articles that use an id mean the same
 //!   actor (the checker of the site, [`conflicts`], refuses one id given two kinds, and warns of
 //!   two ids that share a name or alias). For each: its names, its role as each article states
@@ -219,32 +225,36 @@ impl SiteIndex {
         index
     }
 
-    /// The index of `articles`, its words in `lang`.
+    /// The index of `articles`, its words in `lang`: each article's share made on every core
+    /// ([`Share`]), then put together in the articles' order.
     pub fn new(articles: &[Entry], lang: Lang) -> SiteIndex {
         let timeline = merged_timeline(articles, lang);
+        let shares = on_every_core(articles, |entry| Share::of(entry, lang));
         let mut actors: BTreeMap<String, SiteActor> = BTreeMap::new();
-        for entry in articles {
+        for (entry, share) in articles.iter().zip(shares) {
             let article = &entry.article;
-            let as_of = article.meta.source.date.iso();
-            let as_of_text = article.meta.source.date.written(lang);
-            let text_lang = &article.meta.language;
-            let mut sentences = first_sentences(&article.blocks);
-            for actor in &article.actors {
-                let site = actors.entry(actor.id.clone()).or_insert_with(|| SiteActor {
-                    id: actor.id.clone(),
-                    name: actor.name.clone(),
-                    kind: actor.kind,
-                    aliases: Vec::new(),
-                    description: actor.description.clone(),
-                    roles: Vec::new(),
-                    recorded_roles: Vec::new(),
-                    wikidata: None,
-                    mentions: Vec::new(),
-                    quotes: Vec::new(),
-                    events: Vec::new(),
-                    relations: Vec::new(),
-                    totals: Totals::default(),
-                });
+            for (actor, (role, mention)) in article.actors.iter().zip(share.actors) {
+                if !actors.contains_key(&actor.id) {
+                    actors.insert(
+                        actor.id.clone(),
+                        SiteActor {
+                            id: actor.id.clone(),
+                            name: actor.name.clone(),
+                            kind: actor.kind,
+                            aliases: Vec::new(),
+                            description: actor.description.clone(),
+                            roles: Vec::new(),
+                            recorded_roles: Vec::new(),
+                            wikidata: None,
+                            mentions: Vec::new(),
+                            quotes: Vec::new(),
+                            events: Vec::new(),
+                            relations: Vec::new(),
+                            totals: Totals::default(),
+                        },
+                    );
+                }
+                let site = actors.get_mut(&actor.id).expect("inserted above");
                 // Each other name once (not once per article that uses it).
                 let also = |name: &String, aliases: &mut Vec<String>| {
                     if !aliases.contains(name) {
@@ -263,60 +273,19 @@ impl SiteIndex {
                 if site.description.is_empty() {
                     site.description = actor.description.clone();
                 }
-                if !actor.role.is_empty() {
-                    site.roles.push(DatedRole {
-                        role: actor.role.clone(),
-                        lang: text_lang.clone(),
-                        as_of: as_of.clone(),
-                        as_of_text: as_of_text.clone(),
-                        slug: entry.slug.clone(),
-                    });
-                }
-                site.mentions.push(ArticleMention {
-                    slug: entry.slug.clone(),
-                    title: article.meta.title.clone(),
-                    lang: text_lang.clone(),
-                    count: actor.mention_count,
-                    sentence: sentences.remove(&actor.id).unwrap_or_default(),
-                });
+                site.roles.extend(role);
+                site.mentions.push(mention);
             }
-            // Each relation once, for both its actors (with the other's id).
-            for (_, from, relation) in article.relations() {
-                let phrase = article.relation_phrase(from, relation, lang);
-                let record = |other: &str| SiteRelation {
-                    slug: entry.slug.clone(),
-                    phrase: phrase.clone(),
-                    evidence: relation.evidence.clone(),
-                    lang: text_lang.clone(),
-                    other: other.to_string(),
-                };
-                if let Some(site) = actors.get_mut(&from.id) {
-                    site.relations.push(record(&relation.target));
-                }
-                if relation.target != from.id {
-                    if let Some(site) = actors.get_mut(&relation.target) {
-                        site.relations.push(record(&from.id));
-                    }
+            // Each relation once, for both its actors (an actor first named by a later article
+            // is not there yet, as when the index was made article by article).
+            for (id, relation) in share.relations {
+                if let Some(site) = actors.get_mut(&id) {
+                    site.relations.push(relation);
                 }
             }
-            for quote in &article.quotes {
-                let event = quote.event.as_deref().and_then(|e| article.event(e));
-                let (date, date_text) = match event {
-                    Some(e) => (e.date.iso(), e.date.written(lang)),
-                    None => (as_of.clone(), article.meta.source.date.written(lang)),
-                };
-                for speaker in &quote.speakers {
-                    if let Some(site) = actors.get_mut(speaker) {
-                        site.quotes.push(SiteQuote {
-                            slug: entry.slug.clone(),
-                            id: quote.id.clone(),
-                            text: quote.text.clone(),
-                            lang: text_lang.clone(),
-                            speakers: article.speakers_names(quote, lang),
-                            date: date.clone(),
-                            date_text: date_text.clone(),
-                        });
-                    }
+            for (speaker, quote) in share.quotes {
+                if let Some(site) = actors.get_mut(&speaker) {
+                    site.quotes.push(quote);
                 }
             }
         }
@@ -360,23 +329,142 @@ impl SiteIndex {
     }
 }
 
+/// What one article gives the site's index, in the site's language: for each of its actors
+/// (in its order) the role it states, dated, and its mention (count and first sentence); each
+/// relation for both its actors, by the actor's id; each quote for each of its speakers.
+struct Share {
+    actors: Vec<(Option<DatedRole>, ArticleMention)>,
+    relations: Vec<(String, SiteRelation)>,
+    quotes: Vec<(String, SiteQuote)>,
+}
+
+impl Share {
+    fn of(entry: &Entry, lang: Lang) -> Share {
+        let article = &entry.article;
+        let as_of = article.meta.source.date.iso();
+        let as_of_text = article.meta.source.date.written(lang);
+        let text_lang = &article.meta.language;
+        let actors = article
+            .actors
+            .iter()
+            .map(|actor| {
+                let role = (!actor.role.is_empty()).then(|| DatedRole {
+                    role: actor.role.clone(),
+                    lang: text_lang.clone(),
+                    as_of: as_of.clone(),
+                    as_of_text: as_of_text.clone(),
+                    slug: entry.slug.clone(),
+                });
+                let mention = ArticleMention {
+                    slug: entry.slug.clone(),
+                    title: article.meta.title.clone(),
+                    lang: text_lang.clone(),
+                    count: actor.mention_count,
+                    sentence: entry
+                        .first_sentences
+                        .get(&actor.id)
+                        .cloned()
+                        .unwrap_or_default(),
+                };
+                (role, mention)
+            })
+            .collect();
+        let mut relations = Vec::new();
+        for from in &article.actors {
+            for relation in &from.relations {
+                let phrase = article.relation_phrase(from, relation, lang);
+                let record = |other: &str| SiteRelation {
+                    slug: entry.slug.clone(),
+                    phrase: phrase.clone(),
+                    evidence: relation.evidence.clone(),
+                    lang: text_lang.clone(),
+                    other: other.to_string(),
+                };
+                relations.push((from.id.clone(), record(&relation.target)));
+                if relation.target != from.id {
+                    relations.push((relation.target.clone(), record(&from.id)));
+                }
+            }
+        }
+        let mut quotes = Vec::new();
+        for quote in &article.quotes {
+            let event = quote.event.as_deref().and_then(|e| article.event(e));
+            let (date, date_text) = match event {
+                Some(e) => (e.date.iso(), e.date.written(lang)),
+                None => (as_of.clone(), as_of_text.clone()),
+            };
+            let speakers = article.speakers_names(quote, lang);
+            for speaker in &quote.speakers {
+                quotes.push((
+                    speaker.clone(),
+                    SiteQuote {
+                        slug: entry.slug.clone(),
+                        id: quote.id.clone(),
+                        text: quote.text.clone(),
+                        lang: text_lang.clone(),
+                        speakers: speakers.clone(),
+                        date: date.clone(),
+                        date_text: date_text.clone(),
+                    },
+                ));
+            }
+        }
+        Share {
+            actors,
+            relations,
+            quotes,
+        }
+    }
+}
+
+/// `make` of every article, on every core, in the articles' order.
+pub(crate) fn on_every_core<T: Send>(
+    articles: &[Entry],
+    make: impl Fn(&Entry) -> T + Sync,
+) -> Vec<T> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = articles.len().div_ceil(workers).max(1);
+    let make = &make;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = articles
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(make).collect::<Vec<T>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("an indexing thread panicked"))
+            .collect()
+    })
+}
+
 /// Every article's events, merged (see the module doc), in date order (then title).
 fn merged_timeline(articles: &[Entry], lang: Lang) -> Vec<TimelineEntry> {
     let mut merged: Vec<TimelineEntry> = Vec::new();
     // The entries of each date (by place in `merged`), so that merging is not quadratic.
     let mut by_date: BTreeMap<DateSpan, Vec<usize>> = BTreeMap::new();
-    for entry in articles {
-        for event in &entry.article.events {
-            let mut actors = event.actors.clone();
-            actors.sort();
-            let report = Report {
-                slug: entry.slug.clone(),
-                title: entry.article.meta.title.clone(),
-                event: event.id.clone(),
-                provenance: event.date_explanation(lang),
-                lang: entry.article.meta.language.clone(),
-                note: !event.note.trim().is_empty(),
-            };
+    // Each article's events as reports, with their actors sorted, made on every core.
+    let reported = on_every_core(articles, |entry| {
+        entry
+            .article
+            .events
+            .iter()
+            .map(|event| {
+                let mut actors = event.actors.clone();
+                actors.sort();
+                let report = Report {
+                    slug: entry.slug.clone(),
+                    title: entry.article.meta.title.clone(),
+                    event: event.id.clone(),
+                    provenance: event.date_explanation(lang),
+                    lang: entry.article.meta.language.clone(),
+                    note: !event.note.trim().is_empty(),
+                };
+                (actors, report)
+            })
+            .collect::<Vec<_>>()
+    });
+    for (entry, reports) in articles.iter().zip(reported) {
+        for (event, (actors, report)) in entry.article.events.iter().zip(reports) {
             let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
             let on_that_day = by_date.entry(event.date).or_default();
             let same = on_that_day.iter().copied().find(|&k| {
@@ -468,27 +556,45 @@ fn related_articles(
         let from = to.saturating_sub(CANDIDATES + 1);
         from..to
     };
+    // Each article's score, by its place: one array for all, reset where it was touched
+    // (10,000 articles look at ~2,000 others each: no hashing).
+    let mut score: Vec<usize> = vec![0; articles.len()];
+    let mut touched: Vec<usize> = Vec::new();
     let mut out = BTreeMap::new();
     for (n, a) in articles.iter().enumerate() {
-        let mut score: HashMap<usize, usize> = HashMap::new();
+        let mut add = |m: usize, points: usize| {
+            if score[m] == 0 {
+                touched.push(m);
+            }
+            score[m] += points;
+        };
         for actor in &a.article.actors {
             let list = &by_actor[actor.id.as_str()];
             for &m in &list[near(list, n)] {
-                *score.entry(m).or_default() += 1;
+                add(m, 1);
             }
         }
         for &k in &events_of[n] {
             let list = &by_event[k];
             for &m in &list[near(list, n)] {
-                *score.entry(m).or_default() += 2;
+                add(m, 2);
             }
         }
-        score.remove(&n);
-        let mut scored: Vec<(usize, &str)> = score
-            .into_iter()
-            .map(|(m, s)| (s, articles[m].slug.as_str()))
+        let mut scored: Vec<(usize, &str)> = touched
+            .iter()
+            .filter(|&&m| m != n)
+            .map(|&m| (score[m], articles[m].slug.as_str()))
             .collect();
-        scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)));
+        for m in touched.drain(..) {
+            score[m] = 0;
+        }
+        // The best RELATED, best first: chosen, then only they sorted.
+        let best_first = |x: &(usize, &str), y: &(usize, &str)| y.0.cmp(&x.0).then(x.1.cmp(y.1));
+        if scored.len() > RELATED {
+            scored.select_nth_unstable_by(RELATED, best_first);
+            scored.truncate(RELATED);
+        }
+        scored.sort_by(best_first);
         out.insert(
             a.slug.clone(),
             scored

@@ -28,6 +28,40 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     files
 }
 
+/// The site built again into `site` is byte for byte what a build from nothing writes
+/// (`fresh`, with its own cache, made anew each time): every page, the actors', the
+/// timeline's, the contents' and the search's files included. `after` names the edit.
+fn assert_as_if_built_from_nothing<R>(
+    site: &Path,
+    fresh: &Path,
+    build: &impl Fn(&Path) -> R,
+    after: &str,
+) {
+    let fresh_root = fresh.parent().unwrap();
+    let _ = fs::remove_dir_all(fresh_root);
+    build(fresh);
+    let (again, anew) = (tree(site), tree(fresh));
+    assert_eq!(
+        again.keys().collect::<Vec<_>>(),
+        anew.keys().collect::<Vec<_>>(),
+        "after {after}: the files"
+    );
+    for (path, bytes) in &again {
+        assert!(
+            anew[path] == *bytes,
+            "after {after}: {} differs from a build from nothing",
+            path.display()
+        );
+    }
+}
+
+/// Replaces `from` by `to` in a file, once; it must be there.
+fn edit(file: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(file).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", file.display());
+    fs::write(file, text.replacen(from, to, 1)).unwrap();
+}
+
 fn modified(path: &Path) -> SystemTime {
     fs::metadata(path).unwrap().modified().unwrap()
 }
@@ -65,6 +99,16 @@ fn an_edit_rewrites_its_page_and_those_that_list_it_and_the_site_is_as_if_built_
         .iter()
         .map(|s| modified(&page(s)))
         .collect();
+    let site_pages = [
+        "index.html",
+        "actors/index.html",
+        "actors/putin/index.html",
+        "timeline/index.html",
+        "search/p.js",
+        "search/d-0.js",
+    ];
+    let site_pages_before: Vec<SystemTime> =
+        site_pages.iter().map(|p| modified(&site.join(p))).collect();
 
     // Built again with nothing changed: no article page is written again.
     std::thread::sleep(std::time::Duration::from_millis(20));
@@ -74,6 +118,14 @@ fn an_edit_rewrites_its_page_and_those_that_list_it_and_the_site_is_as_if_built_
         .zip(&before)
     {
         assert_eq!(modified(&page(slug)), *then, "{slug} was written again");
+    }
+    // Nor any of the site's own pages: their inputs are stamped as before.
+    for (path, then) in site_pages.iter().zip(&site_pages_before) {
+        assert_eq!(
+            modified(&site.join(path)),
+            *then,
+            "{path} was written again"
+        );
     }
 
     // The seed's title edited: its page is written again, and so are those whose navigation
@@ -91,23 +143,72 @@ fn an_edit_rewrites_its_page_and_those_that_list_it_and_the_site_is_as_if_built_
         "the related article's navigation names it"
     );
     let fresh = tmp.join("fresh/site");
-    build(&fresh);
-    let (again, anew) = (tree(&site), tree(&fresh));
-    assert_eq!(
-        again.keys().collect::<Vec<_>>(),
-        anew.keys().collect::<Vec<_>>()
-    );
-    for (path, bytes) in &again {
-        assert!(
-            anew[path] == *bytes,
-            "{} differs from a build from nothing",
-            path.display()
-        );
-    }
+    assert_as_if_built_from_nothing(&site, &fresh, &build, "an edited title");
 
-    // An article removed: it is forgotten by the cache too.
+    // An actor's name and role edited: its page, the pages that name it (its relations', the
+    // timeline's, the articles' navigation) and the search say the new ones.
+    let actors = content.join("putin-kim-pact/actors.toml");
+    edit(
+        &actors,
+        "name = \"Vladimir Putin\"",
+        "name = \"Vladimir V. Putin\"",
+    );
+    edit(
+        &actors,
+        "role = \"President of Russia\"",
+        "role = \"Russian president\"",
+    );
+    build(&site);
+    let putin = fs::read_to_string(site.join("actors/putin/index.html")).unwrap();
+    assert!(putin.contains("Russian president") && putin.contains("Vladimir V. Putin"));
+    assert_as_if_built_from_nothing(&site, &fresh, &build, "an actor's name and role edited");
+
+    // A quote removed (its marks in the text too): the speaker's page and the search lose it.
+    let quotes = content.join("putin-kim-pact/quotes.toml");
+    edit(
+        &quotes,
+        "[[quote]]\nid = \"agreement-aggression\"\nspeaker = \"kcna\"\ntext = \"aggression\"\nevent = \"kcna-text-2024\"\n",
+        "",
+    );
+    edit(
+        &quotes,
+        "context = \"The agreement’s text as released by the Korean Central News Agency: mutual assistance against aggression.\"\n",
+        "",
+    );
+    // The sentence is evidence and an event's sentence too: edited wherever it is.
+    for file in ["article.md", "actors.toml", "events.toml"] {
+        let file = content.join("putin-kim-pact").join(file);
+        let text = fs::read_to_string(&file).unwrap();
+        fs::write(
+            &file,
+            text.replace("against “aggression”", "against aggression"),
+        )
+        .unwrap();
+    }
+    build(&site);
+    let search = tree(&site.join("search"));
+    assert!(!search
+        .values()
+        .any(|s| String::from_utf8_lossy(s).contains("quote=agreement-aggression")));
+    assert_as_if_built_from_nothing(&site, &fresh, &build, "a quote removed");
+
+    // A new article: the contents, the actors it names, the timeline and the search list it.
+    let new = content.join("another-statement");
+    fs::create_dir_all(&new).unwrap();
+    for file in fs::read_dir(content.join("statement")).unwrap() {
+        let file = file.unwrap();
+        fs::copy(file.path(), new.join(file.file_name())).unwrap();
+    }
+    build(&site);
+    assert!(fs::read_to_string(site.join("index.html"))
+        .unwrap()
+        .contains("href=\"./another-statement/\""));
+    assert_as_if_built_from_nothing(&site, &fresh, &build, "a new article");
+
+    // An article removed: it is listed nowhere, and forgotten by the cache too.
     fs::remove_dir_all(content.join("unrelated")).unwrap();
     build(&site);
     assert!(!tmp.join(".marginalia-cache/site/unrelated.bin").exists());
+    assert_as_if_built_from_nothing(&site, &fresh, &build, "an article removed");
     fs::remove_dir_all(&tmp).unwrap();
 }

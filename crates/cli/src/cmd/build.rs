@@ -15,7 +15,7 @@
 //! missing viewer build or an output folder that cannot be written.
 
 use super::Status;
-use crate::build_cache::{BuildCache, Cached};
+use crate::build_cache::{light, BuildCache, Cached};
 use crate::registry::Registry;
 use crate::site::{load_articles, write_site, Entry, SiteOptions, Viewer};
 use marginalia_content::Drafts;
@@ -33,6 +33,8 @@ pub fn run(
     drafts: Drafts,
     single_files: bool,
 ) -> Status {
+    // One build, then the process ends.
+    crate::site::LEAVE_MEMORY_TO_EXIT.store(true, std::sync::atomic::Ordering::Relaxed);
     match build_with(viewer, content, out, examples, drafts, single_files) {
         Ok(summary) => {
             eprintln!("{summary}");
@@ -164,14 +166,17 @@ pub fn build_with(
         site_url: site_url.as_deref(),
         single_files,
         registry: &registry,
+        cache: Some(&cache),
     };
     let written = write_site(&viewer, &articles, &examples, out, &options)
         .map_err(|e| BuildError::Usage(format!("cannot write {}: {e}", out.display())))?;
-    keep(&cache, &articles, &written.page_stamps);
+    let article_count = articles.len();
+    keep(&cache, articles, &written.page_stamps, out)
+        .map_err(|e| BuildError::Usage(format!("cannot write {}: {e}", out.display())))?;
     clock.lap("write-and-keep");
     Ok(format!(
         "site: {} article(s) and {} example(s) into {} ({} pages) in {} ms",
-        articles.len(),
+        article_count,
         examples.len(),
         out.display(),
         written.pages.len(),
@@ -180,27 +185,47 @@ pub fn build_with(
 }
 
 /// Keeps in the build's cache every article read now or whose page was written now (with its
-/// page's stamp), and forgets those no longer in the site.
-fn keep(cache: &BuildCache, articles: &[Entry], page_stamps: &[(usize, u64)]) {
+/// page's stamp), and forgets those no longer in the site, whose folders in `out` (their page
+/// and data, written by an earlier build) are removed.
+fn keep(
+    cache: &BuildCache,
+    articles: Vec<Entry>,
+    page_stamps: &[(usize, u64)],
+    out: &Path,
+) -> std::io::Result<()> {
     let written: std::collections::HashMap<usize, u64> = page_stamps.iter().copied().collect();
-    for (n, entry) in articles.iter().enumerate() {
-        let Some(state) = &entry.cached else {
-            continue;
-        };
+    let slugs: Vec<String> = articles.iter().map(|e| e.slug.clone()).collect();
+    for (n, entry) in articles.into_iter().enumerate() {
         let page = written.get(&n).copied();
-        if !state.read_now && page.is_none() {
-            continue;
+        let state = match &entry.cached {
+            Some(state) if state.read_now || page.is_some() => state.clone(),
+            _ => {
+                crate::site::leave_to_exit(entry);
+                continue;
+            }
+        };
+        // The whole article once, when it was read: after, only the stamp of its page changes.
+        if state.read_now && entry.whole {
+            cache.put_whole(&entry.slug, state.sources, &entry.article);
         }
         let mut kept = Cached::new(
             state.sources,
             entry.ui_language.map(|l| l.tag().to_string()),
             state.warnings.clone(),
-            entry.article.clone(),
+            light(entry.article),
+            entry.first_sentences.into_iter().collect(),
         );
         kept.page = page.unwrap_or(state.page);
         cache.put(&entry.slug, &kept);
+        crate::site::leave_to_exit(kept);
     }
-    cache.keep_only(&articles.iter().map(|e| e.slug.as_str()).collect());
+    for gone in cache.keep_only(&slugs.iter().map(String::as_str).collect()) {
+        let folder = out.join(gone);
+        if folder.is_dir() {
+            std::fs::remove_dir_all(folder)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

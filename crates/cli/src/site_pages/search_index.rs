@@ -85,7 +85,8 @@ pub fn documents(articles: &[Entry], index: &SiteIndex, lang: Lang) -> Vec<Doc> 
             words: words(&names),
         });
     }
-    for entry in articles {
+    // Each article's own documents, made on every core: the article's, then its quotes'.
+    let per_article = crate::site_index::on_every_core(articles, |entry| {
         let meta = &entry.article.meta;
         let detail = lang.f(
             Msg::SearchArticleDetail,
@@ -99,30 +100,39 @@ pub fn documents(articles: &[Entry], index: &SiteIndex, lang: Lang) -> Vec<Doc> 
             meta.title,
             meta.standfirst.clone().unwrap_or_default()
         );
-        docs.push(Doc {
+        let article = Doc {
             kind: "article",
             title: meta.title.clone(),
             detail,
             href: format!("{}/index.html", entry.slug),
             words: words(&text),
-        });
+        };
+        let quotes: Vec<Doc> = entry
+            .article
+            .quotes
+            .iter()
+            .map(|quote| {
+                let by = entry.article.speakers_names(quote, lang);
+                Doc {
+                    kind: "quote",
+                    title: lang.f(Msg::SearchQuoteTitle, &[("text", &quote.text)]),
+                    detail: lang.f(
+                        Msg::SearchQuoteDetail,
+                        &[("who", &by), ("title", &meta.title)],
+                    ),
+                    href: format!("{}/index.html#quote={}", entry.slug, quote.id),
+                    words: words(&format!("{} {by}", quote.text)),
+                }
+            })
+            .collect();
+        (article, quotes)
+    });
+    let mut quotes = Vec::new();
+    for (article, of_article) in per_article {
+        docs.push(article);
+        quotes.push(of_article);
     }
-    for entry in articles {
-        let meta = &entry.article.meta;
-        for quote in &entry.article.quotes {
-            let by = entry.article.speakers_names(quote, lang);
-            docs.push(Doc {
-                kind: "quote",
-                title: lang.f(Msg::SearchQuoteTitle, &[("text", &quote.text)]),
-                detail: lang.f(
-                    Msg::SearchQuoteDetail,
-                    &[("who", &by), ("title", &meta.title)],
-                ),
-                href: format!("{}/index.html#quote={}", entry.slug, quote.id),
-                words: words(&format!("{} {by}", quote.text)),
-            });
-        }
-    }
+    docs.extend(quotes.into_iter().flatten());
     docs
 }
 
@@ -173,17 +183,21 @@ pub fn shards(docs: &[Doc]) -> BTreeMap<String, String> {
             let call = format!(
                 "marginaliaSearch.shard({}, {});\n",
                 json!(key.to_string()),
-                json!(words)
+                serde_json::to_string(&words).expect("words and numbers are JSON")
             );
             (format!("{key}.js"), script(call))
         })
         .collect();
     for (n, part) in docs.chunks(DOCS_PER_FILE).enumerate() {
-        let part: Vec<_> = part
+        // As `json!` writes them, without a value made of each: `[[kind,title,detail,href],…]`.
+        let part: Vec<String> = part
             .iter()
-            .map(|d| json!([d.kind, d.title, d.detail, d.href]))
+            .map(|d| {
+                serde_json::to_string(&[d.kind, &d.title, &d.detail, &d.href])
+                    .expect("strings are JSON")
+            })
             .collect();
-        let call = format!("marginaliaSearch.docs({n}, {});\n", json!(part));
+        let call = format!("marginaliaSearch.docs({n}, [{}]);\n", part.join(","));
         files.insert(format!("d-{n}.js"), script(call));
     }
     files

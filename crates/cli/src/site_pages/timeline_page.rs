@@ -26,8 +26,12 @@ pub fn timeline_href(up: &str, n: usize) -> String {
 
 #[derive(Properties, PartialEq)]
 pub struct TimelinePageProps {
-    /// This page's entries.
+    /// This page's entries, their reports possibly cut to the [`REPORTS_LISTED`] it shows.
     pub entries: Vec<TimelineEntry>,
+    /// How many reports each entry has in all, when its reports were cut (empty: as many as
+    /// it has).
+    #[prop_or_default]
+    pub reports_total: Vec<usize>,
     /// The number of the first of them on the whole timeline, from 1.
     #[prop_or(1)]
     pub first: usize,
@@ -81,7 +85,9 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
             </header>
             <main>
                 <ol class="site-page__list site-page__timeline" start={props.first.to_string()}>
-                    { for props.entries.iter().enumerate().map(|(n, e)| html! {
+                    { for props.entries.iter().enumerate().map(|(n, e)| {
+                      let reports_total = props.reports_total.get(n).copied().unwrap_or(e.reports.len());
+                      html! {
                         <li id={format!("entry-{}", props.first + n)}>
                             <h2 class="site-page__heading">
                                 <time datetime={e.date.html_datetime()}>{ e.date.written(lang) }</time>
@@ -115,12 +121,12 @@ pub fn timeline_page(props: &TimelinePageProps) -> Html {
                                         }) }
                                     </li>
                                 }) }
-                                if e.reports.len() > REPORTS_LISTED {
-                                    <li>{ lang.f(Msg::More, &[("n", &(e.reports.len() - REPORTS_LISTED).to_string())]) }</li>
+                                if reports_total > REPORTS_LISTED {
+                                    <li>{ lang.f(Msg::More, &[("n", &(reports_total - REPORTS_LISTED).to_string())]) }</li>
                                 }
                             </ul>
                         </li>
-                    }) }
+                    }}) }
                 </ol>
                 { pages() }
             </main>
@@ -158,6 +164,7 @@ mod tests {
     fn a_page_of_the_timeline_numbers_its_entries_from_its_first_and_leads_to_the_others() {
         let html = static_component::<TimelinePage>(TimelinePageProps {
             entries: vec![entry(101, 25), entry(102, 1)],
+            reports_total: vec![],
             first: 101,
             total: 250,
             page: 2,
@@ -176,6 +183,21 @@ mod tests {
             REPORTS_LISTED + 1
         );
         assert!(html.contains("<li>… and 15 more</li>"), "{html}");
+        // An entry given only the reports it lists, with how many it has, is the same.
+        let mut cut = entry(101, 25);
+        cut.reports.truncate(REPORTS_LISTED);
+        let same = static_component::<TimelinePage>(TimelinePageProps {
+            entries: vec![cut, entry(102, 1)],
+            reports_total: vec![25, 1],
+            first: 101,
+            total: 250,
+            page: 2,
+            pages: 3,
+            up: "../../../".into(),
+            names: vec![],
+            lang: Lang::En,
+        });
+        assert_eq!(same, html);
         // The pager: the page before, every page, the page after, from three folders down.
         assert!(html.contains("rel=\"prev\" href=\"../../../timeline/index.html\""));
         assert!(html.contains("href=\"../../../timeline/page/2/index.html\" aria-current=\"page\""));

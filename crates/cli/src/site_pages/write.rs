@@ -1,19 +1,27 @@
 //! Writes the site's own pages from its index: `actors/index.html`, `actors/<id>/index.html`
-//! for every actor, and the timeline (`timeline/index.html`, then `timeline/page/<n>/`). Pages of actors no article names any more are
-//! removed, so a rebuilt site lists what its articles say. All in the site's language.
+//! for every actor, the timeline (`timeline/index.html`, then `timeline/page/<n>/`) and the
+//! search's files. Pages of actors no article names any more are removed, so a rebuilt site
+//! lists what its articles say. All in the site's language.
+//!
+//! A site built again renders only what changed: each page's inputs (what its props are made
+//! of: the actor cut to what its page shows, the timeline's entries with the reports a page
+//! lists) are stamped ([`crate::build_cache::stamp_debug`]) and compared with the last build's
+//! stamps ([`PageStamps`]); a page stamped as before, and still there, is neither rendered nor
+//! written. The search's files are made every time (from the whole index) and written only
+//! where their text's stamp changed.
 
 use super::actor_page::{ActorPage, ActorPageProps};
 use super::actors_index::{ActorsIndex, ActorsIndexProps};
 use super::head_tags;
 use super::search_index;
-use super::timeline_page::{TimelinePage, TimelinePageProps, ENTRIES_PER_PAGE};
+use super::timeline_page::{TimelinePage, TimelinePageProps, ENTRIES_PER_PAGE, REPORTS_LISTED};
 use super::MAX_LISTED;
+use crate::build_cache::{stamp_debug, PageStamps};
 use crate::render::static_component;
 use crate::site::Entry;
-use crate::site::{static_page, Viewer};
-use crate::site_index::{SiteIndex, TimelineEntry};
+use crate::site::{static_page, SitePages};
+use crate::site_index::{SiteActor, SiteIndex, TimelineEntry};
 use marginalia_i18n::site::Msg;
-use marginalia_i18n::Lang;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -22,12 +30,12 @@ use std::path::{Path, PathBuf};
 const SEARCH_SCRIPT: &str = include_str!("search.js");
 
 pub fn write_pages(
-    viewer: &Viewer,
+    site: &SitePages,
     articles: &[Entry],
     index: &SiteIndex,
-    out: &Path,
-    lang: Lang,
+    stamps: &mut PageStamps,
 ) -> io::Result<Vec<PathBuf>> {
+    let (viewer, out, lang) = (site.viewer, site.out, site.lang);
     let names: Vec<(String, String)> = index
         .actors
         .values()
@@ -44,76 +52,102 @@ pub fn write_pages(
             fs::remove_dir_all(old.path())?;
         }
     }
-    let body = static_component::<ActorsIndex>(ActorsIndexProps {
-        actors: index.actors.values().map(|a| a.listed(0)).collect(),
-        lang,
-    });
-    let head = head_tags(
-        lang,
-        lang.t(Msg::ActorsTitle),
-        lang.t(Msg::ActorsDescription),
-    );
-    written.push(write(
+    let listed: Vec<SiteActor> = index.actors.values().map(|a| a.listed(0)).collect();
+    let stamp = stamp_debug(&listed);
+    written.push(site.write_unless_unchanged(
+        stamps,
         &actors_dir.join("index.html"),
-        static_page(viewer, 1, &head, &body, lang)?,
+        stamp,
+        || {
+            let body = static_component::<ActorsIndex>(ActorsIndexProps {
+                actors: listed,
+                lang,
+            });
+            let head = head_tags(
+                lang,
+                lang.t(Msg::ActorsTitle),
+                lang.t(Msg::ActorsDescription),
+            );
+            static_page(viewer, 1, &head, &body, lang)
+        },
     )?);
     for actor in index.actors.values() {
         // What the page shows: the first entries of each list, and of each event's reports.
-        let actor = &actor.listed(MAX_LISTED);
-        let body = static_component::<ActorPage>(ActorPageProps {
-            actor: actor.clone(),
-            events: actor
-                .events
-                .iter()
-                .map(|&n| {
-                    let entry = &index.timeline[n];
-                    TimelineEntry {
-                        reports: entry.reports[..entry.reports.len().min(MAX_LISTED)].to_vec(),
-                        ..entry.clone_without_reports()
-                    }
-                })
-                .collect(),
-            names: names.clone(),
-            lang,
-        });
-        let lead = lang.f(Msg::ActorDescription, &[("name", &actor.name)]);
-        let head = [head_tags(lang, &actor.name, &lead), actor_json_ld(actor)].join("\n    ");
-        let page = static_page(viewer, 2, &head, &body, lang)?;
+        let actor = actor.listed(MAX_LISTED);
+        let events: Vec<TimelineEntry> = actor
+            .events
+            .iter()
+            .map(|&n| {
+                let entry = &index.timeline[n];
+                TimelineEntry {
+                    reports: entry.reports[..entry.reports.len().min(MAX_LISTED)].to_vec(),
+                    ..entry.clone_without_reports()
+                }
+            })
+            .collect();
+        // The names it shows are those of the actors it is related to.
+        let stamp = stamp_debug(&(&actor, &events, &names));
         let folder = actors_dir.join(&actor.id);
         fs::create_dir_all(&folder)?;
-        written.push(write(&folder.join("index.html"), page)?);
+        written.push(site.write_unless_unchanged(
+            stamps,
+            &folder.join("index.html"),
+            stamp,
+            || {
+                let lead = lang.f(Msg::ActorDescription, &[("name", &actor.name)]);
+                let head =
+                    [head_tags(lang, &actor.name, &lead), actor_json_ld(&actor)].join("\n    ");
+                let body = static_component::<ActorPage>(ActorPageProps {
+                    actor,
+                    events,
+                    names: names.clone(),
+                    lang,
+                });
+                static_page(viewer, 2, &head, &body, lang)
+            },
+        )?);
     }
     clock.lap("actor-pages");
     // The timeline, in pages; pages of a longer timeline before go.
     let folder = out.join("timeline");
-    let _ = fs::remove_dir_all(folder.join("page"));
     fs::create_dir_all(&folder)?;
     let total = index.timeline.len();
     let pages = total.div_ceil(ENTRIES_PER_PAGE).max(1);
+    crate::site::remove_pages_beyond(&folder.join("page"), pages)?;
     for page in 1..=pages {
         let first = (page - 1) * ENTRIES_PER_PAGE;
-        let entries = index.timeline[first..total.min(first + ENTRIES_PER_PAGE)].to_vec();
+        let on_page = &index.timeline[first..total.min(first + ENTRIES_PER_PAGE)];
+        // Each entry with the reports the page lists, and how many it has in all.
+        let entries: Vec<TimelineEntry> = on_page
+            .iter()
+            .map(|entry| TimelineEntry {
+                reports: entry.reports[..entry.reports.len().min(REPORTS_LISTED)].to_vec(),
+                ..entry.clone_without_reports()
+            })
+            .collect();
+        let reports_total: Vec<usize> = on_page.iter().map(|e| e.reports.len()).collect();
         let (path, depth) = crate::contents_page::page_file(&folder, 1, page)?;
-        let body = static_component::<TimelinePage>(TimelinePageProps {
-            entries,
-            first: first + 1,
-            total,
-            page,
-            pages,
-            up: "../".repeat(depth),
-            names: names.clone(),
-            lang,
-        });
-        let title = if page == 1 {
-            lang.t(Msg::TimelineTitle).to_string()
-        } else {
-            lang.f(Msg::TimelineTitlePage, &[("n", &page.to_string())])
-        };
-        let head = head_tags(lang, &title, lang.t(Msg::TimelineDescription));
-        written.push(write(
-            &path,
-            static_page(viewer, depth, &head, &body, lang)?,
-        )?);
+        let stamp = stamp_debug(&(&entries, &reports_total, total, page, pages, depth, &names));
+        written.push(site.write_unless_unchanged(stamps, &path, stamp, || {
+            let body = static_component::<TimelinePage>(TimelinePageProps {
+                entries,
+                reports_total,
+                first: first + 1,
+                total,
+                page,
+                pages,
+                up: "../".repeat(depth),
+                names: names.clone(),
+                lang,
+            });
+            let title = if page == 1 {
+                lang.t(Msg::TimelineTitle).to_string()
+            } else {
+                lang.f(Msg::TimelineTitlePage, &[("n", &page.to_string())])
+            };
+            let head = head_tags(lang, &title, lang.t(Msg::TimelineDescription));
+            static_page(viewer, depth, &head, &body, lang)
+        })?);
     }
     clock.lap("timeline-pages");
     // The search: its script and its index, one file per first character.
@@ -125,15 +159,16 @@ pub fn write_pages(
         .filter_map(|name| name.strip_suffix(".js"))
         .filter(|stem| stem.chars().count() == 1)
         .collect();
-    fs::write(
-        out.join("search.js"),
+    write_if_changed(
+        &out.join("search.js"),
         SEARCH_SCRIPT
             .replacen("__MARGINALIA_SHARDS__", &keys, 1)
             .replacen(
                 "__MARGINALIA_DOCS_PER_FILE__",
                 &search_index::DOCS_PER_FILE.to_string(),
                 1,
-            ),
+            )
+            .as_bytes(),
     )?;
     // Only the files that changed are written, and those of an earlier index go.
     let search = out.join("search");
@@ -145,7 +180,10 @@ pub fn write_pages(
         }
     }
     for (name, script) in shards {
-        write_if_changed(&search.join(name), script.as_bytes())?;
+        let path = search.join(name);
+        if !stamps.unchanged(out, &path, crate::build_cache::stamp(&script)) {
+            fs::write(&path, script)?;
+        }
     }
     Ok(written)
 }
@@ -157,11 +195,6 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<()> {
         fs::write(path, bytes)?;
     }
     Ok(())
-}
-
-fn write(path: &Path, page: String) -> io::Result<PathBuf> {
-    fs::write(path, page)?;
-    Ok(path.to_path_buf())
 }
 
 /// The actor as schema.org JSON-LD (`Person`, `Country`, `Organization`,
