@@ -76,8 +76,9 @@ pub struct Marking {
 }
 
 /// The fields the form edits, by kind of suggestion.
-pub const EDITABLE: [(&str, &[&str]); 3] = [
-    ("actor", &["name", "kind", "role"]),
+pub const EDITABLE: [(&str, &[&str]); 4] = [
+    ("actor", &["name", "kind", "role", "affiliation"]),
+    ("relation", &["sentence", "evidence"]),
     ("quote", &["speakers"]),
     ("event", &["date", "provenance"]),
 ];
@@ -601,6 +602,75 @@ mod tests {
         // Fixed, it is gone from both.
         let s = s.apply(Action::SetField("kind", actor_kind(&actor)));
         assert!(s.report.is_none() && s.placed.is_empty() && s.suggestions[0].errors.is_empty());
+    }
+
+    #[test]
+    fn an_actor_s_affiliation_and_the_sentence_a_relation_cites_from_the_form() {
+        let s = seed_drafted();
+        let person = s
+            .suggestions
+            .iter()
+            .position(|x| x.kind == "actor" && x.label.ends_with("(person)"))
+            .expect("a person drafted");
+        let id = s.suggestions[person].id.clone();
+        let s = s.apply(Action::Select(person));
+        let before = s.work.folder.clone().unwrap().actors;
+        let was = crate::edits::field(&before, &s.suggestions[person], "affiliation");
+        let other = if was.as_deref() == Some("russia") {
+            "north-korea"
+        } else {
+            "russia"
+        };
+        let s2 = s.apply(Action::SetField("affiliation", other.into()));
+        let after = s2.work.folder.clone().unwrap().actors;
+        let current = &s2.suggestions[s2.current];
+        assert_eq!(current.id, id);
+        assert_eq!(
+            crate::edits::field(&after, current, "affiliation").as_deref(),
+            Some(other)
+        );
+        // One line, of that actor's entry, and nothing else.
+        let added = after.lines().count() as i64 - before.lines().count() as i64;
+        let changed = after
+            .lines()
+            .zip(before.lines())
+            .filter(|(a, b)| a != b)
+            .count();
+        assert!(
+            (added == 0 && changed == 1)
+                || (added == 1 && after.contains(&format!("affiliation = \"{other}\""))),
+            "{added} {changed}"
+        );
+        assert!(s2.report.is_none(), "{:?}", s2.report);
+
+        // A relation: the sentence it cites (the drafter writes where it is, `sentence =
+        // "P.S"`), from the form; a place the article does not have is the checker's error, on
+        // the relation.
+        let relation = s
+            .suggestions
+            .iter()
+            .position(|x| x.kind == "relation")
+            .expect("a relation drafted");
+        let s = s.apply(Action::Select(relation));
+        let r = s.suggestions[relation].clone();
+        let actors = s.work.folder.clone().unwrap().actors;
+        let cited = crate::edits::field(&actors, &r, "sentence").expect("its sentence");
+        let s3 = s.apply(Action::SetField("sentence", "99.1".into()));
+        let actors3 = s3.work.folder.clone().unwrap().actors;
+        let current = &s3.suggestions[s3.current];
+        assert_eq!(current.id, r.id);
+        assert_eq!(
+            crate::edits::field(&actors3, current, "sentence").as_deref(),
+            Some("99.1")
+        );
+        assert_eq!(actors3.lines().count(), actors.lines().count());
+        assert!(
+            s3.report.is_some(),
+            "a sentence the article does not have is refused"
+        );
+        assert!(!current.errors.is_empty(), "the error is on the relation");
+        let s4 = s3.apply(Action::SetField("sentence", cited));
+        assert!(s4.report.is_none(), "{:?}", s4.report);
     }
 
     fn actor_kind(s: &Suggestion) -> String {

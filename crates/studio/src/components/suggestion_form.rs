@@ -1,6 +1,6 @@
 //! The current suggestion's fields in a form, to correct before confirming what the buttons
-//! cannot: an actor's name, kind and role; a quote's speaker or speakers; an event's date, its
-//! precision and its provenance (`crate::state::EDITABLE`). A field is applied when it is left
+//! cannot: an actor's name, kind, role and affiliation; the sentence a relation cites; a
+//! quote's speaker or speakers; an event's date, its precision and its provenance (`crate::state::EDITABLE`). A field is applied when it is left
 //! (or Enter is pressed), and rewrites only its own line (`crate::edits::set_field`). `e`
 //! focuses the form's first field; Esc leaves the form (`components::studio`'s keyboard).
 
@@ -90,8 +90,27 @@ pub fn suggestion_form(props: &SuggestionFormProps) -> Html {
                 { choice("suggestion-field-kind", "Kind", &kind, &ACTOR_KINDS, |_| false,
                     act.reform(|e: Event| Action::SetField("kind", select_value(&e)))) }
                 { text_field("role", "Role", "at the time of the article, as it gives it", get("role"), act) }
+                { text_field("affiliation", "Affiliation", "the id of the actor of this article it belongs to (a state, an organisation)", get("affiliation"), act) }
             </> }
         }
+        // The sentence a relation rests on: where it is (`sentence`, as the drafter writes it),
+        // or its words (`evidence`, as a writer may).
+        "relation" => match field(&props.text, s, "sentence") {
+            Some(place) => text_field(
+                "sentence",
+                "Sentence",
+                "where the sentence is in the article: paragraph.sentence, as 2.1 for the second paragraph's first",
+                place,
+                act,
+            ),
+            None => text_field(
+                "evidence",
+                "Sentence",
+                "the one sentence of the article the relation rests on, copied exactly",
+                get("evidence"),
+                act,
+            ),
+        },
         "quote" => {
             let speakers = match get("speakers") {
                 many if !many.is_empty() => many,
