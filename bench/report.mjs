@@ -1,4 +1,6 @@
-// bench/RESULTS.md from the results of bench/run.mjs.
+// bench/RESULTS.md from the results of bench/run.mjs, and the site's scale table from the latest
+// run of bench/scale.mjs (bench/SCALE.md), which has a run of its own (minutes, gigabytes).
+import { existsSync, readFileSync } from "node:fs";
 const KiB = 1024;
 const kib = (b) => (b == null ? "–" : `${(b / KiB).toFixed(1)}`);
 const mib = (b) => (b == null ? "–" : `${(b / KiB / KiB).toFixed(1)}`);
@@ -248,5 +250,16 @@ brackets, painted and DOM updated). Sizes: gzip KiB; memory MiB.`);
     );
   }
   if (r.mdbookExternal?.length) out.push(`mdBook's output names other origins: ${r.mdbookExternal.join("; ")}`);
+  out.push(siteAtScale());
   return `${out.join("\n\n")}\n`;
+}
+
+/** The site at 1, 100, 1,000 and 10,000 articles: bench/SCALE.md (`node bench/scale.mjs`), its
+ * headings one level down, as a section of RESULTS.md. */
+export function siteAtScale(path = new URL("SCALE.md", import.meta.url)) {
+  if (!existsSync(path)) return "## The site at scale\n\nNot measured yet: `node bench/scale.mjs`.";
+  return readFileSync(path, "utf8")
+    .trim()
+    .replace(/^(#+) /gm, "#$1 ")
+    .replace("## The site at scale", "## The site at scale (bench/SCALE.md, `node bench/scale.mjs`)");
 }
