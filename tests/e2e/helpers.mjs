@@ -132,10 +132,21 @@ async function watchAndLoad(page, url, waitFor = ".app[data-ready]") {
  * replaces the prerendered one. `where`: a page, a frame or a locator (a mount's element).
  */
 export async function reachFeedback(where) {
+  const ready = where.locator(".feedback[data-ready]");
   // The island has no box (`display: contents`): its child does (the prerendered form, or what
-  // stands in for it in a mount).
-  await where.locator('.island[data-island="feedback"] > *').scrollIntoViewIfNeeded();
-  await where.locator(".feedback[data-ready]").waitFor();
+  // stands in for it in a mount). After a reload the browser may restore a scroll that is near
+  // the form already, and the live form may replace the prerendered one while it is scrolled
+  // to: then the scroll is tried again on what is there now.
+  for (let tries = 0; tries < 5 && (await ready.count()) === 0; tries++) {
+    await where
+      .locator('.island[data-island="feedback"] > *')
+      .first()
+      .scrollIntoViewIfNeeded()
+      .catch((e) => {
+        if (!/not attached/.test(String(e))) throw e;
+      });
+  }
+  await ready.waitFor();
 }
 
 /** Runs axe-core in the page; returns its violations. */

@@ -30,8 +30,8 @@ test("JavaScript off: the picture and every relation with its sentence are in th
   // The picture is the dossier's drawing, shown by reference (one copy of it in the page).
   assert.equal(await page.getAttribute("#panel-relations svg.graph use", "href"), "#relations-picture");
   assert.equal(await page.locator(".dossier #relations-picture .graph__node").count(), ACTORS);
-  assert.equal(await page.locator(".dossier #relations-picture .graph__edge").count(), RELATIONS);
-  assert.equal(await page.locator("svg.graph .graph__edge").count(), RELATIONS, "no second copy");
+  assert.equal(await page.locator(".dossier #relations-picture .graph__line").count(), RELATIONS);
+  assert.equal(await page.locator("svg.graph .graph__line").count(), RELATIONS, "no second copy");
   assert.equal(await page.locator("#panel-relations .relation-entry").count(), RELATIONS);
   assert.equal(await page.locator("#panel-relations .relation-entry .relation__evidence").count(), RELATIONS);
   assert.equal(await page.isVisible("#panel-relations"), false, "another panel is shown first");
@@ -149,7 +149,7 @@ test("print: the dossier shows the picture and every relation with its sentence"
   await page.emulateMedia({ media: "print" });
   const box = await page.locator(".dossier svg.graph").boundingBox();
   assert.ok(box && box.width > 300 && box.height > 300, JSON.stringify(box));
-  assert.equal(await page.locator(".dossier .graph__edge").count(), RELATIONS);
+  assert.equal(await page.locator(".dossier .graph__line").count(), RELATIONS);
   const rows = await page.$$eval(".dossier table", (tables) => tables.at(-1).querySelectorAll("tbody tr").length);
   assert.equal(rows, RELATIONS);
   assert.equal(await page.isVisible("#panel-relations"), false, "no panel on paper");
