@@ -559,6 +559,19 @@ fn with_marks(text: &str, own: &[(Span, String)], mentions: &[(Span, &str)]) -> 
 
 /// The spans of Markdown links (`[…](…)` on one line) in `text`, where no mark may go.
 fn link_spans(text: &str) -> Vec<Span> {
+    links(text)
+        .into_iter()
+        .map(|(at, _)| Span {
+            start: at.start,
+            end: at.end,
+        })
+        .collect()
+}
+
+/// The Markdown links of `text` (`[words](address)`, on one line, with no bracket in the
+/// address), as byte ranges, each with its address. The drafter keeps its marks out of them;
+/// the studio finds the writer's marks by them.
+pub fn links(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(open) = text[from..].find('[').map(|i| from + i) {
@@ -571,15 +584,12 @@ fn link_spans(text: &str) -> Vec<Span> {
         if !text[close..].starts_with("](") {
             continue;
         }
-        if let Some(end) = text[close + 1..]
+        if let Some(end) = text[close + 2..]
             .find([')', '\n', '['])
-            .map(|i| close + 1 + i)
+            .map(|i| close + 2 + i)
         {
             if text[end..].starts_with(')') {
-                out.push(Span {
-                    start: open,
-                    end: end + 1,
-                });
+                out.push((open..end + 1, &text[close + 2..end]));
             }
         }
     }

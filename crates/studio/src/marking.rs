@@ -325,28 +325,6 @@ fn source_offset(source: &str, from: usize, plain: &str, at: usize) -> Option<us
     (at >= plain.len()).then_some(s)
 }
 
-/// The Markdown links on each line of `text` (`[words](address)`), as byte ranges, with their
-/// address.
-fn links(text: &str) -> Vec<(Range<usize>, &str)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(open) = text[from..].find('[').map(|i| from + i) {
-        from = open + 1;
-        let Some(close) = text[from..].find(['[', ']', '\n']).map(|i| from + i) else {
-            break;
-        };
-        if !text[close..].starts_with("](") {
-            continue;
-        }
-        if let Some(end) = text[close + 2..].find([')', '\n']).map(|i| close + 2 + i) {
-            if text[end..].starts_with(')') {
-                out.push((open..end + 1, &text[close + 2..end]));
-            }
-        }
-    }
-    out
-}
-
 /// `article` with an actor's mark around the located words.
 fn with_actor_mark(article: &str, at: &Located, id: &str) -> Result<String, String> {
     let start = source_offset(article, at.offset, &at.text, at.range.start);
@@ -359,7 +337,7 @@ fn with_actor_mark(article: &str, at: &Located, id: &str) -> Result<String, Stri
     let (Some(start), Some(end)) = (start, end) else {
         return Err("The words could not be found in article.md: select them again.".into());
     };
-    for (link, address) in links(article) {
+    for (link, address) in marginalia_draft::write::links(article) {
         if link.start < end && start < link.end {
             return Err(match address.strip_prefix("actor:") {
                 Some(actor) => format!(
