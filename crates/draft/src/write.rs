@@ -223,8 +223,8 @@ pub fn report_date(meta: &str) -> Result<PartialDate, String> {
         .map_err(|e| format!("meta.toml: source.date: {e}"))
 }
 
-/// The ids of the `[[table]]` entries of a TOML file.
-fn entry_ids(file: &str, table: &str) -> Result<Vec<String>, String> {
+/// The ids of the `[[table]]` entries of a TOML file (none in an empty one).
+pub fn entry_ids(file: &str, table: &str) -> Result<Vec<String>, String> {
     if file.trim().is_empty() {
         return Ok(Vec::new());
     }

@@ -365,18 +365,11 @@ fn with_actor_mark(article: &str, at: &Located, id: &str) -> Result<String, Stri
     ))
 }
 
-/// The ids of a TOML file's `[[table]]` entries; errs when the file does not read as TOML.
+/// The ids of a TOML file's `[[table]]` entries (the drafter's reading); errs, in the studio's
+/// words, when the file does not read as TOML.
 fn ids(file: &str, table: &str, name: &str) -> Result<Vec<String>, String> {
-    let parsed: toml::Table = file
-        .parse()
-        .map_err(|_| format!("{name} does not read as TOML: fix it in Files first."))?;
-    Ok(parsed
-        .get(table)
-        .and_then(|v| v.as_array())
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.get("id")?.as_str().map(str::to_string))
-        .collect())
+    marginalia_draft::write::entry_ids(file, table)
+        .map_err(|_| format!("{name} does not read as TOML: fix it in Files first."))
 }
 
 /// `file` with `entry` (its lines, each ending with a line break) appended after a blank line.
