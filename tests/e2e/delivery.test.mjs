@@ -5,9 +5,10 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, serve, openPage, seedParagraphs, reachFeedback, DESKTOP, PHONE } from "./helpers.mjs";
+import { launch, serve, openPage, seedParagraphs, reachFeedback, DESKTOP, PHONE, STRICT_CSP } from "./helpers.mjs";
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+// The README's policy, as a host serves it.
+const CSP = STRICT_CSP;
 let browser, root, sub, strict;
 before(async () => {
   browser = await launch();

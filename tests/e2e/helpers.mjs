@@ -89,6 +89,17 @@ export function startServer({ dir = "dist", base, headers = {}, gzip = false, ar
   });
 }
 
+/**
+ * The strict Content-Security-Policy the README tells a host to serve the site with (its one
+ * `Content-Security-Policy:` line): the tests serve it as documented, so the two cannot drift.
+ */
+export const STRICT_CSP = (() => {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const line = readme.match(/^Content-Security-Policy: (.+)$/m);
+  if (!line) throw new Error("README.md: no `Content-Security-Policy: …` line");
+  return line[1];
+})();
+
 /** The seed article's folder in the site. */
 export const SEED = "putin-kim-pact/";
 

@@ -8,13 +8,14 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { launch, serve, startServer, marginalia, reachFeedback } from "./helpers.mjs";
+import { basename, join } from "node:path";
+import { launch, serve, startServer, marginalia, reachFeedback, STRICT_CSP } from "./helpers.mjs";
 
-const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:";
+// The README's policy, as a host serves it.
+const CSP = STRICT_CSP;
 
 let browser, tmp, viewer, strict, hostOrigin, hostileOrigin;
 const servers = [];
@@ -115,6 +116,33 @@ test("a #link in a mounted article's text scrolls inside the viewer and leaves t
   assert.equal(await page.evaluate(() => location.href), `${hostOrigin}/host`);
   assert.ok((await page.evaluate(() => scrollY)) < before, "scrolled back up to the article");
   await page.close();
+});
+
+test("strict CSP: every inline script the site's pages run is allowed by the README's policy (by its hash), which allows no other", () => {
+  // Every page of the site but the single files (for opening from disk, not for serving).
+  const pages = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(".html") && entry.name !== `${basename(dir)}.html`) pages.push(path);
+    }
+  };
+  walk("dist");
+  assert.ok(pages.length > 20, `the site's pages: ${pages.length}`);
+  const written = new Set();
+  for (const page of pages) {
+    // Inline scripts that run: no src, and a script type (data islands and JSON-LD are not run).
+    for (const [, attributes, body] of readFileSync(page, "utf8").matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
+      const type = attributes.match(/type="([^"]*)"/)?.[1] ?? "";
+      if (attributes.includes("src=") || !["", "module", "text/javascript"].includes(type)) continue;
+      written.add(`'sha256-${createHash("sha256").update(body).digest("base64")}'`);
+    }
+  }
+  const allowed = new Set(CSP.match(/'sha256-[^']+'/g) ?? []);
+  assert.deepEqual([...written].sort(), [...allowed].sort(), "the hashes the policy allows, against the inline scripts written");
+  // SECURITY.md gives the same policy.
+  assert.ok(readFileSync("SECURITY.md", "utf8").includes(`\n${CSP}\n`), "SECURITY.md's policy is the README's");
 });
 
 test("strict CSP: every page of the site and every feature, no violation", async () => {

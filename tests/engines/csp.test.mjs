@@ -1,12 +1,14 @@
-// Served with a strict Content-Security-Policy: no inline script or style is needed, nothing
+// Served with the README's strict Content-Security-Policy: no inline style, one inline script
+// allowed by its hash (the theme switch), nothing
 // is refused. Every engine's page also gets the capture script first (it is same-origin, so
 // the policy allows it) to hear `securitypolicyviolation` events, which a console may not show.
 import assert from "node:assert/strict";
 import { journeys, it, withPage, actorSelected, cardShown } from "./site.mjs";
 import { captureServing } from "./driver.mjs";
+import { STRICT_CSP } from "../e2e/helpers.mjs";
 
-const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:";
+// The README's policy, as a host serves it.
+const CSP = STRICT_CSP;
 
 journeys(
   "strict CSP",
