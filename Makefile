@@ -151,6 +151,7 @@ test-engines: build
 ## Benchmark: marginalia against plain static HTML and mdBook on the same article (bench/).
 bench: setup-test build
 	@scripts/setup.sh --bench
+	node bench/startup.mjs
 	node bench/run.mjs
 
 ## Rust (rustfmt, clippy) and JavaScript (eslint, eslint.config.mjs).

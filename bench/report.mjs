@@ -1,5 +1,6 @@
 // bench/RESULTS.md from the results of bench/run.mjs, and the site's scale table from the latest
-// run of bench/scale.mjs (bench/SCALE.md), which has a run of its own (minutes, gigabytes).
+// run of bench/scale.mjs (bench/SCALE.md), which has a run of its own (minutes, gigabytes), and a
+// cold start by wasm function (bench/STARTUP.md, bench/startup.mjs, run by `make bench` first).
 import { existsSync, readFileSync } from "node:fs";
 const KiB = 1024;
 const kib = (b) => (b == null ? "–" : `${(b / KiB).toFixed(1)}`);
@@ -251,6 +252,7 @@ brackets, painted and DOM updated). Sizes: gzip KiB; memory MiB.`);
   }
   if (r.mdbookExternal?.length) out.push(`mdBook's output names other origins: ${r.mdbookExternal.join("; ")}`);
   out.push(siteAtScale());
+  out.push(startup());
   return `${out.join("\n\n")}\n`;
 }
 
@@ -262,4 +264,15 @@ export function siteAtScale(path = new URL("SCALE.md", import.meta.url)) {
     .trim()
     .replace(/^(#+) /gm, "#$1 ")
     .replace("## The site at scale", "## The site at scale (bench/SCALE.md, `node bench/scale.mjs`)");
+}
+
+/** A cold start's tasks by wasm function: bench/STARTUP.md (`node bench/startup.mjs`, which
+ * `make bench` runs first), its headings one level down, as a section of RESULTS.md. */
+export function startup(path = new URL("STARTUP.md", import.meta.url)) {
+  const title = "## Start-up tasks of the seed's page, cold, by wasm function";
+  if (!existsSync(path)) return `${title}\n\nNot measured yet: \`node bench/startup.mjs\`.`;
+  return readFileSync(path, "utf8")
+    .trim()
+    .replace(/^(#+) /gm, "#$1 ")
+    .replace(title, `${title} (bench/STARTUP.md, \`node bench/startup.mjs\`)`);
 }

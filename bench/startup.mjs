@@ -19,11 +19,13 @@
 //    number and bytes of the functions compiled, and the crates and components they belong
 //    to; then the largest functions compiled in the start.
 //
-// A benchmark, not a test: it prints, nothing fails. Timings move with the machine's load;
+// It prints its report and writes it to bench/STARTUP.md, which `make bench` runs it for and
+// bench/RESULTS.md carries as a section (bench/report.mjs). A benchmark, not a test: nothing fails. Timings move with the machine's load;
 // compare runs made one after the other.
 import { launch, startServer } from "../tests/e2e/helpers.mjs";
 import { run, ROOT, SEED_PAGE } from "./sites.mjs";
-import { cpSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { loadavg } from "node:os";
 
@@ -200,33 +202,51 @@ function tasksOf(events) {
 
 // --- Report ------------------------------------------------------------------------------------
 const round = (x) => x.toFixed(1);
-console.log(
+const report = [];
+const say = (line) => report.push(line);
+const sh = (command, args) => execFileSync(command, args, { cwd: ROOT, encoding: "utf8" }).trim();
+const commit = sh("git", ["rev-parse", "--short", "HEAD"]) + (sh("git", ["status", "--porcelain"]) ? " (with uncommitted changes)" : "");
+say(
   `# Start-up tasks of the seed's page, cold, by wasm function\n\n` +
+    `The latest run of \`node bench/startup.mjs\`, ${new Date().toISOString().replace("T", " ").slice(0, 19)} UTC, commit ${commit}, ` +
     `${VISITS} visits, ${THROTTLE > 1 ? `${THROTTLE}× CPU slowdown` : "unthrottled"}${PROFILER ? ", with V8's CPU profiler on (as in Lighthouse)" : ""}; ` +
     `load average ${load.toFixed(2)} at the start. The viewer's wasm: ${sizes.size} functions, ` +
     `${[...sizes.values()].reduce((s, x) => s + x, 0)} bytes of code. Tasks of 5 ms or more that run wasm, ms from the page's first parse.\n`,
 );
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const sum = (tasks, key) => tasks.reduce((s, t) => s + t[key], 0);
+say("| over the visits (median) | wasm tasks (ms) | of which lazy compile (ms) | functions compiled | longest task (ms) | tasks of 12.5 ms or more |");
+say("| --- | ---: | ---: | ---: | ---: | ---: |");
+say(
+  `| ${VISITS} visits | ${round(median(visits.map((t) => sum(t, "ms"))))} | ${round(median(visits.map((t) => sum(t, "compileMs"))))} | ` +
+    `${median(visits.map((t) => sum(t, "functions")))} | ${round(median(visits.map((t) => Math.max(...t.map((x) => x.ms)))))} | ` +
+    `${median(visits.map((t) => t.filter((x) => x.ms >= 12.5).length))} |\n`,
+);
+say("(12.5 ms: what Lighthouse's 4× slowdown turns into a long task of 50 ms.)\n");
 visits.forEach((tasks, v) => {
-  console.log(`## Visit ${v + 1}\n`);
-  console.log("| task at | length | lazy compile | functions compiled | their code (B) | compile by part (ms) |");
-  console.log("| ---: | ---: | ---: | ---: | ---: | --- |");
+  say(`## Visit ${v + 1}\n`);
+  say("| task at | length | lazy compile | functions compiled | their code (B) | compile by part (ms) |");
+  say("| ---: | ---: | ---: | ---: | ---: | --- |");
   for (const t of tasks) {
     const parts = t.owners.slice(0, 6).map(([k, ms]) => `${k} ${round(ms)}`).join(", ");
-    console.log(`| ${Math.round(t.at)} | **${round(t.ms)}** | ${round(t.compileMs)} | ${t.functions} | ${t.bytes} | ${parts} |`);
+    say(`| ${Math.round(t.at)} | **${round(t.ms)}** | ${round(t.compileMs)} | ${t.functions} | ${t.bytes} | ${parts} |`);
   }
   const all = tasks.reduce((s, t) => s + t.ms, 0);
   const compile = tasks.reduce((s, t) => s + t.compileMs, 0);
   const fns = tasks.reduce((s, t) => s + t.functions, 0);
-  console.log(`\nIn all: ${round(all)} ms of wasm tasks, of which ${round(compile)} ms compiling ${fns} functions at their first call (${Math.round((100 * compile) / all)} %).\n`);
+  say(`\nIn all: ${round(all)} ms of wasm tasks, of which ${round(compile)} ms compiling ${fns} functions at their first call (${Math.round((100 * compile) / all)} %).\n`);
 });
 const first = visits[0].flatMap((t) => t.compiled);
 const seen = new Map();
 for (const c of first) seen.set(c.index, (seen.get(c.index) ?? 0) + c.ms);
 const bytes = [...seen.keys()].reduce((s, i) => s + (sizes.get(i) ?? 0), 0);
-console.log(`## The largest functions compiled in visit 1 (${seen.size} functions, ${bytes} B of code)\n`);
-console.log("| code (B) | compile (ms) | function |");
-console.log("| ---: | ---: | --- |");
+say(`## The largest functions compiled in visit 1 (${seen.size} functions, ${bytes} B of code)\n`);
+say("| code (B) | compile (ms) | function |");
+say("| ---: | ---: | --- |");
 for (const [index, ms] of [...seen].sort((a, b) => (sizes.get(b[0]) ?? 0) - (sizes.get(a[0]) ?? 0)).slice(0, TOP)) {
-  console.log(`| ${sizes.get(index)} | ${ms.toFixed(2)} | \`${plain(index).slice(0, 140).replaceAll("|", "\\|")}\` |`);
+  say(`| ${sizes.get(index)} | ${ms.toFixed(2)} | \`${plain(index).slice(0, 140).replaceAll("|", "\\|")}\` |`);
 }
+const text = `${report.join("\n")}\n`;
+process.stdout.write(text);
+if (!args.includes("--no-write")) writeFileSync(join(ROOT, "bench/STARTUP.md"), text);
 process.exit(0);
