@@ -9,9 +9,11 @@
 //!
 //! 1. the page's start (`crate::start`) finds the islands in the page ([`Islands::find`]) and
 //!    starts the viewer with them (`crate::config::Start::PageInPlace`);
-//! 2. [`use_live_islands`] (called by `App`) steps through the [`schedule`]: in the first
-//!    task the small islands go live, then one more in each task after it ([`Live`]), so that
-//!    no start-up task is long; just before an island's live part renders, its prerendered
+//! 2. [`use_live_islands`] (called by `App`) steps through the [`schedule`]: the first task
+//!    starts the viewer itself (its state, its effects, the text's listeners) with no island
+//!    live, the next brings the small islands, then one more in each task after it ([`Live`]),
+//!    so that no start-up task is long (a cold start compiles each wasm function at its first
+//!    call, on the main thread: the first render's code alone is 1,000 functions); just before an island's live part renders, its prerendered
 //!    part is taken out ([`Islands::take_prerendered`]; in the same task, so nothing is
 //!    painted in between), and focus in a part that goes live moves to the live part's element
 //!    of the same id;
@@ -64,15 +66,15 @@ impl Island {
         }
     }
 
-    /// The task in which it goes live on a page: the small parts with the first render, then
-    /// the panels, the toolbar and the feedback form, one a task.
+    /// The task in which it goes live on a page: the small parts in the task after the first
+    /// render, then the panels, the toolbar and the feedback form, one a task.
     pub fn live_in(self) -> Live {
         match self {
             Island::Panels => Live::Panels,
             Island::Toolbar => Live::Toolbar,
             Island::Feedback => Live::All,
             Island::SkipLink | Island::Notice | Island::Card | Island::Help | Island::Announcer => {
-                Live::None
+                Live::Small
             }
         }
     }
@@ -83,12 +85,13 @@ impl Island {
     }
 }
 
-/// Which islands are live: on a page, the small ones from the first task (the prerendered
-/// others stand in), then one more in each task after it; everything, in a viewer that renders
-/// itself.
+/// Which islands are live: on a page, none in the first task (the prerendered parts stand in),
+/// the small ones from the second, then one more in each task after it; everything, in a viewer
+/// that renders itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Live {
-    None,
+    Start,
+    Small,
     Panels,
     Toolbar,
     All,
@@ -98,7 +101,8 @@ impl Live {
     /// The parts live in the task after this one's.
     pub fn next(self) -> Live {
         match self {
-            Live::None => Live::Panels,
+            Live::Start => Live::Small,
+            Live::Small => Live::Panels,
             Live::Panels => Live::Toolbar,
             Live::Toolbar | Live::All => Live::All,
         }
@@ -113,7 +117,7 @@ impl Live {
 /// The tasks of a page viewer's start, in order: in each, what is live and which islands have
 /// just gone live.
 pub fn schedule() -> Vec<(Live, Vec<Island>)> {
-    let mut tasks = vec![(Live::None, Live::None.islands().collect())];
+    let mut tasks = vec![(Live::Start, Live::Start.islands().collect())];
     while let Some(&(now, _)) = tasks.last().filter(|(now, _)| *now != Live::All) {
         let next = now.next();
         tasks.push((next, next.islands().collect()));
@@ -168,7 +172,7 @@ impl Islands {
 #[hook]
 pub fn use_live_islands(islands: Option<Islands>) -> Live {
     let live = use_state(|| match islands {
-        Some(_) => Live::None,
+        Some(_) => Live::Start,
         None => Live::All,
     });
     let focused = use_mut_ref(|| None::<String>);
@@ -205,8 +209,9 @@ mod tests {
         assert_eq!(
             order,
             [
+                (Live::Start, vec![]),
                 (
-                    Live::None,
+                    Live::Small,
                     vec!["skip-link", "notice", "card", "help", "announcer"]
                 ),
                 (Live::Panels, vec!["panels"]),
@@ -234,8 +239,10 @@ mod tests {
         // The steps only go forward, and end where they stay.
         assert!(tasks.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(Live::All.next(), Live::All);
-        // Each task after the first brings one island: no start-up task is long.
-        assert!(tasks[1..].iter().all(|(_, islands)| islands.len() == 1));
+        // The first task brings none, each after the small ones' brings one island: no
+        // start-up task is long.
+        assert!(tasks[0].1.is_empty());
+        assert!(tasks[2..].iter().all(|(_, islands)| islands.len() == 1));
     }
 
     #[test]

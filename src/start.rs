@@ -12,7 +12,7 @@
 //! 3. in the next task, [`App`] brings the prerendered viewer to life where it is: nothing of
 //!    the article (its text, header, print dossier) is rendered or moved; each island of the
 //!    viewer (`div.island`: the toolbar, the panels, the feedback form, the small parts) gets
-//!    its live part in place of the prerendered one, the small ones now and the others one a
+//!    its live part in place of the prerendered one, the small ones in the next task and the others one a
 //!    task after (see `crate::islands`), so that no start-up task is long
 //!    ([`Start::PageInPlace`]). A page without its islands (not written by this build) gets the
 //!    error view above its text.
@@ -25,7 +25,7 @@ use crate::components::app::{App, AppProps};
 use crate::config::{Prerendered, SiteActor, Start};
 use crate::dom;
 use crate::i18n::{runtime, viewer::Msg, Lang};
-use crate::islands::{Islands, Live};
+use crate::islands::Islands;
 use crate::model::data::{self, ArticleData};
 use crate::route::PageOptions;
 use crate::web;
@@ -108,7 +108,7 @@ pub fn start_page(feedback: Option<js_sys::Function>) {
 
 /// Brings the page's prerendered viewer to life where it is: the viewer's own root is an
 /// element never put in the page, and its parts render into the page's islands (portals),
-/// the small ones now and the others one a task after (see [`Islands`]).
+/// none in this task, the small ones in the next and the others one a task after (see [`Islands`]).
 fn render_in_place(
     doc: &Document,
     data: ArticleData,
@@ -120,7 +120,6 @@ fn render_in_place(
     let Ok(host) = doc.create_element("div") else {
         return;
     };
-    islands.take_prerendered(Live::None);
     yew::Renderer::<App>::with_root_and_props(
         host,
         AppProps {
