@@ -15,7 +15,7 @@ export const SLOW_PHONE = { cpu: 4, latency: 562.5, downloadKbps: 1474.56, uploa
 
 export const LONG_TASK_MS = 50;
 
-const TRACE_CATEGORIES = [
+export const TRACE_CATEGORIES = [
   "devtools.timeline",
   "disabled-by-default-devtools.timeline",
   "v8",

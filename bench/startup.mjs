@@ -24,6 +24,7 @@
 // compare runs made one after the other.
 import { launch, startServer } from "../tests/e2e/helpers.mjs";
 import { run, ROOT, SEED_PAGE } from "./sites.mjs";
+import { TRACE_CATEGORIES } from "./slowphone.mjs";
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
@@ -43,18 +44,9 @@ const DIST = option("--dist", join(ROOT, "dist"));
 const BINDGEN = option("--bindgen", join(process.env.CARGO_TARGET_DIR || join(ROOT, "target"), "wasm-bindgen/release/marginalia-viewer_bg.wasm"));
 const OUT = join(ROOT, "target/bench/startup");
 
-const CATEGORIES = [
-  "devtools.timeline",
-  "disabled-by-default-devtools.timeline",
-  "v8",
-  "v8.execute",
-  "v8.wasm",
-  "disabled-by-default-v8.compile",
-  "blink",
-  "loading",
-  "toplevel",
-  ...(PROFILER ? ["disabled-by-default-v8.cpu_profiler"] : []),
-];
+// The slow phone's trace (the main thread, V8's and wasm's compile events), and V8's sampling
+// profiler when asked.
+const CATEGORIES = [...TRACE_CATEGORIES, ...(PROFILER ? ["disabled-by-default-v8.cpu_profiler"] : [])];
 
 // --- The site with a named wasm ---------------------------------------------------------------
 rmSync(OUT, { recursive: true, force: true });
