@@ -13,7 +13,7 @@
 //    protocol), each with a trace of the renderer's main thread and V8's wasm events.
 //    `--profiler` records V8's sampling CPU profiler too, as Lighthouse does: it makes each
 //    function's first compile dearer (every new code object is logged with its name).
-// 3. For each main-thread task of 5 ms or more that runs the viewer's wasm: its length, V8's
+// 3. For each main-thread task of 5 ms or more that runs script once the wasm is instantiated: its length, V8's
 //    lazy compilation in it (`wasm.CompileLazy`: since Chromium compiles a wasm function only
 //    at its first call, on the main thread, a cold start compiles everything it runs), the
 //    number and bytes of the functions compiled, and the crates and components they belong
@@ -171,11 +171,14 @@ function tasksOf(events) {
   const own = events.filter((e) => e.pid === parse.pid && e.tid === main.tid && e.ph === "X").sort((a, b) => a.ts - b.ts);
   const t0 = own.find((e) => e.name === "ParseHTML").ts;
   const compiles = own.filter((e) => e.name === "wasm.CompileLazy");
+  // The viewer's tasks: those that run script once the wasm is instantiated (the page's own
+  // parsing, style and layout, and the streaming compile's end, are not the viewer's).
+  const instantiated = own.find((e) => /^wasm\.(Sync|Async)Instantiate$/.test(e.name))?.ts ?? Infinity;
+  const SCRIPT = new Set(["FunctionCall", "v8.callFunction", "RunMicrotasks", "TimerFire", "FireIdleCallback", "FireAnimationFrame"]);
   const tasks = [];
-  for (const task of own.filter((e) => e.name === "RunTask" && e.dur >= 5000)) {
+  for (const task of own.filter((e) => e.name === "RunTask" && e.dur >= 5000 && e.ts + e.dur >= instantiated)) {
     const inTask = (e) => e.ts >= task.ts && e.ts <= task.ts + task.dur;
-    const runsWasm = own.some((e) => inTask(e) && (e.name === "wasm.CompileLazy" || e.name.startsWith("wasm.")));
-    if (!runsWasm) continue;
+    if (!own.some((e) => inTask(e) && SCRIPT.has(e.name))) continue;
     const compiled = compiles.filter(inTask).map((e) => ({ index: e.args?.func_index, ms: e.dur / 1000 }));
     const by = new Map();
     for (const c of compiled) by.set(owner(c.index), (by.get(owner(c.index)) ?? 0) + c.ms);
@@ -203,7 +206,7 @@ say(
     `The latest run of \`node bench/startup.mjs\`, ${new Date().toISOString().replace("T", " ").slice(0, 19)} UTC, commit ${commit}, ` +
     `${VISITS} visits, ${THROTTLE > 1 ? `${THROTTLE}× CPU slowdown` : "unthrottled"}${PROFILER ? ", with V8's CPU profiler on (as in Lighthouse)" : ""}; ` +
     `load average ${load.toFixed(2)} at the start. The viewer's wasm: ${sizes.size} functions, ` +
-    `${[...sizes.values()].reduce((s, x) => s + x, 0)} bytes of code. Tasks of 5 ms or more that run wasm, ms from the page's first parse.\n`,
+    `${[...sizes.values()].reduce((s, x) => s + x, 0)} bytes of code. Tasks of 5 ms or more that run script once the wasm is instantiated, ms from the page's first parse.\n`,
 );
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const sum = (tasks, key) => tasks.reduce((s, t) => s + t[key], 0);
