@@ -234,8 +234,10 @@ fn hostile_input_is_drafted_in_bounded_time_without_a_panic() {
             ..Inputs::default()
         });
         assert!(out.is_ok());
+        // A bound, not a timing: linear work on 1.2 MB takes 7–11 s in a debug build on this
+        // 2-core machine (more under load); anything quadratic would take hours.
         assert!(
-            started.elapsed() < Duration::from_secs(10),
+            started.elapsed() < Duration::from_secs(60),
             "{} bytes took {:?}",
             text.len(),
             started.elapsed()
