@@ -690,8 +690,11 @@ pub struct Conflict {
 pub fn conflicts(articles: &[Entry]) -> (Vec<Conflict>, Vec<String>) {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let mut kinds: BTreeMap<&str, (ActorKind, &str)> = BTreeMap::new();
-    let mut names: BTreeMap<String, BTreeSet<(&str, &str)>> = BTreeMap::new();
+    let mut kinds: HashMap<&str, (ActorKind, &str)> = HashMap::new();
+    // Each name (lower case) with the actors that use it, in the articles' order: the first
+    // actor's id, whether another id uses it too, and every (id, article) that does.
+    type Users<'a> = (&'a str, bool, Vec<(&'a str, &'a str)>);
+    let mut names: HashMap<String, Users> = HashMap::new();
     for entry in articles {
         for actor in &entry.article.actors {
             match kinds.get(actor.id.as_str()) {
@@ -711,25 +714,32 @@ pub fn conflicts(articles: &[Entry]) -> (Vec<Conflict>, Vec<String>) {
                 }
             }
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-                names
+                let (first, shared, users) = names
                     .entry(name.to_lowercase())
-                    .or_default()
-                    .insert((actor.id.as_str(), entry.slug.as_str()));
+                    .or_insert_with(|| (actor.id.as_str(), false, Vec::new()));
+                *shared |= *first != actor.id;
+                users.push((actor.id.as_str(), entry.slug.as_str()));
             }
         }
     }
-    for (name, users) in names {
-        let ids: BTreeSet<&str> = users.iter().map(|(id, _)| *id).collect();
-        if ids.len() > 1 {
-            let said: Vec<String> = users
-                .iter()
-                .map(|(id, slug)| format!("`{id}` in {slug}"))
-                .collect();
-            warnings.push(format!(
-                "warning: “{name}” names {} — if they are one actor, give them one id",
-                said.join(", ")
-            ));
-        }
+    // Only the names that two ids share, in order, each user once, sorted.
+    let mut shared: Vec<(String, Vec<(&str, &str)>)> = names
+        .into_iter()
+        .filter(|(_, (_, shared, _))| *shared)
+        .map(|(name, (_, _, users))| (name, users))
+        .collect();
+    shared.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, mut users) in shared {
+        users.sort_unstable();
+        users.dedup();
+        let said: Vec<String> = users
+            .iter()
+            .map(|(id, slug)| format!("`{id}` in {slug}"))
+            .collect();
+        warnings.push(format!(
+            "warning: “{name}” names {} — if they are one actor, give them one id",
+            said.join(", ")
+        ));
     }
     (errors, warnings)
 }
