@@ -231,6 +231,23 @@ fn an_edit_rewrites_its_page_and_those_that_list_it_and_the_site_is_as_if_built_
     assert!(!tmp.join(".marginalia-cache/site/unrelated.bin").exists());
     assert_as_if_built_from_nothing(&site, &fresh, &build, "an article removed");
 
+    // The site's own file gives an actor a Wikidata item, then another: the JSON-LD of the
+    // articles that name it says so (their sources did not change, the site's file did).
+    let site_file = content.join("site.toml");
+    fs::write(
+        &site_file,
+        "[[actor]]\nid = \"putin\"\nname = \"Vladimir Putin\"\nkind = \"person\"\nwikidata = \"Q7747\"\n",
+    )
+    .unwrap();
+    build(&site);
+    assert!(fs::read_to_string(page("putin-kim-pact"))
+        .unwrap()
+        .contains("Q7747"));
+    assert_as_if_built_from_nothing(&site, &fresh, &build, "a Wikidata item given");
+    edit(&site_file, "Q7747", "Q7748");
+    build(&site);
+    assert_as_if_built_from_nothing(&site, &fresh, &build, "a Wikidata item changed");
+
     // A cache that cannot be trusted (damaged, or of another format) is as none: the next
     // build reads everything again and writes the same site.
     let cache = tmp.join(".marginalia-cache/site");
