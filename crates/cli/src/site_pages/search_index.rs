@@ -77,7 +77,7 @@ pub fn documents(articles: &[Entry], index: &SiteIndex, lang: Lang) -> Vec<Doc> 
                     ("kind", actor.kind.label(lang)),
                     (
                         "articles",
-                        &lang.n(Msg::InArticles, actor.mentions.len(), &[]),
+                        &lang.n(Msg::InArticles, actor.totals.mentions, &[]),
                     ),
                 ],
             ),
