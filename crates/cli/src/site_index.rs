@@ -432,9 +432,9 @@ impl SiteIndex {
 }
 
 /// `make` of every article, on every core, in the articles' order.
-pub(crate) fn on_every_core<T: Send>(
-    articles: &[Entry],
-    make: impl Fn(&Entry) -> T + Sync,
+pub(crate) fn on_every_core<'a, T: Send>(
+    articles: &'a [Entry],
+    make: impl Fn(&'a Entry) -> T + Sync,
 ) -> Vec<T> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(workers).max(1);
