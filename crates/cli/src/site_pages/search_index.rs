@@ -191,16 +191,18 @@ impl Indexed<'_> {
                 actor.totals.mentions,
             )
                 .hash(hasher),
-            Source::Article(entry) => {
-                (&entry.slug, entry.cached.as_ref()?.sources).hash(hasher);
-            }
-            Source::Quote(entry, n) => {
-                (&entry.slug, n, entry.cached.as_ref()?.sources).hash(hasher);
-            }
+            Source::Article(entry) => (&entry.slug, sources(entry)?).hash(hasher),
+            Source::Quote(entry, n) => (&entry.slug, n, sources(entry)?).hash(hasher),
         }
         self.kind.hash(hasher);
         Some(())
     }
+}
+
+/// The stamp of an article's sources, when the build's cache has one (0: its folder could not
+/// be stamped).
+fn sources(entry: &Entry) -> Option<u64> {
+    entry.cached.as_ref().map(|c| c.sources).filter(|&s| s != 0)
 }
 
 /// The stamp of the documents of one file (the `n`th) in `lang`, from what each is made of
