@@ -17,6 +17,12 @@
 //! runs the query in the reader's browser, a one-letter typo tolerated after a word's first
 //! character. The index is written in the site's language (the kinds' names and the search
 //! box's words are on the page, [`super::site_nav`]).
+//!
+//! The data flow: every document is first *indexed* ([`documents`]: its kind, its words and
+//! where it comes from, [`Indexed`]); the word shards are made from every document's words
+//! ([`word_shards`]); what a result shows ([`Doc`]) is made only for the files of documents
+//! written ([`super::write`]: a file whose documents' stamp, [`file_stamp`], is the last
+//! build's is left as it is).
 
 use crate::site::Entry;
 use crate::site_index::{SiteActor, SiteIndex};
@@ -206,7 +212,8 @@ fn sources(entry: &Entry) -> Option<u64> {
 }
 
 /// The stamp of the documents of one file (the `n`th) in `lang`, from what each is made of
-/// ([`Indexed::stamp`]): the same stamp, the same file. None when one has no stamp.
+/// (an actor's shown fields; an article's or a quote's sources, with the binary): the same stamp,
+/// the same file. None when one has no stamp.
 pub fn file_stamp(n: usize, part: &[Indexed], lang: Lang) -> Option<u64> {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
