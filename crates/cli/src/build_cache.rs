@@ -18,10 +18,14 @@
 //!    change, with the binary that built it (its length and time) and the drafts mode. When a
 //!    build finds the same stamp, the article is taken from the cache (light, with its
 //!    warnings, printed again) instead of being read and checked;
-//! 2. the **stamp of its page**: the sources' stamp with everything else its page is made of
-//!    (its navigation: the related articles' titles, its actors' counts across the site; the
-//!    site's address and language; the viewer's files; whether single files are written). When
-//!    it is the last build's and the page is there, the page is not rendered or written again.
+//! 2. the **stamps of its page** ([`PageState`]): the sources' stamp with everything else its
+//!    page is made of (its actors' counts across the site and their Wikidata items; the site's
+//!    address and language; the viewer's files; whether single files are written), once without
+//!    its navigation's related articles (the *body*) and once with them. When the whole stamp is
+//!    the last build's and the page is there, the page is not rendered or written again. When
+//!    only the related articles changed (another article's title was edited), the page is not
+//!    rendered either: its navigation, the page template's last slot, is replaced in the file as
+//!    the last build wrote it (its length and its navigation's length are kept with the stamps).
 //!
 //! 3. the **stamps of the site's own pages** (`pages.stamps`, one file for the site: each contents
 //!    page, actor page, timeline page and file of the search by its path in the output folder,
@@ -44,7 +48,7 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 /// The cache's format: a file of another is as none.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The endings of an article's two files: light, and whole.
 const LIGHT: &str = ".bin";
@@ -59,8 +63,8 @@ pub struct Cached {
     format: u32,
     /// The stamp of its sources when it was read.
     pub sources: u64,
-    /// The stamp of its page when it was last written (0: never).
-    pub page: u64,
+    /// Its page as it was last written (stamps 0: never).
+    pub page: PageState,
     /// Its page's own language (`ui_language`), as a tag.
     pub ui_language: Option<String>,
     /// Its warnings, as `check` printed them (empty: none).
@@ -69,6 +73,19 @@ pub struct Cached {
     pub article: Article,
     /// For each actor its text mentions, by id, the sentence that first names it.
     pub first_sentences: BTreeMap<String, String>,
+}
+
+/// An article's page as a build wrote it: its stamps, and where its navigation is in its file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageState {
+    /// The stamp of everything the page is made of (0: never written).
+    pub stamp: u64,
+    /// The stamp of everything but its navigation's related articles.
+    pub body: u64,
+    /// The length of its file (`index.html`), and of the navigation at the end of it (before
+    /// the page template's tail: [`crate::page::AFTER_NAV`]).
+    pub len: u64,
+    pub nav_len: u64,
 }
 
 /// The whole article as the cache keeps it for its page, with the stamp of its sources.
@@ -270,7 +287,7 @@ impl Cached {
         Cached {
             format: FORMAT,
             sources,
-            page: 0,
+            page: PageState::default(),
             ui_language,
             warnings,
             article,

@@ -19,6 +19,20 @@ pub const TEMPLATE: &str = include_str!("../../../assets/page.html");
 
 static PAGE: LazyLock<Template> = LazyLock::new(|| Template::parse("assets/page.html", TEMPLATE));
 
+/// What follows `{{nav}}`, the template's last slot: every page ends with its navigation, then
+/// this. A site built again puts another navigation in an article's page by replacing the bytes
+/// before it ([`crate::build_cache::PageState`]).
+pub static AFTER_NAV: LazyLock<&'static str> = LazyLock::new(|| {
+    let (_, tail) = TEMPLATE
+        .rsplit_once("{{nav}}")
+        .expect("the page template has a {{nav}} slot");
+    assert!(
+        !tail.contains("{{"),
+        "{{nav}} is the page template's last slot"
+    );
+    tail
+});
+
 /// How a page starts the viewer, if it does.
 #[derive(Clone, Copy, Debug)]
 pub enum Start<'a> {
@@ -282,6 +296,8 @@ mod tests {
         ] {
             assert!(page.contains(needle), "{needle}\n{page}");
         }
+        // The navigation ends the page, before the template's constant tail.
+        assert!(page.ends_with(&format!("<nav>site</nav>{}", *AFTER_NAV)));
         let deeper = render(
             &Page {
                 depth: 3,

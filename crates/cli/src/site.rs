@@ -23,9 +23,9 @@
 //! interface, its `<html lang>` and its navigation. The article's text keeps the language of
 //! the text (`language` in `meta.toml`), which the viewer puts on the element around it.
 
-use crate::build_cache::{BuildCache, PageStamps};
+use crate::build_cache::{BuildCache, PageStamps, PageState};
 use crate::contents_page::ContentsEntry;
-use crate::page::{Page, Start};
+use crate::page::{Page, Start, AFTER_NAV};
 use crate::site_index::SiteIndex;
 use crate::{feeds, page, render};
 use marginalia::config::SiteActor;
@@ -63,8 +63,8 @@ pub struct Entry {
 pub struct CacheState {
     /// The stamp of its sources.
     pub sources: u64,
-    /// The stamp of its page as the last build wrote it (0: none).
-    pub page: u64,
+    /// Its page as the last build wrote it (stamps 0: none).
+    pub page: PageState,
     /// Read and checked in this build (not taken from the cache): to be kept.
     pub read_now: bool,
     /// Its warnings, as printed.
@@ -206,7 +206,7 @@ fn load_article(
         ui_language: ui_language(&sources),
         cached: Some(CacheState {
             sources: stamp.map_or(0, |(_, s)| s),
-            page: 0,
+            page: PageState::default(),
             read_now: true,
             warnings,
         }),
@@ -233,14 +233,14 @@ fn at_definition(dir: &Path, c: &crate::site_index::Conflict) -> String {
 
 /// The pages one writer thread wrote, and the stamps of the article pages among them (by the
 /// article's place).
-type PagesWritten = (Vec<PathBuf>, Vec<(usize, u64)>);
+type PagesWritten = (Vec<PathBuf>, Vec<(usize, PageState)>);
 
 /// What [`write_site`] wrote, for the command's summary and the build's cache.
 pub struct Written {
     pub pages: Vec<PathBuf>,
-    /// The articles whose page was written (by their place among the articles), with the
-    /// stamp of what it was made of.
-    pub page_stamps: Vec<(usize, u64)>,
+    /// The articles whose page was written (by their place among the articles), with its
+    /// stamps and lengths.
+    pub page_stamps: Vec<(usize, PageState)>,
 }
 
 /// How the site is written.
@@ -301,7 +301,7 @@ pub fn write_site(
     ));
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(workers).max(1);
-    let (mut pages, stamps): (Vec<PathBuf>, Vec<(usize, u64)>) = std::thread::scope(|scope| {
+    let (mut pages, stamps): PagesWritten = std::thread::scope(|scope| {
         let handles: Vec<_> = articles
             .chunks(chunk)
             .enumerate()
@@ -323,27 +323,61 @@ pub fn write_site(
                             .collect();
                         let related = related_titles(index, titles, &entry.slug);
                         let page_lang = entry.page_language(lang);
-                        // The page as the last build wrote it, if nothing it is made of changed.
-                        let stamp = entry.cached.as_ref().map(|cached| {
-                            crate::build_cache::stamp(&(
+                        // Its stamps: of all but the related articles (its JSON-LD names its
+                        // actors' Wikidata items, from the site's file), then of all.
+                        let same_as: Vec<Option<String>> = actors
+                            .iter()
+                            .map(|(id, ..)| options.registry.same_as(id))
+                            .collect();
+                        let stamps_now = entry.cached.as_ref().map(|cached| {
+                            let body = crate::build_cache::stamp(&(
                                 cached.sources,
                                 common,
                                 &actors,
-                                &related,
+                                &same_as,
                                 page_lang.tag(),
-                            ))
+                            ));
+                            (body, crate::build_cache::stamp(&(body, &related)))
                         });
                         let folder = out.join(&entry.slug);
-                        let unchanged = stamp.is_some_and(|stamp| {
-                            entry.cached.as_ref().is_some_and(|c| c.page == stamp)
-                                && folder.join("index.html").is_file()
+                        let index_html = folder.join("index.html");
+                        // The page as the last build wrote it, if it is still there.
+                        let before = entry.cached.as_ref().map(|c| c.page).filter(|_| {
+                            index_html.is_file()
                                 && (!options.single_files
                                     || folder.join(format!("{}.html", entry.slug)).is_file())
                         });
-                        if unchanged {
-                            written.push(folder.join("index.html"));
+                        if before.is_some_and(|b| stamps_now.is_some_and(|(_, all)| b.stamp == all))
+                        {
+                            written.push(index_html);
                             progress.one_more();
                             continue;
+                        }
+                        let place = part_number * chunk + n;
+                        // Only its related articles changed: its navigation is replaced.
+                        if let (Some(before), Some((body, all))) = (before, stamps_now) {
+                            if before.body == body {
+                                let nav = render::site_nav(
+                                    "../",
+                                    related.clone(),
+                                    actors.clone(),
+                                    page_lang,
+                                );
+                                if let Some(len) = replace_nav(&index_html, &before, &nav)? {
+                                    stamps.push((
+                                        place,
+                                        PageState {
+                                            stamp: all,
+                                            body,
+                                            len,
+                                            nav_len: nav.len() as u64,
+                                        },
+                                    ));
+                                    written.push(index_html);
+                                    progress.one_more();
+                                    continue;
+                                }
+                            }
                         }
                         // The card and the entry of each actor link to its page.
                         let site: Vec<SiteActor> = actors
@@ -372,8 +406,18 @@ pub fn write_site(
                             Some((&nav, &site)),
                             options,
                         )?);
-                        if let Some(stamp) = stamp {
-                            stamps.push((part_number * chunk + n, stamp));
+                        if let Some((body, all)) = stamps_now {
+                            let len = fs::metadata(&index_html)?.len();
+                            let nav_len = nav.len() as u64;
+                            stamps.push((
+                                place,
+                                PageState {
+                                    stamp: all,
+                                    body,
+                                    len,
+                                    nav_len,
+                                },
+                            ));
                         }
                         progress.one_more();
                     }
@@ -762,6 +806,27 @@ fn write_article(
         page::render(&single, viewer).map_err(io::Error::other)?,
     )?;
     Ok(vec![index, single_file])
+}
+
+/// The page at `path`, as the last build wrote it (`before`: its length, and its navigation's
+/// at its end, before the page template's tail), with `nav` in place of its navigation; its new
+/// length. None (the page is to be rendered) when the file is not of that length and tail.
+fn replace_nav(path: &Path, before: &PageState, nav: &str) -> io::Result<Option<u64>> {
+    let Ok(mut bytes) = fs::read(path) else {
+        return Ok(None);
+    };
+    let tail = AFTER_NAV.as_bytes();
+    let kept = (bytes.len() as u64)
+        .checked_sub(before.nav_len + tail.len() as u64)
+        .filter(|_| bytes.len() as u64 == before.len && bytes.ends_with(tail));
+    let Some(kept) = kept else {
+        return Ok(None);
+    };
+    bytes.truncate(kept as usize);
+    bytes.extend_from_slice(nav.as_bytes());
+    bytes.extend_from_slice(tail);
+    fs::write(path, &bytes)?;
+    Ok(Some(bytes.len() as u64))
 }
 
 /// Data files of earlier builds of this article go (their names change with their content).

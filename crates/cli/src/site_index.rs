@@ -3,10 +3,11 @@
 //! `timeline_page.rs` and the article pages' site links).
 //!
 //! The data flow: each article, whole or light (as the build's cache keeps it: without its
-//! text, with the sentence that first names each actor, [`crate::build_cache`]), gives its
-//! **share** on every core (its actors' roles and mentions, its relations for both their
-//! actors, its quotes for each speaker, its events as reports: [`Share`]); the shares are then
-//! put together in the articles' order, which makes the index the same whatever the cores.
+//! text, with the sentence that first names each actor, [`crate::build_cache`]), is taken in
+//! the articles' order (its actors' names, roles and mentions, its relations for both their
+//! actors, its quotes for each speaker; its events as reports, made on every core). An actor's
+//! lists keep what its page shows ([`crate::site_pages::MAX_LISTED`] entries, and how many in
+//! all): an entry beyond them is counted, never made.
 //!
 //! - **Actors.** An actor is one id across the site: the articles that use an id mean the same
 //!   actor (the checker of the site, [`conflicts`], refuses one id given two kinds, and warns of
@@ -26,6 +27,7 @@
 //!   each shared merged event, one for each shared actor), best first, then by slug; never itself.
 
 use crate::site::Entry;
+use crate::site_pages::MAX_LISTED;
 use marginalia_i18n::Lang;
 use marginalia_model::sentences::sentence_ranges;
 use marginalia_model::{ActorKind, Block, DateSpan, Inline};
@@ -45,17 +47,21 @@ pub struct SiteActor {
     pub aliases: Vec<String>,
     pub description: String,
     /// The role each article states, with the article's date, oldest first (empty roles left
-    /// out), each once until another is stated: its roles over time.
+    /// out), each once until another is stated: its roles over time (the first [`MAX_LISTED`];
+    /// how many in all: [`Totals`]).
     pub roles: Vec<DatedRole>,
     /// Its roles over time from the site's own actors file, with their dates and sources.
     pub recorded_roles: Vec<crate::registry::DatedRole>,
     /// Its Wikidata item's address, from the site's actors file.
     pub wikidata: Option<String>,
-    /// Each article that mentions it, with the number of mentions and the first sentence.
+    /// The first articles that mention it ([`MAX_LISTED`]; how many in all: [`Totals`]), each
+    /// with the number of mentions and the first sentence.
     pub mentions: Vec<ArticleMention>,
+    /// Its first quotes in date order ([`MAX_LISTED`]; how many in all: [`Totals`]).
     pub quotes: Vec<SiteQuote>,
     /// Indexes into [`SiteIndex::timeline`].
     pub events: Vec<usize>,
+    /// Its first relations, in the articles' order ([`MAX_LISTED`]).
     pub relations: Vec<SiteRelation>,
     /// How long its lists are in all (a page may be given only their first entries:
     /// [`SiteActor::listed`]).
@@ -225,36 +231,42 @@ impl SiteIndex {
         index
     }
 
-    /// The index of `articles`, its words in `lang`: each article's share made on every core
-    /// ([`Share`]), then put together in the articles' order.
+    /// The index of `articles`, its words in `lang`, put together in the articles' order.
+    ///
+    /// Each actor's lists keep what a page shows of them: the first [`MAX_LISTED`] entries,
+    /// with their totals ([`Totals`]). An entry is made (its words written, its strings copied)
+    /// only when it is kept: 10,000 articles that name Russia cost a count, not 10,000 copies
+    /// of each sentence. Roles and quotes, sorted across the site before they are cut, are
+    /// sorted as keys that point into the articles, then made.
     pub fn new(articles: &[Entry], lang: Lang) -> SiteIndex {
         let timeline = merged_timeline(articles, lang);
-        let shares = on_every_core(articles, |entry| Share::of(entry, lang));
+        // Each article's date, ISO: its roles' date, and its quotes' when they have no event.
+        let dates: Vec<String> = articles
+            .iter()
+            .map(|e| e.article.meta.source.date.iso())
+            .collect();
         let mut actors: BTreeMap<String, SiteActor> = BTreeMap::new();
-        for (entry, share) in articles.iter().zip(shares) {
+        // By actor: each role stated (article, role), each quote (its date, article, quote).
+        let mut roles: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
+        let mut quotes: HashMap<&str, Vec<(String, usize, usize)>> = HashMap::new();
+        for (n, entry) in articles.iter().enumerate() {
             let article = &entry.article;
-            for (actor, (role, mention)) in article.actors.iter().zip(share.actors) {
-                if !actors.contains_key(&actor.id) {
-                    actors.insert(
-                        actor.id.clone(),
-                        SiteActor {
-                            id: actor.id.clone(),
-                            name: actor.name.clone(),
-                            kind: actor.kind,
-                            aliases: Vec::new(),
-                            description: actor.description.clone(),
-                            roles: Vec::new(),
-                            recorded_roles: Vec::new(),
-                            wikidata: None,
-                            mentions: Vec::new(),
-                            quotes: Vec::new(),
-                            events: Vec::new(),
-                            relations: Vec::new(),
-                            totals: Totals::default(),
-                        },
-                    );
-                }
-                let site = actors.get_mut(&actor.id).expect("inserted above");
+            for actor in &article.actors {
+                let site = actors.entry(actor.id.clone()).or_insert_with(|| SiteActor {
+                    id: actor.id.clone(),
+                    name: actor.name.clone(),
+                    kind: actor.kind,
+                    aliases: Vec::new(),
+                    description: actor.description.clone(),
+                    roles: Vec::new(),
+                    recorded_roles: Vec::new(),
+                    wikidata: None,
+                    mentions: Vec::new(),
+                    quotes: Vec::new(),
+                    events: Vec::new(),
+                    relations: Vec::new(),
+                    totals: Totals::default(),
+                });
                 // Each other name once (not once per article that uses it).
                 let also = |name: &String, aliases: &mut Vec<String>| {
                     if !aliases.contains(name) {
@@ -273,19 +285,64 @@ impl SiteIndex {
                 if site.description.is_empty() {
                     site.description = actor.description.clone();
                 }
-                site.roles.extend(role);
-                site.mentions.push(mention);
+                if !actor.role.is_empty() {
+                    roles.entry(&actor.id).or_default().push((n, &actor.role));
+                }
+                site.totals.mentions += 1;
+                if site.mentions.len() < MAX_LISTED {
+                    site.mentions.push(ArticleMention {
+                        slug: entry.slug.clone(),
+                        title: article.meta.title.clone(),
+                        lang: article.meta.language.clone(),
+                        count: actor.mention_count,
+                        sentence: entry
+                            .first_sentences
+                            .get(&actor.id)
+                            .cloned()
+                            .unwrap_or_default(),
+                    });
+                }
             }
             // Each relation once, for both its actors (an actor first named by a later article
             // is not there yet, as when the index was made article by article).
-            for (id, relation) in share.relations {
-                if let Some(site) = actors.get_mut(&id) {
-                    site.relations.push(relation);
+            for from in &article.actors {
+                for relation in &from.relations {
+                    let mut phrase = None;
+                    let ends = [(&from.id, &relation.target), (&relation.target, &from.id)];
+                    let ends = if relation.target == from.id {
+                        &ends[..1]
+                    } else {
+                        &ends[..]
+                    };
+                    for (id, other) in ends {
+                        let Some(site) = actors.get_mut(id.as_str()) else {
+                            continue;
+                        };
+                        if site.relations.len() < MAX_LISTED {
+                            let phrase = phrase.get_or_insert_with(|| {
+                                article.relation_phrase(from, relation, lang)
+                            });
+                            site.relations.push(SiteRelation {
+                                slug: entry.slug.clone(),
+                                phrase: phrase.clone(),
+                                evidence: relation.evidence.clone(),
+                                lang: article.meta.language.clone(),
+                                other: other.to_string(),
+                            });
+                        }
+                    }
                 }
             }
-            for (speaker, quote) in share.quotes {
-                if let Some(site) = actors.get_mut(&speaker) {
-                    site.quotes.push(quote);
+            for (q, quote) in article.quotes.iter().enumerate() {
+                let event = quote.event.as_deref().and_then(|e| article.event(e));
+                let date = event.map_or_else(|| dates[n].clone(), |e| e.date.iso());
+                for speaker in &quote.speakers {
+                    if actors.contains_key(speaker) {
+                        quotes
+                            .entry(speaker)
+                            .or_default()
+                            .push((date.clone(), n, q));
+                    }
                 }
             }
         }
@@ -301,19 +358,64 @@ impl SiteIndex {
             site.aliases.dedup();
             let name = site.name.clone();
             site.aliases.retain(|a| *a != name);
-            site.roles
-                .sort_by(|a, b| (&a.as_of, &a.slug).cmp(&(&b.as_of, &b.slug)));
             // Its roles over time: each as the first article to state it, until another is
             // stated (10,000 articles that call Putin "President of Russia" make one line).
-            site.roles
-                .dedup_by(|later, first| later.role == first.role && later.lang == first.lang);
-            site.quotes
-                .sort_by(|a, b| (&a.date, &a.slug, &a.id).cmp(&(&b.date, &b.slug, &b.id)));
-            site.totals = Totals {
-                roles: site.roles.len(),
-                mentions: site.mentions.len(),
-                quotes: site.quotes.len(),
-            };
+            let mut stated = roles.remove(site.id.as_str()).unwrap_or_default();
+            stated.sort_by(|&(a, _), &(b, _)| {
+                (&dates[a], &articles[a].slug).cmp(&(&dates[b], &articles[b].slug))
+            });
+            stated.dedup_by(|(later, role), (first, first_role)| {
+                role == first_role
+                    && articles[*later].article.meta.language
+                        == articles[*first].article.meta.language
+            });
+            site.totals.roles = stated.len();
+            site.roles = stated
+                .into_iter()
+                .take(MAX_LISTED)
+                .map(|(n, role)| {
+                    let article = &articles[n].article;
+                    DatedRole {
+                        role: role.to_string(),
+                        lang: article.meta.language.clone(),
+                        as_of: dates[n].clone(),
+                        as_of_text: article.meta.source.date.written(lang),
+                        slug: articles[n].slug.clone(),
+                    }
+                })
+                .collect();
+            // Its quotes in date order, then by article and id.
+            let mut said = quotes.remove(site.id.as_str()).unwrap_or_default();
+            let quote_id = |n: usize, q: usize| articles[n].article.quotes[q].id.as_str();
+            said.sort_by(|(a, an, aq), (b, bn, bq)| {
+                (a, &articles[*an].slug, quote_id(*an, *aq)).cmp(&(
+                    b,
+                    &articles[*bn].slug,
+                    quote_id(*bn, *bq),
+                ))
+            });
+            site.totals.quotes = said.len();
+            site.quotes = said
+                .into_iter()
+                .take(MAX_LISTED)
+                .map(|(date, n, q)| {
+                    let (entry, article) = (&articles[n], &articles[n].article);
+                    let quote = &article.quotes[q];
+                    let event = quote.event.as_deref().and_then(|e| article.event(e));
+                    SiteQuote {
+                        slug: entry.slug.clone(),
+                        id: quote.id.clone(),
+                        text: quote.text.clone(),
+                        lang: article.meta.language.clone(),
+                        speakers: article.speakers_names(quote, lang),
+                        date,
+                        date_text: event.map_or_else(
+                            || article.meta.source.date.written(lang),
+                            |e| e.date.written(lang),
+                        ),
+                    }
+                })
+                .collect();
         }
         let related = related_articles(articles, &timeline);
         SiteIndex {
@@ -325,102 +427,14 @@ impl SiteIndex {
 
     /// How many articles mention `actor`.
     pub fn articles_naming(&self, actor: &str) -> usize {
-        self.actors.get(actor).map_or(0, |a| a.mentions.len())
-    }
-}
-
-/// What one article gives the site's index, in the site's language: for each of its actors
-/// (in its order) the role it states, dated, and its mention (count and first sentence); each
-/// relation for both its actors, by the actor's id; each quote for each of its speakers.
-struct Share {
-    actors: Vec<(Option<DatedRole>, ArticleMention)>,
-    relations: Vec<(String, SiteRelation)>,
-    quotes: Vec<(String, SiteQuote)>,
-}
-
-impl Share {
-    fn of(entry: &Entry, lang: Lang) -> Share {
-        let article = &entry.article;
-        let as_of = article.meta.source.date.iso();
-        let as_of_text = article.meta.source.date.written(lang);
-        let text_lang = &article.meta.language;
-        let actors = article
-            .actors
-            .iter()
-            .map(|actor| {
-                let role = (!actor.role.is_empty()).then(|| DatedRole {
-                    role: actor.role.clone(),
-                    lang: text_lang.clone(),
-                    as_of: as_of.clone(),
-                    as_of_text: as_of_text.clone(),
-                    slug: entry.slug.clone(),
-                });
-                let mention = ArticleMention {
-                    slug: entry.slug.clone(),
-                    title: article.meta.title.clone(),
-                    lang: text_lang.clone(),
-                    count: actor.mention_count,
-                    sentence: entry
-                        .first_sentences
-                        .get(&actor.id)
-                        .cloned()
-                        .unwrap_or_default(),
-                };
-                (role, mention)
-            })
-            .collect();
-        let mut relations = Vec::new();
-        for from in &article.actors {
-            for relation in &from.relations {
-                let phrase = article.relation_phrase(from, relation, lang);
-                let record = |other: &str| SiteRelation {
-                    slug: entry.slug.clone(),
-                    phrase: phrase.clone(),
-                    evidence: relation.evidence.clone(),
-                    lang: text_lang.clone(),
-                    other: other.to_string(),
-                };
-                relations.push((from.id.clone(), record(&relation.target)));
-                if relation.target != from.id {
-                    relations.push((relation.target.clone(), record(&from.id)));
-                }
-            }
-        }
-        let mut quotes = Vec::new();
-        for quote in &article.quotes {
-            let event = quote.event.as_deref().and_then(|e| article.event(e));
-            let (date, date_text) = match event {
-                Some(e) => (e.date.iso(), e.date.written(lang)),
-                None => (as_of.clone(), as_of_text.clone()),
-            };
-            let speakers = article.speakers_names(quote, lang);
-            for speaker in &quote.speakers {
-                quotes.push((
-                    speaker.clone(),
-                    SiteQuote {
-                        slug: entry.slug.clone(),
-                        id: quote.id.clone(),
-                        text: quote.text.clone(),
-                        lang: text_lang.clone(),
-                        speakers: speakers.clone(),
-                        date: date.clone(),
-                        date_text: date_text.clone(),
-                    },
-                ));
-            }
-        }
-        Share {
-            actors,
-            relations,
-            quotes,
-        }
+        self.actors.get(actor).map_or(0, |a| a.totals.mentions)
     }
 }
 
 /// `make` of every article, on every core, in the articles' order.
-pub(crate) fn on_every_core<T: Send>(
-    articles: &[Entry],
-    make: impl Fn(&Entry) -> T + Sync,
+pub(crate) fn on_every_core<'a, T: Send>(
+    articles: &'a [Entry],
+    make: impl Fn(&'a Entry) -> T + Sync,
 ) -> Vec<T> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(workers).max(1);
@@ -690,8 +704,11 @@ pub struct Conflict {
 pub fn conflicts(articles: &[Entry]) -> (Vec<Conflict>, Vec<String>) {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let mut kinds: BTreeMap<&str, (ActorKind, &str)> = BTreeMap::new();
-    let mut names: BTreeMap<String, BTreeSet<(&str, &str)>> = BTreeMap::new();
+    let mut kinds: HashMap<&str, (ActorKind, &str)> = HashMap::new();
+    // Each name (lower case) with the actors that use it, in the articles' order: the first
+    // actor's id, whether another id uses it too, and every (id, article) that does.
+    type Users<'a> = (&'a str, bool, Vec<(&'a str, &'a str)>);
+    let mut names: HashMap<String, Users> = HashMap::new();
     for entry in articles {
         for actor in &entry.article.actors {
             match kinds.get(actor.id.as_str()) {
@@ -711,25 +728,32 @@ pub fn conflicts(articles: &[Entry]) -> (Vec<Conflict>, Vec<String>) {
                 }
             }
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-                names
+                let (first, shared, users) = names
                     .entry(name.to_lowercase())
-                    .or_default()
-                    .insert((actor.id.as_str(), entry.slug.as_str()));
+                    .or_insert_with(|| (actor.id.as_str(), false, Vec::new()));
+                *shared |= *first != actor.id;
+                users.push((actor.id.as_str(), entry.slug.as_str()));
             }
         }
     }
-    for (name, users) in names {
-        let ids: BTreeSet<&str> = users.iter().map(|(id, _)| *id).collect();
-        if ids.len() > 1 {
-            let said: Vec<String> = users
-                .iter()
-                .map(|(id, slug)| format!("`{id}` in {slug}"))
-                .collect();
-            warnings.push(format!(
-                "warning: “{name}” names {} — if they are one actor, give them one id",
-                said.join(", ")
-            ));
-        }
+    // Only the names that two ids share, in order, each user once, sorted.
+    let mut shared: Vec<(String, Vec<(&str, &str)>)> = names
+        .into_iter()
+        .filter(|(_, (_, shared, _))| *shared)
+        .map(|(name, (_, _, users))| (name, users))
+        .collect();
+    shared.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, mut users) in shared {
+        users.sort_unstable();
+        users.dedup();
+        let said: Vec<String> = users
+            .iter()
+            .map(|(id, slug)| format!("`{id}` in {slug}"))
+            .collect();
+        warnings.push(format!(
+            "warning: “{name}” names {} — if they are one actor, give them one id",
+            said.join(", ")
+        ));
     }
     (errors, warnings)
 }
@@ -773,6 +797,30 @@ mod tests {
         assert_eq!(roles.len(), 2, "{roles:?}");
         assert_eq!(roles[0], ("President of Russia", "copy-0"));
         assert_eq!(roles[1].1, "us-rok-japan-joint-statement");
+    }
+
+    #[test]
+    fn an_actors_lists_keep_what_its_page_shows_and_count_the_rest() {
+        let many: Vec<Entry> = (0..MAX_LISTED + 20)
+            .map(|n| Entry::new(format!("copy-{n:03}"), seed()))
+            .collect();
+        let index = SiteIndex::new(&many, Lang::En);
+        let putin = &index.actors["putin"];
+        assert_eq!(index.articles_naming("putin"), MAX_LISTED + 20);
+        assert_eq!(putin.totals.mentions, MAX_LISTED + 20);
+        assert_eq!(putin.mentions.len(), MAX_LISTED);
+        assert_eq!(putin.mentions[MAX_LISTED - 1].slug, "copy-099");
+        assert_eq!(putin.relations.len(), MAX_LISTED);
+        assert_eq!(putin.quotes.len(), MAX_LISTED);
+        let said = seed()
+            .quotes
+            .iter()
+            .filter(|q| q.speakers.iter().any(|s| s == "putin"))
+            .count();
+        assert_eq!(putin.totals.quotes, said * (MAX_LISTED + 20));
+        // In date order, then by article: the first is the earliest quote of the first copy.
+        assert!(putin.quotes.windows(2).all(|w| w[0].date <= w[1].date));
+        assert_eq!((putin.roles.len(), putin.totals.roles), (1, 1));
     }
 
     #[test]

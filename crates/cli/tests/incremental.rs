@@ -192,6 +192,26 @@ fn an_edit_rewrites_its_page_and_those_that_list_it_and_the_site_is_as_if_built_
         .any(|s| String::from_utf8_lossy(s).contains("quote=agreement-aggression")));
     assert_as_if_built_from_nothing(&site, &fresh, &build, "a quote removed");
 
+    // Dates edited: the article's own (its roles' dates, its quotes without an event, the
+    // order of the actors' roles and quotes) and an event's (the merged timeline's order).
+    edit(
+        &content.join("putin-kim-pact/meta.toml"),
+        "date = \"2024-06-20\"",
+        "date = \"2024-06-25\"",
+    );
+    edit(
+        &content.join("putin-kim-pact/events.toml"),
+        "date = \"1961-07-06\"",
+        "date = \"1961-07-07\"",
+    );
+    build(&site);
+    let timeline = fs::read_to_string(site.join("timeline/index.html")).unwrap();
+    assert!(
+        timeline.contains("1961-07-07"),
+        "the timeline has the new date"
+    );
+    assert_as_if_built_from_nothing(&site, &fresh, &build, "dates edited");
+
     // A new article: the contents, the actors it names, the timeline and the search list it.
     let new = content.join("another-statement");
     fs::create_dir_all(&new).unwrap();
@@ -210,5 +230,39 @@ fn an_edit_rewrites_its_page_and_those_that_list_it_and_the_site_is_as_if_built_
     build(&site);
     assert!(!tmp.join(".marginalia-cache/site/unrelated.bin").exists());
     assert_as_if_built_from_nothing(&site, &fresh, &build, "an article removed");
+
+    // The site's own file gives an actor a Wikidata item, then another: the JSON-LD of the
+    // articles that name it says so (their sources did not change, the site's file did).
+    let site_file = content.join("site.toml");
+    fs::write(
+        &site_file,
+        "[[actor]]\nid = \"putin\"\nname = \"Vladimir Putin\"\nkind = \"person\"\nwikidata = \"Q7747\"\n",
+    )
+    .unwrap();
+    build(&site);
+    assert!(fs::read_to_string(page("putin-kim-pact"))
+        .unwrap()
+        .contains("Q7747"));
+    assert_as_if_built_from_nothing(&site, &fresh, &build, "a Wikidata item given");
+    edit(&site_file, "Q7747", "Q7748");
+    build(&site);
+    assert_as_if_built_from_nothing(&site, &fresh, &build, "a Wikidata item changed");
+
+    // A cache that cannot be trusted (damaged, or of another format) is as none: the next
+    // build reads everything again and writes the same site.
+    let cache = tmp.join(".marginalia-cache/site");
+    for file in fs::read_dir(&cache).unwrap() {
+        fs::write(file.unwrap().path(), b"\x07not a cache").unwrap();
+    }
+    edit(
+        &content.join("statement/meta.toml"),
+        "title = \"",
+        "title = \"Again: ",
+    );
+    build(&site);
+    assert!(fs::read_to_string(page("statement"))
+        .unwrap()
+        .contains("Again: "));
+    assert_as_if_built_from_nothing(&site, &fresh, &build, "a damaged cache");
     fs::remove_dir_all(&tmp).unwrap();
 }

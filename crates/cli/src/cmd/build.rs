@@ -15,7 +15,7 @@
 //! missing viewer build or an output folder that cannot be written.
 
 use super::Status;
-use crate::build_cache::{light, BuildCache, Cached};
+use crate::build_cache::{light, BuildCache, Cached, PageState};
 use crate::registry::Registry;
 use crate::site::{load_articles, write_site, Entry, SiteOptions, Viewer};
 use marginalia_content::Drafts;
@@ -190,10 +190,11 @@ pub fn build_with(
 fn keep(
     cache: &BuildCache,
     articles: Vec<Entry>,
-    page_stamps: &[(usize, u64)],
+    page_stamps: &[(usize, PageState)],
     out: &Path,
 ) -> std::io::Result<()> {
-    let written: std::collections::HashMap<usize, u64> = page_stamps.iter().copied().collect();
+    let written: std::collections::HashMap<usize, PageState> =
+        page_stamps.iter().copied().collect();
     let slugs: Vec<String> = articles.iter().map(|e| e.slug.clone()).collect();
     for (n, entry) in articles.into_iter().enumerate() {
         let page = written.get(&n).copied();

@@ -17,15 +17,21 @@
 //! runs the query in the reader's browser, a one-letter typo tolerated after a word's first
 //! character. The index is written in the site's language (the kinds' names and the search
 //! box's words are on the page, [`super::site_nav`]).
+//!
+//! The data flow: every document is first *indexed* ([`documents`]: its kind, its words and
+//! where it comes from, [`Indexed`]); the word shards are made from every document's words
+//! ([`word_shards`]); what a result shows ([`Doc`]) is made only for the files of documents
+//! written ([`super::write`]: a file whose documents' stamp, [`file_stamp`], is the last
+//! build's is left as it is).
 
 use crate::site::Entry;
-use crate::site_index::SiteIndex;
+use crate::site_index::{SiteActor, SiteIndex};
 use marginalia_i18n::site::Msg;
 use marginalia_i18n::Lang;
 use serde_json::json;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-/// One thing a search finds.
+/// What a result shows of one thing a search finds (a line of a file of documents).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Doc {
     /// `article`, `actor` or `quote` (the page names each in its language).
@@ -34,8 +40,23 @@ pub struct Doc {
     pub detail: String,
     /// From the site's root.
     pub href: String,
-    /// The words it is found by.
+}
+
+/// One thing a search finds, as the index needs it: its kind, the words it is found by, and
+/// where it comes from; what a result shows of it ([`Doc`]) is made only for the files of
+/// documents written ([`Indexed::shown`]).
+pub struct Indexed<'a> {
+    pub kind: &'static str,
     pub words: Vec<String>,
+    source: Source<'a>,
+}
+
+/// Where a document comes from: an actor of the site's index, an article, one of its quotes.
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    Actor(&'a SiteActor),
+    Article(&'a Entry),
+    Quote(&'a Entry, usize),
 }
 
 /// The words of a text: lower case, letters and digits, two characters or more, each once.
@@ -58,9 +79,9 @@ pub fn shard_of(word: &str) -> char {
     }
 }
 
-/// Every document of the site, described in `lang`, in the order results are worth: actors,
-/// articles, quotes.
-pub fn documents(articles: &[Entry], index: &SiteIndex, lang: Lang) -> Vec<Doc> {
+/// Every document of the site in the order results are worth: actors, articles, quotes (each
+/// article's words found on every core).
+pub fn documents<'a>(articles: &'a [Entry], index: &'a SiteIndex, lang: Lang) -> Vec<Indexed<'a>> {
     let mut docs = Vec::new();
     for actor in index.actors.values() {
         let names = std::iter::once(&actor.name)
@@ -68,60 +89,36 @@ pub fn documents(articles: &[Entry], index: &SiteIndex, lang: Lang) -> Vec<Doc> 
             .cloned()
             .collect::<Vec<_>>()
             .join(" ");
-        docs.push(Doc {
+        docs.push(Indexed {
             kind: "actor",
-            title: actor.name.clone(),
-            detail: lang.f(
-                Msg::SearchActorDetail,
-                &[
-                    ("kind", actor.kind.label(lang)),
-                    (
-                        "articles",
-                        &lang.n(Msg::InArticles, actor.mentions.len(), &[]),
-                    ),
-                ],
-            ),
-            href: format!("actors/{}/index.html", actor.id),
             words: words(&names),
+            source: Source::Actor(actor),
         });
     }
-    // Each article's own documents, made on every core: the article's, then its quotes'.
+    // Each article's own documents: the article's, then its quotes'.
     let per_article = crate::site_index::on_every_core(articles, |entry| {
         let meta = &entry.article.meta;
-        let detail = lang.f(
-            Msg::SearchArticleDetail,
-            &[
-                ("source", &meta.source.name),
-                ("date", &meta.source.date.written(lang)),
-            ],
-        );
         let text = format!(
             "{} {}",
             meta.title,
             meta.standfirst.clone().unwrap_or_default()
         );
-        let article = Doc {
+        let article = Indexed {
             kind: "article",
-            title: meta.title.clone(),
-            detail,
-            href: format!("{}/index.html", entry.slug),
             words: words(&text),
+            source: Source::Article(entry),
         };
-        let quotes: Vec<Doc> = entry
+        let quotes: Vec<Indexed> = entry
             .article
             .quotes
             .iter()
-            .map(|quote| {
+            .enumerate()
+            .map(|(n, quote)| {
                 let by = entry.article.speakers_names(quote, lang);
-                Doc {
+                Indexed {
                     kind: "quote",
-                    title: lang.f(Msg::SearchQuoteTitle, &[("text", &quote.text)]),
-                    detail: lang.f(
-                        Msg::SearchQuoteDetail,
-                        &[("who", &by), ("title", &meta.title)],
-                    ),
-                    href: format!("{}/index.html#quote={}", entry.slug, quote.id),
                     words: words(&format!("{} {by}", quote.text)),
+                    source: Source::Quote(entry, n),
                 }
             })
             .collect();
@@ -136,6 +133,97 @@ pub fn documents(articles: &[Entry], index: &SiteIndex, lang: Lang) -> Vec<Doc> 
     docs
 }
 
+impl Indexed<'_> {
+    /// What a result shows of it, in `lang`.
+    pub fn shown(&self, lang: Lang) -> Doc {
+        let kind = self.kind;
+        match self.source {
+            Source::Actor(actor) => Doc {
+                kind,
+                title: actor.name.clone(),
+                detail: lang.f(
+                    Msg::SearchActorDetail,
+                    &[
+                        ("kind", actor.kind.label(lang)),
+                        (
+                            "articles",
+                            &lang.n(Msg::InArticles, actor.totals.mentions, &[]),
+                        ),
+                    ],
+                ),
+                href: format!("actors/{}/index.html", actor.id),
+            },
+            Source::Article(entry) => {
+                let meta = &entry.article.meta;
+                Doc {
+                    kind,
+                    title: meta.title.clone(),
+                    detail: lang.f(
+                        Msg::SearchArticleDetail,
+                        &[
+                            ("source", &meta.source.name),
+                            ("date", &meta.source.date.written(lang)),
+                        ],
+                    ),
+                    href: format!("{}/index.html", entry.slug),
+                }
+            }
+            Source::Quote(entry, n) => {
+                let quote = &entry.article.quotes[n];
+                let by = entry.article.speakers_names(quote, lang);
+                Doc {
+                    kind,
+                    title: lang.f(Msg::SearchQuoteTitle, &[("text", &quote.text)]),
+                    detail: lang.f(
+                        Msg::SearchQuoteDetail,
+                        &[("who", &by), ("title", &entry.article.meta.title)],
+                    ),
+                    href: format!("{}/index.html#quote={}", entry.slug, quote.id),
+                }
+            }
+        }
+    }
+
+    /// The stamp of what it shows, without making it: an actor's shown fields; an article's or
+    /// a quote's sources, as the build's cache stamped them (with the binary). None for an
+    /// article the build has no cache for.
+    fn stamp(&self, hasher: &mut impl std::hash::Hasher) -> Option<()> {
+        use std::hash::Hash;
+        match self.source {
+            Source::Actor(actor) => (
+                &actor.id,
+                &actor.name,
+                actor.kind.as_str(),
+                actor.totals.mentions,
+            )
+                .hash(hasher),
+            Source::Article(entry) => (&entry.slug, sources(entry)?).hash(hasher),
+            Source::Quote(entry, n) => (&entry.slug, n, sources(entry)?).hash(hasher),
+        }
+        self.kind.hash(hasher);
+        Some(())
+    }
+}
+
+/// The stamp of an article's sources, when the build's cache has one (0: its folder could not
+/// be stamped).
+fn sources(entry: &Entry) -> Option<u64> {
+    entry.cached.as_ref().map(|c| c.sources).filter(|&s| s != 0)
+}
+
+/// The stamp of the documents of one file (the `n`th) in `lang`, from what each is made of
+/// (an actor's shown fields; an article's or a quote's sources, with the binary): the same stamp,
+/// the same file. None when one has no stamp.
+pub fn file_stamp(n: usize, part: &[Indexed], lang: Lang) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (n, lang.tag()).hash(&mut hasher);
+    for doc in part {
+        doc.stamp(&mut hasher)?;
+    }
+    Some(hasher.finish())
+}
+
 /// At most this many documents of each kind for one word (the first in the index's order): a
 /// word that every article has keeps its shard small, and a query still finds the actors it
 /// names. As many as a search shows.
@@ -145,41 +233,43 @@ pub const MAX_PER_WORD: usize = 20;
 /// results only.
 pub const DOCS_PER_FILE: usize = 32;
 
-/// The index's scripts, by file name: the word shards (`a.js`: each word of the shard with the
-/// numbers of the documents it finds, at most [`MAX_PER_WORD`] of each kind, as differences)
-/// and the files of documents (`d-0.js`: [`DOCS_PER_FILE`] documents each, as
-/// `[kind, title, detail, address]`).
-pub fn shards(docs: &[Doc]) -> BTreeMap<String, String> {
-    // Shard → word → (its documents, how many of each kind).
-    type Postings<'a> = BTreeMap<&'a str, (Vec<usize>, [usize; 3])>;
-    let mut by_shard: BTreeMap<char, Postings> = BTreeMap::new();
-    for (n, doc) in docs.iter().enumerate() {
-        let kind = match doc.kind {
+/// `<` never appears in a script (no `</script` or `<!--`): JSON reads `\u003c` as `<`.
+fn script(call: String) -> String {
+    call.replace('<', "\\u003c")
+}
+
+/// The word shards, by file name (`a.js`: each word of the shard with the numbers of the
+/// documents it finds, at most [`MAX_PER_WORD`] of each kind, as differences), from each
+/// document's kind and words, in the documents' order.
+pub fn word_shards<'a>(
+    docs: impl Iterator<Item = (&'static str, &'a [String])>,
+) -> BTreeMap<String, String> {
+    // Word → (its documents, how many of each kind); sorted into shards once all are seen.
+    let mut postings: HashMap<&str, (Vec<usize>, [usize; 3])> = HashMap::new();
+    for (n, (kind, words)) in docs.enumerate() {
+        let kind = match kind {
             "actor" => 0,
             "article" => 1,
             _ => 2,
         };
-        for word in &doc.words {
-            let (ids, per_kind) = by_shard
-                .entry(shard_of(word))
-                .or_default()
-                .entry(word)
-                .or_default();
+        for word in words {
+            let (ids, per_kind) = postings.entry(word).or_default();
             if per_kind[kind] < MAX_PER_WORD {
                 per_kind[kind] += 1;
                 ids.push(n);
             }
         }
     }
-    // `<` never appears in a script (no `</script` or `<!--`): JSON reads `\u003c` as `<`.
-    let script = |call: String| call.replace('<', "\\u003c");
-    let mut files: BTreeMap<String, String> = by_shard
+    let mut by_shard: BTreeMap<char, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+    for (word, (ids, _)) in postings {
+        by_shard
+            .entry(shard_of(word))
+            .or_default()
+            .insert(word, differences(&ids));
+    }
+    by_shard
         .into_iter()
         .map(|(key, words)| {
-            let words: BTreeMap<&str, Vec<usize>> = words
-                .into_iter()
-                .map(|(word, (ids, _))| (word, differences(&ids)))
-                .collect();
             let call = format!(
                 "marginaliaSearch.shard({}, {});\n",
                 json!(key.to_string()),
@@ -187,20 +277,29 @@ pub fn shards(docs: &[Doc]) -> BTreeMap<String, String> {
             );
             (format!("{key}.js"), script(call))
         })
+        .collect()
+}
+
+/// The file of documents `n` (`d-<n>.js`: [`DOCS_PER_FILE`] documents, each
+/// `[kind, title, detail, address]`).
+pub fn docs_file(n: usize, part: &[Doc]) -> String {
+    // As `json!` writes them, without a value made of each: `[[kind,title,detail,href],…]`.
+    let part: Vec<String> = part
+        .iter()
+        .map(|d| {
+            serde_json::to_string(&[d.kind, &d.title, &d.detail, &d.href])
+                .expect("strings are JSON")
+        })
         .collect();
-    for (n, part) in docs.chunks(DOCS_PER_FILE).enumerate() {
-        // As `json!` writes them, without a value made of each: `[[kind,title,detail,href],…]`.
-        let part: Vec<String> = part
-            .iter()
-            .map(|d| {
-                serde_json::to_string(&[d.kind, &d.title, &d.detail, &d.href])
-                    .expect("strings are JSON")
-            })
-            .collect();
-        let call = format!("marginaliaSearch.docs({n}, [{}]);\n", part.join(","));
-        files.insert(format!("d-{n}.js"), script(call));
-    }
-    files
+    script(format!(
+        "marginaliaSearch.docs({n}, [{}]);\n",
+        part.join(",")
+    ))
+}
+
+/// The name of the file of documents `n`.
+pub fn docs_file_name(n: usize) -> String {
+    format!("d-{n}.js")
 }
 
 /// Ascending numbers as the first and then each one's difference from the one before: shorter
@@ -232,23 +331,26 @@ mod tests {
 
     #[test]
     fn each_shard_holds_its_words_numbers_and_the_documents_are_apart_without_markup() {
-        let doc = |kind, title: &str, text| Doc {
-            kind,
-            title: title.into(),
-            detail: "x".into(),
-            href: format!("{title}/index.html"),
-            words: words(text),
+        let doc = |kind, title: &str, text| {
+            let shown = Doc {
+                kind,
+                title: title.into(),
+                detail: "x".into(),
+                href: format!("{title}/index.html"),
+            };
+            (shown, words(text))
         };
         let mut docs = vec![
             doc("actor", "Vladimir Putin", "Vladimir Putin"),
             doc("quote", "“</script><b>”", "pact"),
         ];
         docs.extend((0..40).map(|n| doc("article", &format!("a{n}"), "pact putin")));
-        let shards = shards(&docs);
-        assert_eq!(
-            shards.keys().collect::<Vec<_>>(),
-            ["d-0.js", "d-1.js", "p.js", "v.js"]
-        );
+        let mut shards = word_shards(docs.iter().map(|(d, w)| (d.kind, w.as_slice())));
+        assert_eq!(shards.keys().collect::<Vec<_>>(), ["p.js", "v.js"]);
+        let shown: Vec<Doc> = docs.into_iter().map(|(d, _)| d).collect();
+        for (n, part) in shown.chunks(DOCS_PER_FILE).enumerate() {
+            shards.insert(docs_file_name(n), docs_file(n, part));
+        }
         // "pact": the quote (1), then articles 2, 3… but no more than MAX_PER_WORD of them.
         let p = &shards["p.js"];
         let pact: Vec<usize> = [1, 1].into_iter().chain([1; MAX_PER_WORD - 1]).collect();

@@ -7,8 +7,10 @@
 //! of: the actor cut to what its page shows, the timeline's entries with the reports a page
 //! lists) are stamped ([`crate::build_cache::stamp_debug`]) and compared with the last build's
 //! stamps ([`PageStamps`]); a page stamped as before, and still there, is neither rendered nor
-//! written. The search's files are made every time (from the whole index) and written only
-//! where their text's stamp changed.
+//! written. The search's word shards are made every time (from every document's words) and
+//! written only where their text's stamp changed; a file of documents is stamped by what its
+//! documents are made of (an actor's shown fields, an article's sources as the build's cache
+//! stamps them), and made only when that changed.
 
 use super::actor_page::{ActorPage, ActorPageProps};
 use super::actors_index::{ActorsIndex, ActorsIndexProps};
@@ -150,14 +152,15 @@ pub fn write_pages(
         })?);
     }
     clock.lap("timeline-pages");
-    // The search: its script and its index, one file per first character.
-    let shards = search_index::shards(&search_index::documents(articles, index, lang));
+    // The search: its script and its index, one file per first character, and the files of
+    // documents, each made only when what its documents are made of changed.
+    let docs = search_index::documents(articles, index, lang);
+    let shards = search_index::word_shards(docs.iter().map(|d| (d.kind, d.words.as_slice())));
     clock.lap("search-index");
     // The word shards' first characters (`a.js`), for search.js to ask for no shard not written.
     let keys: String = shards
         .keys()
         .filter_map(|name| name.strip_suffix(".js"))
-        .filter(|stem| stem.chars().count() == 1)
         .collect();
     write_if_changed(
         &out.join("search.js"),
@@ -173,9 +176,15 @@ pub fn write_pages(
     // Only the files that changed are written, and those of an earlier index go.
     let search = out.join("search");
     fs::create_dir_all(&search)?;
+    let doc_files = docs.len().div_ceil(search_index::DOCS_PER_FILE);
     for old in fs::read_dir(&search)? {
         let name = old?.file_name().to_string_lossy().into_owned();
-        if !shards.contains_key(&name) {
+        let of_docs = name
+            .strip_prefix("d-")
+            .and_then(|rest| rest.strip_suffix(".js"))
+            .and_then(|n| n.parse::<usize>().ok())
+            .is_some_and(|n| n < doc_files && search_index::docs_file_name(n) == name);
+        if !shards.contains_key(&name) && !of_docs {
             fs::remove_file(search.join(name))?;
         }
     }
@@ -185,6 +194,29 @@ pub fn write_pages(
             fs::write(&path, script)?;
         }
     }
+    for (n, part) in docs.chunks(search_index::DOCS_PER_FILE).enumerate() {
+        let path = search.join(search_index::docs_file_name(n));
+        let made = |part: &[search_index::Indexed]| {
+            let shown: Vec<_> = part.iter().map(|d| d.shown(lang)).collect();
+            search_index::docs_file(n, &shown)
+        };
+        // Stamped by what its documents are made of; else (no cache) by its text.
+        match search_index::file_stamp(n, part, lang) {
+            Some(stamp) => {
+                if !stamps.unchanged(out, &path, stamp) {
+                    fs::write(&path, made(part))?;
+                }
+            }
+            None => {
+                let script = made(part);
+                if !stamps.unchanged(out, &path, crate::build_cache::stamp(&script)) {
+                    fs::write(&path, script)?;
+                }
+            }
+        }
+    }
+    // Every document's words (a few million strings at 10,000 articles): left to the exit.
+    crate::site::leave_to_exit(docs);
     Ok(written)
 }
 
