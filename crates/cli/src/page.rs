@@ -26,10 +26,8 @@ pub static AFTER_NAV: LazyLock<&'static str> = LazyLock::new(|| {
     let (_, tail) = TEMPLATE
         .rsplit_once("{{nav}}")
         .expect("the page template has a {{nav}} slot");
-    assert!(
-        !tail.contains("{{"),
-        "{{nav}} is the page template's last slot"
-    );
+    // {{nav}} must be the template's last slot.
+    assert!(!tail.contains("{{"));
     tail
 });
 
