@@ -354,31 +354,6 @@ pub fn write_site(
                             continue;
                         }
                         let place = part_number * chunk + n;
-                        // Only its related articles changed: its navigation is replaced.
-                        if let (Some(before), Some((body, all))) = (before, stamps_now) {
-                            if before.body == body {
-                                let nav = render::site_nav(
-                                    "../",
-                                    related.clone(),
-                                    actors.clone(),
-                                    page_lang,
-                                );
-                                if let Some(len) = replace_nav(&index_html, &before, &nav)? {
-                                    stamps.push((
-                                        place,
-                                        PageState {
-                                            stamp: all,
-                                            body,
-                                            len,
-                                            nav_len: nav.len() as u64,
-                                        },
-                                    ));
-                                    written.push(index_html);
-                                    progress.one_more();
-                                    continue;
-                                }
-                            }
-                        }
                         // The card and the entry of each actor link to its page.
                         let site: Vec<SiteActor> = actors
                             .iter()
@@ -389,6 +364,24 @@ pub fn write_site(
                             })
                             .collect();
                         let nav = render::site_nav("../", related, actors, page_lang);
+                        // What the cache keeps of the page written now, `len` bytes long.
+                        let state = |(body, all): (u64, u64), len: u64| PageState {
+                            stamp: all,
+                            body,
+                            len,
+                            nav_len: nav.len() as u64,
+                        };
+                        // Only its related articles changed: its navigation is replaced.
+                        if let (Some(before), Some(now)) = (before, stamps_now) {
+                            if before.body == now.0 {
+                                if let Some(len) = replace_nav(&index_html, &before, &nav)? {
+                                    stamps.push((place, state(now, len)));
+                                    written.push(index_html);
+                                    progress.one_more();
+                                    continue;
+                                }
+                            }
+                        }
                         // A light article's page is made from the whole one, kept in the cache.
                         let whole_entry;
                         let entry = if entry.whole {
@@ -406,18 +399,9 @@ pub fn write_site(
                             Some((&nav, &site)),
                             options,
                         )?);
-                        if let Some((body, all)) = stamps_now {
+                        if let Some(now) = stamps_now {
                             let len = fs::metadata(&index_html)?.len();
-                            let nav_len = nav.len() as u64;
-                            stamps.push((
-                                place,
-                                PageState {
-                                    stamp: all,
-                                    body,
-                                    len,
-                                    nav_len,
-                                },
-                            ));
+                            stamps.push((place, state(now, len)));
                         }
                         progress.one_more();
                     }
