@@ -41,15 +41,15 @@ WASM_SIZE_FLAGS := RUSTC_BOOTSTRAP=1 \
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 
-# The viewer: the wasm (cargo), its JS glue (wasm-bindgen, the version of Cargo.lock), the wasm
-# made smaller (wasm-opt -Oz, binaryen 132 from npm), then tools/viewer.mjs: the scripts and
-# the stylesheet minified, everything under a fixed name in $(VIEWER). No HTML is written here:
+# The viewer: the wasm (cargo), its JS glue (wasm-bindgen, the version of Cargo.lock), then
+# tools/viewer.mjs: the wasm made smaller (tools/wasm.mjs: wasm-opt -Oz, binaryen 132 from npm,
+# and the short names between the wasm and the glue), the scripts and the stylesheet minified,
+# everything under a fixed name in $(VIEWER). No HTML is written here:
 # `marginalia build` writes every page (README "How a page is made").
 $(VIEWER)/init.js: $(VIEWER_SOURCES)
 	$(WASM_SIZE_FLAGS) cargo build --release --offline --target wasm32-unknown-unknown --bin marginalia-viewer
 	wasm-bindgen --target web --no-typescript --out-dir $(BINDGEN_OUT) --out-name marginalia-viewer $(VIEWER_WASM)
 	rm -rf $(VIEWER) && mkdir -p $(VIEWER)
-	wasm-opt -Oz --output $(VIEWER)/marginalia-viewer_bg.wasm $(BINDGEN_OUT)/marginalia-viewer_bg.wasm
 	node tools/viewer.mjs $(BINDGEN_OUT) $(VIEWER)
 
 ## The viewer alone, into target/viewer (what `marginalia build --viewer target/viewer` reads).

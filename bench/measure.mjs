@@ -88,7 +88,8 @@ function pageProbe() {
     const original = WebAssembly[name];
     WebAssembly[name] = async function (...args) {
       const result = await original.apply(this, args);
-      const memory = (result.instance ?? result).exports?.memory;
+      // The wasm's exports have short names (tools/wasm.mjs): its memory is found by kind.
+      const memory = Object.values((result.instance ?? result).exports ?? {}).find((e) => e instanceof WebAssembly.Memory);
       if (memory) bench.memories.push(memory);
       return result;
     };

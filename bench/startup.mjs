@@ -1,13 +1,13 @@
 // What the viewer's start-up tasks are made of, by wasm function (issue #27: "find what the
 // 73–97 ms tasks are: a trace with wasm function names").
 //
-//   node bench/startup.mjs [--visits 3] [--throttle 1] [--profiler] [--top 12] [--dist dist]
+//   node bench/startup.mjs [--visits 3] [--throttle 1] [--profiler] [--top 12] [--functions] [--dist dist]
 //                          [--bindgen target/wasm-bindgen/release/marginalia-viewer_bg.wasm]
 //
 // 1. A copy of the site (`target/bench/startup/`) whose wasm is the same build with the
-//    functions' names kept: the wasm-bindgen output of `make build` made smaller again by
-//    wasm-opt -Oz, with `-g` (the names section only: the code and its order are those of
-//    dist/'s wasm, so each function compiles as it does there).
+//    functions' names kept: the wasm-bindgen output of `make build` made smaller again as the
+//    build does (tools/wasm.mjs), with `-g` (the names section only: the code and its order
+//    are those of dist/'s wasm, so each function compiles as it does there).
 // 2. `--visits` cold visits of the seed's page (a new Chromium each, nothing cached or
 //    compiled), unthrottled unless `--throttle N` (CPU slowdown through the DevTools
 //    protocol), each with a trace of the renderer's main thread and V8's wasm events.
@@ -23,8 +23,9 @@
 // bench/RESULTS.md carries as a section (bench/report.mjs). A benchmark, not a test: nothing fails. Timings move with the machine's load;
 // compare runs made one after the other.
 import { launch, startServer } from "../tests/e2e/helpers.mjs";
-import { run, ROOT, SEED_PAGE } from "./sites.mjs";
+import { ROOT, SEED_PAGE } from "./sites.mjs";
 import { TRACE_CATEGORIES } from "./slowphone.mjs";
+import { optimizeWasm } from "../tools/wasm.mjs";
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
@@ -39,6 +40,8 @@ const VISITS = Number(option("--visits", 3));
 const THROTTLE = Number(option("--throttle", 1));
 const PROFILER = args.includes("--profiler");
 const TOP = Number(option("--top", 12));
+// `--functions`: also list, for each task of the first visit, every function compiled in it.
+const FUNCTIONS = args.includes("--functions");
 const DIST = option("--dist", join(ROOT, "dist"));
 // The wasm-bindgen output dist/'s wasm was made from (`--bindgen FILE` for another build's).
 const BINDGEN = option("--bindgen", join(process.env.CARGO_TARGET_DIR || join(ROOT, "target"), "wasm-bindgen/release/marginalia-viewer_bg.wasm"));
@@ -53,7 +56,17 @@ rmSync(OUT, { recursive: true, force: true });
 cpSync(DIST, OUT, { recursive: true });
 const wasmName = readdirSync(OUT).find((f) => /^marginalia-viewer-.*_bg\.wasm$/.test(f));
 if (!wasmName) throw new Error(`no viewer wasm in ${DIST} (\`make build\` writes it)`);
-run(join(ROOT, "node_modules/.bin/wasm-opt"), ["-Oz", "-g", "--output", join(OUT, wasmName), BINDGEN], { quiet: true });
+// Made as the build makes it (tools/wasm.mjs: wasm-opt's options, the boundary's short names,
+// so that dist's glue links with it), the functions' names kept.
+optimizeWasm(BINDGEN, join(OUT, wasmName), { debugInfo: true });
+const linkNames = (path) => {
+  const module = new WebAssembly.Module(readFileSync(path));
+  return JSON.stringify([WebAssembly.Module.imports(module), WebAssembly.Module.exports(module)]);
+};
+if (linkNames(join(OUT, wasmName)) !== linkNames(join(DIST, wasmName))) {
+  console.error(`bench: the named wasm's imports and exports are not dist's: is dist/ from the last \`make build\`?`);
+  process.exit(1);
+}
 const { names, sizes } = wasmFunctions(readFileSync(join(OUT, wasmName)));
 const shipped = wasmFunctions(readFileSync(join(DIST, wasmName)));
 if (shipped.sizes.size !== sizes.size) {
@@ -231,6 +244,15 @@ visits.forEach((tasks, v) => {
   const fns = tasks.reduce((s, t) => s + t.functions, 0);
   say(`\nIn all: ${round(all)} ms of wasm tasks, of which ${round(compile)} ms compiling ${fns} functions at their first call (${Math.round((100 * compile) / all)} %).\n`);
 });
+if (FUNCTIONS) {
+  visits[0].forEach((t) => {
+    say(`## Functions compiled in visit 1's task at ${Math.round(t.at)} ms (${t.functions}, ${t.bytes} B)\n`);
+    for (const c of [...t.compiled].sort((a, b) => (sizes.get(b.index) ?? 0) - (sizes.get(a.index) ?? 0))) {
+      say(`- ${sizes.get(c.index)} B \`${plain(c.index).slice(0, 160)}\``);
+    }
+    say("");
+  });
+}
 const first = visits[0].flatMap((t) => t.compiled);
 const seen = new Map();
 for (const c of first) seen.set(c.index, (seen.get(c.index) ?? 0) + c.ms);

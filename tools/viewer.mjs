@@ -1,11 +1,13 @@
 // The viewer's build, last step (see the Makefile's `viewer` target): wasm-bindgen has written
-// the JS glue and the wasm-opt'd wasm is in place; this minifies what the browser runs and puts
+// the JS glue and its wasm; this makes the wasm smaller, minifies what the browser runs and puts
 // the viewer's files, under fixed names, in the viewer folder (default target/viewer). It reads
 // no HTML and rewrites nothing: every input is a file of ours or wasm-bindgen's, named here.
 // `marginalia build` (crates/cli/src/viewer.rs) takes the folder from there (or has it inside,
 // built with the `embedded-viewer` feature): it names the hashed files, fills the scripts'
 // `{{…}}` slots and writes every page.
 //
+//   marginalia-viewer_bg.wasm   wasm-bindgen's made smaller (wasm-opt), its imports and
+//                          exports renamed short, the glue with them (tools/wasm.mjs)
 //   marginalia-viewer.js   the JS glue, minified (terser)
 //   marginalia.css         styles/*.css in cascade order, one file, minified (csso, without
 //                          restructuring: rules keep their order)
@@ -21,10 +23,11 @@
 // 10.2 to 8.2 KiB, the stylesheet 8.3 to 5.7, init.js 1.6 to 1.0, mount.js 2.7 to 1.2.
 //
 // Usage: node tools/viewer.mjs <wasm-bindgen's folder> <viewer folder>
-import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify as minifyJs } from "terser";
 import { minify as minifyCss } from "csso";
+import { optimizeWasm, renameInGlue } from "./wasm.mjs";
 
 const [bindgen, dir] = process.argv.slice(2);
 if (!bindgen || !dir) throw new Error("usage: node tools/viewer.mjs <wasm-bindgen's folder> <viewer folder>");
@@ -44,7 +47,9 @@ async function js(files, { module = true } = {}) {
   return code;
 }
 
-const glue = readFileSync(GLUE, "utf8");
+// The wasm made smaller (wasm-opt) with its imports and exports renamed short, and the glue
+// with them (tools/wasm.mjs).
+const glue = renameInGlue(readFileSync(GLUE, "utf8"), optimizeWasm(join(bindgen, "marginalia-viewer_bg.wasm"), join(dir, "marginalia-viewer_bg.wasm")));
 const outputs = {
   "marginalia-viewer.js": await js({ glue }),
   "marginalia.css": minifyCss(STYLES.map((s) => source(`styles/${s}.css`)).join("\n"), { restructure: false }).css,
@@ -63,7 +68,6 @@ const outputs = {
   "init.js": await js({ "trap.js": source("assets/trap.js"), "later.js": source("assets/later.js"), "init.js": source("assets/init.js") }),
 };
 copyFileSync(join(root, "assets/favicon.svg"), join(dir, "favicon.svg"));
-if (!existsSync(join(dir, "marginalia-viewer_bg.wasm"))) throw new Error(`${dir}/marginalia-viewer_bg.wasm: run wasm-opt first`);
 for (const [name, text] of Object.entries(outputs)) writeFileSync(join(dir, name), text);
 
 const sizes = readdirSync(dir).map((f) => `${f} ${readFileSync(join(dir, f)).length}`);
