@@ -321,3 +321,35 @@ async fn a_change_re_renders_only_the_components_that_show_it() {
     type_into(&app, "#search-input", "k").await;
     assert_eq!(take(), [("App", 1), ("SearchBox", 1), ("Toolbar", 1)]);
 }
+
+/// Find-in-article lower-cases with the browser's `toLowerCase` (`marginalia::web::case`),
+/// not std's tables: over every character up to U+1FFFF (every one that has a case), the two
+/// give the same one-character lower case, and the same matches.
+#[wasm_bindgen_test]
+fn the_browser_lower_cases_as_std_does() {
+    use marginalia::model::search::{find_matches, find_matches_by, unicode_lower};
+    use marginalia::web::case::browser_lower;
+    let differ: Vec<char> = (0..0x2_0000u32)
+        .filter_map(char::from_u32)
+        .filter(|&c| browser_lower(c) != unicode_lower(c))
+        .collect();
+    assert_eq!(differ, Vec::<char>::new());
+    assert_eq!(browser_lower('Σ'), 'σ');
+    assert_eq!(
+        browser_lower('İ'),
+        'İ',
+        "two characters in lower case: kept"
+    );
+    let blocks = vec!["Ἀθῆναι and ÉCOLE, İstanbul, ΑΘΗΝΑ".to_string()];
+    for query in ["ἀθῆναι", "école", "istanbul", "İstanbul", "αθηνα"] {
+        assert_eq!(
+            find_matches_by(&blocks, query, &mut browser_lower),
+            find_matches(&blocks, query),
+            "{query}"
+        );
+    }
+    assert_eq!(
+        find_matches_by(&blocks, "école", &mut browser_lower).len(),
+        1
+    );
+}

@@ -3,10 +3,11 @@
 //! (`crate::dom::SEARCH_HIGHLIGHT`), so the text's DOM is never changed. Where the API is
 //! missing, matches are still counted and stepped through, only not painted.
 
+use super::case::browser_lower;
 use super::dom::{find_all, scroll_into_view};
 use super::{document, window};
 use crate::dom;
-use crate::model::search::{find_matches, Match};
+use crate::model::search::{find_matches_by, Match};
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
@@ -23,7 +24,7 @@ fn blocks(root: &Element) -> (Vec<Element>, Vec<String>) {
 
 /// How many matches of `query` the article's text under `root` has.
 pub fn count_matches(root: &Element, query: &str) -> usize {
-    find_matches(&blocks(root).1, query).len()
+    find_matches_by(&blocks(root).1, query, &mut browser_lower).len()
 }
 
 /// Highlights every match of `query` (and the `current` one apart) and scrolls the current
@@ -31,7 +32,7 @@ pub fn count_matches(root: &Element, query: &str) -> usize {
 pub fn highlight_search(root: &Element, query: &str, current: usize) {
     let Some(doc) = document() else { return };
     let (blocks, texts) = blocks(root);
-    let ranges: Vec<web_sys::Range> = find_matches(&texts, query)
+    let ranges: Vec<web_sys::Range> = find_matches_by(&texts, query, &mut browser_lower)
         .iter()
         .filter_map(|m| range_for(&doc, &blocks[m.block], m))
         .collect();

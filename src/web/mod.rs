@@ -17,6 +17,7 @@
 //! from `document`: a viewer mounted in a host page's shadow root cannot be found from the
 //! document. None of this runs during server-side rendering (effects do not run there).
 
+pub mod case;
 pub mod crash;
 pub mod dom;
 pub mod files;

@@ -16,6 +16,11 @@
 //! The matcher is a plain scan with no regular expressions: for each start position it
 //! compares the query, so it costs about (text length × query length) in the worst case
 //! and (text length) in practice. Pure data: no yew, no web-sys.
+//!
+//! Lower-casing is given by the caller ([`find_matches_by`], [`normalise_query_by`]): std's
+//! Unicode tables ([`unicode_lower`], for [`find_matches`]) natively, the browser's own in the
+//! viewer (`crate::web::case`), whose wasm then carries no case table (7.9 KB gzip, issue #27).
+//! Both follow Unicode's default case mapping; a test in the browser holds them equal.
 
 /// One occurrence of the query: `block` indexes the slice given to [`find_matches`];
 /// `start..end` are UTF-16 code-unit offsets into that block's text.
@@ -29,30 +34,39 @@ pub struct Match {
 /// At most this many matches are returned, whatever the query.
 pub const MAX_MATCHES: usize = 2000;
 
+/// `c` lower-cased by std's Unicode tables when that gives one character; otherwise `c`.
+pub fn unicode_lower(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
 /// How a character compares: whitespace as a space, typographic quotes as typewriter
-/// quotes, letters lower-cased when that gives one character.
-fn fold(c: char) -> char {
+/// quotes, letters lower-cased by `lower` (one character to one: see [`unicode_lower`]).
+fn fold(c: char, lower: &mut impl FnMut(char) -> char) -> char {
     if c.is_whitespace() {
         return ' ';
     }
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201B}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201F}' => '"',
-        _ => {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) => l,
-                _ => c,
-            }
-        }
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        _ => lower(c),
     }
 }
 
 /// The query as the matcher compares it: trimmed, folded (see the module documentation),
 /// with each run of whitespace as one space. `None` when nothing is left to search for.
 pub fn normalise_query(q: &str) -> Option<String> {
+    normalise_query_by(q, &mut unicode_lower)
+}
+
+/// [`normalise_query`], letters lower-cased by `lower`.
+pub fn normalise_query_by(q: &str, lower: &mut impl FnMut(char) -> char) -> Option<String> {
     let mut out = String::with_capacity(q.len());
-    for c in q.trim().chars().map(fold) {
+    for c in q.trim().chars().map(|c| fold(c, lower)) {
         if !(c == ' ' && out.ends_with(' ')) {
             out.push(c);
         }
@@ -63,7 +77,16 @@ pub fn normalise_query(q: &str) -> Option<String> {
 /// Every non-overlapping occurrence of `query` in `blocks`, in document order, at most
 /// [`MAX_MATCHES`].
 pub fn find_matches(blocks: &[String], query: &str) -> Vec<Match> {
-    let Some(query) = normalise_query(query) else {
+    find_matches_by(blocks, query, &mut unicode_lower)
+}
+
+/// [`find_matches`], letters lower-cased by `lower`.
+pub fn find_matches_by(
+    blocks: &[String],
+    query: &str,
+    lower: &mut impl FnMut(char) -> char,
+) -> Vec<Match> {
+    let Some(query) = normalise_query_by(query, lower) else {
         return Vec::new();
     };
     let query: Vec<char> = query.chars().collect();
@@ -74,7 +97,7 @@ pub fn find_matches(blocks: &[String], query: &str) -> Vec<Match> {
         let mut offsets = Vec::with_capacity(text.len() + 1);
         let mut offset = 0;
         for c in text.chars() {
-            chars.push(fold(c));
+            chars.push(fold(c, lower));
             offsets.push(offset);
             offset += c.len_utf16();
         }
