@@ -34,7 +34,7 @@ use marginalia_content::{build_article_with, report, ui_language, Drafts, Source
 use marginalia_i18n::Lang;
 use marginalia_model::rules::is_slug;
 use marginalia_model::{data, Article};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -50,7 +50,7 @@ pub struct Entry {
     pub whole: bool,
     /// For each actor its text mentions, by id, the sentence that first names it (what the
     /// site's index takes from the text).
-    pub first_sentences: HashMap<String, String>,
+    pub first_sentences: BTreeMap<String, String>,
     /// The language of its page's interface when the article gives one (`ui_language` in
     /// `meta.toml`), else the site's. Build-time only: not in the article's data.
     pub ui_language: Option<Lang>,
@@ -177,7 +177,7 @@ fn load_article(
             slug,
             article: kept.article,
             whole: false,
-            first_sentences: kept.first_sentences.into_iter().collect(),
+            first_sentences: kept.first_sentences,
             ui_language: kept.ui_language.as_deref().and_then(Lang::parse),
             cached: Some(CacheState {
                 sources: kept.sources,

@@ -31,7 +31,8 @@ use crate::site_pages::MAX_LISTED;
 use marginalia_i18n::Lang;
 use marginalia_model::sentences::sentence_ranges;
 use marginalia_model::{ActorKind, Block, DateSpan, Inline};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How many related articles an article page lists.
 pub const RELATED: usize = 3;
@@ -247,26 +248,33 @@ impl SiteIndex {
             .collect();
         let mut actors: BTreeMap<String, SiteActor> = BTreeMap::new();
         // By actor: each role stated (article, role), each quote (its date, article, quote).
-        let mut roles: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
-        let mut quotes: HashMap<&str, Vec<(String, usize, usize)>> = HashMap::new();
+        let mut roles: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
+        let mut quotes: HashMap<&str, Vec<(String, usize, usize)>> = HashMap::default();
         for (n, entry) in articles.iter().enumerate() {
             let article = &entry.article;
             for actor in &article.actors {
-                let site = actors.entry(actor.id.clone()).or_insert_with(|| SiteActor {
-                    id: actor.id.clone(),
-                    name: actor.name.clone(),
-                    kind: actor.kind,
-                    aliases: Vec::new(),
-                    description: actor.description.clone(),
-                    roles: Vec::new(),
-                    recorded_roles: Vec::new(),
-                    wikidata: None,
-                    mentions: Vec::new(),
-                    quotes: Vec::new(),
-                    events: Vec::new(),
-                    relations: Vec::new(),
-                    totals: Totals::default(),
-                });
+                // Its id copied once, when the site first meets it (not once per article).
+                if !actors.contains_key(&actor.id) {
+                    actors.insert(
+                        actor.id.clone(),
+                        SiteActor {
+                            id: actor.id.clone(),
+                            name: actor.name.clone(),
+                            kind: actor.kind,
+                            aliases: Vec::new(),
+                            description: actor.description.clone(),
+                            roles: Vec::new(),
+                            recorded_roles: Vec::new(),
+                            wikidata: None,
+                            mentions: Vec::new(),
+                            quotes: Vec::new(),
+                            events: Vec::new(),
+                            relations: Vec::new(),
+                            totals: Totals::default(),
+                        },
+                    );
+                }
+                let site = actors.get_mut(&actor.id).expect("inserted above");
                 // Each other name once (not once per article that uses it).
                 let also = |name: &String, aliases: &mut Vec<String>| {
                     if !aliases.contains(name) {
@@ -361,8 +369,10 @@ impl SiteIndex {
             // Its roles over time: each as the first article to state it, until another is
             // stated (10,000 articles that call Putin "President of Russia" make one line).
             let mut stated = roles.remove(site.id.as_str()).unwrap_or_default();
-            stated.sort_by(|&(a, _), &(b, _)| {
-                (&dates[a], &articles[a].slug).cmp(&(&dates[b], &articles[b].slug))
+            // By date, then address; the article's place last makes every key distinct, so an
+            // unstable sort orders them as a stable one would.
+            stated.sort_unstable_by(|&(a, _), &(b, _)| {
+                (&dates[a], &articles[a].slug, a).cmp(&(&dates[b], &articles[b].slug, b))
             });
             stated.dedup_by(|(later, role), (first, first_role)| {
                 role == first_role
@@ -387,14 +397,25 @@ impl SiteIndex {
             // Its quotes in date order, then by article and id.
             let mut said = quotes.remove(site.id.as_str()).unwrap_or_default();
             let quote_id = |n: usize, q: usize| articles[n].article.quotes[q].id.as_str();
-            said.sort_by(|(a, an, aq), (b, bn, bq)| {
-                (a, &articles[*an].slug, quote_id(*an, *aq)).cmp(&(
+            // The place of the article and of the quote in it last: every key distinct (or one
+            // quote twice), so choosing and sorting unstably orders them as a stable sort would.
+            let in_order = |(a, an, aq): &(String, usize, usize),
+                            (b, bn, bq): &(String, usize, usize)| {
+                (a, &articles[*an].slug, quote_id(*an, *aq), an, aq).cmp(&(
                     b,
                     &articles[*bn].slug,
                     quote_id(*bn, *bq),
+                    bn,
+                    bq,
                 ))
-            });
+            };
             site.totals.quotes = said.len();
+            // The first MAX_LISTED chosen, then only they sorted.
+            if said.len() > MAX_LISTED {
+                said.select_nth_unstable_by(MAX_LISTED, in_order);
+                said.truncate(MAX_LISTED);
+            }
+            said.sort_unstable_by(in_order);
             site.quotes = said
                 .into_iter()
                 .take(MAX_LISTED)
@@ -542,7 +563,7 @@ fn related_articles(
         .enumerate()
         .map(|(n, e)| (e.slug.as_str(), n))
         .collect();
-    let mut by_actor: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_actor: HashMap<&str, Vec<usize>> = HashMap::default();
     for (n, e) in articles.iter().enumerate() {
         for a in &e.article.actors {
             by_actor.entry(a.id.as_str()).or_default().push(n);
@@ -628,8 +649,8 @@ pub fn first_sentence_naming(blocks: &[Block], actor: &str) -> Option<String> {
 
 /// For each actor the text mentions, by id, the sentence in which it is first mentioned: one
 /// walk of the text for all its actors (each paragraph's text and sentences made once).
-pub fn first_sentences(blocks: &[Block]) -> HashMap<String, String> {
-    let mut found = HashMap::new();
+pub fn first_sentences(blocks: &[Block]) -> BTreeMap<String, String> {
+    let mut found = BTreeMap::new();
     let mut seen = BTreeSet::new();
     first_sentences_in(blocks, &mut seen, &mut found);
     found
@@ -638,7 +659,7 @@ pub fn first_sentences(blocks: &[Block]) -> HashMap<String, String> {
 fn first_sentences_in<'a>(
     blocks: &'a [Block],
     seen: &mut BTreeSet<&'a str>,
-    found: &mut HashMap<String, String>,
+    found: &mut BTreeMap<String, String>,
 ) {
     for block in blocks {
         match block {
@@ -704,11 +725,11 @@ pub struct Conflict {
 pub fn conflicts(articles: &[Entry]) -> (Vec<Conflict>, Vec<String>) {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let mut kinds: HashMap<&str, (ActorKind, &str)> = HashMap::new();
+    let mut kinds: HashMap<&str, (ActorKind, &str)> = HashMap::default();
     // Each name (lower case) with the actors that use it, in the articles' order: the first
     // actor's id, whether another id uses it too, and every (id, article) that does.
     type Users<'a> = (&'a str, bool, Vec<(&'a str, &'a str)>);
-    let mut names: HashMap<String, Users> = HashMap::new();
+    let mut names: HashMap<String, Users> = HashMap::default();
     for entry in articles {
         for actor in &entry.article.actors {
             match kinds.get(actor.id.as_str()) {
@@ -821,6 +842,64 @@ mod tests {
         // In date order, then by article: the first is the earliest quote of the first copy.
         assert!(putin.quotes.windows(2).all(|w| w[0].date <= w[1].date));
         assert_eq!((putin.roles.len(), putin.totals.roles), (1, 1));
+    }
+
+    #[test]
+    fn an_actors_first_quotes_and_roles_are_those_of_a_whole_sort_whatever_the_order_of_dates() {
+        // Articles dated out of their order, their quotes without an event dated by them:
+        // the first quotes kept are the first of every quote sorted by date, article and id.
+        let many: Vec<Entry> = (0..MAX_LISTED + 30)
+            .map(|n| {
+                let mut article = seed();
+                let day = u8::try_from(28 - (n * 7) % 28).unwrap();
+                article.meta.source.date = marginalia_model::PartialDate::day(2024, 5, day);
+                if n % 3 == 0 {
+                    for quote in &mut article.quotes {
+                        quote.event = None;
+                    }
+                }
+                if n % 5 == 0 {
+                    article.actors[0].role = format!("Role {}", n % 2);
+                }
+                Entry::new(format!("copy-{n:03}"), article)
+            })
+            .collect();
+        let index = SiteIndex::new(&many, Lang::En);
+        for actor in index.actors.values() {
+            let mut all: Vec<(String, String, String)> = Vec::new();
+            for entry in &many {
+                let article = &entry.article;
+                for quote in &article.quotes {
+                    if quote.speakers.contains(&actor.id) {
+                        let date = quote
+                            .event
+                            .as_deref()
+                            .and_then(|e| article.event(e))
+                            .map_or_else(|| article.meta.source.date.iso(), |e| e.date.iso());
+                        all.push((date, entry.slug.clone(), quote.id.clone()));
+                    }
+                }
+            }
+            all.sort();
+            let kept: Vec<(String, String, String)> = actor
+                .quotes
+                .iter()
+                .map(|q| (q.date.clone(), q.slug.clone(), q.id.clone()))
+                .collect();
+            assert_eq!(kept, all[..all.len().min(MAX_LISTED)], "{}", actor.id);
+            assert_eq!(actor.totals.quotes, all.len());
+        }
+        // Roles: by date, then address, each once until another is stated.
+        let putin = &index.actors[&many[0].article.actors[0].id];
+        let dated: Vec<(&str, &str)> = putin
+            .roles
+            .iter()
+            .map(|r| (r.as_of.as_str(), r.slug.as_str()))
+            .collect();
+        let mut sorted = dated.clone();
+        sorted.sort();
+        assert_eq!(dated, sorted);
+        assert!(putin.roles.windows(2).all(|w| w[0].role != w[1].role));
     }
 
     #[test]
