@@ -7,7 +7,10 @@
 //! the articles' order (its actors' names, roles and mentions, its relations for both their
 //! actors, its quotes for each speaker; its events as reports, made on every core). An actor's
 //! lists keep what its page shows ([`crate::site_pages::MAX_LISTED`] entries, and how many in
-//! all): an entry beyond them is counted, never made.
+//! all): an entry beyond them is counted, never made. What an entry quotes of an article
+//! beyond its light form (a relation's evidence, the sentence that first names the actor) is
+//! read only for the articles whose entries are made: [`quoted`] says which, from ids alone,
+//! before the index is made, and the build takes those whole from its cache.
 //!
 //! - **Actors.** An actor is one id across the site: the articles that use an id mean the same
 //!   actor (the checker of the site, [`conflicts`], refuses one id given two kinds, and warns of
@@ -298,6 +301,7 @@ impl SiteIndex {
                 }
                 site.totals.mentions += 1;
                 if site.mentions.len() < MAX_LISTED {
+                    debug_assert!(entry.whole, "{} is quoted: see `quoted`", entry.slug);
                     site.mentions.push(ArticleMention {
                         slug: entry.slug.clone(),
                         title: article.meta.title.clone(),
@@ -327,6 +331,7 @@ impl SiteIndex {
                             continue;
                         };
                         if site.relations.len() < MAX_LISTED {
+                            debug_assert!(entry.whole, "{} is quoted: see `quoted`", entry.slug);
                             let phrase = phrase.get_or_insert_with(|| {
                                 article.relation_phrase(from, relation, lang)
                             });
@@ -450,6 +455,47 @@ impl SiteIndex {
     pub fn articles_naming(&self, actor: &str) -> usize {
         self.actors.get(actor).map_or(0, |a| a.totals.mentions)
     }
+}
+
+/// Which articles the site's index quotes beyond their light form ([`crate::build_cache::light`]):
+/// those that give one of the first [`MAX_LISTED`] mentions of an actor (its sentence) or of its
+/// relations (their evidence). The same walk as [`SiteIndex::new`]'s, with ids and counts only.
+pub fn quoted(articles: &[Entry]) -> Vec<bool> {
+    // By actor: its mentions and relations listed so far (an actor is there once an article
+    // names it, as in the index).
+    let mut listed: HashMap<&str, (usize, usize)> = HashMap::default();
+    articles
+        .iter()
+        .map(|entry| {
+            let mut quoted = false;
+            for actor in &entry.article.actors {
+                let (mentions, _) = listed.entry(&actor.id).or_default();
+                if *mentions < MAX_LISTED {
+                    *mentions += 1;
+                    quoted = true;
+                }
+            }
+            for from in &entry.article.actors {
+                for relation in &from.relations {
+                    let ends = [from.id.as_str(), relation.target.as_str()];
+                    let ends = if relation.target == from.id {
+                        &ends[..1]
+                    } else {
+                        &ends[..]
+                    };
+                    for id in ends {
+                        if let Some((_, relations)) = listed.get_mut(id) {
+                            if *relations < MAX_LISTED {
+                                *relations += 1;
+                                quoted = true;
+                            }
+                        }
+                    }
+                }
+            }
+            quoted
+        })
+        .collect()
 }
 
 /// `make` of every article, on every core, in the articles' order.
