@@ -205,8 +205,10 @@ pub struct Report {
 pub struct SiteIndex {
     /// By id.
     pub actors: BTreeMap<String, SiteActor>,
-    /// In date order.
+    /// In date order; each entry with its first [`MAX_LISTED`] reports.
     pub timeline: Vec<TimelineEntry>,
+    /// How many reports each entry of the timeline has in all.
+    pub reports_total: Vec<usize>,
     /// For each article's slug, its related articles' slugs, best first.
     pub related: BTreeMap<String, Vec<String>>,
 }
@@ -243,7 +245,11 @@ impl SiteIndex {
     /// of each sentence. Roles and quotes, sorted across the site before they are cut, are
     /// sorted as keys that point into the articles, then made.
     pub fn new(articles: &[Entry], lang: Lang) -> SiteIndex {
-        let timeline = merged_timeline(articles, lang);
+        let Merged {
+            timeline,
+            reports_total,
+            reporters,
+        } = merged_timeline(articles, lang);
         // Each article's date, ISO: its roles' date, and its quotes' when they have no event.
         let dates: Vec<String> = articles
             .iter()
@@ -443,10 +449,11 @@ impl SiteIndex {
                 })
                 .collect();
         }
-        let related = related_articles(articles, &timeline);
+        let related = related_articles(articles, &reporters);
         SiteIndex {
             actors,
             timeline,
+            reports_total,
             related,
         }
     }
@@ -518,13 +525,24 @@ pub(crate) fn on_every_core<'a, T: Send>(
     })
 }
 
-/// Every article's events, merged (see the module doc), in date order (then title).
-fn merged_timeline(articles: &[Entry], lang: Lang) -> Vec<TimelineEntry> {
-    let mut merged: Vec<TimelineEntry> = Vec::new();
+/// Every article's events, merged (see the module doc), in date order (then title). Each entry
+/// lists its first [`MAX_LISTED`] reports (as many as a page shows: a report beyond them is
+/// counted, never made), with how many it has in all and the place of every article that
+/// reports it, in the articles' order (for the related articles).
+fn merged_timeline(articles: &[Entry], lang: Lang) -> Merged {
+    // An entry as it is merged: its reports as (article, event) places.
+    struct Merging {
+        date: DateSpan,
+        title: String,
+        lang: String,
+        actors: Vec<String>,
+        reports: Vec<(usize, usize)>,
+    }
+    let mut merged: Vec<Merging> = Vec::new();
     // The entries of each date (by place in `merged`), so that merging is not quadratic.
     let mut by_date: BTreeMap<DateSpan, Vec<usize>> = BTreeMap::new();
-    // Each article's events as reports, with their actors sorted, made on every core.
-    let reported = on_every_core(articles, |entry| {
+    // Each article's events' actors, sorted, on every core.
+    let sorted_actors = on_every_core(articles, |entry| {
         entry
             .article
             .events
@@ -532,52 +550,42 @@ fn merged_timeline(articles: &[Entry], lang: Lang) -> Vec<TimelineEntry> {
             .map(|event| {
                 let mut actors = event.actors.clone();
                 actors.sort();
-                let report = Report {
-                    slug: entry.slug.clone(),
-                    title: entry.article.meta.title.clone(),
-                    event: event.id.clone(),
-                    provenance: event.date_explanation(lang),
-                    lang: entry.article.meta.language.clone(),
-                    note: !event.note.trim().is_empty(),
-                };
-                (actors, report)
+                actors
             })
             .collect::<Vec<_>>()
     });
-    for (entry, reports) in articles.iter().zip(reported) {
-        for (event, (actors, report)) in entry.article.events.iter().zip(reports) {
+    for (n, (entry, of_events)) in articles.iter().zip(sorted_actors).enumerate() {
+        let language = &entry.article.meta.language;
+        for (k, (event, actors)) in entry.article.events.iter().zip(of_events).enumerate() {
             let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
             let on_that_day = by_date.entry(event.date).or_default();
-            let same = on_that_day.iter().copied().find(|&k| {
-                let m: &TimelineEntry = &merged[k];
+            let same = on_that_day.iter().copied().find(|&m| {
+                let m = &merged[m];
                 !actors.is_empty()
                     && !m.actors.is_empty()
                     && (subset(&actors, &m.actors) || subset(&m.actors, &actors))
             });
-            let same = match same {
-                Some(k) => Some(&mut merged[k]),
-                None => {
-                    on_that_day.push(merged.len());
-                    None
-                }
-            };
             match same {
                 Some(m) => {
+                    let m = &mut merged[m];
                     // The fuller list of actors, and the title of the report that names them.
                     if actors.len() > m.actors.len() {
                         m.actors = actors;
                         m.title = event.title.clone();
-                        m.lang = report.lang.clone();
+                        m.lang = language.clone();
                     }
-                    m.reports.push(report);
+                    m.reports.push((n, k));
                 }
-                None => merged.push(TimelineEntry {
-                    date: event.date,
-                    title: event.title.clone(),
-                    lang: report.lang.clone(),
-                    actors,
-                    reports: vec![report],
-                }),
+                None => {
+                    on_that_day.push(merged.len());
+                    merged.push(Merging {
+                        date: event.date,
+                        title: event.title.clone(),
+                        lang: language.clone(),
+                        actors,
+                        reports: vec![(n, k)],
+                    });
+                }
             }
         }
     }
@@ -588,7 +596,41 @@ fn merged_timeline(articles: &[Entry], lang: Lang) -> Vec<TimelineEntry> {
             &b.title,
         ))
     });
-    merged
+    let report = |&(n, k): &(usize, usize)| {
+        let (entry, article) = (&articles[n], &articles[n].article);
+        let event = &article.events[k];
+        Report {
+            slug: entry.slug.clone(),
+            title: article.meta.title.clone(),
+            event: event.id.clone(),
+            provenance: event.date_explanation(lang),
+            lang: article.meta.language.clone(),
+            note: !event.note.trim().is_empty(),
+        }
+    };
+    let mut out = Merged::default();
+    for m in merged {
+        out.reports_total.push(m.reports.len());
+        out.reporters
+            .push(m.reports.iter().map(|&(n, _)| n).collect());
+        out.timeline.push(TimelineEntry {
+            date: m.date,
+            title: m.title,
+            lang: m.lang,
+            actors: m.actors,
+            reports: m.reports.iter().take(MAX_LISTED).map(report).collect(),
+        });
+    }
+    out
+}
+
+/// The merged timeline: its entries (each with the reports a page lists), how many reports each
+/// has in all, and the places of the articles that report each.
+#[derive(Default)]
+struct Merged {
+    timeline: Vec<TimelineEntry>,
+    reports_total: Vec<usize>,
+    reporters: Vec<Vec<usize>>,
 }
 
 /// How many articles an actor or event may point to when looking for an article's related
@@ -598,17 +640,10 @@ fn merged_timeline(articles: &[Entry], lang: Lang) -> Vec<TimelineEntry> {
 pub const CANDIDATES: usize = 64;
 
 /// For each article, the others best related to it (see the module doc), through an inverted
-/// index (actor → articles, event → articles), each article looking at no more than
+/// index (actor → articles, event → articles: `reporters`, the places of the articles that
+/// report each entry of the merged timeline), each article looking at no more than
 /// [`CANDIDATES`] others per actor or event it has.
-fn related_articles(
-    articles: &[Entry],
-    timeline: &[TimelineEntry],
-) -> BTreeMap<String, Vec<String>> {
-    let position: HashMap<&str, usize> = articles
-        .iter()
-        .enumerate()
-        .map(|(n, e)| (e.slug.as_str(), n))
-        .collect();
+fn related_articles(articles: &[Entry], reporters: &[Vec<usize>]) -> BTreeMap<String, Vec<String>> {
     let mut by_actor: HashMap<&str, Vec<usize>> = HashMap::default();
     for (n, e) in articles.iter().enumerate() {
         for a in &e.article.actors {
@@ -616,13 +651,9 @@ fn related_articles(
         }
     }
     let mut events_of: Vec<Vec<usize>> = vec![Vec::new(); articles.len()];
-    let mut by_event: Vec<Vec<usize>> = Vec::with_capacity(timeline.len());
-    for (k, entry) in timeline.iter().enumerate() {
-        let mut reporters: Vec<usize> = entry
-            .reports
-            .iter()
-            .filter_map(|r| position.get(r.slug.as_str()).copied())
-            .collect();
+    let mut by_event: Vec<Vec<usize>> = Vec::with_capacity(reporters.len());
+    for (k, reporters) in reporters.iter().enumerate() {
+        let mut reporters = reporters.clone();
         reporters.sort_unstable();
         reporters.dedup();
         for &n in &reporters {
@@ -888,6 +919,16 @@ mod tests {
         // In date order, then by article: the first is the earliest quote of the first copy.
         assert!(putin.quotes.windows(2).all(|w| w[0].date <= w[1].date));
         assert_eq!((putin.roles.len(), putin.totals.roles), (1, 1));
+        // The timeline's entries list their first reports, and count them all.
+        assert_eq!(index.reports_total.len(), index.timeline.len());
+        for (entry, &total) in index.timeline.iter().zip(&index.reports_total) {
+            assert_eq!(entry.reports.len(), total.min(MAX_LISTED));
+        }
+        let mut listed = index.timeline.iter().zip(&index.reports_total);
+        let (full, _) = listed
+            .find(|(_, &total)| total == MAX_LISTED + 20)
+            .expect("an event every copy reports");
+        assert_eq!(full.reports[MAX_LISTED - 1].slug, "copy-099");
     }
 
     #[test]
