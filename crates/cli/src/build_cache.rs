@@ -6,11 +6,13 @@
 //!
 //! - `<slug>.bin`, what the site's own pages need of it, read for every article on every build
 //!   ([`Cached`]): the article **light** ([`light`]: without its text's blocks, its events'
-//!   descriptions and sentences, its quotes' contexts, which only its own page shows), the
-//!   sentence that first names each of its actors (all the site's index takes from its text),
-//!   its page's language, its warnings and the two stamps below;
+//!   descriptions and sentences, its quotes' contexts, which only its own page shows, nor its
+//!   relations' evidence, which an actor's page quotes only from the first articles that name
+//!   it), its page's language, its warnings and the two stamps below;
 //! - `<slug>.text.bin`, the whole checked article, read only when its page is rendered again
-//!   (its navigation changed, while its sources did not).
+//!   (its navigation changed, while its sources did not), or when the site's index quotes it
+//!   (its relations' evidence, the sentence that first names an actor: for the first articles
+//!   of an actor's lists, [`crate::site_index::quoted`]).
 //!
 //! With them:
 //!
@@ -41,14 +43,14 @@
 use marginalia_model::Article;
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fs;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 /// The cache's format: a file of another is as none.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// The endings of an article's two files: light, and whole.
 const LIGHT: &str = ".bin";
@@ -71,8 +73,6 @@ pub struct Cached {
     pub warnings: String,
     /// The article, [`light`].
     pub article: Article,
-    /// For each actor its text mentions, by id, the sentence that first names it.
-    pub first_sentences: BTreeMap<String, String>,
 }
 
 /// An article's page as a build wrote it: its stamps, and where its navigation is in its file.
@@ -104,13 +104,21 @@ struct WholeWritten<'a> {
     article: &'a Article,
 }
 
-/// The article without what only its own page shows: its text's blocks (the site's index
-/// takes from them only the sentence that first names each actor, kept beside it), its events'
-/// descriptions and sentences, its quotes' contexts. What the site's own pages (the index, the
-/// contents, the search, the feeds) and the checks across articles read of it is all there.
+/// The article without what only its own page shows: its text's blocks, its events'
+/// descriptions and sentences, its quotes' contexts; nor what the site's index quotes only of
+/// the first articles that name an actor (its relations' evidence; from its text, the sentence
+/// that first names each actor): the index takes those from the whole article, read for the
+/// few articles it quotes ([`crate::site_index::quoted`]). What the site's own pages (the
+/// index's lists and counts, the timeline, the contents, the search, the feeds) and the checks
+/// across articles read of every article is all there.
 pub fn light(mut article: Article) -> Article {
     // In place: nothing of it copied.
     article.blocks = Vec::new();
+    for actor in &mut article.actors {
+        for relation in &mut actor.relations {
+            relation.evidence = String::new();
+        }
+    }
     for event in &mut article.events {
         event.description = String::new();
         event.sentences = Vec::new();
@@ -282,7 +290,6 @@ impl Cached {
         ui_language: Option<String>,
         warnings: String,
         article: Article,
-        first_sentences: BTreeMap<String, String>,
     ) -> Cached {
         Cached {
             format: FORMAT,
@@ -291,7 +298,6 @@ impl Cached {
             ui_language,
             warnings,
             article,
-            first_sentences,
         }
     }
 }
@@ -412,7 +418,6 @@ mod tests {
             Some("ja".into()),
             "a warning".into(),
             light(article.clone()),
-            BTreeMap::from([("putin".into(), "Putin said.".into())]),
         );
         // Without the whole article, the light one is not enough.
         cache.put("a", &kept);
@@ -421,6 +426,13 @@ mod tests {
         assert_eq!(cache.get("a", stamp), Some(kept.clone()));
         assert_eq!(cache.whole("a", stamp), Some(article.clone()));
         assert!(kept.article.blocks.is_empty() && !article.blocks.is_empty());
+        let evidence = |a: &Article| {
+            a.actors
+                .iter()
+                .flat_map(|a| &a.relations)
+                .any(|r| !r.evidence.is_empty())
+        };
+        assert!(!evidence(&kept.article) && evidence(&article));
         // An edit (another length) is another stamp: the cache has nothing for it.
         fs::write(folder.join("meta.toml"), "title = 12").unwrap();
         let edited = cache.sources_stamp(&folder).unwrap();

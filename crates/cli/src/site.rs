@@ -34,7 +34,7 @@ use marginalia_content::{build_article_with, report, ui_language, Drafts, Source
 use marginalia_i18n::Lang;
 use marginalia_model::rules::is_slug;
 use marginalia_model::{data, Article};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -42,15 +42,16 @@ use std::path::{Path, PathBuf};
 /// A checked article and its folder name.
 pub struct Entry {
     pub slug: String,
-    /// The article: whole when read now, else as the build's cache keeps it for the site's
-    /// own pages, light ([`crate::build_cache::light`], `whole` false): its page is then made
-    /// from the whole article, taken from the cache.
+    /// The article: whole when read now or quoted by the site's index (taken from the cache,
+    /// [`crate::site_index::quoted`]), else as the build's cache keeps it for the site's own
+    /// pages, light ([`crate::build_cache::light`], `whole` false): its page is then made from
+    /// the whole article, taken from the cache.
     pub article: Article,
     /// Whether `article` is whole (else light).
     pub whole: bool,
     /// For each actor its text mentions, by id, the sentence that first names it (what the
-    /// site's index takes from the text).
-    pub first_sentences: HashMap<String, String>,
+    /// site's index takes from the text); empty for a light article.
+    pub first_sentences: BTreeMap<String, String>,
     /// The language of its page's interface when the article gives one (`ui_language` in
     /// `meta.toml`), else the site's. Build-time only: not in the article's data.
     pub ui_language: Option<Lang>,
@@ -94,8 +95,9 @@ pub use crate::viewer::Viewer;
 
 /// Every article folder directly under `dir`, by name, checked (unconfirmed suggestions refused
 /// or previewed, as `drafts` says), on every core. With a `cache`, a folder whose files have not
-/// changed since the last build is taken from it instead of being read and checked again. On
-/// any error, the report of all of them; warnings are printed in the folders' order.
+/// changed since the last build is taken from it (light) instead of being read and checked
+/// again; the few the site's index quotes are then taken whole ([`crate::site_index::quoted`]).
+/// On any error, the report of all of them; warnings are printed in the folders' order.
 pub fn load_articles(
     dir: &Path,
     drafts: Drafts,
@@ -139,6 +141,20 @@ pub fn load_articles(
             Err(report) => reports.push(report),
         }
     }
+    // The light articles the site's index quotes (their relations' evidence, the sentence that
+    // first names an actor), whole from the cache; read again if the cache lost one.
+    if reports.is_empty() {
+        let quoted = crate::site_index::quoted(&entries);
+        for (entry, quoted) in entries.iter_mut().zip(quoted) {
+            if quoted && !entry.whole {
+                let whole = whole_from_cache(entry, cache);
+                *entry = match whole {
+                    Ok(whole) => whole,
+                    Err(_) => load_article(&dir.join(&entry.slug), drafts, cache)?,
+                };
+            }
+        }
+    }
     // Across the articles: one id is one actor.
     let (conflicts, warnings) = crate::site_index::conflicts(&entries);
     for warning in warnings {
@@ -177,7 +193,7 @@ fn load_article(
             slug,
             article: kept.article,
             whole: false,
-            first_sentences: kept.first_sentences.into_iter().collect(),
+            first_sentences: BTreeMap::new(),
             ui_language: kept.ui_language.as_deref().and_then(Lang::parse),
             cached: Some(CacheState {
                 sources: kept.sources,
@@ -508,9 +524,9 @@ fn whole_from_cache(entry: &Entry, cache: Option<&BuildCache>) -> io::Result<Ent
     };
     Ok(Entry {
         slug: entry.slug.clone(),
+        first_sentences: crate::site_index::first_sentences(&article.blocks),
         article,
         whole: true,
-        first_sentences: entry.first_sentences.clone(),
         ui_language: entry.ui_language,
         cached: Some(state),
     })

@@ -7,7 +7,10 @@
 //! the articles' order (its actors' names, roles and mentions, its relations for both their
 //! actors, its quotes for each speaker; its events as reports, made on every core). An actor's
 //! lists keep what its page shows ([`crate::site_pages::MAX_LISTED`] entries, and how many in
-//! all): an entry beyond them is counted, never made.
+//! all): an entry beyond them is counted, never made. What an entry quotes of an article
+//! beyond its light form (a relation's evidence, the sentence that first names the actor) is
+//! read only for the articles whose entries are made: [`quoted`] says which, from ids alone,
+//! before the index is made, and the build takes those whole from its cache.
 //!
 //! - **Actors.** An actor is one id across the site: the articles that use an id mean the same
 //!   actor (the checker of the site, [`conflicts`], refuses one id given two kinds, and warns of
@@ -31,7 +34,8 @@ use crate::site_pages::MAX_LISTED;
 use marginalia_i18n::Lang;
 use marginalia_model::sentences::sentence_ranges;
 use marginalia_model::{ActorKind, Block, DateSpan, Inline};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How many related articles an article page lists.
 pub const RELATED: usize = 3;
@@ -201,8 +205,10 @@ pub struct Report {
 pub struct SiteIndex {
     /// By id.
     pub actors: BTreeMap<String, SiteActor>,
-    /// In date order.
+    /// In date order; each entry with its first [`MAX_LISTED`] reports.
     pub timeline: Vec<TimelineEntry>,
+    /// How many reports each entry of the timeline has in all.
+    pub reports_total: Vec<usize>,
     /// For each article's slug, its related articles' slugs, best first.
     pub related: BTreeMap<String, Vec<String>>,
 }
@@ -239,7 +245,11 @@ impl SiteIndex {
     /// of each sentence. Roles and quotes, sorted across the site before they are cut, are
     /// sorted as keys that point into the articles, then made.
     pub fn new(articles: &[Entry], lang: Lang) -> SiteIndex {
-        let timeline = merged_timeline(articles, lang);
+        let Merged {
+            timeline,
+            reports_total,
+            reporters,
+        } = merged_timeline(articles, lang);
         // Each article's date, ISO: its roles' date, and its quotes' when they have no event.
         let dates: Vec<String> = articles
             .iter()
@@ -247,26 +257,33 @@ impl SiteIndex {
             .collect();
         let mut actors: BTreeMap<String, SiteActor> = BTreeMap::new();
         // By actor: each role stated (article, role), each quote (its date, article, quote).
-        let mut roles: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
-        let mut quotes: HashMap<&str, Vec<(String, usize, usize)>> = HashMap::new();
+        let mut roles: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
+        let mut quotes: HashMap<&str, Vec<(String, usize, usize)>> = HashMap::default();
         for (n, entry) in articles.iter().enumerate() {
             let article = &entry.article;
             for actor in &article.actors {
-                let site = actors.entry(actor.id.clone()).or_insert_with(|| SiteActor {
-                    id: actor.id.clone(),
-                    name: actor.name.clone(),
-                    kind: actor.kind,
-                    aliases: Vec::new(),
-                    description: actor.description.clone(),
-                    roles: Vec::new(),
-                    recorded_roles: Vec::new(),
-                    wikidata: None,
-                    mentions: Vec::new(),
-                    quotes: Vec::new(),
-                    events: Vec::new(),
-                    relations: Vec::new(),
-                    totals: Totals::default(),
-                });
+                // Its id copied once, when the site first meets it (not once per article).
+                if !actors.contains_key(&actor.id) {
+                    actors.insert(
+                        actor.id.clone(),
+                        SiteActor {
+                            id: actor.id.clone(),
+                            name: actor.name.clone(),
+                            kind: actor.kind,
+                            aliases: Vec::new(),
+                            description: actor.description.clone(),
+                            roles: Vec::new(),
+                            recorded_roles: Vec::new(),
+                            wikidata: None,
+                            mentions: Vec::new(),
+                            quotes: Vec::new(),
+                            events: Vec::new(),
+                            relations: Vec::new(),
+                            totals: Totals::default(),
+                        },
+                    );
+                }
+                let site = actors.get_mut(&actor.id).expect("inserted above");
                 // Each other name once (not once per article that uses it).
                 let also = |name: &String, aliases: &mut Vec<String>| {
                     if !aliases.contains(name) {
@@ -290,6 +307,7 @@ impl SiteIndex {
                 }
                 site.totals.mentions += 1;
                 if site.mentions.len() < MAX_LISTED {
+                    debug_assert!(entry.whole, "{} is quoted: see `quoted`", entry.slug);
                     site.mentions.push(ArticleMention {
                         slug: entry.slug.clone(),
                         title: article.meta.title.clone(),
@@ -319,6 +337,7 @@ impl SiteIndex {
                             continue;
                         };
                         if site.relations.len() < MAX_LISTED {
+                            debug_assert!(entry.whole, "{} is quoted: see `quoted`", entry.slug);
                             let phrase = phrase.get_or_insert_with(|| {
                                 article.relation_phrase(from, relation, lang)
                             });
@@ -361,8 +380,10 @@ impl SiteIndex {
             // Its roles over time: each as the first article to state it, until another is
             // stated (10,000 articles that call Putin "President of Russia" make one line).
             let mut stated = roles.remove(site.id.as_str()).unwrap_or_default();
-            stated.sort_by(|&(a, _), &(b, _)| {
-                (&dates[a], &articles[a].slug).cmp(&(&dates[b], &articles[b].slug))
+            // By date, then address; the article's place last makes every key distinct, so an
+            // unstable sort orders them as a stable one would.
+            stated.sort_unstable_by(|&(a, _), &(b, _)| {
+                (&dates[a], &articles[a].slug, a).cmp(&(&dates[b], &articles[b].slug, b))
             });
             stated.dedup_by(|(later, role), (first, first_role)| {
                 role == first_role
@@ -387,14 +408,25 @@ impl SiteIndex {
             // Its quotes in date order, then by article and id.
             let mut said = quotes.remove(site.id.as_str()).unwrap_or_default();
             let quote_id = |n: usize, q: usize| articles[n].article.quotes[q].id.as_str();
-            said.sort_by(|(a, an, aq), (b, bn, bq)| {
-                (a, &articles[*an].slug, quote_id(*an, *aq)).cmp(&(
+            // The place of the article and of the quote in it last: every key distinct (or one
+            // quote twice), so choosing and sorting unstably orders them as a stable sort would.
+            let in_order = |(a, an, aq): &(String, usize, usize),
+                            (b, bn, bq): &(String, usize, usize)| {
+                (a, &articles[*an].slug, quote_id(*an, *aq), an, aq).cmp(&(
                     b,
                     &articles[*bn].slug,
                     quote_id(*bn, *bq),
+                    bn,
+                    bq,
                 ))
-            });
+            };
             site.totals.quotes = said.len();
+            // The first MAX_LISTED chosen, then only they sorted.
+            if said.len() > MAX_LISTED {
+                said.select_nth_unstable_by(MAX_LISTED, in_order);
+                said.truncate(MAX_LISTED);
+            }
+            said.sort_unstable_by(in_order);
             site.quotes = said
                 .into_iter()
                 .take(MAX_LISTED)
@@ -417,10 +449,11 @@ impl SiteIndex {
                 })
                 .collect();
         }
-        let related = related_articles(articles, &timeline);
+        let related = related_articles(articles, &reporters);
         SiteIndex {
             actors,
             timeline,
+            reports_total,
             related,
         }
     }
@@ -429,6 +462,47 @@ impl SiteIndex {
     pub fn articles_naming(&self, actor: &str) -> usize {
         self.actors.get(actor).map_or(0, |a| a.totals.mentions)
     }
+}
+
+/// Which articles the site's index quotes beyond their light form ([`crate::build_cache::light`]):
+/// those that give one of the first [`MAX_LISTED`] mentions of an actor (its sentence) or of its
+/// relations (their evidence). The same walk as [`SiteIndex::new`]'s, with ids and counts only.
+pub fn quoted(articles: &[Entry]) -> Vec<bool> {
+    // By actor: its mentions and relations listed so far (an actor is there once an article
+    // names it, as in the index).
+    let mut listed: HashMap<&str, (usize, usize)> = HashMap::default();
+    articles
+        .iter()
+        .map(|entry| {
+            let mut quoted = false;
+            for actor in &entry.article.actors {
+                let (mentions, _) = listed.entry(&actor.id).or_default();
+                if *mentions < MAX_LISTED {
+                    *mentions += 1;
+                    quoted = true;
+                }
+            }
+            for from in &entry.article.actors {
+                for relation in &from.relations {
+                    let ends = [from.id.as_str(), relation.target.as_str()];
+                    let ends = if relation.target == from.id {
+                        &ends[..1]
+                    } else {
+                        &ends[..]
+                    };
+                    for id in ends {
+                        if let Some((_, relations)) = listed.get_mut(id) {
+                            if *relations < MAX_LISTED {
+                                *relations += 1;
+                                quoted = true;
+                            }
+                        }
+                    }
+                }
+            }
+            quoted
+        })
+        .collect()
 }
 
 /// `make` of every article, on every core, in the articles' order.
@@ -451,13 +525,24 @@ pub(crate) fn on_every_core<'a, T: Send>(
     })
 }
 
-/// Every article's events, merged (see the module doc), in date order (then title).
-fn merged_timeline(articles: &[Entry], lang: Lang) -> Vec<TimelineEntry> {
-    let mut merged: Vec<TimelineEntry> = Vec::new();
+/// Every article's events, merged (see the module doc), in date order (then title). Each entry
+/// lists its first [`MAX_LISTED`] reports (as many as a page shows: a report beyond them is
+/// counted, never made), with how many it has in all and the place of every article that
+/// reports it, in the articles' order (for the related articles).
+fn merged_timeline(articles: &[Entry], lang: Lang) -> Merged {
+    // An entry as it is merged: its reports as (article, event) places.
+    struct Merging {
+        date: DateSpan,
+        title: String,
+        lang: String,
+        actors: Vec<String>,
+        reports: Vec<(usize, usize)>,
+    }
+    let mut merged: Vec<Merging> = Vec::new();
     // The entries of each date (by place in `merged`), so that merging is not quadratic.
     let mut by_date: BTreeMap<DateSpan, Vec<usize>> = BTreeMap::new();
-    // Each article's events as reports, with their actors sorted, made on every core.
-    let reported = on_every_core(articles, |entry| {
+    // Each article's events' actors, sorted, on every core.
+    let sorted_actors = on_every_core(articles, |entry| {
         entry
             .article
             .events
@@ -465,52 +550,42 @@ fn merged_timeline(articles: &[Entry], lang: Lang) -> Vec<TimelineEntry> {
             .map(|event| {
                 let mut actors = event.actors.clone();
                 actors.sort();
-                let report = Report {
-                    slug: entry.slug.clone(),
-                    title: entry.article.meta.title.clone(),
-                    event: event.id.clone(),
-                    provenance: event.date_explanation(lang),
-                    lang: entry.article.meta.language.clone(),
-                    note: !event.note.trim().is_empty(),
-                };
-                (actors, report)
+                actors
             })
             .collect::<Vec<_>>()
     });
-    for (entry, reports) in articles.iter().zip(reported) {
-        for (event, (actors, report)) in entry.article.events.iter().zip(reports) {
+    for (n, (entry, of_events)) in articles.iter().zip(sorted_actors).enumerate() {
+        let language = &entry.article.meta.language;
+        for (k, (event, actors)) in entry.article.events.iter().zip(of_events).enumerate() {
             let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
             let on_that_day = by_date.entry(event.date).or_default();
-            let same = on_that_day.iter().copied().find(|&k| {
-                let m: &TimelineEntry = &merged[k];
+            let same = on_that_day.iter().copied().find(|&m| {
+                let m = &merged[m];
                 !actors.is_empty()
                     && !m.actors.is_empty()
                     && (subset(&actors, &m.actors) || subset(&m.actors, &actors))
             });
-            let same = match same {
-                Some(k) => Some(&mut merged[k]),
-                None => {
-                    on_that_day.push(merged.len());
-                    None
-                }
-            };
             match same {
                 Some(m) => {
+                    let m = &mut merged[m];
                     // The fuller list of actors, and the title of the report that names them.
                     if actors.len() > m.actors.len() {
                         m.actors = actors;
                         m.title = event.title.clone();
-                        m.lang = report.lang.clone();
+                        m.lang = language.clone();
                     }
-                    m.reports.push(report);
+                    m.reports.push((n, k));
                 }
-                None => merged.push(TimelineEntry {
-                    date: event.date,
-                    title: event.title.clone(),
-                    lang: report.lang.clone(),
-                    actors,
-                    reports: vec![report],
-                }),
+                None => {
+                    on_that_day.push(merged.len());
+                    merged.push(Merging {
+                        date: event.date,
+                        title: event.title.clone(),
+                        lang: language.clone(),
+                        actors,
+                        reports: vec![(n, k)],
+                    });
+                }
             }
         }
     }
@@ -521,7 +596,41 @@ fn merged_timeline(articles: &[Entry], lang: Lang) -> Vec<TimelineEntry> {
             &b.title,
         ))
     });
-    merged
+    let report = |&(n, k): &(usize, usize)| {
+        let (entry, article) = (&articles[n], &articles[n].article);
+        let event = &article.events[k];
+        Report {
+            slug: entry.slug.clone(),
+            title: article.meta.title.clone(),
+            event: event.id.clone(),
+            provenance: event.date_explanation(lang),
+            lang: article.meta.language.clone(),
+            note: !event.note.trim().is_empty(),
+        }
+    };
+    let mut out = Merged::default();
+    for m in merged {
+        out.reports_total.push(m.reports.len());
+        out.reporters
+            .push(m.reports.iter().map(|&(n, _)| n).collect());
+        out.timeline.push(TimelineEntry {
+            date: m.date,
+            title: m.title,
+            lang: m.lang,
+            actors: m.actors,
+            reports: m.reports.iter().take(MAX_LISTED).map(report).collect(),
+        });
+    }
+    out
+}
+
+/// The merged timeline: its entries (each with the reports a page lists), how many reports each
+/// has in all, and the places of the articles that report each.
+#[derive(Default)]
+struct Merged {
+    timeline: Vec<TimelineEntry>,
+    reports_total: Vec<usize>,
+    reporters: Vec<Vec<usize>>,
 }
 
 /// How many articles an actor or event may point to when looking for an article's related
@@ -531,31 +640,20 @@ fn merged_timeline(articles: &[Entry], lang: Lang) -> Vec<TimelineEntry> {
 pub const CANDIDATES: usize = 64;
 
 /// For each article, the others best related to it (see the module doc), through an inverted
-/// index (actor → articles, event → articles), each article looking at no more than
+/// index (actor → articles, event → articles: `reporters`, the places of the articles that
+/// report each entry of the merged timeline), each article looking at no more than
 /// [`CANDIDATES`] others per actor or event it has.
-fn related_articles(
-    articles: &[Entry],
-    timeline: &[TimelineEntry],
-) -> BTreeMap<String, Vec<String>> {
-    let position: HashMap<&str, usize> = articles
-        .iter()
-        .enumerate()
-        .map(|(n, e)| (e.slug.as_str(), n))
-        .collect();
-    let mut by_actor: HashMap<&str, Vec<usize>> = HashMap::new();
+fn related_articles(articles: &[Entry], reporters: &[Vec<usize>]) -> BTreeMap<String, Vec<String>> {
+    let mut by_actor: HashMap<&str, Vec<usize>> = HashMap::default();
     for (n, e) in articles.iter().enumerate() {
         for a in &e.article.actors {
             by_actor.entry(a.id.as_str()).or_default().push(n);
         }
     }
     let mut events_of: Vec<Vec<usize>> = vec![Vec::new(); articles.len()];
-    let mut by_event: Vec<Vec<usize>> = Vec::with_capacity(timeline.len());
-    for (k, entry) in timeline.iter().enumerate() {
-        let mut reporters: Vec<usize> = entry
-            .reports
-            .iter()
-            .filter_map(|r| position.get(r.slug.as_str()).copied())
-            .collect();
+    let mut by_event: Vec<Vec<usize>> = Vec::with_capacity(reporters.len());
+    for (k, reporters) in reporters.iter().enumerate() {
+        let mut reporters = reporters.clone();
         reporters.sort_unstable();
         reporters.dedup();
         for &n in &reporters {
@@ -628,8 +726,8 @@ pub fn first_sentence_naming(blocks: &[Block], actor: &str) -> Option<String> {
 
 /// For each actor the text mentions, by id, the sentence in which it is first mentioned: one
 /// walk of the text for all its actors (each paragraph's text and sentences made once).
-pub fn first_sentences(blocks: &[Block]) -> HashMap<String, String> {
-    let mut found = HashMap::new();
+pub fn first_sentences(blocks: &[Block]) -> BTreeMap<String, String> {
+    let mut found = BTreeMap::new();
     let mut seen = BTreeSet::new();
     first_sentences_in(blocks, &mut seen, &mut found);
     found
@@ -638,7 +736,7 @@ pub fn first_sentences(blocks: &[Block]) -> HashMap<String, String> {
 fn first_sentences_in<'a>(
     blocks: &'a [Block],
     seen: &mut BTreeSet<&'a str>,
-    found: &mut HashMap<String, String>,
+    found: &mut BTreeMap<String, String>,
 ) {
     for block in blocks {
         match block {
@@ -704,11 +802,11 @@ pub struct Conflict {
 pub fn conflicts(articles: &[Entry]) -> (Vec<Conflict>, Vec<String>) {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let mut kinds: HashMap<&str, (ActorKind, &str)> = HashMap::new();
+    let mut kinds: HashMap<&str, (ActorKind, &str)> = HashMap::default();
     // Each name (lower case) with the actors that use it, in the articles' order: the first
     // actor's id, whether another id uses it too, and every (id, article) that does.
     type Users<'a> = (&'a str, bool, Vec<(&'a str, &'a str)>);
-    let mut names: HashMap<String, Users> = HashMap::new();
+    let mut names: HashMap<String, Users> = HashMap::default();
     for entry in articles {
         for actor in &entry.article.actors {
             match kinds.get(actor.id.as_str()) {
@@ -821,6 +919,74 @@ mod tests {
         // In date order, then by article: the first is the earliest quote of the first copy.
         assert!(putin.quotes.windows(2).all(|w| w[0].date <= w[1].date));
         assert_eq!((putin.roles.len(), putin.totals.roles), (1, 1));
+        // The timeline's entries list their first reports, and count them all.
+        assert_eq!(index.reports_total.len(), index.timeline.len());
+        for (entry, &total) in index.timeline.iter().zip(&index.reports_total) {
+            assert_eq!(entry.reports.len(), total.min(MAX_LISTED));
+        }
+        let mut listed = index.timeline.iter().zip(&index.reports_total);
+        let (full, _) = listed
+            .find(|(_, &total)| total == MAX_LISTED + 20)
+            .expect("an event every copy reports");
+        assert_eq!(full.reports[MAX_LISTED - 1].slug, "copy-099");
+    }
+
+    #[test]
+    fn an_actors_first_quotes_and_roles_are_those_of_a_whole_sort_whatever_the_order_of_dates() {
+        // Articles dated out of their order, their quotes without an event dated by them:
+        // the first quotes kept are the first of every quote sorted by date, article and id.
+        let many: Vec<Entry> = (0..MAX_LISTED + 30)
+            .map(|n| {
+                let mut article = seed();
+                let day = u8::try_from(28 - (n * 7) % 28).unwrap();
+                article.meta.source.date = marginalia_model::PartialDate::day(2024, 5, day);
+                if n % 3 == 0 {
+                    for quote in &mut article.quotes {
+                        quote.event = None;
+                    }
+                }
+                if n % 5 == 0 {
+                    article.actors[0].role = format!("Role {}", n % 2);
+                }
+                Entry::new(format!("copy-{n:03}"), article)
+            })
+            .collect();
+        let index = SiteIndex::new(&many, Lang::En);
+        for actor in index.actors.values() {
+            let mut all: Vec<(String, String, String)> = Vec::new();
+            for entry in &many {
+                let article = &entry.article;
+                for quote in &article.quotes {
+                    if quote.speakers.contains(&actor.id) {
+                        let date = quote
+                            .event
+                            .as_deref()
+                            .and_then(|e| article.event(e))
+                            .map_or_else(|| article.meta.source.date.iso(), |e| e.date.iso());
+                        all.push((date, entry.slug.clone(), quote.id.clone()));
+                    }
+                }
+            }
+            all.sort();
+            let kept: Vec<(String, String, String)> = actor
+                .quotes
+                .iter()
+                .map(|q| (q.date.clone(), q.slug.clone(), q.id.clone()))
+                .collect();
+            assert_eq!(kept, all[..all.len().min(MAX_LISTED)], "{}", actor.id);
+            assert_eq!(actor.totals.quotes, all.len());
+        }
+        // Roles: by date, then address, each once until another is stated.
+        let putin = &index.actors[&many[0].article.actors[0].id];
+        let dated: Vec<(&str, &str)> = putin
+            .roles
+            .iter()
+            .map(|r| (r.as_of.as_str(), r.slug.as_str()))
+            .collect();
+        let mut sorted = dated.clone();
+        sorted.sort();
+        assert_eq!(dated, sorted);
+        assert!(putin.roles.windows(2).all(|w| w[0].role != w[1].role));
     }
 
     #[test]

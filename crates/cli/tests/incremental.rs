@@ -266,3 +266,64 @@ fn an_edit_rewrites_its_page_and_those_that_list_it_and_the_site_is_as_if_built_
     assert_as_if_built_from_nothing(&site, &fresh, &build, "a damaged cache");
     fs::remove_dir_all(&tmp).unwrap();
 }
+
+/// Beyond the first articles of every actor's lists, an article is taken from the cache light
+/// (without its relations' evidence and first sentences) and never whole; when an edit brings
+/// it among the first (articles before it removed), it is taken whole from the cache, or read
+/// again when the cache lost it. Each time, the site is what a build from nothing writes.
+#[test]
+fn an_article_beyond_the_lists_is_light_until_it_is_among_their_first_and_the_site_is_as_if_built_from_nothing(
+) {
+    use marginalia_cli::site_pages::MAX_LISTED;
+    let root = common::workspace_root();
+    let tmp = std::env::temp_dir().join(format!("marginalia-beyond-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
+    let (content, viewer) = (tmp.join("content"), tmp.join("viewer"));
+    common::stand_in_viewer(&viewer);
+    let slug = |n: usize| format!("a-{n:03}");
+    for n in 0..MAX_LISTED + 3 {
+        let to = content.join(slug(n));
+        fs::create_dir_all(&to).unwrap();
+        for file in fs::read_dir(root.join("content/us-rok-japan-joint-statement")).unwrap() {
+            let file = file.unwrap();
+            fs::copy(file.path(), to.join(file.file_name())).unwrap();
+        }
+    }
+    let build = |out: &Path| {
+        build_with(Some(&viewer), &content, out, None, Drafts::Refuse, false)
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let site = tmp.join("site");
+    let fresh = tmp.join("fresh/site");
+    build(&site);
+
+    // The last article's actor renamed (the fullest name is the site's): the actor's page, the
+    // search and the article's own page say it.
+    let last = content.join(slug(MAX_LISTED + 2));
+    edit(
+        &last.join("actors.toml"),
+        "name = \"Japan\"",
+        "name = \"Japan, the State of\"",
+    );
+    build(&site);
+    let japan = fs::read_to_string(site.join("actors/japan/index.html")).unwrap();
+    assert!(japan.contains("Japan, the State of"));
+    assert_as_if_built_from_nothing(&site, &fresh, &build, "an actor renamed beyond the lists");
+
+    // The first two articles removed: the two last before them come among the first of every
+    // list, one taken whole from the cache, the other read again (its whole form damaged).
+    let cache = tmp.join(".marginalia-cache/site");
+    fs::write(
+        cache.join(format!("{}.text.bin", slug(MAX_LISTED + 1))),
+        b"\x07damaged",
+    )
+    .unwrap();
+    for n in [0, 1] {
+        fs::remove_dir_all(content.join(slug(n))).unwrap();
+    }
+    build(&site);
+    let pak = fs::read_to_string(site.join("actors/pak/index.html")).unwrap();
+    assert!(pak.contains(&format!("{}/index.html", slug(MAX_LISTED + 1))));
+    assert_as_if_built_from_nothing(&site, &fresh, &build, "the first articles removed");
+    fs::remove_dir_all(&tmp).unwrap();
+}

@@ -214,7 +214,6 @@ fn keep(
             entry.ui_language.map(|l| l.tag().to_string()),
             state.warnings.clone(),
             light(entry.article),
-            entry.first_sentences.into_iter().collect(),
         );
         kept.page = page.unwrap_or(state.page);
         cache.put(&entry.slug, &kept);

@@ -28,8 +28,9 @@ use crate::site::Entry;
 use crate::site_index::{SiteActor, SiteIndex};
 use marginalia_i18n::site::Msg;
 use marginalia_i18n::Lang;
+use rustc_hash::FxHashMap as HashMap;
 use serde_json::json;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// What a result shows of one thing a search finds (a line of a file of documents).
 #[derive(Clone, Debug, PartialEq)]
@@ -245,7 +246,7 @@ pub fn word_shards<'a>(
     docs: impl Iterator<Item = (&'static str, &'a [String])>,
 ) -> BTreeMap<String, String> {
     // Word → (its documents, how many of each kind); sorted into shards once all are seen.
-    let mut postings: HashMap<&str, (Vec<usize>, [usize; 3])> = HashMap::new();
+    let mut postings: HashMap<&str, (Vec<usize>, [usize; 3])> = HashMap::default();
     for (n, (kind, words)) in docs.enumerate() {
         let kind = match kind {
             "actor" => 0,

@@ -127,7 +127,7 @@ pub fn write_pages(
                 ..entry.clone_without_reports()
             })
             .collect();
-        let reports_total: Vec<usize> = on_page.iter().map(|e| e.reports.len()).collect();
+        let reports_total: Vec<usize> = index.reports_total[first..first + on_page.len()].to_vec();
         let (path, depth) = crate::contents_page::page_file(&folder, 1, page)?;
         let stamp = stamp_debug(&(&entries, &reports_total, total, page, pages, depth, &names));
         written.push(site.write_unless_unchanged(stamps, &path, stamp, || {
