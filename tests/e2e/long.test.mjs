@@ -64,3 +64,21 @@ test("what the selection needs is rendered, however far down the list", async ()
   assert.match(await page.textContent("#panel-relations .graph__none"), /too many to draw/);
   await page.close();
 });
+
+test("coming to life, the viewer leaves the page's root as it is: setting its lang again would restyle the whole article", async () => {
+  const context = await browser.newContext();
+  // Every attribute the page's scripts set on the root before it is ready (the parser's own
+  // attributes make no records).
+  await context.addInitScript(() => {
+    globalThis.rootChanges = [];
+    new MutationObserver((records) => {
+      for (const r of records) if (r.target.classList?.contains("app")) globalThis.rootChanges.push(r.attributeName);
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["lang", "class", "data-theme"] });
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector(".app[data-ready]", { state: "attached" });
+  assert.deepEqual(await page.evaluate(() => globalThis.rootChanges), []);
+  assert.equal(await page.getAttribute(".app", "lang"), "en");
+  await context.close();
+});
