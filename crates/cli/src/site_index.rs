@@ -803,10 +803,13 @@ pub fn conflicts(articles: &[Entry]) -> (Vec<Conflict>, Vec<String>) {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut kinds: HashMap<&str, (ActorKind, &str)> = HashMap::default();
-    // Each name (lower case) with the actors that use it, in the articles' order: the first
-    // actor's id, whether another id uses it too, and every (id, article) that does.
-    type Users<'a> = (&'a str, bool, Vec<(&'a str, &'a str)>);
-    let mut names: HashMap<String, Users> = HashMap::default();
+    // Each name as written, with its place in `names`: a spelling is lower-cased once, however
+    // many articles write it.
+    let mut spelled: HashMap<&str, usize> = HashMap::default();
+    // Each name (lower case) with the first actor's id that uses it, and whether another id
+    // uses it too.
+    let mut names: Vec<(String, &str, bool)> = Vec::new();
+    let mut by_lower: HashMap<String, usize> = HashMap::default();
     for entry in articles {
         for actor in &entry.article.actors {
             match kinds.get(actor.id.as_str()) {
@@ -826,19 +829,39 @@ pub fn conflicts(articles: &[Entry]) -> (Vec<Conflict>, Vec<String>) {
                 }
             }
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-                let (first, shared, users) = names
-                    .entry(name.to_lowercase())
-                    .or_insert_with(|| (actor.id.as_str(), false, Vec::new()));
+                let at = *spelled.entry(name.as_str()).or_insert_with(|| {
+                    let lower = name.to_lowercase();
+                    *by_lower.entry(lower.clone()).or_insert_with(|| {
+                        names.push((lower, actor.id.as_str(), false));
+                        names.len() - 1
+                    })
+                });
+                let (_, first, shared) = &mut names[at];
                 *shared |= *first != actor.id;
-                users.push((actor.id.as_str(), entry.slug.as_str()));
+            }
+        }
+    }
+    // Who uses the names two ids share (rare): every (id, article), gathered in a second pass.
+    let mut users: HashMap<usize, Vec<(&str, &str)>> = HashMap::default();
+    if names.iter().any(|(_, _, shared)| *shared) {
+        for entry in articles {
+            for actor in &entry.article.actors {
+                for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                    let at = spelled[name.as_str()];
+                    if names[at].2 {
+                        users
+                            .entry(at)
+                            .or_default()
+                            .push((actor.id.as_str(), entry.slug.as_str()));
+                    }
+                }
             }
         }
     }
     // Only the names that two ids share, in order, each user once, sorted.
-    let mut shared: Vec<(String, Vec<(&str, &str)>)> = names
+    let mut shared: Vec<(String, Vec<(&str, &str)>)> = users
         .into_iter()
-        .filter(|(_, (_, shared, _))| *shared)
-        .map(|(name, (_, _, users))| (name, users))
+        .map(|(at, users)| (std::mem::take(&mut names[at].0), users))
         .collect();
     shared.sort_by(|a, b| a.0.cmp(&b.0));
     for (name, mut users) in shared {
@@ -1092,5 +1115,37 @@ mod tests {
         ));
         assert!(warnings.iter().any(|w| w.contains("“japan” names `japan` in putin-kim-pact, `japan` in us-rok-japan-joint-statement, `nippon`")), "{warnings:?}");
         assert_eq!(conflicts(&entries()), (vec![], vec![]));
+    }
+
+    #[test]
+    fn a_name_is_shared_whatever_its_case_and_its_users_are_listed_once_each() {
+        let mut articles = entries();
+        let japan = articles[0]
+            .article
+            .actors
+            .iter()
+            .find(|a| a.id == "japan")
+            .unwrap()
+            .clone();
+        // The same id writing its name in capitals is no conflict.
+        let mut capitals = japan.clone();
+        capitals.name = japan.name.to_uppercase();
+        articles[1].article.actors.retain(|a| a.id != "japan");
+        articles[1].article.actors.push(capitals.clone());
+        assert_eq!(conflicts(&articles), (vec![], vec![]));
+        // Another id under the capitals is, listed once for each article.
+        let mut other = capitals;
+        other.id = "nippon".into();
+        other.aliases = vec![japan.name.clone()];
+        articles[1].article.actors.push(other);
+        let (errors, warnings) = conflicts(&articles);
+        assert_eq!(errors, vec![]);
+        let lower = japan.name.to_lowercase();
+        assert_eq!(
+            warnings,
+            vec![format!(
+                "warning: “{lower}” names `japan` in putin-kim-pact, `japan` in us-rok-japan-joint-statement, `nippon` in us-rok-japan-joint-statement — if they are one actor, give them one id"
+            )]
+        );
     }
 }
