@@ -255,7 +255,10 @@ impl SiteIndex {
             .iter()
             .map(|e| e.article.meta.source.date.iso())
             .collect();
-        let mut actors: BTreeMap<String, SiteActor> = BTreeMap::new();
+        // The actors in the order the site meets them, each found by its id through `at` (a
+        // hash of the articles' own strings); sorted by id at the end.
+        let mut actors: Vec<SiteActor> = Vec::new();
+        let mut at: HashMap<&str, usize> = HashMap::default();
         // By actor: each role stated (article, role), each quote (its date, article, quote).
         let mut roles: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
         let mut quotes: HashMap<&str, Vec<(String, usize, usize)>> = HashMap::default();
@@ -263,27 +266,25 @@ impl SiteIndex {
             let article = &entry.article;
             for actor in &article.actors {
                 // Its id copied once, when the site first meets it (not once per article).
-                if !actors.contains_key(&actor.id) {
-                    actors.insert(
-                        actor.id.clone(),
-                        SiteActor {
-                            id: actor.id.clone(),
-                            name: actor.name.clone(),
-                            kind: actor.kind,
-                            aliases: Vec::new(),
-                            description: actor.description.clone(),
-                            roles: Vec::new(),
-                            recorded_roles: Vec::new(),
-                            wikidata: None,
-                            mentions: Vec::new(),
-                            quotes: Vec::new(),
-                            events: Vec::new(),
-                            relations: Vec::new(),
-                            totals: Totals::default(),
-                        },
-                    );
-                }
-                let site = actors.get_mut(&actor.id).expect("inserted above");
+                let i = *at.entry(actor.id.as_str()).or_insert_with(|| {
+                    actors.push(SiteActor {
+                        id: actor.id.clone(),
+                        name: actor.name.clone(),
+                        kind: actor.kind,
+                        aliases: Vec::new(),
+                        description: actor.description.clone(),
+                        roles: Vec::new(),
+                        recorded_roles: Vec::new(),
+                        wikidata: None,
+                        mentions: Vec::new(),
+                        quotes: Vec::new(),
+                        events: Vec::new(),
+                        relations: Vec::new(),
+                        totals: Totals::default(),
+                    });
+                    actors.len() - 1
+                });
+                let site = &mut actors[i];
                 // Each other name once (not once per article that uses it).
                 let also = |name: &String, aliases: &mut Vec<String>| {
                     if !aliases.contains(name) {
@@ -333,9 +334,10 @@ impl SiteIndex {
                         &ends[..]
                     };
                     for (id, other) in ends {
-                        let Some(site) = actors.get_mut(id.as_str()) else {
+                        let Some(&i) = at.get(id.as_str()) else {
                             continue;
                         };
+                        let site = &mut actors[i];
                         if site.relations.len() < MAX_LISTED {
                             debug_assert!(entry.whole, "{} is quoted: see `quoted`", entry.slug);
                             let phrase = phrase.get_or_insert_with(|| {
@@ -356,7 +358,7 @@ impl SiteIndex {
                 let event = quote.event.as_deref().and_then(|e| article.event(e));
                 let date = event.map_or_else(|| dates[n].clone(), |e| e.date.iso());
                 for speaker in &quote.speakers {
-                    if actors.contains_key(speaker) {
+                    if at.contains_key(speaker.as_str()) {
                         quotes
                             .entry(speaker)
                             .or_default()
@@ -367,12 +369,22 @@ impl SiteIndex {
         }
         for (n, entry) in timeline.iter().enumerate() {
             for id in &entry.actors {
-                if let Some(site) = actors.get_mut(id) {
-                    site.events.push(n);
+                if let Some(&i) = at.get(id.as_str()) {
+                    actors[i].events.push(n);
                 }
             }
         }
-        for site in actors.values_mut() {
+        // Each article's place in the order of (date, address, place): roles are sorted by it,
+        // every key distinct, so an unstable sort orders them as a stable one would.
+        let mut by_date: Vec<usize> = (0..articles.len()).collect();
+        by_date.sort_unstable_by(|&a, &b| {
+            (&dates[a], &articles[a].slug, a).cmp(&(&dates[b], &articles[b].slug, b))
+        });
+        let mut rank = vec![0; articles.len()];
+        for (r, &n) in by_date.iter().enumerate() {
+            rank[n] = r;
+        }
+        for site in &mut actors {
             site.aliases.sort();
             site.aliases.dedup();
             let name = site.name.clone();
@@ -380,11 +392,8 @@ impl SiteIndex {
             // Its roles over time: each as the first article to state it, until another is
             // stated (10,000 articles that call Putin "President of Russia" make one line).
             let mut stated = roles.remove(site.id.as_str()).unwrap_or_default();
-            // By date, then address; the article's place last makes every key distinct, so an
-            // unstable sort orders them as a stable one would.
-            stated.sort_unstable_by(|&(a, _), &(b, _)| {
-                (&dates[a], &articles[a].slug, a).cmp(&(&dates[b], &articles[b].slug, b))
-            });
+            // By date, then address (the article's rank).
+            stated.sort_unstable_by_key(|&(a, _)| rank[a]);
             stated.dedup_by(|(later, role), (first, first_role)| {
                 role == first_role
                     && articles[*later].article.meta.language
@@ -450,6 +459,8 @@ impl SiteIndex {
                 .collect();
         }
         let related = related_articles(articles, &reporters);
+        let actors: BTreeMap<String, SiteActor> =
+            actors.into_iter().map(|a| (a.id.clone(), a)).collect();
         SiteIndex {
             actors,
             timeline,
