@@ -103,10 +103,17 @@ pub fn load_articles(
     drafts: Drafts,
     cache: Option<&BuildCache>,
 ) -> Result<Vec<Entry>, String> {
+    // A folder is told by the listing's own file type (no `stat` of each), a link by
+    // following it.
     let mut folders: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
+        .filter_map(Result::ok)
+        .filter(|e| match e.file_type() {
+            Ok(t) if t.is_symlink() => e.path().is_dir(),
+            Ok(t) => t.is_dir(),
+            Err(_) => e.path().is_dir(),
+        })
+        .map(|e| e.path())
         .collect();
     folders.sort();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());

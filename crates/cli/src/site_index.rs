@@ -255,7 +255,10 @@ impl SiteIndex {
             .iter()
             .map(|e| e.article.meta.source.date.iso())
             .collect();
-        let mut actors: BTreeMap<String, SiteActor> = BTreeMap::new();
+        // The actors in the order the site meets them, each found by its id through `at` (a
+        // hash of the articles' own strings); sorted by id at the end.
+        let mut actors: Vec<SiteActor> = Vec::new();
+        let mut at: HashMap<&str, usize> = HashMap::default();
         // By actor: each role stated (article, role), each quote (its date, article, quote).
         let mut roles: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
         let mut quotes: HashMap<&str, Vec<(String, usize, usize)>> = HashMap::default();
@@ -263,27 +266,25 @@ impl SiteIndex {
             let article = &entry.article;
             for actor in &article.actors {
                 // Its id copied once, when the site first meets it (not once per article).
-                if !actors.contains_key(&actor.id) {
-                    actors.insert(
-                        actor.id.clone(),
-                        SiteActor {
-                            id: actor.id.clone(),
-                            name: actor.name.clone(),
-                            kind: actor.kind,
-                            aliases: Vec::new(),
-                            description: actor.description.clone(),
-                            roles: Vec::new(),
-                            recorded_roles: Vec::new(),
-                            wikidata: None,
-                            mentions: Vec::new(),
-                            quotes: Vec::new(),
-                            events: Vec::new(),
-                            relations: Vec::new(),
-                            totals: Totals::default(),
-                        },
-                    );
-                }
-                let site = actors.get_mut(&actor.id).expect("inserted above");
+                let i = *at.entry(actor.id.as_str()).or_insert_with(|| {
+                    actors.push(SiteActor {
+                        id: actor.id.clone(),
+                        name: actor.name.clone(),
+                        kind: actor.kind,
+                        aliases: Vec::new(),
+                        description: actor.description.clone(),
+                        roles: Vec::new(),
+                        recorded_roles: Vec::new(),
+                        wikidata: None,
+                        mentions: Vec::new(),
+                        quotes: Vec::new(),
+                        events: Vec::new(),
+                        relations: Vec::new(),
+                        totals: Totals::default(),
+                    });
+                    actors.len() - 1
+                });
+                let site = &mut actors[i];
                 // Each other name once (not once per article that uses it).
                 let also = |name: &String, aliases: &mut Vec<String>| {
                     if !aliases.contains(name) {
@@ -333,9 +334,10 @@ impl SiteIndex {
                         &ends[..]
                     };
                     for (id, other) in ends {
-                        let Some(site) = actors.get_mut(id.as_str()) else {
+                        let Some(&i) = at.get(id.as_str()) else {
                             continue;
                         };
+                        let site = &mut actors[i];
                         if site.relations.len() < MAX_LISTED {
                             debug_assert!(entry.whole, "{} is quoted: see `quoted`", entry.slug);
                             let phrase = phrase.get_or_insert_with(|| {
@@ -356,7 +358,7 @@ impl SiteIndex {
                 let event = quote.event.as_deref().and_then(|e| article.event(e));
                 let date = event.map_or_else(|| dates[n].clone(), |e| e.date.iso());
                 for speaker in &quote.speakers {
-                    if actors.contains_key(speaker) {
+                    if at.contains_key(speaker.as_str()) {
                         quotes
                             .entry(speaker)
                             .or_default()
@@ -367,12 +369,22 @@ impl SiteIndex {
         }
         for (n, entry) in timeline.iter().enumerate() {
             for id in &entry.actors {
-                if let Some(site) = actors.get_mut(id) {
-                    site.events.push(n);
+                if let Some(&i) = at.get(id.as_str()) {
+                    actors[i].events.push(n);
                 }
             }
         }
-        for site in actors.values_mut() {
+        // Each article's place in the order of (date, address, place): roles are sorted by it,
+        // every key distinct, so an unstable sort orders them as a stable one would.
+        let mut by_date: Vec<usize> = (0..articles.len()).collect();
+        by_date.sort_unstable_by(|&a, &b| {
+            (&dates[a], &articles[a].slug, a).cmp(&(&dates[b], &articles[b].slug, b))
+        });
+        let mut rank = vec![0; articles.len()];
+        for (r, &n) in by_date.iter().enumerate() {
+            rank[n] = r;
+        }
+        for site in &mut actors {
             site.aliases.sort();
             site.aliases.dedup();
             let name = site.name.clone();
@@ -380,11 +392,8 @@ impl SiteIndex {
             // Its roles over time: each as the first article to state it, until another is
             // stated (10,000 articles that call Putin "President of Russia" make one line).
             let mut stated = roles.remove(site.id.as_str()).unwrap_or_default();
-            // By date, then address; the article's place last makes every key distinct, so an
-            // unstable sort orders them as a stable one would.
-            stated.sort_unstable_by(|&(a, _), &(b, _)| {
-                (&dates[a], &articles[a].slug, a).cmp(&(&dates[b], &articles[b].slug, b))
-            });
+            // By date, then address (the article's rank).
+            stated.sort_unstable_by_key(|&(a, _)| rank[a]);
             stated.dedup_by(|(later, role), (first, first_role)| {
                 role == first_role
                     && articles[*later].article.meta.language
@@ -450,6 +459,8 @@ impl SiteIndex {
                 .collect();
         }
         let related = related_articles(articles, &reporters);
+        let actors: BTreeMap<String, SiteActor> =
+            actors.into_iter().map(|a| (a.id.clone(), a)).collect();
         SiteIndex {
             actors,
             timeline,
@@ -803,10 +814,13 @@ pub fn conflicts(articles: &[Entry]) -> (Vec<Conflict>, Vec<String>) {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut kinds: HashMap<&str, (ActorKind, &str)> = HashMap::default();
-    // Each name (lower case) with the actors that use it, in the articles' order: the first
-    // actor's id, whether another id uses it too, and every (id, article) that does.
-    type Users<'a> = (&'a str, bool, Vec<(&'a str, &'a str)>);
-    let mut names: HashMap<String, Users> = HashMap::default();
+    // Each name as written, with its place in `names`: a spelling is lower-cased once, however
+    // many articles write it.
+    let mut spelled: HashMap<&str, usize> = HashMap::default();
+    // Each name (lower case) with the first actor's id that uses it, and whether another id
+    // uses it too.
+    let mut names: Vec<(String, &str, bool)> = Vec::new();
+    let mut by_lower: HashMap<String, usize> = HashMap::default();
     for entry in articles {
         for actor in &entry.article.actors {
             match kinds.get(actor.id.as_str()) {
@@ -826,19 +840,39 @@ pub fn conflicts(articles: &[Entry]) -> (Vec<Conflict>, Vec<String>) {
                 }
             }
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-                let (first, shared, users) = names
-                    .entry(name.to_lowercase())
-                    .or_insert_with(|| (actor.id.as_str(), false, Vec::new()));
+                let at = *spelled.entry(name.as_str()).or_insert_with(|| {
+                    let lower = name.to_lowercase();
+                    *by_lower.entry(lower.clone()).or_insert_with(|| {
+                        names.push((lower, actor.id.as_str(), false));
+                        names.len() - 1
+                    })
+                });
+                let (_, first, shared) = &mut names[at];
                 *shared |= *first != actor.id;
-                users.push((actor.id.as_str(), entry.slug.as_str()));
+            }
+        }
+    }
+    // Who uses the names two ids share (rare): every (id, article), gathered in a second pass.
+    let mut users: HashMap<usize, Vec<(&str, &str)>> = HashMap::default();
+    if names.iter().any(|(_, _, shared)| *shared) {
+        for entry in articles {
+            for actor in &entry.article.actors {
+                for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                    let at = spelled[name.as_str()];
+                    if names[at].2 {
+                        users
+                            .entry(at)
+                            .or_default()
+                            .push((actor.id.as_str(), entry.slug.as_str()));
+                    }
+                }
             }
         }
     }
     // Only the names that two ids share, in order, each user once, sorted.
-    let mut shared: Vec<(String, Vec<(&str, &str)>)> = names
+    let mut shared: Vec<(String, Vec<(&str, &str)>)> = users
         .into_iter()
-        .filter(|(_, (_, shared, _))| *shared)
-        .map(|(name, (_, _, users))| (name, users))
+        .map(|(at, users)| (std::mem::take(&mut names[at].0), users))
         .collect();
     shared.sort_by(|a, b| a.0.cmp(&b.0));
     for (name, mut users) in shared {
@@ -1092,5 +1126,37 @@ mod tests {
         ));
         assert!(warnings.iter().any(|w| w.contains("“japan” names `japan` in putin-kim-pact, `japan` in us-rok-japan-joint-statement, `nippon`")), "{warnings:?}");
         assert_eq!(conflicts(&entries()), (vec![], vec![]));
+    }
+
+    #[test]
+    fn a_name_is_shared_whatever_its_case_and_its_users_are_listed_once_each() {
+        let mut articles = entries();
+        let japan = articles[0]
+            .article
+            .actors
+            .iter()
+            .find(|a| a.id == "japan")
+            .unwrap()
+            .clone();
+        // The same id writing its name in capitals is no conflict.
+        let mut capitals = japan.clone();
+        capitals.name = japan.name.to_uppercase();
+        articles[1].article.actors.retain(|a| a.id != "japan");
+        articles[1].article.actors.push(capitals.clone());
+        assert_eq!(conflicts(&articles), (vec![], vec![]));
+        // Another id under the capitals is, listed once for each article.
+        let mut other = capitals;
+        other.id = "nippon".into();
+        other.aliases = vec![japan.name.clone()];
+        articles[1].article.actors.push(other);
+        let (errors, warnings) = conflicts(&articles);
+        assert_eq!(errors, vec![]);
+        let lower = japan.name.to_lowercase();
+        assert_eq!(
+            warnings,
+            vec![format!(
+                "warning: “{lower}” names `japan` in putin-kim-pact, `japan` in us-rok-japan-joint-statement, `nippon` in us-rok-japan-joint-statement — if they are one actor, give them one id"
+            )]
+        );
     }
 }

@@ -327,3 +327,39 @@ fn an_article_beyond_the_lists_is_light_until_it_is_among_their_first_and_the_si
     assert_as_if_built_from_nothing(&site, &fresh, &build, "the first articles removed");
     fs::remove_dir_all(&tmp).unwrap();
 }
+
+#[test]
+fn an_article_folder_reached_by_a_link_is_built_and_a_file_beside_the_folders_is_not() {
+    let root = common::workspace_root();
+    let tmp = std::env::temp_dir().join(format!("marginalia-linked-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
+    let (content, viewer) = (tmp.join("content"), tmp.join("viewer"));
+    common::stand_in_viewer(&viewer);
+    let elsewhere = tmp.join("elsewhere/statement");
+    for (from, to) in [
+        ("content/putin-kim-pact", content.join("putin-kim-pact")),
+        ("content/us-rok-japan-joint-statement", elsewhere.clone()),
+    ] {
+        fs::create_dir_all(&to).unwrap();
+        for file in fs::read_dir(root.join(from)).unwrap() {
+            let file = file.unwrap();
+            fs::copy(file.path(), to.join(file.file_name())).unwrap();
+        }
+    }
+    std::os::unix::fs::symlink(&elsewhere, content.join("statement")).unwrap();
+    fs::write(content.join("notes.txt"), "not an article").unwrap();
+    let site = tmp.join("site");
+    let build = |out: &Path| {
+        build_with(Some(&viewer), &content, out, None, Drafts::Refuse, false)
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    build(&site);
+    for slug in ["putin-kim-pact", "statement"] {
+        assert!(site.join(slug).join("index.html").is_file(), "{slug}");
+    }
+    assert!(!site.join("notes.txt").exists());
+    // Again, from the cache: the same site.
+    build(&site);
+    assert_as_if_built_from_nothing(&site, &tmp.join("fresh/site"), &build, "no edit");
+    let _ = fs::remove_dir_all(&tmp);
+}

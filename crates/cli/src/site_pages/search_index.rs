@@ -30,6 +30,7 @@ use marginalia_i18n::site::Msg;
 use marginalia_i18n::Lang;
 use rustc_hash::FxHashMap as HashMap;
 use serde_json::json;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// What a result shows of one thing a search finds (a line of a file of documents).
@@ -62,14 +63,24 @@ enum Source<'a> {
 
 /// The words of a text: lower case, letters and digits, two characters or more, each once.
 pub fn words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = text
+    // A word already in lower case (most) is borrowed until it is known to be new: only the
+    // words kept are copied.
+    let mut out: Vec<Cow<str>> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 2)
-        .map(str::to_lowercase)
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(w)
+            } else if w.is_ascii() {
+                Cow::Owned(w.to_ascii_lowercase())
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
         .collect();
-    out.sort();
+    out.sort_unstable();
     out.dedup();
-    out
+    out.into_iter().map(Cow::into_owned).collect()
 }
 
 /// The shard a word is in: its first character if a–z or 0–9, else `_`.
@@ -328,6 +339,16 @@ mod tests {
         assert_eq!(shard_of("putin"), 'p');
         assert_eq!(shard_of("24"), '2');
         assert_eq!(shard_of("éclair"), '_');
+        // As each word lower-cased on its own, whatever its letters.
+        let text = "ÉCLAIR Éclair éclair İstanbul ΟΔΟΣ ǅemal Straße MIXED mixed 24-Hour x";
+        let mut each: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 2)
+            .map(str::to_lowercase)
+            .collect();
+        each.sort();
+        each.dedup();
+        assert_eq!(words(text), each);
     }
 
     #[test]
