@@ -62,6 +62,22 @@ fn edit(file: &Path, from: &str, to: &str) {
     fs::write(file, text.replacen(from, to, 1)).unwrap();
 }
 
+/// A copy of an article's folder `from` at `to` (its files: an article folder has no folders).
+fn copy_article(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for file in fs::read_dir(from).unwrap() {
+        let file = file.unwrap();
+        fs::copy(file.path(), to.join(file.file_name())).unwrap();
+    }
+}
+
+/// Builds the site of `content` into `out` with `viewer`, as `marginalia build` does, keeping
+/// its cache beside `out`.
+fn build_site(viewer: &Path, content: &Path, out: &Path) {
+    build_with(Some(viewer), content, out, None, Drafts::Refuse, false)
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
 fn modified(path: &Path) -> SystemTime {
     fs::metadata(path).unwrap().modified().unwrap()
 }
@@ -79,16 +95,9 @@ fn an_edit_rewrites_its_page_and_those_that_list_it_and_the_site_is_as_if_built_
         ("content/us-rok-japan-joint-statement", "unrelated"),
     ] {
         let to = content.join(slug);
-        fs::create_dir_all(&to).unwrap();
-        for file in fs::read_dir(root.join(from)).unwrap() {
-            let file = file.unwrap();
-            fs::copy(file.path(), to.join(file.file_name())).unwrap();
-        }
+        copy_article(&root.join(from), &to);
     }
-    let build = |out: &Path| {
-        build_with(Some(&viewer), &content, out, None, Drafts::Refuse, false)
-            .unwrap_or_else(|e| panic!("{e}"))
-    };
+    let build = |out: &Path| build_site(&viewer, &content, out);
     let site = tmp.join("site");
     build(&site);
     assert!(tmp
@@ -214,11 +223,7 @@ fn an_edit_rewrites_its_page_and_those_that_list_it_and_the_site_is_as_if_built_
 
     // A new article: the contents, the actors it names, the timeline and the search list it.
     let new = content.join("another-statement");
-    fs::create_dir_all(&new).unwrap();
-    for file in fs::read_dir(content.join("statement")).unwrap() {
-        let file = file.unwrap();
-        fs::copy(file.path(), new.join(file.file_name())).unwrap();
-    }
+    copy_article(&content.join("statement"), &new);
     build(&site);
     assert!(fs::read_to_string(site.join("index.html"))
         .unwrap()
@@ -283,16 +288,9 @@ fn an_article_beyond_the_lists_is_light_until_it_is_among_their_first_and_the_si
     let slug = |n: usize| format!("a-{n:03}");
     for n in 0..MAX_LISTED + 3 {
         let to = content.join(slug(n));
-        fs::create_dir_all(&to).unwrap();
-        for file in fs::read_dir(root.join("content/us-rok-japan-joint-statement")).unwrap() {
-            let file = file.unwrap();
-            fs::copy(file.path(), to.join(file.file_name())).unwrap();
-        }
+        copy_article(&root.join("content/us-rok-japan-joint-statement"), &to);
     }
-    let build = |out: &Path| {
-        build_with(Some(&viewer), &content, out, None, Drafts::Refuse, false)
-            .unwrap_or_else(|e| panic!("{e}"))
-    };
+    let build = |out: &Path| build_site(&viewer, &content, out);
     let site = tmp.join("site");
     let fresh = tmp.join("fresh/site");
     build(&site);
@@ -340,19 +338,12 @@ fn an_article_folder_reached_by_a_link_is_built_and_a_file_beside_the_folders_is
         ("content/putin-kim-pact", content.join("putin-kim-pact")),
         ("content/us-rok-japan-joint-statement", elsewhere.clone()),
     ] {
-        fs::create_dir_all(&to).unwrap();
-        for file in fs::read_dir(root.join(from)).unwrap() {
-            let file = file.unwrap();
-            fs::copy(file.path(), to.join(file.file_name())).unwrap();
-        }
+        copy_article(&root.join(from), &to);
     }
     std::os::unix::fs::symlink(&elsewhere, content.join("statement")).unwrap();
     fs::write(content.join("notes.txt"), "not an article").unwrap();
     let site = tmp.join("site");
-    let build = |out: &Path| {
-        build_with(Some(&viewer), &content, out, None, Drafts::Refuse, false)
-            .unwrap_or_else(|e| panic!("{e}"))
-    };
+    let build = |out: &Path| build_site(&viewer, &content, out);
     build(&site);
     for slug in ["putin-kim-pact", "statement"] {
         assert!(site.join(slug).join("index.html").is_file(), "{slug}");
