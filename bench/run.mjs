@@ -17,17 +17,12 @@ import { cpus, loadavg } from "node:os";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startServer } from "../tests/e2e/helpers.mjs";
-import { ROOT, OUT, SEED, SEED_PAGE, MDBOOK_VERSION, buildStatic, buildMdbook, buildSynthetic, run } from "./sites.mjs";
+import { ARGS as args, option, ROOT, OUT, SEED, SEED_PAGE, MDBOOK_VERSION, buildStatic, buildMdbook, buildSynthetic, run } from "./sites.mjs";
 import { launch, firstLoadBytes, visit, clickToHighlight, median } from "./measure.mjs";
 import { startChrome, runLighthouse, coldRun, CATEGORIES, METRICS } from "./lighthouse.mjs";
 import { slowPhoneVisit, traceColdLoad, SLOW_PHONE } from "./slowphone.mjs";
 import { markdown } from "./report.mjs";
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-};
 const LH_RUNS = Number(option("--lighthouse-runs", 3));
 const VISITS = Number(option("--visits", 7));
 const CLICKS = Number(option("--clicks", 40));

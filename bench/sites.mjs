@@ -14,6 +14,13 @@ export const OUT = join(ROOT, "target/bench");
 export const SEED = "content/putin-kim-pact";
 /** The seed's page in a site. */
 export const SEED_PAGE = "putin-kim-pact/";
+/** The command line's arguments after the script's name. */
+export const ARGS = process.argv.slice(2);
+/** The value after `--name` on the command line, or `fallback`. */
+export function option(name, fallback) {
+  const at = ARGS.indexOf(name);
+  return at >= 0 ? ARGS[at + 1] : fallback;
+}
 export const MDBOOK_VERSION = "0.5.4"; // = MDBOOK_VERSION in scripts/setup.sh
 
 /** Runs a command from the repository's root; throws with its output if it fails. */

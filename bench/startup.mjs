@@ -23,7 +23,7 @@
 // bench/RESULTS.md carries as a section (bench/report.mjs). A benchmark, not a test: nothing fails. Timings move with the machine's load;
 // compare runs made one after the other.
 import { launch, startServer } from "../tests/e2e/helpers.mjs";
-import { ROOT, SEED_PAGE } from "./sites.mjs";
+import { ARGS as args, option, ROOT, SEED_PAGE } from "./sites.mjs";
 import { TRACE_CATEGORIES } from "./slowphone.mjs";
 import { optimizeWasm } from "../tools/wasm.mjs";
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -31,11 +31,6 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { loadavg } from "node:os";
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-};
 const VISITS = Number(option("--visits", 3));
 const THROTTLE = Number(option("--throttle", 1));
 const PROFILER = args.includes("--profiler");

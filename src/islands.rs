@@ -13,10 +13,10 @@
 //!    starts the viewer itself (its state, its effects, the text's listeners) with no island
 //!    live, the next brings the small islands, then one more in each task after it ([`Live`]),
 //!    so that no start-up task is long (a cold start compiles each wasm function at its first
-//!    call, on the main thread: the first render's code alone is 1,000 functions); just before an island's live part renders, its prerendered
-//!    part is taken out ([`Islands::take_prerendered`]; in the same task, so nothing is
-//!    painted in between), and focus in a part that goes live moves to the live part's element
-//!    of the same id;
+//!    call, on the main thread: the first render alone calls about 400); just before an
+//!    island's live part renders, its prerendered part is taken out
+//!    ([`Islands::take_prerendered`]; in the same task, so nothing is painted in between), and
+//!    focus in a part that goes live moves to the live part's element of the same id;
 //! 3. `App` renders each island's live part through a portal once [`Island::is_live`], and
 //!    marks the viewer ready when everything is ([`Live::All`]).
 //!

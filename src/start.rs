@@ -12,8 +12,9 @@
 //! 3. in the next task, [`App`] brings the prerendered viewer to life where it is: nothing of
 //!    the article (its text, header, print dossier) is rendered or moved; each island of the
 //!    viewer (`div.island`: the toolbar, the panels, the feedback form, the small parts) gets
-//!    its live part in place of the prerendered one, the small ones in the next task and the others one a
-//!    task after (see `crate::islands`), so that no start-up task is long
+//!    its live part in place of the prerendered one, none in the first task, the small ones
+//!    in the next and the others one a task after (see `crate::islands`), so that no start-up
+//!    task is long
 //!    ([`Start::PageInPlace`]). A page without its islands (not written by this build) gets the
 //!    error view above its text.
 //!
@@ -108,7 +109,8 @@ pub fn start_page(feedback: Option<js_sys::Function>) {
 
 /// Brings the page's prerendered viewer to life where it is: the viewer's own root is an
 /// element never put in the page, and its parts render into the page's islands (portals),
-/// none in this task, the small ones in the next and the others one a task after (see [`Islands`]).
+/// none in this task, the small ones in the next and the others one a task after (see
+/// [`Islands`]).
 fn render_in_place(
     doc: &Document,
     data: ArticleData,
