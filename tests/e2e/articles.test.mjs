@@ -43,7 +43,7 @@ test("two articles, one site: the contents page lists both, both pages share one
   await page.close();
 
   // Both pages start the viewer with the site's one init.js, which names the one wasm.
-  const startOf = (html) => html.match(/<script type="module" src="(\.\.\/init\.js)" async fetchpriority="low"><\/script>/)?.[1];
+  const startOf = (html) => html.match(/<script type="module" src="(\.\.\/init\.js)" async><\/script>/)?.[1];
   const [a, b] = [read("putin-kim-pact/index.html"), read("saltmere-lighthouse/index.html")];
   assert.equal(startOf(a), "../init.js", "the page starts the shared viewer");
   assert.equal(startOf(b), "../init.js");

@@ -157,7 +157,7 @@ test(`the feedback form's module is at most ${kib(FEEDBACK_GZIP_BUDGET)} gzip, a
 
 test(`the first load is at most ${kib(FIRST_LOAD_GZIP_BUDGET)} gzip`, (t) => {
   const files = firstLoad();
-  for (const kind of [/index\.html$/, /^init\.js$/, /\/data\.[0-9a-f]{16}\.bin$/, /^marginalia-viewer-[0-9a-f]+\.js$/, /_bg\.wasm$/, /^marginalia\.css$/, /^favicon/]) {
+  for (const kind of [/index\.html$/, /^init\.js$/, /\/data\.[0-9a-f]{16}\.bin$/, /^marginalia-viewer-[0-9a-f]+\.js$/, /_bg\.wasm$/, /^marginalia\.css$/, /^theme\.js$/, /^favicon/]) {
     assert.ok(files.some((f) => kind.test(f)), `the first load should include ${kind}; found ${files.join(", ")}`);
   }
   let total = 0;

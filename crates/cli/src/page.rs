@@ -97,9 +97,7 @@ pub fn render(page: &Page, viewer: &Viewer) -> Result<String, String> {
             )
         }
         Start::Page | Start::Plain => (
-            // Inline: a script that holds up the first paint costs no request of its own (the
-            // README's CSP allows it by its hash).
-            format!("<script>{}</script>", viewer.theme_script()),
+            format!("<script src=\"{up}theme.js\"></script>"),
             format!("<link rel=\"icon\" href=\"{up}{}\" />", viewer.favicon()),
             format!("<link rel=\"stylesheet\" href=\"{up}{STYLESHEET}\" />"),
             match page.start {
@@ -114,7 +112,7 @@ pub fn render(page: &Page, viewer: &Viewer) -> Result<String, String> {
                         "<meta name=\"{}\" content=\"{}\" />\n    {own}{}",
                         dom::WORDS_META,
                         escape(&viewer.words_address(&up)),
-                        module_script(&format!("src=\"{up}init.js\" async fetchpriority=\"low\""))
+                        module_script(&format!("src=\"{up}init.js\" async"))
                     )
                 }
                 _ => String::new(),
@@ -288,13 +286,10 @@ mod tests {
             "{page}"
         );
         for needle in [
-            &format!(
-                "<title>t</title>\n    <script>{}</script>",
-                viewer.theme_script()
-            ),
+            "<title>t</title>\n    <script src=\"../theme.js\"></script>",
             &format!("<link rel=\"icon\" href=\"../{}\" />", viewer.favicon()),
             "<link rel=\"stylesheet\" href=\"../marginalia.css\" />",
-            "<script type=\"module\" src=\"../init.js\" async fetchpriority=\"low\"></script>\n  </head>",
+            "<script type=\"module\" src=\"../init.js\" async></script>\n  </head>",
             "<body>\n    <div id=\"marginalia\"><p>text</p></div><nav>site</nav>\n  </body>",
         ] {
             assert!(page.contains(needle), "{needle}\n{page}");

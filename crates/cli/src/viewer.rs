@@ -277,6 +277,7 @@ impl Viewer {
             (self.wasm.as_str(), self.file("marginalia-viewer_bg.wasm")),
             (self.favicon.as_str(), self.file("favicon.svg")),
             (STYLESHEET, self.file(STYLESHEET)),
+            ("theme.js", self.file("theme.js")),
             ("embed.js", self.file("embed.js")),
             ("init.js", self.init.as_bytes()),
             ("mount.js", self.mount.as_bytes()),
