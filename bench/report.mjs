@@ -81,13 +81,15 @@ On this 2-core machine with other work running, TBT moves by tens of ms from one
 next (simulated from the observed trace, so the load is multiplied with the rest): compare cold with
 warm and marginalia with the static twin within one run, and several runs before concluding.
 
-*Long tasks*: Lighthouse's \`long-tasks\` audit (simulated durations), the page's tasks of 50 ms or more, each run's
+*Observed FCP / LCP*: the paints as they came in the run itself (unthrottled), which the
+simulated FCP and LCP start from: a simulated paint can move with a request the page did not
+wait for (see the README, "First paint"), an observed one cannot. *Long tasks*: Lighthouse's \`long-tasks\` audit (simulated durations), the page's tasks of 50 ms or more, each run's
 in brackets. *Bytes*: its \`total-byte-weight\` (transferred, KiB).`);
     const ways = ["cold", "warm"].filter((w) => sites.some((s) => r.sites[s].lighthouse?.[w]));
     const longTasks = (lh) => lh.runs.map((run) => (run.error ? "–" : `[${run.longTasks.filter((t) => t.ms >= 50).map((t) => ms(t.ms)).join(", ")}]`)).join(" ");
     out.push(
       table(
-        ["site", "way", "performance (each run)", "FCP", "LCP", "TBT", "CLS", "long tasks", "bytes", "a11y", "best pr.", "SEO"],
+        ["site", "way", "performance (each run)", "FCP", "LCP", "observed FCP / LCP (each run)", "TBT", "CLS", "long tasks", "bytes", "a11y", "best pr.", "SEO"],
         sites.flatMap((s) =>
           ways
             .filter((w) => r.sites[s].lighthouse?.[w])
@@ -100,6 +102,7 @@ in brackets. *Bytes*: its \`total-byte-weight\` (transferred, KiB).`);
                 `**${score(med.scores.performance)}** (${lh.runs.map((x) => x.error ?? score(x.scores.performance)).join(", ")})`,
                 ms(med.metrics.fcp),
                 ms(med.metrics.lcp),
+                lh.runs.map((x) => (x.error || x.metrics.observedFcp == null ? "–" : `${ms(x.metrics.observedFcp)} / ${ms(x.metrics.observedLcp)}`)).join(", "),
                 `**${ms(med.metrics.tbt)}**`,
                 cls(med.metrics.cls),
                 longTasks(lh),

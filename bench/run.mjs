@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { startServer } from "../tests/e2e/helpers.mjs";
 import { ARGS as args, option, ROOT, OUT, SEED, SEED_PAGE, MDBOOK_VERSION, buildStatic, buildMdbook, buildSynthetic, run } from "./sites.mjs";
 import { launch, firstLoadBytes, visit, clickToHighlight, median } from "./measure.mjs";
-import { startChrome, runLighthouse, coldRun, CATEGORIES, METRICS } from "./lighthouse.mjs";
+import { startChrome, runLighthouse, coldRun, CATEGORIES, METRICS, OBSERVED } from "./lighthouse.mjs";
 import { slowPhoneVisit, traceColdLoad, SLOW_PHONE } from "./slowphone.mjs";
 import { markdown } from "./report.mjs";
 
@@ -90,7 +90,7 @@ for (const site of sites) results.sites[site.name] = {};
 function summarizeLighthouse(runs) {
   const lh = { runs, median: { scores: {}, metrics: {} } };
   for (const c of CATEGORIES) lh.median.scores[c] = median(runs.map((r) => r.scores[c]));
-  for (const m of Object.keys(METRICS)) lh.median.metrics[m] = median(runs.map((r) => r.metrics[m]));
+  for (const m of [...Object.keys(METRICS), ...Object.keys(OBSERVED)]) lh.median.metrics[m] = median(runs.map((r) => r.metrics[m]));
   lh.median.bytes = median(runs.map((r) => r.bytes));
   const failing = new Map();
   for (const r of runs) {
