@@ -149,17 +149,21 @@ pub fn load_articles(
         }
     }
     // The light articles the site's index quotes (their relations' evidence, the sentence that
-    // first names an actor), whole from the cache; read again if the cache lost one.
+    // first names an actor), whole from the cache (read again if the cache lost one), on every
+    // core.
     if reports.is_empty() {
         let quoted = crate::site_index::quoted(&entries);
-        for (entry, quoted) in entries.iter_mut().zip(quoted) {
-            if quoted && !entry.whole {
-                let whole = whole_from_cache(entry, cache);
-                *entry = match whole {
-                    Ok(whole) => whole,
-                    Err(_) => load_article(&dir.join(&entry.slug), drafts, cache)?,
-                };
-            }
+        let wanted: Vec<usize> = (0..entries.len())
+            .filter(|&n| quoted[n] && !entries[n].whole)
+            .collect();
+        let entries_now = &entries;
+        let whole = crate::site_index::on_every_core(&wanted, |&n| {
+            let entry = &entries_now[n];
+            whole_from_cache(entry, cache)
+                .or_else(|_| load_article(&dir.join(&entry.slug), drafts, cache))
+        });
+        for (n, whole) in wanted.into_iter().zip(whole) {
+            entries[n] = whole?;
         }
     }
     // Across the articles: one id is one actor.
@@ -335,13 +339,15 @@ pub fn write_site(
                     let mut stamps = Vec::new();
                     for (n, entry) in part.iter().enumerate() {
                         let url = options.site_url.map(|u| format!("{u}{}/", entry.slug));
-                        let actors: Vec<_> = entry
+                        // Borrowed (hashed as the owned strings are), copied only for a page
+                        // rendered.
+                        let actors: Vec<(&str, &str, u32, usize)> = entry
                             .article
                             .actors
                             .iter()
                             .map(|a| {
                                 let across = index.articles_naming(&a.id);
-                                (a.id.clone(), a.name.clone(), a.mention_count, across)
+                                (a.id.as_str(), a.name.as_str(), a.mention_count, across)
                             })
                             .collect();
                         let related = related_titles(index, titles, &entry.slug);
@@ -350,7 +356,7 @@ pub fn write_site(
                         // actors' Wikidata items, from the site's file), then of all.
                         let same_as: Vec<Option<String>> = actors
                             .iter()
-                            .map(|(id, ..)| options.registry.same_as(id))
+                            .map(|&(id, ..)| options.registry.same_as(id))
                             .collect();
                         let stamps_now = entry.cached.as_ref().map(|cached| {
                             let body = crate::build_cache::stamp(&(
@@ -380,10 +386,16 @@ pub fn write_site(
                         // The card and the entry of each actor link to its page.
                         let site: Vec<SiteActor> = actors
                             .iter()
-                            .map(|(id, _, _, across)| SiteActor {
-                                id: id.clone(),
+                            .map(|&(id, _, _, across)| SiteActor {
+                                id: id.to_string(),
                                 href: crate::site_pages::actor_href("../", id),
-                                articles: u32::try_from(*across).unwrap_or(u32::MAX),
+                                articles: u32::try_from(across).unwrap_or(u32::MAX),
+                            })
+                            .collect();
+                        let actors = actors
+                            .into_iter()
+                            .map(|(id, name, count, across)| {
+                                (id.to_string(), name.to_string(), count, across)
                             })
                             .collect();
                         let nav = render::site_nav("../", related, actors, page_lang);

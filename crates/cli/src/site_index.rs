@@ -535,10 +535,10 @@ pub fn quoted(articles: &[Entry]) -> Vec<bool> {
         .collect()
 }
 
-/// `make` of every article, on every core, in the articles' order.
-pub(crate) fn on_every_core<'a, T: Send>(
-    articles: &'a [Entry],
-    make: impl Fn(&'a Entry) -> T + Sync,
+/// `make` of every article (or anything else), on every core, in the articles' order.
+pub(crate) fn on_every_core<'a, A: Sync, T: Send>(
+    articles: &'a [A],
+    make: impl Fn(&'a A) -> T + Sync,
 ) -> Vec<T> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(workers).max(1);
