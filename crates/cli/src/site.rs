@@ -300,6 +300,26 @@ pub fn write_site(
     out: &Path,
     options: &SiteOptions,
 ) -> io::Result<Written> {
+    // The search's documents of the articles need no index: made on threads of their own while
+    // the index and the pages are.
+    std::thread::scope(|scope| {
+        let lang = options.registry.language;
+        let documents =
+            scope.spawn(move || crate::site_pages::search_index::article_postings(articles, lang));
+        let documents = || documents.join().expect("a search thread panicked");
+        write_site_with(viewer, articles, examples, out, options, documents)
+    })
+}
+
+/// [`write_site`], the articles' search documents given by `documents` when the search is made.
+fn write_site_with<'a>(
+    viewer: &Viewer,
+    articles: &'a [Entry],
+    examples: &[Entry],
+    out: &Path,
+    options: &SiteOptions,
+    documents: impl FnOnce() -> crate::site_pages::search_index::ArticlePostings<'a>,
+) -> io::Result<Written> {
     let mut clock = Laps::new();
     fs::create_dir_all(out)?;
     write_shared_files(viewer, out)?;
@@ -487,8 +507,8 @@ pub fn write_site(
     clock.lap("contents");
     pages.extend(crate::site_pages::write::write_pages(
         &site_pages,
-        articles,
         &index,
+        documents,
         &mut page_stamps,
     )?);
     page_stamps.save();
