@@ -14,10 +14,9 @@
 //!   again, with one record per article, only when the records no longer read outweigh those
 //!   read, an article left the site, or the file's end is damaged;
 //! - `<slug>.text.bin`, one file per article: the whole checked article, read only when its
-//!   page is rendered again
-//!   (its navigation changed, while its sources did not), or when the site's index quotes it
-//!   (its relations' evidence, the sentence that first names an actor: for the first articles
-//!   of an actor's lists, [`crate::site_index::quoted`]).
+//!   page is rendered again (its navigation changed, while its sources did not), or when the
+//!   site's index quotes it (its relations' evidence, the sentence that first names an actor:
+//!   for the first articles of an actor's lists, [`crate::site_index::quoted`]).
 //!
 //! With them:
 //!
@@ -40,9 +39,9 @@
 //!    build's, and which is there, is neither rendered nor written again.
 //!
 //! A cache file that cannot be read (another format, damaged, missing) is as none: the article
-//! is read and checked again (a pack damaged from some record on is read up to it). Nothing else in it is trusted: a stamp that differs means the
-//! sources are read. A stamp is a hash (Rust's `DefaultHasher`, fixed within one binary, which is
-//! part of the stamp). An edit that keeps a file's length and its time to the nanosecond is not
+//! is read and checked again (a pack damaged from some record on is read up to it). Nothing
+//! else in it is trusted: a stamp that differs means the sources are read. A stamp is a hash
+//! (Rust's `DefaultHasher`, fixed within one binary, which is part of the stamp). An edit that keeps a file's length and its time to the nanosecond is not
 //! seen (`touch` the folder's file, or delete the cache folder, to build it again).
 
 use marginalia_model::Article;
@@ -156,16 +155,19 @@ pub struct BuildCache {
 /// the file (what follows is not read).
 #[derive(Default)]
 struct Pack {
-    /// The file as it was read, then the records put since, appended.
-    bytes: Vec<u8>,
-    /// How many of `bytes` are in the file.
-    in_file: usize,
-    /// By slug, where its last record's body is in `bytes`.
+    /// The file as it was read (a damaged end left out); places are in the file.
+    read: Vec<u8>,
+    /// The records put since, to be appended (apart: 100 MB read are not copied to grow).
+    put: Vec<u8>,
+    /// How many of `put`'s bytes are in the file already.
+    saved: usize,
+    /// By slug, where its last record's body is: in `read`, or (from `read`'s length on) in
+    /// `put`.
     at: FxHashMap<String, (usize, usize)>,
     /// The bytes of the records that are no article's last (read no more).
     dead: usize,
-    /// The file was not of this format, or its end was damaged: written anew.
-    damaged: bool,
+    /// The file was there, of this format, and read to its end: records can be appended to it.
+    appendable: bool,
     /// The slugs of the articles whose whole file is there (one listing of the folder).
     wholes: FxHashSet<String>,
 }
@@ -185,20 +187,18 @@ impl Pack {
                 .collect(),
             ..Pack::default()
         };
-        let Ok(bytes) = fs::read(dir.join(PACK)) else {
-            pack.bytes = FORMAT.to_le_bytes().to_vec();
+        let Ok(mut bytes) = fs::read(dir.join(PACK)) else {
             return pack;
         };
         if bytes.get(..4) != Some(&FORMAT.to_le_bytes()[..]) {
-            pack.bytes = FORMAT.to_le_bytes().to_vec();
-            pack.damaged = true;
             return pack;
         }
-        let mut at = 4;
         let length = |bytes: &[u8], at: usize| -> Option<usize> {
             let four: [u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
             Some(u32::from_le_bytes(four) as usize)
         };
+        let mut at = 4;
+        pack.appendable = true;
         while at < bytes.len() {
             let record = (|| {
                 let slug_len = length(&bytes, at)?;
@@ -209,7 +209,7 @@ impl Pack {
                 Some((slug, body_at, body_len))
             })();
             let Some((slug, body_at, body_len)) = record else {
-                pack.damaged = true;
+                pack.appendable = false;
                 break;
             };
             if let Some((_, len)) = pack.at.insert(slug.to_string(), (body_at, body_len)) {
@@ -217,62 +217,57 @@ impl Pack {
             }
             at = body_at + body_len;
         }
-        pack.in_file = at;
-        pack.bytes = bytes;
-        pack.bytes.truncate(at);
+        bytes.truncate(at);
+        pack.read = bytes;
         pack
+    }
+
+    /// The body at `at` (in `read`, then in `put`), `len` bytes long.
+    fn body(&self, at: usize, len: usize) -> &[u8] {
+        match at.checked_sub(self.read.len()) {
+            Some(at) => &self.put[at..at + len],
+            None => &self.read[at..at + len],
+        }
     }
 
     /// Appends the record of `slug` (its `body`): its last, its own.
     fn put(&mut self, slug: &str, body: &[u8]) {
-        if self.bytes.is_empty() {
-            self.bytes = FORMAT.to_le_bytes().to_vec();
-        }
-        append_record(&mut self.bytes, slug, body);
-        let body_at = self.bytes.len() - body.len();
+        append_record(&mut self.put, slug, body);
+        let body_at = self.read.len() + self.put.len() - body.len();
         if let Some((_, len)) = self.at.insert(slug.to_string(), (body_at, body.len())) {
             self.dead += record_len(slug, len);
         }
     }
 
     /// Writes what was put since it was read: appended to the file, or the file anew (one
-    /// record per article of `slugs`) when it was damaged, holds articles not in `slugs`, or
-    /// its records read no more outweigh the others.
-    fn save(
-        &mut self,
-        file: &Path,
-        slugs: &std::collections::HashSet<&str>,
-    ) -> std::io::Result<()> {
+    /// record per article of `slugs`) when it was not there, was damaged, holds articles not in
+    /// `slugs`, or its records read no more outweigh the others.
+    fn save(&mut self, dir: &Path, slugs: &std::collections::HashSet<&str>) -> std::io::Result<()> {
+        let file = dir.join(PACK);
         let gone = self.at.keys().any(|slug| !slugs.contains(slug.as_str()));
-        let live = self.bytes.len() - self.dead;
-        if self.damaged || gone || self.dead > live {
+        let live = self.read.len() + self.put.len() - self.dead;
+        if !self.appendable || gone || self.dead > live {
             let mut kept: Vec<(&String, &(usize, usize))> = self
                 .at
                 .iter()
                 .filter(|(slug, _)| slugs.contains(slug.as_str()))
                 .collect();
             kept.sort_unstable();
-            let mut bytes = FORMAT.to_le_bytes().to_vec();
+            let mut bytes = Vec::with_capacity(live);
+            bytes.extend_from_slice(&FORMAT.to_le_bytes());
             for (slug, &(at, len)) in kept {
-                append_record(&mut bytes, slug, &self.bytes[at..at + len]);
+                append_record(&mut bytes, slug, self.body(at, len));
             }
-            let new = file.with_extension("pack.new");
+            let new = dir.join(format!("{PACK}.new"));
             fs::write(&new, &bytes)?;
-            fs::rename(&new, file)?;
-        } else if self.bytes.len() > self.in_file {
-            let mut out = fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(file)?;
-            // A file written by no build yet starts with the format.
-            let from = if self.in_file == 0 && out.metadata()?.len() == 0 {
-                0
-            } else {
-                self.in_file.max(4)
-            };
-            out.write_all(&self.bytes[from..])?;
+            fs::rename(&new, &file)?;
+            // As the file is now (the places of its records changed).
+            *self = Pack::read(dir);
+        } else if self.put.len() > self.saved {
+            let mut out = fs::OpenOptions::new().append(true).open(&file)?;
+            out.write_all(&self.put[self.saved..])?;
+            self.saved = self.put.len();
         }
-        self.in_file = self.bytes.len();
         Ok(())
     }
 }
@@ -355,7 +350,7 @@ impl BuildCache {
         if !pack.wholes.contains(slug) {
             return None;
         }
-        let cached: Cached = postcard::from_bytes(&pack.bytes[at..at + len]).ok()?;
+        let cached: Cached = postcard::from_bytes(pack.body(at, len)).ok()?;
         let kept = cached.format == FORMAT && cached.sources == sources;
         kept.then_some(cached)
     }
@@ -473,8 +468,7 @@ impl BuildCache {
                     .filter(|slug| !slugs.contains(slug.as_str()))
                     .cloned(),
             );
-            let written =
-                fs::create_dir_all(&self.dir).and_then(|()| pack.save(&self.dir.join(PACK), slugs));
+            let written = fs::create_dir_all(&self.dir).and_then(|()| pack.save(&self.dir, slugs));
             if let Err(e) = written {
                 eprintln!(
                     "site: cannot keep the articles in the build's cache {}: {e}",
@@ -691,7 +685,7 @@ mod tests {
         }
         third.keep_only(&["a", "b"].into_iter().collect());
         let fresh = Pack::read(&cache.dir);
-        assert_eq!((fresh.dead, fresh.at.len(), fresh.damaged), (0, 2, false));
+        assert_eq!((fresh.dead, fresh.at.len(), fresh.appendable), (0, 2, true));
         assert_eq!(next().get("a", stamp), Some(kept.clone()));
         // A pack cut short is read up to its last whole record, and written anew.
         let bytes = fs::read(&pack).unwrap();
@@ -701,7 +695,7 @@ mod tests {
         assert_eq!(cut.get("b", stamp), None, "the record cut short");
         cut.put("b", &again);
         cut.keep_only(&["a", "b"].into_iter().collect());
-        assert!(!Pack::read(&cache.dir).damaged);
+        assert!(Pack::read(&cache.dir).appendable);
         assert_eq!(next().get("b", stamp), Some(again.clone()));
         // A pack of another format, or damaged from its start, is as none.
         fs::write(&pack, b"\x04\x00\x00\x00\x01").unwrap();
