@@ -300,25 +300,25 @@ pub fn write_site(
     out: &Path,
     options: &SiteOptions,
 ) -> io::Result<Written> {
-    // The search's documents of the articles need no index: made on threads of their own while
-    // the index and the pages are.
+    // The search's words of the articles need no index: found on threads of their own while the
+    // index and the pages are made.
     std::thread::scope(|scope| {
         let lang = options.registry.language;
-        let documents =
+        let postings =
             scope.spawn(move || crate::site_pages::search_index::article_postings(articles, lang));
-        let documents = || documents.join().expect("a search thread panicked");
-        write_site_with(viewer, articles, examples, out, options, documents)
+        let postings = || postings.join().expect("a search thread panicked");
+        write_site_with(viewer, articles, examples, out, options, postings)
     })
 }
 
-/// [`write_site`], the articles' search documents given by `documents` when the search is made.
+/// [`write_site`], the articles' search postings given by `postings` when the search is made.
 fn write_site_with<'a>(
     viewer: &Viewer,
     articles: &'a [Entry],
     examples: &[Entry],
     out: &Path,
     options: &SiteOptions,
-    documents: impl FnOnce() -> crate::site_pages::search_index::ArticlePostings<'a>,
+    postings: impl FnOnce() -> crate::site_pages::search_index::ArticlePostings<'a>,
 ) -> io::Result<Written> {
     let mut clock = Laps::new();
     fs::create_dir_all(out)?;
@@ -508,7 +508,7 @@ fn write_site_with<'a>(
     pages.extend(crate::site_pages::write::write_pages(
         &site_pages,
         &index,
-        documents,
+        postings,
         &mut page_stamps,
     )?);
     page_stamps.save();
