@@ -355,6 +355,11 @@ impl BuildCache {
         kept.then_some(cached)
     }
 
+    /// Reads the pack of light articles now (else it is read when the first is asked for).
+    pub fn read_pack(&self) {
+        drop(self.pack());
+    }
+
     /// The pack, read when first asked for.
     fn pack(&self) -> std::sync::RwLockReadGuard<'_, Option<Pack>> {
         {

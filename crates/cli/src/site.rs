@@ -96,7 +96,7 @@ pub use crate::viewer::Viewer;
 /// Every article folder directly under `dir`, by name, checked (unconfirmed suggestions refused
 /// or previewed, as `drafts` says), on every core. With a `cache`, a folder whose files have not
 /// changed since the last build is taken from it (light) instead of being read and checked
-/// again; the few the site's index quotes are then taken whole ([`crate::site_index::quoted`]).
+/// again (the cache's pack is read on a thread of its own while the folders are stamped); the few the site's index quotes are then taken whole ([`crate::site_index::quoted`]).
 /// On any error, the report of all of them; warnings are printed in the folders' order.
 pub fn load_articles(
     dir: &Path,
@@ -119,12 +119,21 @@ pub fn load_articles(
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = folders.len().div_ceil(workers).max(1);
     let loaded: Vec<Result<Entry, String>> = std::thread::scope(|scope| {
+        // The cache's pack read on a thread of its own while the folders' files are stamped.
+        if let Some(cache) = cache {
+            scope.spawn(|| cache.read_pack());
+        }
         let handles: Vec<_> = folders
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || -> Vec<Result<Entry, String>> {
+                    let stamps: Vec<Option<u64>> = part
+                        .iter()
+                        .map(|folder| cache.and_then(|c| c.sources_stamp(folder)))
+                        .collect();
                     part.iter()
-                        .map(|folder| load_article(folder, drafts, cache))
+                        .zip(stamps)
+                        .map(|(folder, stamp)| load_stamped(folder, stamp, drafts, cache))
                         .collect()
                 })
             })
@@ -188,6 +197,17 @@ fn load_article(
     drafts: Drafts,
     cache: Option<&BuildCache>,
 ) -> Result<Entry, String> {
+    let stamp = cache.and_then(|c| c.sources_stamp(folder));
+    load_stamped(folder, stamp, drafts, cache)
+}
+
+/// [`load_article`], the stamp of the folder's files (with a cache) made already.
+fn load_stamped(
+    folder: &Path,
+    stamp: Option<u64>,
+    drafts: Drafts,
+    cache: Option<&BuildCache>,
+) -> Result<Entry, String> {
     let slug = folder
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -198,7 +218,7 @@ fn load_article(
             folder.display()
         ));
     }
-    let stamp = cache.and_then(|c| Some((c, c.sources_stamp(folder)?)));
+    let stamp = cache.and_then(|c| Some((c, stamp?)));
     if let Some(kept) = stamp.and_then(|(c, stamp)| c.get(&slug, stamp)) {
         return Ok(Entry {
             slug,
