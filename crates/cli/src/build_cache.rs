@@ -2,17 +2,21 @@
 //! again without reading, checking and rendering the 9,999 others.
 //!
 //! It is kept beside the output folder, never in it (it is not for publishing):
-//! `<out's parent>/.marginalia-cache/<out's name>/`, two files per article, postcard:
+//! `<out's parent>/.marginalia-cache/<out's name>/`, postcard:
 //!
-//! - `<slug>.bin`, what the site's own pages need of it, read for every article on every build
-//!   ([`Cached`]): the article **light** ([`light`]: without its text's blocks, its events'
-//!   descriptions and sentences, its quotes' contexts, which only its own page shows, nor its
-//!   relations' evidence, which an actor's page quotes only from the first articles that name
-//!   it), its page's language, its warnings and the two stamps below;
-//! - `<slug>.text.bin`, the whole checked article, read only when its page is rendered again
-//!   (its navigation changed, while its sources did not), or when the site's index quotes it
-//!   (its relations' evidence, the sentence that first names an actor: for the first articles
-//!   of an actor's lists, [`crate::site_index::quoted`]).
+//! - `light.pack`, one file for every article: what the site's own pages need of each, read for
+//!   every article on every build ([`Cached`]): the article **light** ([`light`]: without its
+//!   text's blocks, its events' descriptions and sentences, its quotes' contexts, which only its
+//!   own page shows, nor its relations' evidence, which an actor's page quotes only from the
+//!   first articles that name it), its page's language, its warnings and the two stamps below.
+//!   One read of one file, not 10,000 opened ([`Pack`]): a build appends the records of the
+//!   articles it kept anew (the last record of an article is its own), and writes the file
+//!   again, with one record per article, only when the records no longer read outweigh those
+//!   read, an article left the site, or the file's end is damaged;
+//! - `<slug>.text.bin`, one file per article: the whole checked article, read only when its
+//!   page is rendered again (its navigation changed, while its sources did not), or when the
+//!   site's index quotes it (its relations' evidence, the sentence that first names an actor:
+//!   for the first articles of an actor's lists, [`crate::site_index::quoted`]).
 //!
 //! With them:
 //!
@@ -35,26 +39,33 @@
 //!    build's, and which is there, is neither rendered nor written again.
 //!
 //! A cache file that cannot be read (another format, damaged, missing) is as none: the article
-//! is read and checked again. Nothing else in it is trusted: a stamp that differs means the
-//! sources are read. A stamp is a hash (Rust's `DefaultHasher`, fixed within one binary, which is
-//! part of the stamp). An edit that keeps a file's length and its time to the nanosecond is not
+//! is read and checked again (a pack damaged from some record on is read up to it). Nothing
+//! else in it is trusted: a stamp that differs means the sources are read. A stamp is a hash
+//! (Rust's `DefaultHasher`, fixed within one binary, which is part of the stamp). An edit that keeps a file's length and its time to the nanosecond is not
 //! seen (`touch` the folder's file, or delete the cache folder, to build it again).
 
 use marginalia_model::Article;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::fs;
 use std::hash::{Hash, Hasher};
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::RwLock;
 use std::time::UNIX_EPOCH;
 
 /// The cache's format: a file of another is as none.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
-/// The endings of an article's two files: light, and whole.
-const LIGHT: &str = ".bin";
+/// The file of every article's light record.
+const PACK: &str = "light.pack";
+
+/// The ending of an article's whole file; and of its light file in a cache of format 4 and
+/// before (removed when met).
 const WHOLE: &str = ".text.bin";
+const OLD_LIGHT: &str = ".bin";
 
 /// The file of the site's own pages' stamps, in the cache's folder.
 const PAGE_STAMPS: &str = "pages.stamps";
@@ -134,6 +145,149 @@ pub struct BuildCache {
     dir: PathBuf,
     /// The binary and the drafts mode, part of every sources' stamp.
     builder: u64,
+    /// The light records, read once when the first is asked for.
+    pack: RwLock<Option<Pack>>,
+}
+
+/// The light records of every article as one file: `FORMAT` (4 bytes, little-endian), then
+/// records, each its slug's length (4 bytes), its slug, its body's length (4 bytes) and its
+/// body ([`Cached`], postcard). An article's last record is its own; a record cut short ends
+/// the file (what follows is not read).
+#[derive(Default)]
+struct Pack {
+    /// The file as it was read (a damaged end left out); places are in the file.
+    read: Vec<u8>,
+    /// The records put since, to be appended (apart: 100 MB read are not copied to grow).
+    put: Vec<u8>,
+    /// How many of `put`'s bytes are in the file already.
+    saved: usize,
+    /// By slug, where its last record's body is: in `read`, or (from `read`'s length on) in
+    /// `put`.
+    at: FxHashMap<String, (usize, usize)>,
+    /// The bytes of the records that are no article's last (read no more).
+    dead: usize,
+    /// The file was there, of this format, and read to its end: records can be appended to it.
+    appendable: bool,
+    /// The slugs of the articles whose whole file is there (one listing of the folder).
+    wholes: FxHashSet<String>,
+}
+
+impl Pack {
+    /// The pack of the cache's folder `dir` (empty when there is none).
+    fn read(dir: &Path) -> Pack {
+        let mut pack = Pack {
+            wholes: fs::read_dir(dir)
+                .into_iter()
+                .flatten()
+                .filter_map(Result::ok)
+                .filter_map(|e| {
+                    let name = e.file_name();
+                    Some(name.to_str()?.strip_suffix(WHOLE)?.to_string())
+                })
+                .collect(),
+            ..Pack::default()
+        };
+        let Ok(mut bytes) = fs::read(dir.join(PACK)) else {
+            return pack;
+        };
+        if bytes.get(..4) != Some(&FORMAT.to_le_bytes()[..]) {
+            return pack;
+        }
+        let length = |bytes: &[u8], at: usize| -> Option<usize> {
+            let four: [u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
+            Some(u32::from_le_bytes(four) as usize)
+        };
+        let mut at = 4;
+        pack.appendable = true;
+        while at < bytes.len() {
+            let record = (|| {
+                let slug_len = length(&bytes, at)?;
+                let slug = std::str::from_utf8(bytes.get(at + 4..at + 4 + slug_len)?).ok()?;
+                let body_at = at + 8 + slug_len;
+                let body_len = length(&bytes, at + 4 + slug_len)?;
+                bytes.get(body_at..body_at + body_len)?;
+                Some((slug, body_at, body_len))
+            })();
+            let Some((slug, body_at, body_len)) = record else {
+                pack.appendable = false;
+                break;
+            };
+            if let Some((_, len)) = pack.at.insert(slug.to_string(), (body_at, body_len)) {
+                pack.dead += record_len(slug, len);
+            }
+            at = body_at + body_len;
+        }
+        bytes.truncate(at);
+        pack.read = bytes;
+        pack
+    }
+
+    /// The body at `at` (in `read`, then in `put`), `len` bytes long.
+    fn body(&self, at: usize, len: usize) -> &[u8] {
+        match at.checked_sub(self.read.len()) {
+            Some(at) => &self.put[at..at + len],
+            None => &self.read[at..at + len],
+        }
+    }
+
+    /// Appends the record of `slug` (its `body`): its last, its own.
+    fn put(&mut self, slug: &str, body: &[u8]) {
+        append_record(&mut self.put, slug, body);
+        let body_at = self.read.len() + self.put.len() - body.len();
+        if let Some((_, len)) = self.at.insert(slug.to_string(), (body_at, body.len())) {
+            self.dead += record_len(slug, len);
+        }
+    }
+
+    /// Writes what was put since it was read: appended to the file, or the file anew (one
+    /// record per article of `slugs`) when it was not there, was damaged, holds articles not in
+    /// `slugs`, or its records read no more outweigh the others.
+    fn save(&mut self, dir: &Path, slugs: &std::collections::HashSet<&str>) -> std::io::Result<()> {
+        let file = dir.join(PACK);
+        let gone = self.at.keys().any(|slug| !slugs.contains(slug.as_str()));
+        let live = self.read.len() + self.put.len() - self.dead;
+        if !self.appendable || gone || self.dead > live {
+            let mut kept: Vec<(&String, &(usize, usize))> = self
+                .at
+                .iter()
+                .filter(|(slug, _)| slugs.contains(slug.as_str()))
+                .collect();
+            kept.sort_unstable();
+            let mut bytes = Vec::with_capacity(live);
+            bytes.extend_from_slice(&FORMAT.to_le_bytes());
+            for (slug, &(at, len)) in kept {
+                append_record(&mut bytes, slug, self.body(at, len));
+            }
+            let new = dir.join(format!("{PACK}.new"));
+            fs::write(&new, &bytes)?;
+            fs::rename(&new, &file)?;
+            // As the file is now (the places of its records changed).
+            *self = Pack::read(dir);
+        } else if self.put.len() > self.saved {
+            let mut out = fs::OpenOptions::new().append(true).open(&file)?;
+            out.write_all(&self.put[self.saved..])?;
+            self.saved = self.put.len();
+        }
+        Ok(())
+    }
+}
+
+/// A record of `slug` with `body`, at the end of `bytes`.
+fn append_record(bytes: &mut Vec<u8>, slug: &str, body: &[u8]) {
+    let len = |n: usize| {
+        u32::try_from(n)
+            .expect("a record under 4 GiB")
+            .to_le_bytes()
+    };
+    bytes.extend_from_slice(&len(slug.len()));
+    bytes.extend_from_slice(slug.as_bytes());
+    bytes.extend_from_slice(&len(body.len()));
+    bytes.extend_from_slice(body);
+}
+
+/// The length of a record of `slug` with a body of `len` bytes.
+fn record_len(slug: &str, len: usize) -> usize {
+    8 + slug.len() + len
 }
 
 impl BuildCache {
@@ -155,6 +309,7 @@ impl BuildCache {
         BuildCache {
             dir: parent.join(".marginalia-cache").join(name),
             builder: hasher.finish(),
+            pack: RwLock::new(None),
         }
     }
 
@@ -182,10 +337,6 @@ impl BuildCache {
         Some(hasher.finish())
     }
 
-    fn path(&self, slug: &str) -> PathBuf {
-        self.dir.join(format!("{slug}{LIGHT}"))
-    }
-
     fn whole_path(&self, slug: &str) -> PathBuf {
         self.dir.join(format!("{slug}{WHOLE}"))
     }
@@ -193,32 +344,77 @@ impl BuildCache {
     /// The article `slug` as the cache has it (light), if its sources' stamp is `sources` and
     /// the whole article is kept too.
     pub fn get(&self, slug: &str, sources: u64) -> Option<Cached> {
-        let bytes = fs::read(self.path(slug)).ok()?;
-        let cached: Cached = postcard::from_bytes(&bytes).ok()?;
-        let kept =
-            cached.format == FORMAT && cached.sources == sources && self.whole_path(slug).is_file();
+        let pack = self.pack();
+        let pack = pack.as_ref()?;
+        let &(at, len) = pack.at.get(slug)?;
+        if !pack.wholes.contains(slug) {
+            return None;
+        }
+        let cached: Cached = postcard::from_bytes(pack.body(at, len)).ok()?;
+        let kept = cached.format == FORMAT && cached.sources == sources;
         kept.then_some(cached)
+    }
+
+    /// Reads the pack of light articles now (else it is read when the first is asked for).
+    pub fn read_pack(&self) {
+        drop(self.pack());
+    }
+
+    /// The pack, read when first asked for.
+    fn pack(&self) -> std::sync::RwLockReadGuard<'_, Option<Pack>> {
+        {
+            let read = self.pack.read().expect("the cache's lock");
+            if read.is_some() {
+                return read;
+            }
+        }
+        {
+            let mut write = self.pack.write().expect("the cache's lock");
+            if write.is_none() {
+                *write = Some(Pack::read(&self.dir));
+            }
+        }
+        self.pack.read().expect("the cache's lock")
+    }
+
+    /// The pack, to change (read first if it was not).
+    fn pack_mut(&self) -> std::sync::RwLockWriteGuard<'_, Option<Pack>> {
+        let mut write = self.pack.write().expect("the cache's lock");
+        if write.is_none() {
+            *write = Some(Pack::read(&self.dir));
+        }
+        write
     }
 
     /// The whole article `slug` (for its page), if the cache has it for sources stamped
     /// `sources`.
-    /// When it has not (a damaged file), the article is forgotten, so that the next build
-    /// reads its sources again.
+    /// When it has not (a damaged file), the article is forgotten (its whole file removed: the
+    /// light one is not taken without it), so that the next build reads its sources again.
     pub fn whole(&self, slug: &str, sources: u64) -> Option<Article> {
         let whole = fs::read(self.whole_path(slug))
             .ok()
             .and_then(|bytes| postcard::from_bytes::<Whole>(&bytes).ok())
             .filter(|whole| whole.format == FORMAT && whole.sources == sources);
         if whole.is_none() {
-            let _ = fs::remove_file(self.path(slug));
+            let _ = fs::remove_file(self.whole_path(slug));
+            if let Some(pack) = self.pack_mut().as_mut() {
+                pack.wholes.remove(slug);
+            }
         }
         whole.map(|whole| whole.article)
     }
 
-    /// Keeps `cached` (light) for the next build. A cache that cannot be written only makes
-    /// the next build slower: it is said on stderr, and the build goes on.
+    /// Keeps `cached` (light) for the next build, in the pack ([`BuildCache::keep_only`] writes
+    /// it).
     pub fn put(&self, slug: &str, cached: &Cached) {
-        self.write(slug, &self.path(slug), cached);
+        match postcard::to_allocvec(cached) {
+            Ok(body) => {
+                if let Some(pack) = self.pack_mut().as_mut() {
+                    pack.put(slug, &body);
+                }
+            }
+            Err(e) => eprintln!("site: cannot keep {slug} in the build's cache: {e}"),
+        }
     }
 
     /// Keeps the whole `article`, read from sources stamped `sources`, for its page.
@@ -229,6 +425,9 @@ impl BuildCache {
             article,
         };
         self.write(slug, &self.whole_path(slug), &whole);
+        if let Some(pack) = self.pack_mut().as_mut() {
+            pack.wholes.insert(slug.to_string());
+        }
     }
 
     fn write(&self, slug: &str, path: &Path, what: &impl Serialize) {
@@ -261,21 +460,42 @@ impl BuildCache {
         }
     }
 
-    /// Forgets the articles that are no longer in the site, and says which they were (by
-    /// slug, each once, sorted): the build removes their pages.
+    /// Writes the light articles put in this build, forgets the articles that are no longer in
+    /// the site (`slugs`), and says which they were (by slug, each once, sorted): the build
+    /// removes their pages. A cache that cannot be written only makes the next build slower:
+    /// it is said on stderr, and the build goes on.
     pub fn keep_only(&self, slugs: &std::collections::HashSet<&str>) -> Vec<String> {
-        let Ok(files) = fs::read_dir(&self.dir) else {
-            return Vec::new();
-        };
         let mut forgotten = std::collections::BTreeSet::new();
+        if let Some(pack) = self.pack_mut().as_mut() {
+            forgotten.extend(
+                pack.at
+                    .keys()
+                    .filter(|slug| !slugs.contains(slug.as_str()))
+                    .cloned(),
+            );
+            let written = fs::create_dir_all(&self.dir).and_then(|()| pack.save(&self.dir, slugs));
+            if let Err(e) = written {
+                eprintln!(
+                    "site: cannot keep the articles in the build's cache {}: {e}",
+                    self.dir.display()
+                );
+            }
+        }
+        let Ok(files) = fs::read_dir(&self.dir) else {
+            return forgotten.into_iter().collect();
+        };
         for file in files.filter_map(Result::ok) {
             let name = file.file_name().to_string_lossy().into_owned();
-            let gone = name
-                .strip_suffix(WHOLE)
-                .or_else(|| name.strip_suffix(LIGHT))
-                .filter(|slug| !slugs.contains(slug));
-            if let Some(slug) = gone {
-                forgotten.insert(slug.to_string());
+            if let Some(slug) = name.strip_suffix(WHOLE) {
+                if !slugs.contains(slug) {
+                    forgotten.insert(slug.to_string());
+                    let _ = fs::remove_file(file.path());
+                }
+            } else if let Some(slug) = name.strip_suffix(OLD_LIGHT) {
+                // A light file of an older cache: its article too, if it left the site.
+                if !slugs.contains(slug) {
+                    forgotten.insert(slug.to_string());
+                }
                 let _ = fs::remove_file(file.path());
             }
         }
@@ -441,13 +661,66 @@ mod tests {
         // Drafts built or not are two caches' worth of stamps.
         let drafts = BuildCache::for_output(&tmp.join("site"), true);
         assert_ne!(drafts.sources_stamp(&folder), Some(edited));
-        // A damaged file is as none; an article gone from the site is forgotten.
-        fs::write(cache.path("b"), b"\x00\xff").unwrap();
-        assert_eq!(cache.get("b", stamp), None);
+        // Kept for the next build once written (one pack for every light article).
+        cache.put_whole("b", stamp, &article);
+        cache.put("b", &kept);
+        assert!(cache
+            .keep_only(&["a", "b"].into_iter().collect())
+            .is_empty());
+        let next = || BuildCache::for_output(&tmp.join("site"), false);
+        let pack = cache.dir.join(PACK);
+        assert_eq!(next().get("a", stamp), Some(kept.clone()));
+        assert_eq!(next().get("b", stamp), Some(kept.clone()));
+        // An article kept again is its last record: appended, the others left as they are.
+        let len = fs::metadata(&pack).unwrap().len();
+        let mut again = kept.clone();
+        again.warnings = "another warning".into();
+        let second = next();
+        second.put("b", &again);
+        assert!(second
+            .keep_only(&["a", "b"].into_iter().collect())
+            .is_empty());
+        assert!(fs::metadata(&pack).unwrap().len() > len);
+        assert_eq!(next().get("b", stamp), Some(again.clone()));
+        assert_eq!(next().get("a", stamp), Some(kept.clone()));
+        // Once the records read no more outweigh the others, the pack is written anew.
+        let third = next();
+        for _ in 0..3 {
+            third.put("a", &kept);
+        }
+        third.keep_only(&["a", "b"].into_iter().collect());
+        let fresh = Pack::read(&cache.dir);
+        assert_eq!((fresh.dead, fresh.at.len(), fresh.appendable), (0, 2, true));
+        assert_eq!(next().get("a", stamp), Some(kept.clone()));
+        // A pack cut short is read up to its last whole record, and written anew.
+        let bytes = fs::read(&pack).unwrap();
+        fs::write(&pack, &bytes[..bytes.len() - 3]).unwrap();
+        let cut = next();
+        assert_eq!(cut.get("a", stamp), Some(kept.clone()), "the first record");
+        assert_eq!(cut.get("b", stamp), None, "the record cut short");
+        cut.put("b", &again);
+        cut.keep_only(&["a", "b"].into_iter().collect());
+        assert!(Pack::read(&cache.dir).appendable);
+        assert_eq!(next().get("b", stamp), Some(again.clone()));
+        // A pack of another format, or damaged from its start, is as none.
+        fs::write(&pack, b"\x04\x00\x00\x00\x01").unwrap();
+        assert_eq!(next().get("a", stamp), None);
+        fs::write(&pack, b"\x00\xff").unwrap();
+        assert_eq!(next().get("a", stamp), None);
+        // A damaged whole file: the article is forgotten (read again by the next build).
+        cache.put("b", &kept);
         fs::write(cache.whole_path("b"), b"\x00").unwrap();
+        assert_eq!(cache.whole("b", stamp), None);
+        assert_eq!(cache.get("b", stamp), None);
+        // An article gone from the site is forgotten, and so is an older cache's light file.
+        cache.put_whole("b", stamp, &article);
+        fs::write(cache.dir.join("a.bin"), b"format 4").unwrap();
         assert_eq!(cache.keep_only(&["a"].into_iter().collect()), ["b"]);
-        assert!(!cache.path("b").exists() && !cache.whole_path("b").exists());
-        assert!(cache.path("a").exists() && cache.whole_path("a").exists());
+        assert!(!cache.whole_path("b").exists() && !cache.dir.join("a.bin").exists());
+        assert!(cache.whole_path("a").exists());
+        assert_eq!(next().get("b", stamp), None);
+        assert_eq!(next().get("a", stamp), Some(kept.clone()));
+        assert_eq!(Pack::read(&cache.dir).at.len(), 1, "b's record is gone");
         fs::remove_dir_all(tmp).unwrap();
     }
 

@@ -96,7 +96,7 @@ pub use crate::viewer::Viewer;
 /// Every article folder directly under `dir`, by name, checked (unconfirmed suggestions refused
 /// or previewed, as `drafts` says), on every core. With a `cache`, a folder whose files have not
 /// changed since the last build is taken from it (light) instead of being read and checked
-/// again; the few the site's index quotes are then taken whole ([`crate::site_index::quoted`]).
+/// again (the cache's pack is read on a thread of its own while the folders are stamped); the few the site's index quotes are then taken whole ([`crate::site_index::quoted`]).
 /// On any error, the report of all of them; warnings are printed in the folders' order.
 pub fn load_articles(
     dir: &Path,
@@ -119,12 +119,21 @@ pub fn load_articles(
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = folders.len().div_ceil(workers).max(1);
     let loaded: Vec<Result<Entry, String>> = std::thread::scope(|scope| {
+        // The cache's pack read on a thread of its own while the folders' files are stamped.
+        if let Some(cache) = cache {
+            scope.spawn(|| cache.read_pack());
+        }
         let handles: Vec<_> = folders
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || -> Vec<Result<Entry, String>> {
+                    let stamps: Vec<Option<u64>> = part
+                        .iter()
+                        .map(|folder| cache.and_then(|c| c.sources_stamp(folder)))
+                        .collect();
                     part.iter()
-                        .map(|folder| load_article(folder, drafts, cache))
+                        .zip(stamps)
+                        .map(|(folder, stamp)| load_stamped(folder, stamp, drafts, cache))
                         .collect()
                 })
             })
@@ -149,17 +158,21 @@ pub fn load_articles(
         }
     }
     // The light articles the site's index quotes (their relations' evidence, the sentence that
-    // first names an actor), whole from the cache; read again if the cache lost one.
+    // first names an actor), whole from the cache (read again if the cache lost one), on every
+    // core.
     if reports.is_empty() {
         let quoted = crate::site_index::quoted(&entries);
-        for (entry, quoted) in entries.iter_mut().zip(quoted) {
-            if quoted && !entry.whole {
-                let whole = whole_from_cache(entry, cache);
-                *entry = match whole {
-                    Ok(whole) => whole,
-                    Err(_) => load_article(&dir.join(&entry.slug), drafts, cache)?,
-                };
-            }
+        let wanted: Vec<usize> = (0..entries.len())
+            .filter(|&n| quoted[n] && !entries[n].whole)
+            .collect();
+        let entries_now = &entries;
+        let whole = crate::site_index::on_every_core(&wanted, |&n| {
+            let entry = &entries_now[n];
+            whole_from_cache(entry, cache)
+                .or_else(|_| load_article(&dir.join(&entry.slug), drafts, cache))
+        });
+        for (n, whole) in wanted.into_iter().zip(whole) {
+            entries[n] = whole?;
         }
     }
     // Across the articles: one id is one actor.
@@ -184,6 +197,17 @@ fn load_article(
     drafts: Drafts,
     cache: Option<&BuildCache>,
 ) -> Result<Entry, String> {
+    let stamp = cache.and_then(|c| c.sources_stamp(folder));
+    load_stamped(folder, stamp, drafts, cache)
+}
+
+/// [`load_article`], the stamp of the folder's files (with a cache) made already.
+fn load_stamped(
+    folder: &Path,
+    stamp: Option<u64>,
+    drafts: Drafts,
+    cache: Option<&BuildCache>,
+) -> Result<Entry, String> {
     let slug = folder
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -194,7 +218,7 @@ fn load_article(
             folder.display()
         ));
     }
-    let stamp = cache.and_then(|c| Some((c, c.sources_stamp(folder)?)));
+    let stamp = cache.and_then(|c| Some((c, stamp?)));
     if let Some(kept) = stamp.and_then(|(c, stamp)| c.get(&slug, stamp)) {
         return Ok(Entry {
             slug,
@@ -296,6 +320,26 @@ pub fn write_site(
     out: &Path,
     options: &SiteOptions,
 ) -> io::Result<Written> {
+    // The search's words of the articles need no index: found on threads of their own while the
+    // index and the pages are made.
+    std::thread::scope(|scope| {
+        let lang = options.registry.language;
+        let postings =
+            scope.spawn(move || crate::site_pages::search_index::article_postings(articles, lang));
+        let postings = || postings.join().expect("a search thread panicked");
+        write_site_with(viewer, articles, examples, out, options, postings)
+    })
+}
+
+/// [`write_site`], the articles' search postings given by `postings` when the search is made.
+fn write_site_with<'a>(
+    viewer: &Viewer,
+    articles: &'a [Entry],
+    examples: &[Entry],
+    out: &Path,
+    options: &SiteOptions,
+    postings: impl FnOnce() -> crate::site_pages::search_index::ArticlePostings<'a>,
+) -> io::Result<Written> {
     let mut clock = Laps::new();
     fs::create_dir_all(out)?;
     write_shared_files(viewer, out)?;
@@ -335,13 +379,15 @@ pub fn write_site(
                     let mut stamps = Vec::new();
                     for (n, entry) in part.iter().enumerate() {
                         let url = options.site_url.map(|u| format!("{u}{}/", entry.slug));
-                        let actors: Vec<_> = entry
+                        // Borrowed (hashed as the owned strings are), copied only for a page
+                        // rendered.
+                        let actors: Vec<(&str, &str, u32, usize)> = entry
                             .article
                             .actors
                             .iter()
                             .map(|a| {
                                 let across = index.articles_naming(&a.id);
-                                (a.id.clone(), a.name.clone(), a.mention_count, across)
+                                (a.id.as_str(), a.name.as_str(), a.mention_count, across)
                             })
                             .collect();
                         let related = related_titles(index, titles, &entry.slug);
@@ -350,7 +396,7 @@ pub fn write_site(
                         // actors' Wikidata items, from the site's file), then of all.
                         let same_as: Vec<Option<String>> = actors
                             .iter()
-                            .map(|(id, ..)| options.registry.same_as(id))
+                            .map(|&(id, ..)| options.registry.same_as(id))
                             .collect();
                         let stamps_now = entry.cached.as_ref().map(|cached| {
                             let body = crate::build_cache::stamp(&(
@@ -380,10 +426,16 @@ pub fn write_site(
                         // The card and the entry of each actor link to its page.
                         let site: Vec<SiteActor> = actors
                             .iter()
-                            .map(|(id, _, _, across)| SiteActor {
-                                id: id.clone(),
+                            .map(|&(id, _, _, across)| SiteActor {
+                                id: id.to_string(),
                                 href: crate::site_pages::actor_href("../", id),
-                                articles: u32::try_from(*across).unwrap_or(u32::MAX),
+                                articles: u32::try_from(across).unwrap_or(u32::MAX),
+                            })
+                            .collect();
+                        let actors = actors
+                            .into_iter()
+                            .map(|(id, name, count, across)| {
+                                (id.to_string(), name.to_string(), count, across)
                             })
                             .collect();
                         let nav = render::site_nav("../", related, actors, page_lang);
@@ -475,8 +527,8 @@ pub fn write_site(
     clock.lap("contents");
     pages.extend(crate::site_pages::write::write_pages(
         &site_pages,
-        articles,
         &index,
+        postings,
         &mut page_stamps,
     )?);
     page_stamps.save();

@@ -4,8 +4,10 @@
 //!
 //! The data flow: each article, whole or light (as the build's cache keeps it: without its
 //! text, with the sentence that first names each actor, [`crate::build_cache`]), is taken in
-//! the articles' order (its actors' names, roles and mentions, its relations for both their
-//! actors, its quotes for each speaker; its events as reports, made on every core). An actor's
+//! the articles' order, in two walks on two threads that share nothing but the articles: one
+//! makes the actors (their names, roles and mentions, their relations, their quotes for each
+//! speaker), the other the merged timeline (the events as reports, their actors sorted on every
+//! core) and from it the related articles; each actor is then given its timeline's entries. An actor's
 //! lists keep what its page shows ([`crate::site_pages::MAX_LISTED`] entries, and how many in
 //! all): an entry beyond them is counted, never made. What an entry quotes of an article
 //! beyond its light form (a relation's evidence, the sentence that first names the actor) is
@@ -245,128 +247,25 @@ impl SiteIndex {
     /// of each sentence. Roles and quotes, sorted across the site before they are cut, are
     /// sorted as keys that point into the articles, then made.
     pub fn new(articles: &[Entry], lang: Lang) -> SiteIndex {
+        // Two halves that share nothing but the articles, on two threads: the merged timeline
+        // with the related articles (made from its reporters), and the actors with their lists.
+        let ((merged, related), (mut actors, at)) = std::thread::scope(|scope| {
+            let timeline = scope.spawn(|| {
+                let merged = merged_timeline(articles, lang);
+                let related = related_articles(articles, &merged.reporters);
+                (merged, related)
+            });
+            let actors = site_actors(articles, lang);
+            (
+                timeline.join().expect("an indexing thread panicked"),
+                actors,
+            )
+        });
         let Merged {
             timeline,
             reports_total,
-            reporters,
-        } = merged_timeline(articles, lang);
-        // Each article's date, ISO: its roles' date, and its quotes' when they have no event.
-        let dates: Vec<String> = articles
-            .iter()
-            .map(|e| e.article.meta.source.date.iso())
-            .collect();
-        // The actors in the order the site meets them, each found by its id through `at` (a
-        // hash of the articles' own strings); sorted by id at the end.
-        let mut actors: Vec<SiteActor> = Vec::new();
-        let mut at: HashMap<&str, usize> = HashMap::default();
-        // By actor: each role stated (article, role), each quote (its date, article, quote).
-        let mut roles: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
-        let mut quotes: HashMap<&str, Vec<(String, usize, usize)>> = HashMap::default();
-        for (n, entry) in articles.iter().enumerate() {
-            let article = &entry.article;
-            for actor in &article.actors {
-                // Its id copied once, when the site first meets it (not once per article).
-                let i = *at.entry(actor.id.as_str()).or_insert_with(|| {
-                    actors.push(SiteActor {
-                        id: actor.id.clone(),
-                        name: actor.name.clone(),
-                        kind: actor.kind,
-                        aliases: Vec::new(),
-                        description: actor.description.clone(),
-                        roles: Vec::new(),
-                        recorded_roles: Vec::new(),
-                        wikidata: None,
-                        mentions: Vec::new(),
-                        quotes: Vec::new(),
-                        events: Vec::new(),
-                        relations: Vec::new(),
-                        totals: Totals::default(),
-                    });
-                    actors.len() - 1
-                });
-                let site = &mut actors[i];
-                // Each other name once (not once per article that uses it).
-                let also = |name: &String, aliases: &mut Vec<String>| {
-                    if !aliases.contains(name) {
-                        aliases.push(name.clone());
-                    }
-                };
-                if actor.name.len() > site.name.len() {
-                    let shorter = std::mem::replace(&mut site.name, actor.name.clone());
-                    also(&shorter, &mut site.aliases);
-                } else if actor.name != site.name {
-                    also(&actor.name, &mut site.aliases);
-                }
-                for alias in &actor.aliases {
-                    also(alias, &mut site.aliases);
-                }
-                if site.description.is_empty() {
-                    site.description = actor.description.clone();
-                }
-                if !actor.role.is_empty() {
-                    roles.entry(&actor.id).or_default().push((n, &actor.role));
-                }
-                site.totals.mentions += 1;
-                if site.mentions.len() < MAX_LISTED {
-                    debug_assert!(entry.whole, "{} is quoted: see `quoted`", entry.slug);
-                    site.mentions.push(ArticleMention {
-                        slug: entry.slug.clone(),
-                        title: article.meta.title.clone(),
-                        lang: article.meta.language.clone(),
-                        count: actor.mention_count,
-                        sentence: entry
-                            .first_sentences
-                            .get(&actor.id)
-                            .cloned()
-                            .unwrap_or_default(),
-                    });
-                }
-            }
-            // Each relation once, for both its actors (an actor first named by a later article
-            // is not there yet, as when the index was made article by article).
-            for from in &article.actors {
-                for relation in &from.relations {
-                    let mut phrase = None;
-                    let ends = [(&from.id, &relation.target), (&relation.target, &from.id)];
-                    let ends = if relation.target == from.id {
-                        &ends[..1]
-                    } else {
-                        &ends[..]
-                    };
-                    for (id, other) in ends {
-                        let Some(&i) = at.get(id.as_str()) else {
-                            continue;
-                        };
-                        let site = &mut actors[i];
-                        if site.relations.len() < MAX_LISTED {
-                            debug_assert!(entry.whole, "{} is quoted: see `quoted`", entry.slug);
-                            let phrase = phrase.get_or_insert_with(|| {
-                                article.relation_phrase(from, relation, lang)
-                            });
-                            site.relations.push(SiteRelation {
-                                slug: entry.slug.clone(),
-                                phrase: phrase.clone(),
-                                evidence: relation.evidence.clone(),
-                                lang: article.meta.language.clone(),
-                                other: other.to_string(),
-                            });
-                        }
-                    }
-                }
-            }
-            for (q, quote) in article.quotes.iter().enumerate() {
-                let event = quote.event.as_deref().and_then(|e| article.event(e));
-                let date = event.map_or_else(|| dates[n].clone(), |e| e.date.iso());
-                for speaker in &quote.speakers {
-                    if at.contains_key(speaker.as_str()) {
-                        quotes
-                            .entry(speaker)
-                            .or_default()
-                            .push((date.clone(), n, q));
-                    }
-                }
-            }
-        }
+            reporters: _,
+        } = merged;
         for (n, entry) in timeline.iter().enumerate() {
             for id in &entry.actors {
                 if let Some(&i) = at.get(id.as_str()) {
@@ -374,91 +273,6 @@ impl SiteIndex {
                 }
             }
         }
-        // Each article's place in the order of (date, address, place): roles are sorted by it,
-        // every key distinct, so an unstable sort orders them as a stable one would.
-        let mut by_date: Vec<usize> = (0..articles.len()).collect();
-        by_date.sort_unstable_by(|&a, &b| {
-            (&dates[a], &articles[a].slug, a).cmp(&(&dates[b], &articles[b].slug, b))
-        });
-        let mut rank = vec![0; articles.len()];
-        for (r, &n) in by_date.iter().enumerate() {
-            rank[n] = r;
-        }
-        for site in &mut actors {
-            site.aliases.sort();
-            site.aliases.dedup();
-            let name = site.name.clone();
-            site.aliases.retain(|a| *a != name);
-            // Its roles over time: each as the first article to state it, until another is
-            // stated (10,000 articles that call Putin "President of Russia" make one line).
-            let mut stated = roles.remove(site.id.as_str()).unwrap_or_default();
-            // By date, then address (the article's rank).
-            stated.sort_unstable_by_key(|&(a, _)| rank[a]);
-            stated.dedup_by(|(later, role), (first, first_role)| {
-                role == first_role
-                    && articles[*later].article.meta.language
-                        == articles[*first].article.meta.language
-            });
-            site.totals.roles = stated.len();
-            site.roles = stated
-                .into_iter()
-                .take(MAX_LISTED)
-                .map(|(n, role)| {
-                    let article = &articles[n].article;
-                    DatedRole {
-                        role: role.to_string(),
-                        lang: article.meta.language.clone(),
-                        as_of: dates[n].clone(),
-                        as_of_text: article.meta.source.date.written(lang),
-                        slug: articles[n].slug.clone(),
-                    }
-                })
-                .collect();
-            // Its quotes in date order, then by article and id.
-            let mut said = quotes.remove(site.id.as_str()).unwrap_or_default();
-            let quote_id = |n: usize, q: usize| articles[n].article.quotes[q].id.as_str();
-            // The place of the article and of the quote in it last: every key distinct (or one
-            // quote twice), so choosing and sorting unstably orders them as a stable sort would.
-            let in_order = |(a, an, aq): &(String, usize, usize),
-                            (b, bn, bq): &(String, usize, usize)| {
-                (a, &articles[*an].slug, quote_id(*an, *aq), an, aq).cmp(&(
-                    b,
-                    &articles[*bn].slug,
-                    quote_id(*bn, *bq),
-                    bn,
-                    bq,
-                ))
-            };
-            site.totals.quotes = said.len();
-            // The first MAX_LISTED chosen, then only they sorted.
-            if said.len() > MAX_LISTED {
-                said.select_nth_unstable_by(MAX_LISTED, in_order);
-                said.truncate(MAX_LISTED);
-            }
-            said.sort_unstable_by(in_order);
-            site.quotes = said
-                .into_iter()
-                .take(MAX_LISTED)
-                .map(|(date, n, q)| {
-                    let (entry, article) = (&articles[n], &articles[n].article);
-                    let quote = &article.quotes[q];
-                    let event = quote.event.as_deref().and_then(|e| article.event(e));
-                    SiteQuote {
-                        slug: entry.slug.clone(),
-                        id: quote.id.clone(),
-                        text: quote.text.clone(),
-                        lang: article.meta.language.clone(),
-                        speakers: article.speakers_names(quote, lang),
-                        date,
-                        date_text: event.map_or_else(
-                            || article.meta.source.date.written(lang),
-                            |e| e.date.written(lang),
-                        ),
-                    }
-                })
-                .collect();
-        }
-        let related = related_articles(articles, &reporters);
         let actors: BTreeMap<String, SiteActor> =
             actors.into_iter().map(|a| (a.id.clone(), a)).collect();
         SiteIndex {
@@ -473,6 +287,211 @@ impl SiteIndex {
     pub fn articles_naming(&self, actor: &str) -> usize {
         self.actors.get(actor).map_or(0, |a| a.totals.mentions)
     }
+}
+
+/// The actors of `articles` in the order the site meets them (their events not yet listed),
+/// with where each is by its id.
+fn site_actors(articles: &[Entry], lang: Lang) -> (Vec<SiteActor>, HashMap<&str, usize>) {
+    // Each article's date, ISO: its roles' date, and its quotes' when they have no event.
+    let dates: Vec<String> = articles
+        .iter()
+        .map(|e| e.article.meta.source.date.iso())
+        .collect();
+    // The actors in the order the site meets them, each found by its id through `at` (a
+    // hash of the articles' own strings); sorted by id at the end.
+    let mut actors: Vec<SiteActor> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::default();
+    // By actor: each role stated (article, role), each quote (its date, article, quote).
+    let mut roles: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
+    let mut quotes: HashMap<&str, Vec<(String, usize, usize)>> = HashMap::default();
+    for (n, entry) in articles.iter().enumerate() {
+        let article = &entry.article;
+        for actor in &article.actors {
+            // Its id copied once, when the site first meets it (not once per article).
+            let i = *at.entry(actor.id.as_str()).or_insert_with(|| {
+                actors.push(SiteActor {
+                    id: actor.id.clone(),
+                    name: actor.name.clone(),
+                    kind: actor.kind,
+                    aliases: Vec::new(),
+                    description: actor.description.clone(),
+                    roles: Vec::new(),
+                    recorded_roles: Vec::new(),
+                    wikidata: None,
+                    mentions: Vec::new(),
+                    quotes: Vec::new(),
+                    events: Vec::new(),
+                    relations: Vec::new(),
+                    totals: Totals::default(),
+                });
+                actors.len() - 1
+            });
+            let site = &mut actors[i];
+            // Each other name once (not once per article that uses it).
+            let also = |name: &String, aliases: &mut Vec<String>| {
+                if !aliases.contains(name) {
+                    aliases.push(name.clone());
+                }
+            };
+            if actor.name.len() > site.name.len() {
+                let shorter = std::mem::replace(&mut site.name, actor.name.clone());
+                also(&shorter, &mut site.aliases);
+            } else if actor.name != site.name {
+                also(&actor.name, &mut site.aliases);
+            }
+            for alias in &actor.aliases {
+                also(alias, &mut site.aliases);
+            }
+            if site.description.is_empty() {
+                site.description = actor.description.clone();
+            }
+            if !actor.role.is_empty() {
+                roles.entry(&actor.id).or_default().push((n, &actor.role));
+            }
+            site.totals.mentions += 1;
+            if site.mentions.len() < MAX_LISTED {
+                debug_assert!(entry.whole, "{} is quoted: see `quoted`", entry.slug);
+                site.mentions.push(ArticleMention {
+                    slug: entry.slug.clone(),
+                    title: article.meta.title.clone(),
+                    lang: article.meta.language.clone(),
+                    count: actor.mention_count,
+                    sentence: entry
+                        .first_sentences
+                        .get(&actor.id)
+                        .cloned()
+                        .unwrap_or_default(),
+                });
+            }
+        }
+        // Each relation once, for both its actors (an actor first named by a later article
+        // is not there yet, as when the index was made article by article).
+        for from in &article.actors {
+            for relation in &from.relations {
+                let mut phrase = None;
+                let ends = [(&from.id, &relation.target), (&relation.target, &from.id)];
+                let ends = if relation.target == from.id {
+                    &ends[..1]
+                } else {
+                    &ends[..]
+                };
+                for (id, other) in ends {
+                    let Some(&i) = at.get(id.as_str()) else {
+                        continue;
+                    };
+                    let site = &mut actors[i];
+                    if site.relations.len() < MAX_LISTED {
+                        debug_assert!(entry.whole, "{} is quoted: see `quoted`", entry.slug);
+                        let phrase = phrase
+                            .get_or_insert_with(|| article.relation_phrase(from, relation, lang));
+                        site.relations.push(SiteRelation {
+                            slug: entry.slug.clone(),
+                            phrase: phrase.clone(),
+                            evidence: relation.evidence.clone(),
+                            lang: article.meta.language.clone(),
+                            other: other.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+        for (q, quote) in article.quotes.iter().enumerate() {
+            let event = quote.event.as_deref().and_then(|e| article.event(e));
+            let date = event.map_or_else(|| dates[n].clone(), |e| e.date.iso());
+            for speaker in &quote.speakers {
+                if at.contains_key(speaker.as_str()) {
+                    quotes
+                        .entry(speaker)
+                        .or_default()
+                        .push((date.clone(), n, q));
+                }
+            }
+        }
+    }
+    // Each article's place in the order of (date, address, place): roles are sorted by it,
+    // every key distinct, so an unstable sort orders them as a stable one would.
+    let mut by_date: Vec<usize> = (0..articles.len()).collect();
+    by_date.sort_unstable_by(|&a, &b| {
+        (&dates[a], &articles[a].slug, a).cmp(&(&dates[b], &articles[b].slug, b))
+    });
+    let mut rank = vec![0; articles.len()];
+    for (r, &n) in by_date.iter().enumerate() {
+        rank[n] = r;
+    }
+    for site in &mut actors {
+        site.aliases.sort();
+        site.aliases.dedup();
+        let name = site.name.clone();
+        site.aliases.retain(|a| *a != name);
+        // Its roles over time: each as the first article to state it, until another is
+        // stated (10,000 articles that call Putin "President of Russia" make one line).
+        let mut stated = roles.remove(site.id.as_str()).unwrap_or_default();
+        // By date, then address (the article's rank).
+        stated.sort_unstable_by_key(|&(a, _)| rank[a]);
+        stated.dedup_by(|(later, role), (first, first_role)| {
+            role == first_role
+                && articles[*later].article.meta.language == articles[*first].article.meta.language
+        });
+        site.totals.roles = stated.len();
+        site.roles = stated
+            .into_iter()
+            .take(MAX_LISTED)
+            .map(|(n, role)| {
+                let article = &articles[n].article;
+                DatedRole {
+                    role: role.to_string(),
+                    lang: article.meta.language.clone(),
+                    as_of: dates[n].clone(),
+                    as_of_text: article.meta.source.date.written(lang),
+                    slug: articles[n].slug.clone(),
+                }
+            })
+            .collect();
+        // Its quotes in date order, then by article and id.
+        let mut said = quotes.remove(site.id.as_str()).unwrap_or_default();
+        let quote_id = |n: usize, q: usize| articles[n].article.quotes[q].id.as_str();
+        // The place of the article and of the quote in it last: every key distinct (or one
+        // quote twice), so choosing and sorting unstably orders them as a stable sort would.
+        let in_order = |(a, an, aq): &(String, usize, usize),
+                        (b, bn, bq): &(String, usize, usize)| {
+            (a, &articles[*an].slug, quote_id(*an, *aq), an, aq).cmp(&(
+                b,
+                &articles[*bn].slug,
+                quote_id(*bn, *bq),
+                bn,
+                bq,
+            ))
+        };
+        site.totals.quotes = said.len();
+        // The first MAX_LISTED chosen, then only they sorted.
+        if said.len() > MAX_LISTED {
+            said.select_nth_unstable_by(MAX_LISTED, in_order);
+            said.truncate(MAX_LISTED);
+        }
+        said.sort_unstable_by(in_order);
+        site.quotes = said
+            .into_iter()
+            .take(MAX_LISTED)
+            .map(|(date, n, q)| {
+                let (entry, article) = (&articles[n], &articles[n].article);
+                let quote = &article.quotes[q];
+                let event = quote.event.as_deref().and_then(|e| article.event(e));
+                SiteQuote {
+                    slug: entry.slug.clone(),
+                    id: quote.id.clone(),
+                    text: quote.text.clone(),
+                    lang: article.meta.language.clone(),
+                    speakers: article.speakers_names(quote, lang),
+                    date,
+                    date_text: event.map_or_else(
+                        || article.meta.source.date.written(lang),
+                        |e| e.date.written(lang),
+                    ),
+                }
+            })
+            .collect();
+    }
+    (actors, at)
 }
 
 /// Which articles the site's index quotes beyond their light form ([`crate::build_cache::light`]):
@@ -516,10 +535,10 @@ pub fn quoted(articles: &[Entry]) -> Vec<bool> {
         .collect()
 }
 
-/// `make` of every article, on every core, in the articles' order.
-pub(crate) fn on_every_core<'a, T: Send>(
-    articles: &'a [Entry],
-    make: impl Fn(&'a Entry) -> T + Sync,
+/// `make` of every article (or anything else), on every core, in the articles' order.
+pub(crate) fn on_every_core<'a, A: Sync, T: Send>(
+    articles: &'a [A],
+    make: impl Fn(&'a A) -> T + Sync,
 ) -> Vec<T> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = articles.len().div_ceil(workers).max(1);

@@ -100,9 +100,10 @@ fn an_edit_rewrites_its_page_and_those_that_list_it_and_the_site_is_as_if_built_
     let build = |out: &Path| build_site(&viewer, &content, out);
     let site = tmp.join("site");
     build(&site);
-    assert!(tmp
-        .join(".marginalia-cache/site/putin-kim-pact.bin")
-        .is_file());
+    // Every article light in one pack, and whole in its own file.
+    let cached = tmp.join(".marginalia-cache/site");
+    assert!(cached.join("light.pack").is_file());
+    assert!(cached.join("putin-kim-pact.text.bin").is_file());
     let page = |slug: &str| site.join(slug).join("index.html");
     let before: Vec<SystemTime> = ["putin-kim-pact", "statement", "unrelated"]
         .iter()
@@ -233,7 +234,9 @@ fn an_edit_rewrites_its_page_and_those_that_list_it_and_the_site_is_as_if_built_
     // An article removed: it is listed nowhere, and forgotten by the cache too.
     fs::remove_dir_all(content.join("unrelated")).unwrap();
     build(&site);
-    assert!(!tmp.join(".marginalia-cache/site/unrelated.bin").exists());
+    assert!(!cached.join("unrelated.text.bin").exists());
+    let pack = fs::read(cached.join("light.pack")).unwrap();
+    assert!(!pack.windows(9).any(|w| w == b"unrelated"));
     assert_as_if_built_from_nothing(&site, &fresh, &build, "an article removed");
 
     // The site's own file gives an actor a Wikidata item, then another: the JSON-LD of the

@@ -18,11 +18,15 @@
 //! character. The index is written in the site's language (the kinds' names and the search
 //! box's words are on the page, [`super::site_nav`]).
 //!
-//! The data flow: every document is first *indexed* ([`documents`]: its kind, its words and
-//! where it comes from, [`Indexed`]); the word shards are made from every document's words
-//! ([`word_shards`]); what a result shows ([`Doc`]) is made only for the files of documents
-//! written ([`super::write`]: a file whose documents' stamp, [`file_stamp`], is the last
-//! build's is left as it is).
+//! The data flow: every document is first *indexed* (its kind and where it comes from,
+//! [`Indexed`]). The articles' and their quotes' words need no index of the site: the build
+//! finds them while it makes the index, on threads of their own ([`article_postings`]), and
+//! keeps of them only each word once with the places of the first documents it finds (not a
+//! list of words per document: a few million strings at 10,000 articles); with the actors'
+//! documents, from the index, they make the word shards ([`search_files`]; the same shards as
+//! [`word_shards`] makes from every document's words, [`documents`]). What a result shows
+//! ([`Doc`]) is made only for the files of documents written ([`super::write`]: a file whose
+//! documents' stamp, [`file_stamp`], is the last build's is left as it is).
 
 use crate::site::Entry;
 use crate::site_index::{SiteActor, SiteIndex};
@@ -65,8 +69,16 @@ enum Source<'a> {
 pub fn words(text: &str) -> Vec<String> {
     // A word already in lower case (most) is borrowed until it is known to be new: only the
     // words kept are copied.
-    let mut out: Vec<Cow<str>> = text
-        .split(|c: char| !c.is_alphanumeric())
+    let mut out: Vec<Cow<str>> = each_word(text).collect();
+    out.sort_unstable();
+    out.dedup();
+    out.into_iter().map(Cow::into_owned).collect()
+}
+
+/// The words of a text as [`words`] finds them, in the text's order, a word as often as it is
+/// there; borrowed from the text when it is in lower case already.
+fn each_word(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 2)
         .map(|w| {
             if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
@@ -77,10 +89,6 @@ pub fn words(text: &str) -> Vec<String> {
                 Cow::Owned(w.to_lowercase())
             }
         })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out.into_iter().map(Cow::into_owned).collect()
 }
 
 /// The shard a word is in: its first character if a–z or 0–9, else `_`.
@@ -92,46 +100,22 @@ pub fn shard_of(word: &str) -> char {
 }
 
 /// Every document of the site in the order results are worth: actors, articles, quotes (each
-/// article's words found on every core).
+/// article's words found on every core). The build makes the same documents and their word
+/// shards without each document's words ([`article_postings`], [`search_files`]); this is
+/// what they are checked against.
 pub fn documents<'a>(articles: &'a [Entry], index: &'a SiteIndex, lang: Lang) -> Vec<Indexed<'a>> {
-    let mut docs = Vec::new();
-    for actor in index.actors.values() {
-        let names = std::iter::once(&actor.name)
-            .chain(&actor.aliases)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" ");
-        docs.push(Indexed {
-            kind: "actor",
-            words: words(&names),
-            source: Source::Actor(actor),
-        });
-    }
-    // Each article's own documents: the article's, then its quotes'.
+    let mut docs = actor_documents(index);
     let per_article = crate::site_index::on_every_core(articles, |entry| {
-        let meta = &entry.article.meta;
-        let text = format!(
-            "{} {}",
-            meta.title,
-            meta.standfirst.clone().unwrap_or_default()
-        );
         let article = Indexed {
             kind: "article",
-            words: words(&text),
+            words: words(&article_text(entry)),
             source: Source::Article(entry),
         };
-        let quotes: Vec<Indexed> = entry
-            .article
-            .quotes
-            .iter()
-            .enumerate()
-            .map(|(n, quote)| {
-                let by = entry.article.speakers_names(quote, lang);
-                Indexed {
-                    kind: "quote",
-                    words: words(&format!("{} {by}", quote.text)),
-                    source: Source::Quote(entry, n),
-                }
+        let quotes: Vec<Indexed> = (0..entry.article.quotes.len())
+            .map(|n| Indexed {
+                kind: "quote",
+                words: words(&quote_text(entry, n, lang)),
+                source: Source::Quote(entry, n),
             })
             .collect();
         (article, quotes)
@@ -143,6 +127,168 @@ pub fn documents<'a>(articles: &'a [Entry], index: &'a SiteIndex, lang: Lang) ->
     }
     docs.extend(quotes.into_iter().flatten());
     docs
+}
+
+/// The actors' documents, in the index's order (by id).
+fn actor_documents(index: &SiteIndex) -> Vec<Indexed<'_>> {
+    index
+        .actors
+        .values()
+        .map(|actor| {
+            let names = std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
+            Indexed {
+                kind: "actor",
+                words: words(&names),
+                source: Source::Actor(actor),
+            }
+        })
+        .collect()
+}
+
+/// What an article's own document is found by: its title and standfirst.
+fn article_text(entry: &Entry) -> String {
+    let meta = &entry.article.meta;
+    format!(
+        "{} {}",
+        meta.title,
+        meta.standfirst.clone().unwrap_or_default()
+    )
+}
+
+/// What the article's `n`th quote is found by: its words and its speakers' names.
+fn quote_text(entry: &Entry, n: usize, lang: Lang) -> String {
+    let quote = &entry.article.quotes[n];
+    let by = entry.article.speakers_names(quote, lang);
+    format!("{} {by}", quote.text)
+}
+
+/// The articles' part of the search, made without the site's index (so the build makes it while
+/// it makes the index): the articles' documents and their quotes' (without their words), and
+/// for each word the places of the first [`MAX_PER_WORD`] articles and of the first quotes it
+/// finds (among the articles, among the quotes), ascending.
+pub struct ArticlePostings<'a> {
+    articles: Vec<Indexed<'a>>,
+    quotes: Vec<Indexed<'a>>,
+    postings: HashMap<String, [Vec<usize>; 2]>,
+}
+
+/// [`ArticlePostings`] of `articles`, their words in `lang`, on every core (each a run of the
+/// articles, their postings then put together in order): no document's words are kept, only
+/// each word once with its places.
+pub fn article_postings(articles: &[Entry], lang: Lang) -> ArticlePostings<'_> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    postings_in_parts(articles, lang, workers)
+}
+
+/// [`article_postings`], made in `parts` runs of the articles.
+fn postings_in_parts(articles: &[Entry], lang: Lang, parts: usize) -> ArticlePostings<'_> {
+    let chunk = articles.len().div_ceil(parts).max(1);
+    let parts: Vec<ArticlePostings> = std::thread::scope(|scope| {
+        let handles: Vec<_> = articles
+            .chunks(chunk)
+            .enumerate()
+            .map(|(c, part)| scope.spawn(move || postings_of(part, c * chunk, lang)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a search thread panicked"))
+            .collect()
+    });
+    let mut all = ArticlePostings {
+        articles: Vec::with_capacity(articles.len()),
+        quotes: Vec::new(),
+        postings: HashMap::default(),
+    };
+    for part in parts {
+        // The part's quotes are numbered from its first: after the parts before.
+        let quotes_before = all.quotes.len();
+        for (word, [of_articles, of_quotes]) in part.postings {
+            let [all_articles, all_quotes] = all.postings.entry(word).or_default();
+            let room = MAX_PER_WORD - all_articles.len();
+            all_articles.extend(of_articles.into_iter().take(room));
+            let room = MAX_PER_WORD - all_quotes.len();
+            all_quotes.extend(of_quotes.into_iter().take(room).map(|q| q + quotes_before));
+        }
+        all.articles.extend(part.articles);
+        all.quotes.extend(part.quotes);
+    }
+    all
+}
+
+/// The postings of a run of articles, the first at place `first` among all; its quotes
+/// numbered from 0.
+fn postings_of(articles: &[Entry], first: usize, lang: Lang) -> ArticlePostings<'_> {
+    let mut out = ArticlePostings {
+        articles: Vec::with_capacity(articles.len()),
+        quotes: Vec::new(),
+        postings: HashMap::default(),
+    };
+    // Each word of a document once (a word already listing the document is not listed again),
+    // at most MAX_PER_WORD documents of the kind; a word copied only when it is new.
+    let mut post = |text: &str, kind: usize, n: usize| {
+        for word in each_word(text) {
+            let ids = match out.postings.get_mut(word.as_ref()) {
+                Some(ids) => &mut ids[kind],
+                None => &mut out.postings.entry(word.into_owned()).or_default()[kind],
+            };
+            if ids.len() < MAX_PER_WORD && ids.last() != Some(&n) {
+                ids.push(n);
+            }
+        }
+    };
+    let mut quotes = 0;
+    for (a, entry) in articles.iter().enumerate() {
+        post(&article_text(entry), 0, first + a);
+        for n in 0..entry.article.quotes.len() {
+            post(&quote_text(entry, n, lang), 1, quotes);
+            quotes += 1;
+            out.quotes.push(Indexed {
+                kind: "quote",
+                words: Vec::new(),
+                source: Source::Quote(entry, n),
+            });
+        }
+        out.articles.push(Indexed {
+            kind: "article",
+            words: Vec::new(),
+            source: Source::Article(entry),
+        });
+    }
+    out
+}
+
+/// Every document of the site in [`documents`]' order (actors, articles, quotes; the articles'
+/// and quotes' without their words), and the word shards ([`word_shards`]' files), from the
+/// index's actors and the articles' postings.
+pub fn search_files<'a>(
+    index: &'a SiteIndex,
+    articles: ArticlePostings<'a>,
+) -> (Vec<Indexed<'a>>, BTreeMap<String, String>) {
+    let mut docs = actor_documents(index);
+    let (actors, article_count) = (docs.len(), articles.articles.len());
+    // The actors' words first: they are numbered first.
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (n, doc) in docs.iter().enumerate() {
+        for word in &doc.words {
+            let ids = postings.entry(word).or_default();
+            if ids.len() < MAX_PER_WORD {
+                ids.push(n);
+            }
+        }
+    }
+    for (word, [of_articles, of_quotes]) in &articles.postings {
+        let ids = postings.entry(word).or_default();
+        ids.extend(of_articles.iter().map(|a| actors + a));
+        ids.extend(of_quotes.iter().map(|q| actors + article_count + q));
+    }
+    let shards = shard_files(postings);
+    docs.extend(articles.articles);
+    docs.extend(articles.quotes);
+    (docs, shards)
 }
 
 impl Indexed<'_> {
@@ -272,8 +418,15 @@ pub fn word_shards<'a>(
             }
         }
     }
+    shard_files(postings.into_iter().map(|(word, (ids, _))| (word, ids)))
+}
+
+/// The word shards' files from each word's documents, by number, ascending.
+fn shard_files<'a>(
+    postings: impl IntoIterator<Item = (&'a str, Vec<usize>)>,
+) -> BTreeMap<String, String> {
     let mut by_shard: BTreeMap<char, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
-    for (word, (ids, _)) in postings {
+    for (word, ids) in postings {
         by_shard
             .entry(shard_of(word))
             .or_default()
@@ -383,6 +536,40 @@ mod tests {
         assert!(first.starts_with("marginaliaSearch.docs(0, [[\"actor\",\"Vladimir Putin\""));
         assert!(!first.contains('<'), "{first}");
         assert!(shards["d-1.js"].starts_with("marginaliaSearch.docs(1, [[\"article\",\"a30\""));
+    }
+
+    #[test]
+    fn the_builds_postings_make_the_shards_and_documents_that_each_documents_words_make() {
+        let seed = crate::seed_for_tests();
+        // More articles and quotes than a word lists, titles that differ, some without quotes.
+        let articles: Vec<Entry> = (0..45)
+            .map(|n| {
+                let mut article = seed.clone();
+                article.meta.title = format!("Title {n} of Putin’s PACT, pact {}", n % 7);
+                if n % 3 == 0 {
+                    article.quotes.truncate(n % 5);
+                }
+                Entry::new(format!("a-{n:02}"), article)
+            })
+            .collect();
+        assert!(
+            articles
+                .iter()
+                .map(|e| e.article.quotes.len())
+                .sum::<usize>()
+                > MAX_PER_WORD
+        );
+        let lang = Lang::En;
+        let index = SiteIndex::new(&articles, lang);
+        let docs = documents(&articles, &index, lang);
+        let expected = word_shards(docs.iter().map(|d| (d.kind, d.words.as_slice())));
+        let shown = |d: &[Indexed]| d.iter().map(|d| d.shown(lang)).collect::<Vec<_>>();
+        for parts in [1, 2, 3, 7, 45, 60] {
+            let (made, shards) = search_files(&index, postings_in_parts(&articles, lang, parts));
+            assert_eq!(shards, expected, "in {parts} parts");
+            assert_eq!(shown(&made), shown(&docs), "in {parts} parts");
+        }
+        assert!(expected["p.js"].contains("\"pact\":["));
     }
 
     #[test]

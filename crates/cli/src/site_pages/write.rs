@@ -7,7 +7,8 @@
 //! of: the actor cut to what its page shows, the timeline's entries with the reports a page
 //! lists) are stamped ([`crate::build_cache::stamp_debug`]) and compared with the last build's
 //! stamps ([`PageStamps`]); a page stamped as before, and still there, is neither rendered nor
-//! written. The search's word shards are made every time (from every document's words) and
+//! written. The search's word shards are made every time (from every word's documents,
+//! [`search_index::article_postings`], found while the index was made) and
 //! written only where their text's stamp changed; a file of documents is stamped by what its
 //! documents are made of (an actor's shown fields, an article's sources as the build's cache
 //! stamps them), and made only when that changed.
@@ -20,7 +21,6 @@ use super::timeline_page::{TimelinePage, TimelinePageProps, ENTRIES_PER_PAGE, RE
 use super::MAX_LISTED;
 use crate::build_cache::{stamp_debug, PageStamps};
 use crate::render::static_component;
-use crate::site::Entry;
 use crate::site::{static_page, SitePages};
 use crate::site_index::{SiteActor, SiteIndex, TimelineEntry};
 use marginalia_i18n::site::Msg;
@@ -31,10 +31,13 @@ use std::path::{Path, PathBuf};
 /// The search box's script (a real file, linted with the project's JavaScript).
 const SEARCH_SCRIPT: &str = include_str!("search.js");
 
-pub fn write_pages(
+/// The pages, and the search's files from every document: the actors' (from `index`) and the
+/// articles' own, made already (`article_postings`, on threads of their own while the index
+/// and the pages were made: [`search_index::article_postings`]).
+pub fn write_pages<'i, 'a: 'i>(
     site: &SitePages,
-    articles: &[Entry],
-    index: &SiteIndex,
+    index: &'i SiteIndex,
+    article_postings: impl FnOnce() -> search_index::ArticlePostings<'a>,
     stamps: &mut PageStamps,
 ) -> io::Result<Vec<PathBuf>> {
     let (viewer, out, lang) = (site.viewer, site.out, site.lang);
@@ -154,8 +157,7 @@ pub fn write_pages(
     clock.lap("timeline-pages");
     // The search: its script and its index, one file per first character, and the files of
     // documents, each made only when what its documents are made of changed.
-    let docs = search_index::documents(articles, index, lang);
-    let shards = search_index::word_shards(docs.iter().map(|d| (d.kind, d.words.as_slice())));
+    let (docs, shards) = search_index::search_files(index, article_postings());
     clock.lap("search-index");
     // The word shards' first characters (`a.js`), for search.js to ask for no shard not written.
     let keys: String = shards
