@@ -25,7 +25,7 @@
 import { launch, startServer } from "../tests/e2e/helpers.mjs";
 import { ARGS as args, option, ROOT, SEED_PAGE } from "./sites.mjs";
 import { TRACE_CATEGORIES } from "./slowphone.mjs";
-import { optimizeWasm } from "../tools/wasm.mjs";
+import { boundary, optimizeWasm } from "../tools/wasm.mjs";
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
@@ -54,10 +54,7 @@ if (!wasmName) throw new Error(`no viewer wasm in ${DIST} (\`make build\` writes
 // Made as the build makes it (tools/wasm.mjs: wasm-opt's options, the boundary's short names,
 // so that dist's glue links with it), the functions' names kept.
 optimizeWasm(BINDGEN, join(OUT, wasmName), { debugInfo: true });
-const linkNames = (path) => {
-  const module = new WebAssembly.Module(readFileSync(path));
-  return JSON.stringify([WebAssembly.Module.imports(module), WebAssembly.Module.exports(module)]);
-};
+const linkNames = (path) => JSON.stringify(boundary(path));
 if (linkNames(join(OUT, wasmName)) !== linkNames(join(DIST, wasmName))) {
   console.error(`bench: the named wasm's imports and exports are not dist's: is dist/ from the last \`make build\`?`);
   process.exit(1);

@@ -43,7 +43,7 @@ export function optimizeWasm(input, output, { debugInfo = false } = {}) {
 }
 
 /** The import and export names of a wasm file. */
-function boundary(path) {
+export function boundary(path) {
   const module = new WebAssembly.Module(readFileSync(path));
   return { imports: WebAssembly.Module.imports(module), exports: WebAssembly.Module.exports(module) };
 }

@@ -13,10 +13,7 @@ use yew::prelude::*;
 pub fn use_page_root(root: Root, classes: Classes, theme: &'static str, lang: &'static str) {
     use_effect_with((classes, theme), move |(classes, theme)| {
         if let Root::Page(element) = &root {
-            let classes = classes.to_string();
-            if element.class_name() != classes {
-                element.set_class_name(&classes);
-            }
+            set_attribute(element, "class", &classes.to_string());
             set_attribute(element, dom::THEME_ATTRIBUTE, theme);
             set_attribute(element, "lang", lang);
         }

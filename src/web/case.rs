@@ -8,6 +8,7 @@
 //! The browser and std follow the same Unicode default case mapping: `tests/browser.rs`
 //! compares them over every character that has a case.
 
+use crate::model::search::one_to_one;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -25,11 +26,7 @@ pub fn browser_lower(c: char) -> char {
     LOWERED.with(|lowered| {
         *lowered.borrow_mut().entry(c).or_insert_with(|| {
             let lower = String::from(js_sys::JsString::from(c).to_lower_case());
-            let mut chars = lower.chars();
-            match (chars.next(), chars.next()) {
-                (Some(l), None) => l,
-                _ => c,
-            }
+            one_to_one(c, lower.chars())
         })
     })
 }

@@ -53,7 +53,7 @@ use std::fs;
 use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::RwLock;
+use std::sync::{OnceLock, RwLock};
 use std::time::UNIX_EPOCH;
 
 /// The cache's format: a file of another is as none.
@@ -146,7 +146,7 @@ pub struct BuildCache {
     /// The binary and the drafts mode, part of every sources' stamp.
     builder: u64,
     /// The light records, read once when the first is asked for.
-    pack: RwLock<Option<Pack>>,
+    pack: OnceLock<RwLock<Pack>>,
 }
 
 /// The light records of every article as one file: `FORMAT` (4 bytes, little-endian), then
@@ -309,7 +309,7 @@ impl BuildCache {
         BuildCache {
             dir: parent.join(".marginalia-cache").join(name),
             builder: hasher.finish(),
-            pack: RwLock::new(None),
+            pack: OnceLock::new(),
         }
     }
 
@@ -344,8 +344,7 @@ impl BuildCache {
     /// The article `slug` as the cache has it (light), if its sources' stamp is `sources` and
     /// the whole article is kept too.
     pub fn get(&self, slug: &str, sources: u64) -> Option<Cached> {
-        let pack = self.pack();
-        let pack = pack.as_ref()?;
+        let pack = self.pack().read().expect("the cache's lock");
         let &(at, len) = pack.at.get(slug)?;
         if !pack.wholes.contains(slug) {
             return None;
@@ -357,33 +356,17 @@ impl BuildCache {
 
     /// Reads the pack of light articles now (else it is read when the first is asked for).
     pub fn read_pack(&self) {
-        drop(self.pack());
+        self.pack();
     }
 
     /// The pack, read when first asked for.
-    fn pack(&self) -> std::sync::RwLockReadGuard<'_, Option<Pack>> {
-        {
-            let read = self.pack.read().expect("the cache's lock");
-            if read.is_some() {
-                return read;
-            }
-        }
-        {
-            let mut write = self.pack.write().expect("the cache's lock");
-            if write.is_none() {
-                *write = Some(Pack::read(&self.dir));
-            }
-        }
-        self.pack.read().expect("the cache's lock")
+    fn pack(&self) -> &RwLock<Pack> {
+        self.pack.get_or_init(|| RwLock::new(Pack::read(&self.dir)))
     }
 
-    /// The pack, to change (read first if it was not).
-    fn pack_mut(&self) -> std::sync::RwLockWriteGuard<'_, Option<Pack>> {
-        let mut write = self.pack.write().expect("the cache's lock");
-        if write.is_none() {
-            *write = Some(Pack::read(&self.dir));
-        }
-        write
+    /// The pack, to change.
+    fn pack_mut(&self) -> std::sync::RwLockWriteGuard<'_, Pack> {
+        self.pack().write().expect("the cache's lock")
     }
 
     /// The whole article `slug` (for its page), if the cache has it for sources stamped
@@ -397,9 +380,7 @@ impl BuildCache {
             .filter(|whole| whole.format == FORMAT && whole.sources == sources);
         if whole.is_none() {
             let _ = fs::remove_file(self.whole_path(slug));
-            if let Some(pack) = self.pack_mut().as_mut() {
-                pack.wholes.remove(slug);
-            }
+            self.pack_mut().wholes.remove(slug);
         }
         whole.map(|whole| whole.article)
     }
@@ -408,11 +389,7 @@ impl BuildCache {
     /// it).
     pub fn put(&self, slug: &str, cached: &Cached) {
         match postcard::to_allocvec(cached) {
-            Ok(body) => {
-                if let Some(pack) = self.pack_mut().as_mut() {
-                    pack.put(slug, &body);
-                }
-            }
+            Ok(body) => self.pack_mut().put(slug, &body),
             Err(e) => eprintln!("site: cannot keep {slug} in the build's cache: {e}"),
         }
     }
@@ -425,9 +402,7 @@ impl BuildCache {
             article,
         };
         self.write(slug, &self.whole_path(slug), &whole);
-        if let Some(pack) = self.pack_mut().as_mut() {
-            pack.wholes.insert(slug.to_string());
-        }
+        self.pack_mut().wholes.insert(slug.to_string());
     }
 
     fn write(&self, slug: &str, path: &Path, what: &impl Serialize) {
@@ -466,7 +441,8 @@ impl BuildCache {
     /// it is said on stderr, and the build goes on.
     pub fn keep_only(&self, slugs: &std::collections::HashSet<&str>) -> Vec<String> {
         let mut forgotten = std::collections::BTreeSet::new();
-        if let Some(pack) = self.pack_mut().as_mut() {
+        {
+            let mut pack = self.pack_mut();
             forgotten.extend(
                 pack.at
                     .keys()

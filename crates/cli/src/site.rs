@@ -96,7 +96,8 @@ pub use crate::viewer::Viewer;
 /// Every article folder directly under `dir`, by name, checked (unconfirmed suggestions refused
 /// or previewed, as `drafts` says), on every core. With a `cache`, a folder whose files have not
 /// changed since the last build is taken from it (light) instead of being read and checked
-/// again (the cache's pack is read on a thread of its own while the folders are stamped); the few the site's index quotes are then taken whole ([`crate::site_index::quoted`]).
+/// again (the cache's pack is read on a thread of its own while the folders are stamped); the
+/// few the site's index quotes are then taken whole ([`crate::site_index::quoted`]).
 /// On any error, the report of all of them; warnings are printed in the folders' order.
 pub fn load_articles(
     dir: &Path,

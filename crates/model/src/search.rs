@@ -36,8 +36,13 @@ pub const MAX_MATCHES: usize = 2000;
 
 /// `c` lower-cased by std's Unicode tables when that gives one character; otherwise `c`.
 pub fn unicode_lower(c: char) -> char {
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
+    one_to_one(c, c.to_lowercase())
+}
+
+/// What `c` lower-cases to (`lowered`, by some case mapping) when that is one character;
+/// otherwise `c` (the matcher compares character to character).
+pub fn one_to_one(c: char, mut lowered: impl Iterator<Item = char>) -> char {
+    match (lowered.next(), lowered.next()) {
         (Some(l), None) => l,
         _ => c,
     }

@@ -23,8 +23,9 @@
 //! finds them while it makes the index, on threads of their own ([`article_postings`]), and
 //! keeps of them only each word once with the places of the first documents it finds (not a
 //! list of words per document: a few million strings at 10,000 articles); with the actors'
-//! documents, from the index, they make the word shards ([`search_files`]; the same shards as
-//! [`word_shards`] makes from every document's words, [`documents`]). What a result shows
+//! documents, from the index, they make the word shards ([`search_files`]; the tests hold them
+//! to the shards `word_shards` makes from every document's words, `documents`, kept for the
+//! tests only). What a result shows
 //! ([`Doc`]) is made only for the files of documents written ([`super::write`]: a file whose
 //! documents' stamp, [`file_stamp`], is the last build's is left as it is).
 
@@ -102,7 +103,8 @@ pub fn shard_of(word: &str) -> char {
 /// Every document of the site in the order results are worth: actors, articles, quotes (each
 /// article's words found on every core). The build makes the same documents and their word
 /// shards without each document's words ([`article_postings`], [`search_files`]); this is
-/// what they are checked against.
+/// what the tests check them against.
+#[cfg(test)]
 pub fn documents<'a>(articles: &'a [Entry], index: &'a SiteIndex, lang: Lang) -> Vec<Indexed<'a>> {
     let mut docs = actor_documents(index);
     let per_article = crate::site_index::on_every_core(articles, |entry| {
@@ -261,8 +263,8 @@ fn postings_of(articles: &[Entry], first: usize, lang: Lang) -> ArticlePostings<
     out
 }
 
-/// Every document of the site in [`documents`]' order (actors, articles, quotes; the articles'
-/// and quotes' without their words), and the word shards ([`word_shards`]' files), from the
+/// Every document of the site in the order results are worth (actors, articles, quotes; the
+/// articles' and quotes' without their words), and the word shards' files, from the
 /// index's actors and the articles' postings.
 pub fn search_files<'a>(
     index: &'a SiteIndex,
@@ -399,6 +401,7 @@ fn script(call: String) -> String {
 /// The word shards, by file name (`a.js`: each word of the shard with the numbers of the
 /// documents it finds, at most [`MAX_PER_WORD`] of each kind, as differences), from each
 /// document's kind and words, in the documents' order.
+#[cfg(test)]
 pub fn word_shards<'a>(
     docs: impl Iterator<Item = (&'static str, &'a [String])>,
 ) -> BTreeMap<String, String> {
