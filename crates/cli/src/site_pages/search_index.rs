@@ -100,37 +100,6 @@ pub fn shard_of(word: &str) -> char {
     }
 }
 
-/// Every document of the site in the order results are worth: actors, articles, quotes (each
-/// article's words found on every core). The build makes the same documents and their word
-/// shards without each document's words ([`article_postings`], [`search_files`]); this is
-/// what the tests check them against.
-#[cfg(test)]
-pub fn documents<'a>(articles: &'a [Entry], index: &'a SiteIndex, lang: Lang) -> Vec<Indexed<'a>> {
-    let mut docs = actor_documents(index);
-    let per_article = crate::site_index::on_every_core(articles, |entry| {
-        let article = Indexed {
-            kind: "article",
-            words: words(&article_text(entry)),
-            source: Source::Article(entry),
-        };
-        let quotes: Vec<Indexed> = (0..entry.article.quotes.len())
-            .map(|n| Indexed {
-                kind: "quote",
-                words: words(&quote_text(entry, n, lang)),
-                source: Source::Quote(entry, n),
-            })
-            .collect();
-        (article, quotes)
-    });
-    let mut quotes = Vec::new();
-    for (article, of_article) in per_article {
-        docs.push(article);
-        quotes.push(of_article);
-    }
-    docs.extend(quotes.into_iter().flatten());
-    docs
-}
-
 /// The actors' documents, in the index's order (by id).
 fn actor_documents(index: &SiteIndex) -> Vec<Indexed<'_>> {
     index
@@ -398,32 +367,6 @@ fn script(call: String) -> String {
     call.replace('<', "\\u003c")
 }
 
-/// The word shards, by file name (`a.js`: each word of the shard with the numbers of the
-/// documents it finds, at most [`MAX_PER_WORD`] of each kind, as differences), from each
-/// document's kind and words, in the documents' order.
-#[cfg(test)]
-pub fn word_shards<'a>(
-    docs: impl Iterator<Item = (&'static str, &'a [String])>,
-) -> BTreeMap<String, String> {
-    // Word → (its documents, how many of each kind); sorted into shards once all are seen.
-    let mut postings: HashMap<&str, (Vec<usize>, [usize; 3])> = HashMap::default();
-    for (n, (kind, words)) in docs.enumerate() {
-        let kind = match kind {
-            "actor" => 0,
-            "article" => 1,
-            _ => 2,
-        };
-        for word in words {
-            let (ids, per_kind) = postings.entry(word).or_default();
-            if per_kind[kind] < MAX_PER_WORD {
-                per_kind[kind] += 1;
-                ids.push(n);
-            }
-        }
-    }
-    shard_files(postings.into_iter().map(|(word, (ids, _))| (word, ids)))
-}
-
 /// The word shards' files from each word's documents, by number, ascending.
 fn shard_files<'a>(
     postings: impl IntoIterator<Item = (&'a str, Vec<usize>)>,
@@ -485,6 +428,61 @@ fn differences(ids: &[usize]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every document of the site in the order results are worth: actors, articles, quotes (each
+    /// article's words found on every core). The build makes the same documents and their word
+    /// shards without each document's words ([`article_postings`], [`search_files`]); this is
+    /// what the tests check them against.
+    fn documents<'a>(articles: &'a [Entry], index: &'a SiteIndex, lang: Lang) -> Vec<Indexed<'a>> {
+        let mut docs = actor_documents(index);
+        let per_article = crate::site_index::on_every_core(articles, |entry| {
+            let article = Indexed {
+                kind: "article",
+                words: words(&article_text(entry)),
+                source: Source::Article(entry),
+            };
+            let quotes: Vec<Indexed> = (0..entry.article.quotes.len())
+                .map(|n| Indexed {
+                    kind: "quote",
+                    words: words(&quote_text(entry, n, lang)),
+                    source: Source::Quote(entry, n),
+                })
+                .collect();
+            (article, quotes)
+        });
+        let mut quotes = Vec::new();
+        for (article, of_article) in per_article {
+            docs.push(article);
+            quotes.push(of_article);
+        }
+        docs.extend(quotes.into_iter().flatten());
+        docs
+    }
+
+    /// The word shards, by file name (`a.js`: each word of the shard with the numbers of the
+    /// documents it finds, at most [`MAX_PER_WORD`] of each kind, as differences), from each
+    /// document's kind and words, in the documents' order.
+    fn word_shards<'a>(
+        docs: impl Iterator<Item = (&'static str, &'a [String])>,
+    ) -> BTreeMap<String, String> {
+        // Word → (its documents, how many of each kind); sorted into shards once all are seen.
+        let mut postings: HashMap<&str, (Vec<usize>, [usize; 3])> = HashMap::default();
+        for (n, (kind, words)) in docs.enumerate() {
+            let kind = match kind {
+                "actor" => 0,
+                "article" => 1,
+                _ => 2,
+            };
+            for word in words {
+                let (ids, per_kind) = postings.entry(word).or_default();
+                if per_kind[kind] < MAX_PER_WORD {
+                    per_kind[kind] += 1;
+                    ids.push(n);
+                }
+            }
+        }
+        shard_files(postings.into_iter().map(|(word, (ids, _))| (word, ids)))
+    }
 
     #[test]
     fn words_are_lower_case_alphanumeric_runs_each_once() {
