@@ -10,8 +10,9 @@
 //! 1. the page's start (`crate::start`) finds the islands in the page ([`Islands::find`]) and
 //!    starts the viewer with them (`crate::config::Start::PageInPlace`);
 //! 2. [`use_live_islands`] (called by `App`) steps through the [`schedule`]: the first task
-//!    starts the viewer itself (its state, its effects, the text's listeners) with no island
-//!    live, the next brings the small islands, then one more in each task after it ([`Live`]),
+//!    starts the viewer itself (its state and the text's listeners) with no island live, the
+//!    second its effects (the address, the keys, the settings...), the next brings the small
+//!    islands, then one more in each task after it ([`Live`]),
 //!    so that no start-up task is long (a cold start compiles each wasm function at its first
 //!    call, on the main thread: the first render alone calls about 400); just before an
 //!    island's live part renders, its prerendered part is taken out
@@ -85,12 +86,14 @@ impl Island {
     }
 }
 
-/// Which islands are live: on a page, none in the first task (the prerendered parts stand in),
-/// the small ones from the second, then one more in each task after it; everything, in a viewer
-/// that renders itself.
+/// Which islands are live: on a page, none in the first two tasks (the prerendered parts stand
+/// in; the second starts the viewer's effects), the small ones from the third, then one more in
+/// each task after it; everything, in a viewer that renders itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Live {
     Start,
+    /// The viewer's effects (`components::viewer_effects`), no island yet.
+    Effects,
     Small,
     Panels,
     Toolbar,
@@ -101,7 +104,8 @@ impl Live {
     /// The parts live in the task after this one's.
     pub fn next(self) -> Live {
         match self {
-            Live::Start => Live::Small,
+            Live::Start => Live::Effects,
+            Live::Effects => Live::Small,
             Live::Small => Live::Panels,
             Live::Panels => Live::Toolbar,
             Live::Toolbar | Live::All => Live::All,
@@ -210,6 +214,7 @@ mod tests {
             order,
             [
                 (Live::Start, vec![]),
+                (Live::Effects, vec![]),
                 (
                     Live::Small,
                     vec!["skip-link", "notice", "card", "help", "announcer"]
@@ -239,10 +244,10 @@ mod tests {
         // The steps only go forward, and end where they stay.
         assert!(tasks.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(Live::All.next(), Live::All);
-        // The first task brings none, each after the small ones' brings one island: no
-        // start-up task is long.
-        assert!(tasks[0].1.is_empty());
-        assert!(tasks[2..].iter().all(|(_, islands)| islands.len() == 1));
+        // The first two tasks bring none (the viewer, then its effects), each after the small
+        // ones' brings one island: no start-up task is long.
+        assert!(tasks[0].1.is_empty() && tasks[1].1.is_empty());
+        assert!(tasks[3..].iter().all(|(_, islands)| islands.len() == 1));
     }
 
     #[test]

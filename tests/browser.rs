@@ -282,7 +282,8 @@ async fn a_change_re_renders_only_the_components_that_show_it() {
     );
     yew::scheduler::flush().await;
     assert_eq!(take(), []);
-    // A selection in the panel: the root, the panels, the selected actor and the live region.
+    // A selection in the panel: the root (and its effects), the panels, the selected actor and
+    // the live region.
     // Of the actors' entries, only those whose state changes: the one selected and the ones
     // that relate to it.
     app.el("#actor-kim").click();
@@ -296,7 +297,8 @@ async fn a_change_re_renders_only_the_components_that_show_it() {
             ("ActorsPanel", 1),
             ("Announcer", 1),
             ("App", 1),
-            ("Panels", 1)
+            ("Panels", 1),
+            ("ViewerEffects", 1)
         ]
     );
     // A mention in the text: the same, and its card.
@@ -314,12 +316,22 @@ async fn a_change_re_renders_only_the_components_that_show_it() {
             ("Announcer", 1),
             ("App", 1),
             ("MentionCard", 1),
-            ("Panels", 1)
+            ("Panels", 1),
+            ("ViewerEffects", 1)
         ]
     );
-    // A keystroke in the search: one action, so one render of the bar that shows it.
+    // A keystroke in the search: one action, so one render of the bar that shows it (and of
+    // the root and its effects, which carry the state out).
     type_into(&app, "#search-input", "k").await;
-    assert_eq!(take(), [("App", 1), ("SearchBox", 1), ("Toolbar", 1)]);
+    assert_eq!(
+        take(),
+        [
+            ("App", 1),
+            ("SearchBox", 1),
+            ("Toolbar", 1),
+            ("ViewerEffects", 1)
+        ]
+    );
 }
 
 /// Find-in-article lower-cases with the browser's `toLowerCase` (`marginalia::web::case`),

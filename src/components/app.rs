@@ -7,7 +7,8 @@
 //!    per selection, not per component);
 //! 3. provides what never changes as the [`Viewer`] context and hands each component only
 //!    its part of the state as props, so a change re-renders the components that show it;
-//! 4. starts the effects (`crate::effects`) that carry the state out to the browser;
+//! 4. starts the effects (`crate::effects`) that carry the state out to the browser
+//!    (`ViewerEffects`, a component rendering nothing: on a page, in a task of their own);
 //! 5. renders, in one of two ways:
 //!    - a mount, the server renderer and the tests render the whole viewer into its root
 //!      (a mount adopting the body and dossier it was given: `config::Prerendered`);
@@ -32,12 +33,10 @@ use super::panels::Panels;
 use super::print_dossier::PrintDossier;
 use super::skip_link::SkipLink;
 use super::toolbar::Toolbar;
+use super::viewer_effects::ViewerEffects;
 use crate::config::{Config, SiteActor, Start};
 use crate::dom;
-use crate::effects::{
-    use_click_outside_card, use_embed_bridge, use_follow_selection, use_keyboard, use_page_root,
-    use_ready_mark, use_settings, use_text_highlights, use_url_sync,
-};
+use crate::effects::use_page_root;
 use crate::i18n::Lang;
 use crate::islands::{use_live_islands, Island, Live};
 use crate::model::graph::Layout;
@@ -130,42 +129,6 @@ fn root_classes(config: &Config) -> Classes {
     )
 }
 
-/// The effects of the whole viewer (the components start their own).
-#[hook]
-fn use_viewer_effects(
-    viewer: &Viewer,
-    ui: &UseReducerHandle<UiState>,
-    related: Rc<Related>,
-    all_live: bool,
-) {
-    let (article, root, config) = (&viewer.article, &viewer.root, viewer.config);
-    let dispatch = || viewer.dispatch.clone();
-    let mode = config.mode;
-    use_url_sync(
-        article.clone(),
-        config.view(ui),
-        mode,
-        config.embed,
-        config.lang,
-        dispatch(),
-    );
-    use_settings(ui.settings, mode, dispatch());
-    use_keyboard(article.clone(), ui.clone(), root.clone(), mode);
-    let pinned = ui.card.as_ref().is_some_and(|c| c.pinned);
-    use_click_outside_card(pinned, dispatch());
-    let (selection, index) = (ui.selection.clone(), ui.mention_index);
-    use_follow_selection(selection.clone(), index, config.embed, root.clone());
-    use_embed_bridge(
-        article.clone(),
-        config.embed,
-        config.lang,
-        root.clone(),
-        dispatch(),
-    );
-    use_text_highlights(selection, index, related, ui.card.clone(), root.clone());
-    use_ready_mark(root.clone(), all_live);
-}
-
 /// What the live part of `island` is, in the current state.
 fn island_content(island: Island, ui: &UiState, panel: Panel, related: &Rc<Related>) -> Html {
     match island {
@@ -237,7 +200,13 @@ pub fn app(props: &AppProps) -> Html {
         dispatch: ui.dispatcher(),
     };
     let live = use_live_islands(start.islands().cloned());
-    use_viewer_effects(&viewer, &ui, (*related_set).clone(), live == Live::All);
+    // The viewer's effects: on a page, from the task after the first render's (`Live::Effects`).
+    let effects = if live >= Live::Effects {
+        html! { <ViewerEffects ui={ui.clone()} related={(*related_set).clone()}
+        all_live={live == Live::All} /> }
+    } else {
+        Html::default()
+    };
     let classes = root_classes(&config);
     let theme = ui.settings.theme.as_str();
     use_page_root(root.clone(), classes.clone(), theme, config.lang.tag());
@@ -266,6 +235,7 @@ pub fn app(props: &AppProps) -> Html {
         return html! {
             <ContextProvider<Viewer> context={viewer}>
                 <ArticleBody />
+                { effects }
                 { said_again.unwrap_or_default() }
                 { for islands.elements.iter().map(|(island, element)| {
                     let part = if island.is_live(live) { content(*island) } else { Html::default() };
@@ -306,6 +276,7 @@ pub fn app(props: &AppProps) -> Html {
                 { island(Island::Help) }
                 { island(Island::Announcer) }
             </div>
+            { effects }
         </ContextProvider<Viewer>>
     }
 }

@@ -43,3 +43,4 @@ pub mod star_rating;
 pub mod timeline_axis;
 pub mod timeline_panel;
 pub mod toolbar;
+pub mod viewer_effects;

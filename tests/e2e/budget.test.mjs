@@ -74,7 +74,12 @@ const KiB = 1024;
 // (173 981 B gzip, 416 512 B raw); then find-in-article lower-cases with the browser's
 // `toLowerCase` (src/web/case.rs) instead of std's Unicode case table, 169.9 to 163.4 KiB
 // (167 273 B gzip, 406 883 B raw). Budget: plus about 0.1%.
-const WASM_GZIP_BUDGET = 163.5 * KiB; // issue #27 target: 115 KiB
+// Raised on 2026-12-03 (issue #27): the viewer's effects are a component of their own
+// (src/components/viewer_effects.rs), started in the task after the first render's so that the
+// first render compiles about 270 functions instead of 394 (bench/STARTUP.md): 163.4 to 164.6
+// KiB (167 307 to 168 570 B gzip, 407 061 to 409 441 B raw), for start-up tasks under
+// Lighthouse's slowdown that block about 40 % less (README, "What a cold start costs").
+const WASM_GZIP_BUDGET = 164.7 * KiB; // issue #27 target: 115 KiB
 // Lowered on 2026-12-01: the JS glue and the stylesheet are minified (tools/package.mjs: terser,
 // csso), 10.2 to 8.2 and 8.3 to 5.7 KiB; the first load 218.0 to 213.3 KiB. Budget: plus 2%.
 // Raised on 2026-12-02 with the wasm (above): 213.3 to 219.9 KiB. Budget: plus about 1%.
@@ -91,7 +96,10 @@ const WASM_GZIP_BUDGET = 163.5 * KiB; // issue #27 target: 115 KiB
 // 213.6 to 205.6 KiB (218 701 to 210 571 B: the wasm -5 056 B, the JS glue -3 074 B, 7 706 to
 // 4 632 B); then 204.2 KiB with `--low-memory-unused` (209 105 B), and 197.7 KiB with the
 // browser's lower case (202 420 B; the glue +33 B). Budget: plus about 0.2%.
-const FIRST_LOAD_GZIP_BUDGET = 198 * KiB; // issue #27 target: 160 KiB
+// Raised on 2026-12-03 with the wasm (issue #27, the viewer's effects, above): 197.7 to 199.0
+// KiB (203 787 B: the wasm +1 263 B; theme.js is now inline in the page, which grows by what
+// the file was and the few bytes that add init.js after the first paint). Budget: plus 0.1%.
+const FIRST_LOAD_GZIP_BUDGET = 199.2 * KiB; // issue #27 target: 160 KiB
 
 const DIST = new URL("../../dist/", import.meta.url).pathname;
 
@@ -103,8 +111,8 @@ const PAGE = "putin-kim-pact/index.html";
 
 /**
  * What a first visit to the seed's page downloads: the page, every local file its <script>,
- * <link> and <img> tags name (start script, JS glue, wasm preload, article data, stylesheet,
- * theme switch, icon) and what init.js imports or fetches. Paths are from dist/.
+ * <link> and <img> tags name (article data, stylesheet, icon), the start script its
+ * <meta name="marginalia-start"> names and what init.js imports or fetches. Paths are from dist/.
  */
 function firstLoad() {
   const page = readFileSync(join(DIST, PAGE), "utf8");
@@ -115,6 +123,9 @@ function firstLoad() {
     const ref = tag[0].match(/\b(?:src|href)="(\.{1,2}\/[^"#?]+)"/)?.[1];
     if (ref) files.add(normalize(join(dirname(PAGE), ref)));
   }
+  // The start script, which the page's first (inline) script adds after the first paint.
+  const start = page.match(/<meta name="marginalia-start" content="(\.{1,2}\/[^"#?]+)" \/>/)?.[1];
+  if (start) files.add(normalize(join(dirname(PAGE), start)));
   if (files.has("init.js")) {
     const init = readFileSync(join(DIST, "init.js"), "utf8");
     for (const m of init.matchAll(/(?:from |import\(|new URL\()\s*["']\.\/([^"']+)["']/g)) {
@@ -157,7 +168,7 @@ test(`the feedback form's module is at most ${kib(FEEDBACK_GZIP_BUDGET)} gzip, a
 
 test(`the first load is at most ${kib(FIRST_LOAD_GZIP_BUDGET)} gzip`, (t) => {
   const files = firstLoad();
-  for (const kind of [/index\.html$/, /^init\.js$/, /\/data\.[0-9a-f]{16}\.bin$/, /^marginalia-viewer-[0-9a-f]+\.js$/, /_bg\.wasm$/, /^marginalia\.css$/, /^theme\.js$/, /^favicon/]) {
+  for (const kind of [/index\.html$/, /^init\.js$/, /\/data\.[0-9a-f]{16}\.bin$/, /^marginalia-viewer-[0-9a-f]+\.js$/, /_bg\.wasm$/, /^marginalia\.css$/, /^favicon/]) {
     assert.ok(files.some((f) => kind.test(f)), `the first load should include ${kind}; found ${files.join(", ")}`);
   }
   let total = 0;
