@@ -97,7 +97,21 @@ pub fn render(page: &Page, viewer: &Viewer) -> Result<String, String> {
             )
         }
         Start::Page | Start::Plain => (
-            format!("<script src=\"{up}theme.js\"></script>"),
+            // Inline: a file would be a request that holds up the first paint (its hash is in
+            // the README's Content-Security-Policy). An article's page names its start script
+            // before it, which it adds after the first paint (`assets/theme.js`): named before,
+            // so that it is there when the script looks, however the page's bytes arrive.
+            format!(
+                "{}<script>{}</script>",
+                match page.start {
+                    Start::Page => format!(
+                        "<meta name=\"{}\" content=\"{up}init.js\" />\n    ",
+                        dom::START_META
+                    ),
+                    _ => String::new(),
+                },
+                viewer.theme_script()
+            ),
             format!("<link rel=\"icon\" href=\"{up}{}\" />", viewer.favicon()),
             format!("<link rel=\"stylesheet\" href=\"{up}{STYLESHEET}\" />"),
             match page.start {
@@ -109,10 +123,14 @@ pub fn render(page: &Page, viewer: &Viewer) -> Result<String, String> {
                         .map(words_script)
                         .unwrap_or_default();
                     format!(
-                        "<meta name=\"{}\" content=\"{}\" />\n    {own}{}",
+                        "<meta name=\"{}\" content=\"{}\" />{}",
                         dom::WORDS_META,
                         escape(&viewer.words_address(&up)),
-                        module_script(&format!("src=\"{up}init.js\" async"))
+                        if own.is_empty() {
+                            String::new()
+                        } else {
+                            format!("\n    {}", own.trim_end())
+                        },
                     )
                 }
                 _ => String::new(),
@@ -138,11 +156,6 @@ fn words_script(file: &str) -> String {
         "<script type=\"text/plain\" {}>{file}</script>\n    ",
         dom::WORDS_ATTRIBUTE
     )
-}
-
-/// A `<script type="module">` with `attributes` besides.
-fn module_script(attributes: &str) -> String {
-    format!("<script type=\"module\" {attributes}></script>")
 }
 
 /// The `<link>` that names an article's data file (`data_name`, beside the page) for the start
@@ -286,10 +299,13 @@ mod tests {
             "{page}"
         );
         for needle in [
-            "<title>t</title>\n    <script src=\"../theme.js\"></script>",
+            // The start script named before the first script, which adds it after the first paint.
+            &format!(
+                "<title>t</title>\n    <meta name=\"marginalia-start\" content=\"../init.js\" />\n    <script>{}</script>",
+                viewer.theme_script()
+            ),
             &format!("<link rel=\"icon\" href=\"../{}\" />", viewer.favicon()),
             "<link rel=\"stylesheet\" href=\"../marginalia.css\" />",
-            "<script type=\"module\" src=\"../init.js\" async></script>\n  </head>",
             "<body>\n    <div id=\"marginalia\"><p>text</p></div><nav>site</nav>\n  </body>",
         ] {
             assert!(page.contains(needle), "{needle}\n{page}");
@@ -304,7 +320,7 @@ mod tests {
             &viewer,
         )
         .unwrap();
-        assert!(deeper.contains("src=\"../../../init.js\""));
+        assert!(deeper.contains("content=\"../../../init.js\""));
         let top = render(
             &Page {
                 depth: 0,
@@ -313,7 +329,7 @@ mod tests {
             &viewer,
         )
         .unwrap();
-        assert!(top.contains("src=\"./init.js\""));
+        assert!(top.contains("content=\"./init.js\""));
     }
 
     #[test]
@@ -324,8 +340,10 @@ mod tests {
             ..article_page(Start::Plain)
         };
         let page = render(&plain, &viewer).unwrap();
+        // No start script for the first script to add, and no other.
         assert!(
-            !page.contains("init.js") && !page.contains("type=\"module\""),
+            !page.contains(&format!("<meta name=\"{}\"", dom::START_META))
+                && !page.contains("<script type=\"module\""),
             "{page}"
         );
         assert!(page.contains("href=\"../marginalia.css\""));
@@ -349,7 +367,7 @@ mod tests {
             "nothing to fetch: {page}"
         );
         for needle in [
-            "<script>\n// Runs before the first paint",
+            "<script>\n// The page's one inline script",
             "<style>\n.app{color:red}</style>",
             "<script type=\"application/octet-stream\" id=\"marginalia-data\">TUFSR05MSUE=</script>",
             "<script type=\"application/octet-stream\" id=\"marginalia-wasm\">AGFzbQ==</script>",
