@@ -1,12 +1,11 @@
-// The page's start script, a module that the page's first script (assets/theme.js, inline)
-// adds once the article is on screen, after the first paint: it runs as soon as it is here,
-// even while a long page is still being parsed. It fetches the wasm and the article's data at
-// once, at the browser's default priority for a script-initiated fetch, the wasm compiled while
-// it streams in and while the JS glue loads; once the page is parsed, the viewer starts in idle
-// time after that, or at once at the reader's first interaction, whichever comes first. So
-// neither this script nor the wasm competes with the article's first paint. A click on a name
-// before then is not lost: names are links to #actor=…, and the viewer applies the hash it
-// finds.
+// The page's start script (an async module: it runs as soon as it is here, even while a long
+// page is still being parsed). It starts the viewer of this page's article once the article is
+// on screen: after the first paint the wasm and the article's data are fetched, at the
+// browser's default priority for a script-initiated fetch, the wasm compiled while it streams
+// in and while the JS glue loads; once the page is parsed, the viewer starts in idle time after
+// that, or at once at the reader's first interaction, whichever comes first. So the wasm never
+// competes with the article for the network or the main thread. A click on a name before then
+// is not lost: names are links to #actor=…, and the viewer applies the hash it finds.
 //
 // The viewer build (tools/viewer.mjs) puts trap.js (the error view on a trap) and later.js (the
 // feedback form, loaded when the reader comes near it) before it, as init.js. `marginalia
@@ -55,5 +54,9 @@ function preloadData() {
   const named = document.querySelector("{{dom.data_link}}");
   if (named) document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: named.href }));
 }
-preloadData();
-load().then(() => idle(start));
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    preloadData();
+    load().then(() => idle(start));
+  }, 0),
+);

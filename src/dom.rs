@@ -64,9 +64,6 @@ pub fn island(name: &str) -> String {
 /// has `{lang}` for the tag): the wasm has English built in and loads another language's words
 /// when it speaks it (`crate::web::words`).
 pub const WORDS_META: &str = "marginalia-words";
-/// The `<meta name>` of an article's page that names its start script (`init.js`, relative to
-/// the page): the page's inline first script (`assets/theme.js`) adds it after the first paint.
-pub const START_META: &str = "marginalia-start";
 /// The attribute of a `<script type="text/plain">` holding a language's words inline (a
 /// page in that language; every language in a single file).
 pub const WORDS_ATTRIBUTE: &str = "data-marginalia-words";

@@ -42,9 +42,8 @@ test("two articles, one site: the contents page lists both, both pages share one
   assert.match(await page.textContent(".contents"), /Financial Times, 20 June 2024 · 3 min read/);
   await page.close();
 
-  // Both pages start the viewer with the site's one init.js (added by the page's first script
-  // after the first paint), which names the one wasm.
-  const startOf = (html) => html.match(/<meta name="marginalia-start" content="(\.\.\/init\.js)" \/>/)?.[1];
+  // Both pages start the viewer with the site's one init.js, which names the one wasm.
+  const startOf = (html) => html.match(/<script type="module" src="(\.\.\/init\.js)" async><\/script>/)?.[1];
   const [a, b] = [read("putin-kim-pact/index.html"), read("saltmere-lighthouse/index.html")];
   assert.equal(startOf(a), "../init.js", "the page starts the shared viewer");
   assert.equal(startOf(b), "../init.js");

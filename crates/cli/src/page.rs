@@ -97,21 +97,7 @@ pub fn render(page: &Page, viewer: &Viewer) -> Result<String, String> {
             )
         }
         Start::Page | Start::Plain => (
-            // Inline: a file would be a request that holds up the first paint (its hash is in
-            // the README's Content-Security-Policy). An article's page names its start script
-            // before it, which it adds after the first paint (`assets/theme.js`): named before,
-            // so that it is there when the script looks, however the page's bytes arrive.
-            format!(
-                "{}<script>{}</script>",
-                match page.start {
-                    Start::Page => format!(
-                        "<meta name=\"{}\" content=\"{up}init.js\" />\n    ",
-                        dom::START_META
-                    ),
-                    _ => String::new(),
-                },
-                viewer.theme_script()
-            ),
+            format!("<script src=\"{up}theme.js\"></script>"),
             format!("<link rel=\"icon\" href=\"{up}{}\" />", viewer.favicon()),
             format!("<link rel=\"stylesheet\" href=\"{up}{STYLESHEET}\" />"),
             match page.start {
@@ -123,14 +109,10 @@ pub fn render(page: &Page, viewer: &Viewer) -> Result<String, String> {
                         .map(words_script)
                         .unwrap_or_default();
                     format!(
-                        "<meta name=\"{}\" content=\"{}\" />{}",
+                        "<meta name=\"{}\" content=\"{}\" />\n    {own}{}",
                         dom::WORDS_META,
                         escape(&viewer.words_address(&up)),
-                        if own.is_empty() {
-                            String::new()
-                        } else {
-                            format!("\n    {}", own.trim_end())
-                        },
+                        module_script(&format!("src=\"{up}init.js\" async"))
                     )
                 }
                 _ => String::new(),
@@ -156,6 +138,11 @@ fn words_script(file: &str) -> String {
         "<script type=\"text/plain\" {}>{file}</script>\n    ",
         dom::WORDS_ATTRIBUTE
     )
+}
+
+/// A `<script type="module">` with `attributes` besides.
+fn module_script(attributes: &str) -> String {
+    format!("<script type=\"module\" {attributes}></script>")
 }
 
 /// The `<link>` that names an article's data file (`data_name`, beside the page) for the start
@@ -299,13 +286,10 @@ mod tests {
             "{page}"
         );
         for needle in [
-            // The start script named before the first script, which adds it after the first paint.
-            &format!(
-                "<title>t</title>\n    <meta name=\"marginalia-start\" content=\"../init.js\" />\n    <script>{}</script>",
-                viewer.theme_script()
-            ),
+            "<title>t</title>\n    <script src=\"../theme.js\"></script>",
             &format!("<link rel=\"icon\" href=\"../{}\" />", viewer.favicon()),
             "<link rel=\"stylesheet\" href=\"../marginalia.css\" />",
+            "<script type=\"module\" src=\"../init.js\" async></script>\n  </head>",
             "<body>\n    <div id=\"marginalia\"><p>text</p></div><nav>site</nav>\n  </body>",
         ] {
             assert!(page.contains(needle), "{needle}\n{page}");
@@ -320,7 +304,7 @@ mod tests {
             &viewer,
         )
         .unwrap();
-        assert!(deeper.contains("content=\"../../../init.js\""));
+        assert!(deeper.contains("src=\"../../../init.js\""));
         let top = render(
             &Page {
                 depth: 0,
@@ -329,7 +313,7 @@ mod tests {
             &viewer,
         )
         .unwrap();
-        assert!(top.contains("content=\"./init.js\""));
+        assert!(top.contains("src=\"./init.js\""));
     }
 
     #[test]
@@ -340,10 +324,8 @@ mod tests {
             ..article_page(Start::Plain)
         };
         let page = render(&plain, &viewer).unwrap();
-        // No start script for the first script to add, and no other.
         assert!(
-            !page.contains(&format!("<meta name=\"{}\"", dom::START_META))
-                && !page.contains("<script type=\"module\""),
+            !page.contains("init.js") && !page.contains("type=\"module\""),
             "{page}"
         );
         assert!(page.contains("href=\"../marginalia.css\""));
@@ -367,7 +349,7 @@ mod tests {
             "nothing to fetch: {page}"
         );
         for needle in [
-            "<script>\n// The page's one inline script",
+            "<script>\n// Runs before the first paint",
             "<style>\n.app{color:red}</style>",
             "<script type=\"application/octet-stream\" id=\"marginalia-data\">TUFSR05MSUE=</script>",
             "<script type=\"application/octet-stream\" id=\"marginalia-wasm\">AGFzbQ==</script>",

@@ -37,8 +37,6 @@ pub struct Viewer {
     init: String,
     mount: String,
     single: String,
-    /// The pages' inline first script (the stored theme, then the start script), filled.
-    theme: String,
     /// The wasm in base64, for the single files (made once).
     wasm_base64: OnceLock<String>,
     /// Each language but English (which the wasm has built in): its words file's name at the
@@ -93,7 +91,6 @@ pub fn dom_slot(name: &str) -> Option<&'static str> {
         "app" => dom::APP,
         "ready_attribute" => dom::READY_ATTRIBUTE,
         "data_link" => dom::DATA_LINK,
-        "start_meta" => dom::START_META,
         "wasm_island_id" => dom::WASM_ISLAND_ID,
         _ => return None,
     })
@@ -216,7 +213,6 @@ impl Viewer {
             init: fill("init.js")?,
             mount: fill("mount.js")?,
             single: fill("single.js")?,
-            theme: fill("theme.js")?,
             glue,
             wasm,
             feedback,
@@ -226,7 +222,11 @@ impl Viewer {
         };
         // What the single file carries inline, checked once.
         inline_safe(&viewer.single, "script", &format!("{origin}/single.js"))?;
-        inline_safe(&viewer.theme, "script", &format!("{origin}/theme.js"))?;
+        inline_safe(
+            viewer.text("theme.js")?,
+            "script",
+            &format!("{origin}/theme.js"),
+        )?;
         inline_safe(
             viewer.text(STYLESHEET)?,
             "style",
@@ -277,6 +277,7 @@ impl Viewer {
             (self.wasm.as_str(), self.file("marginalia-viewer_bg.wasm")),
             (self.favicon.as_str(), self.file("favicon.svg")),
             (STYLESHEET, self.file(STYLESHEET)),
+            ("theme.js", self.file("theme.js")),
             ("embed.js", self.file("embed.js")),
             ("init.js", self.init.as_bytes()),
             ("mount.js", self.mount.as_bytes()),
@@ -304,10 +305,9 @@ impl Viewer {
         self.text(STYLESHEET).expect("checked when opened")
     }
 
-    /// The pages' first script, inline in each (the stored theme before the first paint, then
-    /// an article page's start script after it).
+    /// The stored-theme switch, as the single file carries it inline.
     pub fn theme_script(&self) -> &str {
-        &self.theme
+        self.text("theme.js").expect("checked when opened")
     }
 
     /// The single file's script (the error view on a trap, the glue and its start).
