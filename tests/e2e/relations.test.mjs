@@ -107,6 +107,8 @@ test("keyboard only: Tab reaches every relation, and Enter selects it", async ()
   await page.keyboard.press("Enter");
   const last = [...reached].pop();
   await page.waitForSelector(`#${last} button[aria-pressed="true"]`);
+  // The address is written in the task after the selection's render (src/effects/url.rs).
+  await page.waitForFunction(() => /relation=/.test(location.hash), null, { timeout: 5_000 }).catch(() => {});
   const relation = await page.evaluate(() => location.hash.match(/relation=([^&]+)/)?.[1]);
   assert.ok(relation, "the hash names the relation");
   await page.waitForSelector(`.article__body .sentence--selected[data-relations~="${relation}"]`);
