@@ -14,7 +14,7 @@
 //!    second its effects (the address, the keys, the settings...), the next brings the small
 //!    islands, then one more in each task after it ([`Live`]),
 //!    so that no start-up task is long (a cold start compiles each wasm function at its first
-//!    call, on the main thread: the first render alone calls about 400); just before an
+//!    call, on the main thread: the first render alone calls about 270); just before an
 //!    island's live part renders, its prerendered part is taken out
 //!    ([`Islands::take_prerendered`]; in the same task, so nothing is painted in between), and
 //!    focus in a part that goes live moves to the live part's element of the same id;

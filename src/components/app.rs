@@ -200,9 +200,10 @@ pub fn app(props: &AppProps) -> Html {
         dispatch: ui.dispatcher(),
     };
     let live = use_live_islands(start.islands().cloned());
+    let related_set = (*related_set).clone();
     // The viewer's effects: on a page, from the task after the first render's (`Live::Effects`).
     let effects = if live >= Live::Effects {
-        html! { <ViewerEffects ui={ui.clone()} related={(*related_set).clone()}
+        html! { <ViewerEffects ui={ui.clone()} related={related_set.clone()}
         all_live={live == Live::All} /> }
     } else {
         Html::default()
@@ -211,7 +212,6 @@ pub fn app(props: &AppProps) -> Html {
     let theme = ui.settings.theme.as_str();
     use_page_root(root.clone(), classes.clone(), theme, config.lang.tag());
 
-    let related_set = (*related_set).clone();
     let panel = config.panel(&ui);
     let content = |island: Island| island_content(island, &ui, panel, &related_set);
     // A page built in another language than the viewer speaks (`?lang=`): the byline (the
