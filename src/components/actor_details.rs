@@ -1,7 +1,9 @@
 //! The details of the selected actor: affiliation, description, previous/next mention, its
-//! quotes and events, and its relations, each with the sentence of the article behind it.
+//! quotes and events, and its relations, each with the sentence of the article behind it. A
+//! function, not a component: its entry (`ActorEntry`) renders it when selected, and renders
+//! again only when the entry's state changes.
 
-use super::context::{use_viewer, Viewer};
+use super::context::Viewer;
 use crate::config::SiteActor;
 use crate::dom;
 use crate::i18n::{viewer::Msg, Lang};
@@ -9,13 +11,6 @@ use crate::model::{Actor, Article};
 use crate::state::{Selection, SelectionAction};
 use crate::words::phrase;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct ActorDetailsProps {
-    pub id: AttrValue,
-    /// The current mention of the actor.
-    pub mention_index: u32,
-}
 
 fn select(viewer: &Viewer, selection: Selection) -> Callback<MouseEvent> {
     viewer.on(SelectionAction::Select(selection))
@@ -129,14 +124,9 @@ pub fn site_link(lang: Lang, name: &str, page: &SiteActor) -> Html {
     }
 }
 
-#[function_component(ActorDetails)]
-pub fn actor_details(props: &ActorDetailsProps) -> Html {
-    crate::render_count::rendered("ActorDetails");
-    let viewer = use_viewer();
+/// The details of `actor`, `mention_index` its current mention.
+pub fn actor_details(viewer: &Viewer, actor: &Actor, mention_index: u32) -> Html {
     let (article, lang) = (&viewer.article, viewer.config.lang);
-    let Some(actor) = article.actor(&props.id) else {
-        return html! {};
-    };
     let step = |delta: i32| {
         viewer.on(SelectionAction::StepMention {
             delta,
@@ -147,7 +137,7 @@ pub fn actor_details(props: &ActorDetailsProps) -> Html {
         <div class="actor__details" id={dom::actor_details_id(&actor.id)}>
             if let Some(aff) = actor.affiliation.as_ref().and_then(|a| article.actor(a)) {
                 <p class="actor__affiliation">
-                    { lang.t(Msg::Affiliation) }{ actor_link(&viewer, &aff.id, &aff.name) }
+                    { lang.t(Msg::Affiliation) }{ actor_link(viewer, &aff.id, &aff.name) }
                 </p>
             }
             <p class="actor__desc" lang={viewer.text_lang()}>{ &actor.description }</p>
@@ -158,7 +148,7 @@ pub fn actor_details(props: &ActorDetailsProps) -> Html {
                 <button type="button" class="button" onclick={step(-1)}
                     aria-label={lang.t(Msg::MentionPrevious)}>{ lang.t(Msg::MentionPreviousShort) }</button>
                 <span class="actor__position">
-                    { lang.f(Msg::MentionOf, &[("index", &(props.mention_index + 1).to_string()), ("count", &actor.mention_count.to_string())]) }
+                    { lang.f(Msg::MentionOf, &[("index", &(mention_index + 1).to_string()), ("count", &actor.mention_count.to_string())]) }
                 </span>
                 <button type="button" class="button" onclick={step(1)}
                     aria-label={lang.t(Msg::MentionNext)}>{ lang.t(Msg::MentionNextShort) }</button>
@@ -170,8 +160,8 @@ pub fn actor_details(props: &ActorDetailsProps) -> Html {
                     { site_link(lang, &actor.name, page) }
                 </p>
             }
-            { quotes_and_events(&viewer, article, actor) }
-            { relations(&viewer, article, actor) }
+            { quotes_and_events(viewer, article, actor) }
+            { relations(viewer, article, actor) }
         </div>
     }
 }

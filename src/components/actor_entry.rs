@@ -3,7 +3,7 @@
 //! re-renders the entries whose state changed, not the whole list (thousands, in a long
 //! article).
 
-use super::actor_details::ActorDetails;
+use super::actor_details::actor_details;
 use super::context::use_viewer;
 use crate::dom;
 use crate::i18n::{viewer::Msg, Lang};
@@ -64,7 +64,7 @@ pub fn actor_entry(props: &ActorEntryProps) -> Html {
                 <span class="actor__count">{ mentions }</span>
             </button>
             if props.selected {
-                <ActorDetails id={actor.id.clone()} mention_index={props.mention_index} />
+                { actor_details(&viewer, actor, props.mention_index) }
             }
         </li>
     }

@@ -1,5 +1,5 @@
 //! The actors panel: actors grouped by kind, each an `ActorEntry` with role and mention count.
-//! Selecting one opens its details (`ActorDetails`) and highlights its mentions in the text.
+//! Selecting one opens its details (`actor_details`) and highlights its mentions in the text.
 //! A long list renders in steps (`use_progressive_list`).
 
 use super::actor_entry::ActorEntry;

@@ -1,19 +1,13 @@
 //! The live region: screen readers read out what was selected (and which mention is
-//! current), or the last message (a quote copied…).
+//! current), or the last message (a quote copied…). A function, not a component: it has no
+//! state of its own, and what it says is worked out from the state each render.
 
-use super::context::use_viewer;
+use super::context::Viewer;
 use crate::dom;
 use crate::i18n::{viewer::Msg, Lang};
 use crate::model::Article;
 use crate::state::{Announcement, Selection};
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct AnnouncerProps {
-    pub selection: Option<Selection>,
-    pub mention_index: u32,
-    pub announcement: Announcement,
-}
 
 /// What the live region says about a selection, in `lang`.
 pub fn describe(
@@ -60,18 +54,21 @@ pub fn describe(
     }
 }
 
-#[function_component(Announcer)]
-pub fn announcer(props: &AnnouncerProps) -> Html {
-    crate::render_count::rendered("Announcer");
-    let viewer = use_viewer();
-    let said = match (&props.selection, props.announcement.describes_selection) {
+/// The live region, saying what `selection` is (at `mention_index`) or the `announcement`.
+pub fn announcer(
+    viewer: &Viewer,
+    selection: Option<&Selection>,
+    mention_index: u32,
+    announcement: &Announcement,
+) -> Html {
+    let said = match (selection, announcement.describes_selection) {
         (Some(selection), true) => describe(
             &viewer.article,
             selection,
-            props.mention_index,
+            mention_index,
             viewer.config.lang,
         ),
-        _ => props.announcement.text.clone(),
+        _ => announcement.text.clone(),
     };
     html! {
         <div class="visually-hidden" role="status" aria-live="polite" id={dom::ANNOUNCER_ID}>

@@ -17,21 +17,21 @@
 //!      part through a portal, one island a task, as `crate::islands` schedules them. The
 //!      viewer is marked ready after the last.
 
-use super::announcer::Announcer;
+use super::announcer::announcer;
 use super::article_body::ArticleBody;
-use super::article_header::ArticleHeader;
+use super::article_header::article_header;
 use super::byline::byline;
 use super::context::{Mode, Root, Viewer};
 #[cfg(not(target_arch = "wasm32"))]
 use super::feedback_form::FeedbackForm;
 #[cfg(target_arch = "wasm32")]
 use super::feedback_later::FeedbackLater;
-use super::help_dialog::HelpDialog;
+use super::help_dialog::help_dialog;
 use super::mention_card::MentionCard;
-use super::notice_bar::NoticeBar;
-use super::panels::Panels;
+use super::notice_bar::notice_bar;
+use super::panels::panels;
 use super::print_dossier::PrintDossier;
-use super::skip_link::SkipLink;
+use super::skip_link::skip_link;
 use super::toolbar::Toolbar;
 use super::viewer_effects::ViewerEffects;
 use crate::config::{Config, SiteActor, Start};
@@ -130,14 +130,20 @@ fn root_classes(config: &Config) -> Classes {
 }
 
 /// What the live part of `island` is, in the current state.
-fn island_content(island: Island, ui: &UiState, panel: Panel, related: &Rc<Related>) -> Html {
+fn island_content(
+    island: Island,
+    viewer: &Viewer,
+    ui: &UiState,
+    panel: Panel,
+    related: &Rc<Related>,
+) -> Html {
     match island {
-        Island::SkipLink => html! { <SkipLink /> },
+        Island::SkipLink => skip_link(viewer),
         Island::Toolbar => html! {
             <Toolbar settings={ui.settings} {panel} sheet_open={ui.sheet_open}
                 help_open={ui.help_open} search={ui.search.clone()} />
         },
-        Island::Notice => html! { <NoticeBar notice={ui.notice.clone()} /> },
+        Island::Notice => notice_bar(viewer, ui.notice.as_deref()),
         // The server renders the form; the browser loads it once the reader comes near it.
         #[cfg(not(target_arch = "wasm32"))]
         Island::Feedback => html! { <FeedbackForm /> },
@@ -145,16 +151,14 @@ fn island_content(island: Island, ui: &UiState, panel: Panel, related: &Rc<Relat
         Island::Feedback => html! { <FeedbackLater /> },
         // Inside the landmark of the text it is about.
         Island::Card => html! { <MentionCard card={ui.card.clone()} /> },
-        Island::Panels => html! {
-            <Panels {panel} sheet_open={ui.sheet_open} selection={ui.selection.clone()}
-                mention_index={ui.mention_index} related={related.clone()}
-                speaker_filter={ui.speaker_filter.clone()} />
-        },
-        Island::Help => html! { <HelpDialog open={ui.help_open} /> },
-        Island::Announcer => html! {
-            <Announcer selection={ui.selection.clone()} mention_index={ui.mention_index}
-                announcement={ui.announcement.clone()} />
-        },
+        Island::Panels => panels(viewer, ui, panel, related),
+        Island::Help => help_dialog(viewer, ui.help_open),
+        Island::Announcer => announcer(
+            viewer,
+            ui.selection.as_ref(),
+            ui.mention_index,
+            &ui.announcement,
+        ),
     }
 }
 
@@ -213,7 +217,7 @@ pub fn app(props: &AppProps) -> Html {
     use_page_root(root.clone(), classes.clone(), theme, config.lang.tag());
 
     let panel = config.panel(&ui);
-    let content = |island: Island| island_content(island, &ui, panel, &related_set);
+    let content = |island: Island| island_content(island, &viewer, &ui, panel, &related_set);
     // A page built in another language than the viewer speaks (`?lang=`): the byline (the
     // header's one line of the interface's words) is said again in the viewer's, in place.
     let byline_element = use_memo((), {
@@ -233,7 +237,7 @@ pub fn app(props: &AppProps) -> Html {
             .clone()
             .map(|element| create_portal(byline(&viewer), element));
         return html! {
-            <ContextProvider<Viewer> context={viewer}>
+            <ContextProvider<Viewer> context={viewer.clone()}>
                 <ArticleBody />
                 { effects }
                 { said_again.unwrap_or_default() }
@@ -251,7 +255,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let dossier = start.dossier();
     html! {
-        <ContextProvider<Viewer> context={viewer}>
+        <ContextProvider<Viewer> context={viewer.clone()}>
             <div ref={rendered_root} class={classes} data-theme={theme} lang={config.lang.tag()}>
                 { island(Island::SkipLink) }
                 { island(Island::Toolbar) }
@@ -259,7 +263,7 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="layout">
                     <main id={dom::ARTICLE_ID} class="layout__main" tabindex="-1">
                         <article class="article" lang={article.meta.language.clone()}>
-                            <ArticleHeader />
+                            { article_header(&viewer) }
                             <ArticleBody />
                         </article>
                         { island(Island::Feedback) }

@@ -1,16 +1,15 @@
 //! The article's header: the source's name (as its author wrote it), title, standfirst,
 //! byline ([`Byline`]: the source's date, the page's own date when it republishes the article,
 //! the reading time), the address line; the source's address and the reason the page may
-//! republish it, when the article gives them.
+//! republish it, when the article gives them. A function, not a component: it has no state
+//! and renders once.
 
 use super::byline::byline;
-use super::context::use_viewer;
+use super::context::Viewer;
 use yew::prelude::*;
 
-#[function_component(ArticleHeader)]
-pub fn article_header() -> Html {
-    crate::render_count::rendered("ArticleHeader");
-    let app = use_viewer();
+/// The header of `app`'s article.
+pub fn article_header(app: &Viewer) -> Html {
     let meta = &app.article.meta;
     html! {
         <header class="article__header">
@@ -22,7 +21,7 @@ pub fn article_header() -> Html {
             if let Some(byline) = &meta.byline {
                 <p class="article__author">{ byline }</p>
             }
-            <p class="article__byline">{ byline(&app) }</p>
+            <p class="article__byline">{ byline(app) }</p>
             if !meta.publisher_address.is_empty() {
                 <p class="article__address">{ &meta.publisher_address }</p>
             }

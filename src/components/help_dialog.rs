@@ -1,16 +1,12 @@
 //! The help panel: what the viewer does and its keyboard shortcuts. Its content is rendered
-//! only while it is open (starting the viewer renders the empty panel).
+//! only while it is open (starting the viewer renders the empty panel). A function, not a
+//! component: it has no state of its own.
 
-use super::context::use_viewer;
+use super::context::Viewer;
 use crate::dom;
 use crate::i18n::viewer::Msg;
 use crate::state::PanelAction;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct HelpDialogProps {
-    pub open: bool,
-}
 
 /// The single-key shortcuts, as the help panel lists them. None uses the arrow keys, and none
 /// acts while typing in a field.
@@ -25,10 +21,8 @@ pub const SHORTCUTS: [(&str, Msg); 8] = [
     ("?", Msg::HelpHelp),
 ];
 
-#[function_component(HelpDialog)]
-pub fn help_dialog(props: &HelpDialogProps) -> Html {
-    crate::render_count::rendered("HelpDialog");
-    let viewer = use_viewer();
+/// The help panel, its content only when `open`.
+pub fn help_dialog(viewer: &Viewer, open: bool) -> Html {
     let (onclose, lang) = (viewer.on(PanelAction::ToggleHelp), viewer.config.lang);
     html! {
         <section
@@ -36,9 +30,9 @@ pub fn help_dialog(props: &HelpDialogProps) -> Html {
             class="help"
             role="dialog"
             aria-labelledby="help-title"
-            hidden={!props.open}
+            hidden={!open}
         >
-        if props.open {
+        if open {
             <div class="help__head">
                 <h2 id="help-title" class="help__title">{ lang.t(Msg::Help) }</h2>
                 <button type="button" class="button" onclick={onclose}>{ lang.t(Msg::Close) }</button>

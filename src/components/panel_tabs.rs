@@ -1,7 +1,8 @@
 //! The panels' tab list (a bottom tab bar on phones): one tab per panel with its count;
-//! Left/Right/Home/End move between tabs (the tabs pattern, only inside the tab list).
+//! Left/Right/Home/End move between tabs (the tabs pattern, only inside the tab list). A
+//! function, not a component: `panels` renders it with the panel shown.
 
-use super::context::use_viewer;
+use super::context::Viewer;
 use crate::dom;
 use crate::i18n::viewer::Msg;
 use crate::state::PanelAction;
@@ -9,16 +10,8 @@ use crate::view::Panel;
 use crate::web;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct PanelTabsProps {
-    /// The panel shown.
-    pub panel: Panel,
-}
-
-#[function_component(PanelTabs)]
-pub fn panel_tabs(props: &PanelTabsProps) -> Html {
-    crate::render_count::rendered("PanelTabs");
-    let viewer = use_viewer();
+/// The tab list, `shown` the active tab.
+pub fn panel_tabs(viewer: &Viewer, shown: Panel) -> Html {
     let article = &viewer.article;
     let count = |p: Panel| match p {
         Panel::Actors => article.actors.len(),
@@ -27,7 +20,7 @@ pub fn panel_tabs(props: &PanelTabsProps) -> Html {
         Panel::Relations => article.relation_count(),
     };
     let onkeydown = {
-        let (viewer, shown) = (viewer.clone(), props.panel);
+        let viewer = viewer.clone();
         Callback::from(move |e: KeyboardEvent| {
             let at = Panel::ALL.iter().position(|p| *p == shown).unwrap_or(0);
             let n = Panel::ALL.len();
@@ -49,7 +42,7 @@ pub fn panel_tabs(props: &PanelTabsProps) -> Html {
     html! {
         <div class="panels__tabs" role="tablist" aria-label={viewer.config.lang.t(Msg::ToolbarPanels)} {onkeydown}>
             { for Panel::ALL.iter().map(|p| {
-                let active = *p == props.panel;
+                let active = *p == shown;
                 if crate::config::prerendering() {
                     // Before the viewer runs (or without JavaScript): a link to the panel.
                     return html! {

@@ -1,10 +1,12 @@
-//! The panels beside the article: a tab list (`PanelTabs`), the selection with a way to clear
+//! The panels beside the article: a tab list (`panel_tabs`), the selection with a way to clear
 //! it, and one tab panel for actors, the timeline, quotes or relations. Wide screens always show it;
-//! medium screens open it as a drawer, phones as a sheet over the text.
+//! medium screens open it as a drawer, phones as a sheet over the text. A function, not a
+//! component: what it renders itself is small, and each panel is a component that renders
+//! again only when its own part of the state changes.
 
 use super::actors_panel::ActorsPanel;
-use super::context::use_viewer;
-use super::panel_tabs::PanelTabs;
+use super::context::Viewer;
+use super::panel_tabs::panel_tabs;
 use super::quotes_panel::QuotesPanel;
 use super::relations_panel::RelationsPanel;
 use super::timeline_panel::TimelinePanel;
@@ -12,21 +14,10 @@ use crate::dom;
 use crate::i18n::{viewer::Msg, Lang};
 use crate::model::related::Related;
 use crate::model::Article;
-use crate::state::{PanelAction, Selection, SelectionAction};
+use crate::state::{PanelAction, Selection, SelectionAction, UiState};
 use crate::view::Panel;
 use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct PanelsProps {
-    /// The panel shown.
-    pub panel: Panel,
-    pub sheet_open: bool,
-    pub selection: Option<Selection>,
-    pub mention_index: u32,
-    pub related: Rc<Related>,
-    pub speaker_filter: Option<String>,
-}
 
 /// How the selection is named above the panel.
 fn selected_name(article: &Article, selection: &Selection, lang: Lang) -> String {
@@ -43,38 +34,37 @@ fn selected_name(article: &Article, selection: &Selection, lang: Lang) -> String
 }
 
 /// The content of the shown panel (the others stay empty until chosen).
-fn panel_content(panel: Panel, props: &PanelsProps) -> Html {
-    let (selection, related) = (props.selection.clone(), props.related.clone());
+fn panel_content(panel: Panel, shown: Panel, ui: &UiState, related: &Rc<Related>) -> Html {
+    let (selection, related) = (ui.selection.clone(), related.clone());
     match panel {
-        _ if panel != props.panel && !crate::config::prerendering() => html! {},
+        _ if panel != shown && !crate::config::prerendering() => html! {},
         Panel::Actors => html! {
-            <ActorsPanel {selection} {related} mention_index={props.mention_index} />
+            <ActorsPanel {selection} {related} mention_index={ui.mention_index} />
         },
         Panel::Timeline => html! { <TimelinePanel {selection} {related} /> },
         Panel::Quotes => html! {
-            <QuotesPanel {selection} {related} speaker_filter={props.speaker_filter.clone()} />
+            <QuotesPanel {selection} {related} speaker_filter={ui.speaker_filter.clone()} />
         },
         Panel::Relations => html! { <RelationsPanel {selection} {related} /> },
     }
 }
 
-#[function_component(Panels)]
-pub fn panels(props: &PanelsProps) -> Html {
-    crate::render_count::rendered("Panels");
-    let viewer = use_viewer();
+/// The panels, `shown` the panel shown, in the state `ui` (`related`: what relates to its
+/// selection).
+pub fn panels(viewer: &Viewer, ui: &UiState, shown: Panel, related: &Rc<Related>) -> Html {
     let lang = viewer.config.lang;
-    let selected = props
+    let selected = ui
         .selection
         .as_ref()
         .map(|sel| selected_name(&viewer.article, sel, lang));
     html! {
         <aside
             id={dom::PANELS_ID}
-            class={classes!("panels", props.sheet_open.then_some("panels--open"))}
+            class={classes!("panels", ui.sheet_open.then_some("panels--open"))}
             aria-label={lang.t(Msg::PanelsLabel)}
         >
             <div class="panels__bar">
-                <PanelTabs panel={props.panel} />
+                { panel_tabs(viewer, shown) }
                 <button type="button" class="button panels__close"
                     onclick={viewer.on(PanelAction::CloseSheet)}
                     aria-label={lang.t(Msg::PanelClose)}>{ lang.t(Msg::Close) }</button>
@@ -97,9 +87,9 @@ pub fn panels(props: &PanelsProps) -> Html {
                     role="tabpanel"
                     aria-labelledby={dom::tab_id(*p)}
                     tabindex="0"
-                    hidden={*p != props.panel}
+                    hidden={*p != shown}
                 >
-                    { panel_content(*p, props) }
+                    { panel_content(*p, shown, ui, related) }
                 </section>
             }) }
         </aside>

@@ -1,16 +1,12 @@
 //! How far through the article the reader is: a thin bar, updated on scroll without
-//! re-rendering (`effects::use_reading_progress` sets its width on the element).
+//! re-rendering (`effects::use_reading_progress`, started by the toolbar, sets its width on the
+//! element `bar`). A function, not a component: it has no state of its own.
 
-use super::context::use_viewer;
-use crate::effects::use_reading_progress;
+use super::context::Viewer;
 use yew::prelude::*;
 
-#[function_component(ReadingProgress)]
-pub fn reading_progress() -> Html {
-    crate::render_count::rendered("ReadingProgress");
-    let viewer = use_viewer();
-    let bar = use_node_ref();
-    use_reading_progress(bar.clone(), viewer.root.clone());
+/// The bar, `bar` its element for the effect.
+pub fn reading_progress(viewer: &Viewer, bar: NodeRef) -> Html {
     html! {
         <div class="progress">
             <div

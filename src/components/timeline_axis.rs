@@ -2,21 +2,15 @@
 //! and a dot per event (filled: known to the day; ring: to the month; dashed: to the year).
 //! It is a picture of the list below (which is the accessible, keyboard-operable version), so
 //! it is hidden from assistive technology; clicking a dot selects its event. Positions are
-//! SVG attributes, not inline styles, so a strict Content-Security-Policy allows them.
+//! SVG attributes, not inline styles, so a strict Content-Security-Policy allows them. A
+//! function, not a component: the timeline's panel renders it with the axis it laid out once.
 
-use super::context::use_viewer;
+use super::context::Viewer;
 use crate::model::related::Related;
-use crate::model::timeline::layout_axis;
+use crate::model::timeline::Axis;
 use crate::model::Selection;
 use crate::state::SelectionAction;
-use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct TimelineAxisProps {
-    pub selection: Option<Selection>,
-    pub related: Rc<Related>,
-}
 
 /// The drawing's width in SVG units; x in [0, 1] maps onto it (inside a margin).
 /// Coordinates are whole SVG units (integer formatting keeps float printing out of the wasm).
@@ -28,14 +22,14 @@ fn x_of(x: f64) -> i32 {
     MARGIN + (x * f64::from(WIDTH - 2 * MARGIN)).round() as i32
 }
 
-#[function_component(TimelineAxis)]
-pub fn timeline_axis(props: &TimelineAxisProps) -> Html {
-    crate::render_count::rendered("TimelineAxis");
-    let app = use_viewer();
-    let axis = {
-        let article = app.article.clone();
-        use_memo((), move |_| layout_axis(&article.events))
-    };
+/// The axis of `app`'s events (`axis`, as `layout_axis` lays them out), `selection` and what
+/// relates to it (`related`) marked.
+pub fn timeline_axis(
+    app: &Viewer,
+    axis: &Axis,
+    selection: Option<&Selection>,
+    related: &Related,
+) -> Html {
     let lanes = i32::from(axis.lane_count().max(1));
     let line = 14 + lanes * LANE;
     let height = line + 46;
@@ -76,8 +70,8 @@ pub fn timeline_axis(props: &TimelineAxisProps) -> Html {
                 let event = app.article.event(&p.event);
                 let precision = event.map(|e| e.date.precision().as_str()).unwrap_or("day");
                 let sel = Selection::Event(p.event.clone());
-                let selected = props.selection.as_ref() == Some(&sel);
-                let related = props.related.events.contains(&p.event);
+                let selected = selection == Some(&sel);
+                let related = related.events.contains(&p.event);
                 let onclick = app.on(SelectionAction::Select(sel));
                 html! {
                     <circle

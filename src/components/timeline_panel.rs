@@ -4,7 +4,7 @@
 
 use super::context::use_viewer;
 use super::event_entry::EventEntry;
-use super::timeline_axis::TimelineAxis;
+use super::timeline_axis::timeline_axis;
 use crate::effects::use_progressive_list;
 use crate::i18n::viewer::Msg;
 use crate::model::related::Related;
@@ -28,10 +28,16 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
     let (shown, more) =
         use_progressive_list(events.len(), needed, viewer.config.lang, Msg::MoreEvents);
     let lang = viewer.config.lang;
+    let axis = {
+        let article = viewer.article.clone();
+        use_memo((), move |_| {
+            crate::model::timeline::layout_axis(&article.events)
+        })
+    };
     html! {
         <div class="timeline">
             <h2 class="panel-title">{ lang.t(Msg::TabTimeline) }</h2>
-            <TimelineAxis selection={props.selection.clone()} related={props.related.clone()} />
+            { timeline_axis(&viewer, &axis, props.selection.as_ref(), &props.related) }
             <dl class="timeline__legend">
                 <div><dt><span class="badge badge--stated">{ lang.t(Msg::ProvenanceStated) }</span></dt>
                     <dd>{ lang.t(Msg::ProvenanceKeyStated) }</dd></div>

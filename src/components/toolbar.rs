@@ -2,9 +2,10 @@
 //! the theme and cards settings, help, and the reading progress.
 
 use super::context::use_viewer;
-use super::reading_progress::ReadingProgress;
+use super::reading_progress::reading_progress;
 use super::search_box::SearchBox;
 use crate::dom;
+use crate::effects::use_reading_progress;
 use crate::i18n::{viewer::Msg, Lang};
 use crate::state::{Action, PanelAction, Search, Settings, SettingsAction};
 use crate::view::{Panel, Theme};
@@ -63,6 +64,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         });
     }
+    // The reading progress's bar, which its effect moves on scroll.
+    let progress_bar = use_node_ref();
+    use_reading_progress(progress_bar.clone(), viewer.root.clone());
     let cards = props.settings.cards_enabled;
     let on_panels = viewer.on(if props.sheet_open {
         Action::Panel(PanelAction::CloseSheet)
@@ -99,7 +103,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     { lang.t(Msg::SettingsNotStored) }
                 </p>
             }
-            <ReadingProgress />
+            { reading_progress(&viewer, progress_bar) }
         </header>
     }
 }
