@@ -53,6 +53,13 @@ if ! RUSTC_BOOTSTRAP=1 cargo fetch --locked --offline --manifest-path "$STD_MANI
   step "std's dependencies (cargo fetch)" env RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$STD_MANIFEST"
 fi
 
+# The project's own crates (Cargo.lock), fetched once, since builds run --offline. Without it
+# a fresh machine's `make serve` stops at "no matching package named ..." (cargo test, which
+# `make test` runs first, fetches them itself: so only `make serve` showed it).
+if ! cargo fetch --locked --offline >/dev/null 2>&1; then
+  step "the project's crates (cargo fetch)" cargo fetch --locked
+fi
+
 # Beside the cargo installs: Debian's packages (tests only) and the npm packages.
 pids=()
 APT_PACKAGES=()
