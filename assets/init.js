@@ -12,7 +12,7 @@
 // build` fills the slots: `{{glue}}`, `{{wasm}}` and `{{feedback}}` are the site's names of the
 // JS glue, the wasm and the feedback form's module (they carry a hash of their content),
 // `{{dom.…}}` the names of marginalia::dom (src/dom.rs).
-/* global feedbackLater */
+/* global feedbackLater, showSections */
 
 // The wasm is fetched and compiled (as it streams in) while the JS glue loads, not after.
 let loading;
@@ -44,7 +44,7 @@ function start() {
   // The feedback form's module, beside this script, only once the reader comes near the form
   // (later.js): never part of the first load.
   const feedback = feedbackLater(() => import(new URL("./{{feedback}}", import.meta.url).href));
-  Promise.all([load(), parsed]).then(([glue]) => glue.startPage(feedback));
+  Promise.all([load(), parsed]).then(([glue]) => glue.startPage(feedback), cannotLoad);
 }
 for (const type of ["pointerdown", "keydown", "focusin"]) addEventListener(type, start, { once: true, capture: true, passive: true });
 const idle = (f) => ("requestIdleCallback" in window ? requestIdleCallback(f, { timeout: 1500 }) : setTimeout(f, 1));
@@ -54,9 +54,26 @@ function preloadData() {
   const named = document.querySelector("{{dom.data_link}}");
   if (named) document.head.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: named.href }));
 }
+// The viewer cannot load (no WebAssembly, the wasm or its glue not fetched): a long
+// article's other sections are put in the page here (trap.js).
+const cannotLoad = () => parsed.then(() => showSections());
+// Before the viewer starts, a tab (a link to its panel, which CSS :target shows) shows a long
+// article's hidden panel, sent inert: its content is put in the page (trap.js).
+function showTarget() {
+  let id;
+  try {
+    id = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return; // not a panel's name: the viewer says what is wrong with the address
+  }
+  const target = id && document.getElementById(id);
+  if (target) showSections(target);
+}
+addEventListener("hashchange", showTarget);
+parsed.then(showTarget);
 requestAnimationFrame(() =>
   setTimeout(() => {
     preloadData();
-    load().then(() => idle(start));
+    load().then(() => idle(start), cannotLoad);
   }, 0),
 );

@@ -5,8 +5,13 @@
 // file:, so it is not loaded apart; it is still made only once the reader comes near it). The wasm is in the page, in base64,
 // in an inert <script type="application/octet-stream"> (never run), as the article's data is;
 // `marginalia build` fills the `{{dom.…}}` slot with its id (marginalia::dom, src/dom.rs).
-/* global __wbg_init, startPage, feedbackLater, feedbackForm */
+/* global __wbg_init, startPage, feedbackLater, feedbackForm, showSections */
 const inPage = document.getElementById("{{dom.wasm_island_id}}").textContent;
 const bytes = Uint8Array.from(atob(inPage), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: bytes });
+try {
+  await __wbg_init({ module_or_path: bytes });
+} catch (error) {
+  showSections(); // trap.js: a long article's other sections, which the viewer would show
+  throw error;
+}
 startPage(feedbackLater(async () => ({ feedbackForm })));

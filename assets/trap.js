@@ -38,6 +38,7 @@ function showTrap(error) {
   if (!(error instanceof WebAssembly.RuntimeError) || !trapRoot) return;
   if (trapRoot.querySelector(`:scope > .${CRASH_CLASS}`)) return;
   putBack();
+  showSections();
   const make = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
   const panel = make("div", "");
   panel.className = CRASH_CLASS;
@@ -48,5 +49,18 @@ function showTrap(error) {
   panel.append(make("h2", heading), make("p", was.replace("{message}", String(error))), reload);
   trapRoot.prepend(panel);
 }
+// A long article's sections not in the page yet (src/web/sections.rs: the viewer puts them
+// in once it has started): put in here where the viewer cannot, before printing, on a trap,
+// and when the viewer cannot load or before it starts, a panel a tab shows (init.js). Each is the page's own markup, as text inside a
+// <noscript>, parsed in an inert template.
+const SECTION = "{{dom.section}}";
+function showSections(within = document) {
+  for (const section of within.querySelectorAll(SECTION)) {
+    const template = document.createElement("template");
+    template.innerHTML = section.textContent;
+    section.replaceWith(template.content);
+  }
+}
+addEventListener("beforeprint", () => showSections());
 addEventListener("error", (event) => showTrap(event.error));
 addEventListener("unhandledrejection", (event) => showTrap(event.reason));

@@ -223,6 +223,17 @@ pub fn prerendering() -> bool {
     !cfg!(target_arch = "wasm32")
 }
 
+/// True when the server sends parts of the page inert, each as HTML inside a
+/// `<noscript data-section>` (`web::sections`): for a long article (one it cuts into sections,
+/// `model::text::sections`), its text after the first section, its hidden panels and its print
+/// dossier, which would otherwise be parsed and laid out before the viewer can start (most of
+/// the 100× article's 8.8 MB). Without JavaScript they show as they are; with it the viewer
+/// puts the text in the page once it has started, a tab its panel before then
+/// (`assets/init.js`), printing the dossier (`assets/trap.js`).
+pub fn sends_inert_parts(article: &crate::model::Article) -> bool {
+    prerendering() && crate::model::text::sections(&article.blocks).len() > 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

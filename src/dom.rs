@@ -51,6 +51,15 @@ pub const HELP_ID: &str = "help";
 pub const BODY_CLASS: &str = "article__body";
 /// Selector of the body.
 pub const BODY: &str = ".article__body";
+/// A section of a long article's text that is not in the page yet: its HTML, inert inside a
+/// `<noscript>` of the body while scripts run, shown as it is without them (see
+/// `model::text::sections`, `web::sections`; `assets/trap.js` and `assets/theme.js` name it
+/// too).
+pub const SECTION_ATTRIBUTE: &str = "data-section";
+pub const SECTION: &str = "noscript[data-section]";
+/// A section of the article's text (the others: hidden panels and the print dossier, which the
+/// viewer renders itself or only printing needs).
+pub const TEXT_SECTION: &str = ".article__body > noscript[data-section]";
 /// A part of the viewer that lives in an element of its own (`components::app::Island`), named
 /// by its `data-island` attribute; the stylesheet lays it out as if it were not there.
 pub const ISLAND_CLASS: &str = "island";

@@ -222,10 +222,7 @@ fn checked(
     lang: Lang,
 ) -> Result<ArticleData, String> {
     let body = body.ok_or(lang.t(Msg::ErrorNoText))?;
-    let texts: Vec<String> = web::dom::find_all(body, dom::LEAF_BLOCKS)
-        .iter()
-        .map(|el| el.text_content().unwrap_or_default())
-        .collect();
+    let texts = web::sections::leaf_texts(body);
     data.restore_and_check(&texts)
         .map_err(|e| sentence(&e, lang))?;
     Ok(data)

@@ -272,7 +272,9 @@ pub fn app(props: &AppProps) -> Html {
                     { island(Island::Panels) }
                 </div>
                 // Only the server renders it: the wasm adopts the page's.
-                if dossier.is_none() && crate::config::prerendering() {
+                if dossier.is_none() && crate::config::sends_inert_parts(&viewer.article) {
+                    <noscript data-section=""><PrintDossier /></noscript>
+                } else if dossier.is_none() && crate::config::prerendering() {
                     <PrintDossier />
                 } else {
                     { adopted(dossier) }

@@ -28,11 +28,34 @@ pub fn article_body() -> Html {
         Some(_) if text.root.in_place() => Html::default(),
         Some(body) => Html::VRef(body.clone().into()),
         None => html! {
-            <div class={dom::BODY_CLASS} ref={rendered}>
-                { for text.article.blocks.iter().map(|b| render_block(&text.article, b)) }
-            </div>
+            <div class={dom::BODY_CLASS} ref={rendered}>{ render_blocks(&text.article) }</div>
         },
     }
+}
+
+/// The body's blocks. The server cuts a long article into sections
+/// (`model::text::sections`): the first as it is, each other inside a `<noscript>`, which the
+/// page's viewer puts in place once it has started (`web::sections`). In the browser (a mount,
+/// the tests) every block is rendered as it is: a `<noscript>` made there would hide its
+/// content.
+fn render_blocks(article: &Article) -> Html {
+    let blocks = |range: std::ops::Range<usize>| {
+        article.blocks[range]
+            .iter()
+            .map(|b| render_block(article, b))
+            .collect::<Html>()
+    };
+    if cfg!(target_arch = "wasm32") {
+        return blocks(0..article.blocks.len());
+    }
+    crate::model::text::sections(&article.blocks)
+        .into_iter()
+        .enumerate()
+        .map(|(i, range)| match i {
+            0 => blocks(range),
+            _ => html! { <noscript data-section="">{ blocks(range) }</noscript> },
+        })
+        .collect()
 }
 
 fn render_block(article: &Article, block: &Block) -> Html {

@@ -118,6 +118,7 @@ fn follow_fragment_link_inside(event: &Event, body: &Element) {
         .ok()
         .flatten()
         .unwrap_or(body.clone());
+    web::sections::show_all(&viewer);
     if let Some(target) = web::dom::find_all(&viewer, "[id]")
         .into_iter()
         .find(|el| el.id() == wanted)

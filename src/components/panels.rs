@@ -53,6 +53,7 @@ fn panel_content(panel: Panel, shown: Panel, ui: &UiState, related: &Rc<Related>
 /// selection).
 pub fn panels(viewer: &Viewer, ui: &UiState, shown: Panel, related: &Rc<Related>) -> Html {
     let lang = viewer.config.lang;
+    let inert = crate::config::sends_inert_parts(&viewer.article);
     let selected = ui
         .selection
         .as_ref()
@@ -89,7 +90,11 @@ pub fn panels(viewer: &Viewer, ui: &UiState, shown: Panel, related: &Rc<Related>
                     tabindex="0"
                     hidden={*p != shown}
                 >
-                    { panel_content(*p, shown, ui, related) }
+                    if inert && *p != shown {
+                        <noscript data-section="">{ panel_content(*p, shown, ui, related) }</noscript>
+                    } else {
+                        { panel_content(*p, shown, ui, related) }
+                    }
                 </section>
             }) }
         </aside>

@@ -46,9 +46,12 @@ pub fn relations_panel(props: &RelationsPanelProps) -> Html {
             { viewer.config.lang.t(Msg::RelationsIntro) }
         </p>
         <figure class="graph__figure">
-            // The page as built shows the dossier's drawing here (one copy in the page); the
-            // live viewer draws its own, which follows the selection.
-            if crate::config::prerendering() {
+            // The page as built shows the dossier's drawing here (one copy in the page), or a
+            // copy of its own when the dossier is sent inert; the live viewer draws its own,
+            // which follows the selection.
+            if crate::config::sends_inert_parts(&viewer.article) {
+                { picture(&viewer.picture, None, &Related::default(), None, viewer.config.lang) }
+            } else if crate::config::prerendering() {
                 { picture_reference(&viewer.picture, viewer.config.lang) }
             } else {
                 { picture(&viewer.picture, props.selection.as_ref(), &props.related,

@@ -73,6 +73,10 @@ pub fn use_text_highlights(
         let Some(root) = root.element() else {
             return;
         };
+        // What is marked may be anywhere in a long article: all of it in the page first.
+        if selection.is_some() || !related.is_empty() || card.is_some() {
+            crate::web::sections::show_all(&root);
+        }
         clear(&root);
         if let Some(selection) = selection {
             mark_selection(&root, selection, *index);

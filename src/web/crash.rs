@@ -90,6 +90,9 @@ pub fn show_error(root: &Element, lang: Lang, message: &str, keep: Keep) {
     }
     if keep == Keep::Nothing {
         root.set_text_content(None);
+    } else {
+        // The viewer stops here: a long article's text is all put in the page.
+        super::sections::show_all(root);
     }
     let _ = root.prepend_with_node_1(&panel);
 }

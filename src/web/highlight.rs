@@ -12,8 +12,10 @@ use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
-/// The searched blocks of the body under `root`, and their texts.
+/// The searched blocks of the body under `root` (a long article's every section put in the
+/// page first), and their texts.
 fn blocks(root: &Element) -> (Vec<Element>, Vec<String>) {
+    super::sections::show_all(root);
     let blocks = find_all(root, dom::SEARCHED_BLOCKS);
     let texts = blocks
         .iter()
@@ -31,6 +33,12 @@ pub fn count_matches(root: &Element, query: &str) -> usize {
 /// one into view.
 pub fn highlight_search(root: &Element, query: &str, current: usize) {
     let Some(doc) = document() else { return };
+    if query.is_empty() {
+        // Nothing searched (as when the viewer starts): nothing painted, the text untouched.
+        set_highlight(dom::SEARCH_HIGHLIGHT, &[]);
+        set_highlight(dom::SEARCH_CURRENT_HIGHLIGHT, &[]);
+        return;
+    }
     let (blocks, texts) = blocks(root);
     let ranges: Vec<web_sys::Range> = find_matches_by(&texts, query, &mut browser_lower)
         .iter()

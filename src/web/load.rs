@@ -101,7 +101,8 @@ const ALLOWED: &[&str] = &[
     "figcaption",
 ];
 
-/// Elements whose content is not the article's text: left out with everything inside them.
+/// Elements whose content is not the article's text: left out with everything inside them
+/// (but a long article's `<noscript data-section>`: its content is the text's).
 /// Any other element not [`ALLOWED`] is left out but its content kept (as text and allowed
 /// elements).
 const DROPPED: &[&str] = &[
@@ -176,7 +177,13 @@ fn copy_children(doc: &Document, from: &Node, to: &Element, article: &Article, d
                 } else if let Some(copy) = fresh(doc, &element, article) {
                     copy_children(doc, &element, &copy, article, depth + 1);
                     let _ = to.append_child(&copy);
-                } else if !DROPPED.contains(&tag_of(&element).as_str()) && is_html(&element) {
+                } else if is_html(&element)
+                    && (!DROPPED.contains(&tag_of(&element).as_str())
+                        || element.matches(dom::SECTION).unwrap_or(false))
+                {
+                    // Left out, its content kept: an element neither allowed nor dropped, or a
+                    // long article's section (`web::sections`), whose `<noscript>` an inert
+                    // document parses as elements.
                     copy_children(doc, &element, to, article, depth + 1);
                 }
             }

@@ -9,6 +9,7 @@
 //! - [`host`]: the parent window of an embedded viewer (messages both ways);
 //! - [`files`]: the clipboard;
 //! - [`crash`]: the error view and the panic hook;
+//! - [`sections`]: a long article's sections that are not in the page yet;
 //! - `load`: fetching an article's page and data, and rebuilding another site's text from an
 //!   allow-list (re-exported here).
 //!
@@ -25,6 +26,7 @@ pub mod highlight;
 pub mod history;
 pub mod host;
 mod load;
+pub mod sections;
 pub mod storage;
 pub mod words;
 

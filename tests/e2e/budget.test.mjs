@@ -84,7 +84,12 @@ const KiB = 1024;
 // details, the timeline's axis, the reading progress) are plain functions, each without Yew's
 // machinery for a component: 164.6 to 159.6 KiB (168 570 to 163 401 B gzip, 409 441 to
 // 393 778 B raw). Budget: plus about 0.1%.
-const WASM_GZIP_BUDGET = 159.8 * KiB; // issue #27 target: 115 KiB
+// Raised on 2026-12-04 (issue #27, item 4: "weigh sending long articles as sections"): the
+// viewer reads a long article's sections sent inert and puts them in the page once it is ready
+// (src/web/sections.rs: the template and fragment bindings, the task loop): 159.6 to 160.3 KiB
+// (163 401 to 164 172 B gzip), for a 100× article ready in 0.65× the time (README, "A long
+// article in sections"). Budget: plus about 0.1%.
+const WASM_GZIP_BUDGET = 160.5 * KiB; // issue #27 target: 115 KiB
 // Lowered on 2026-12-01: the JS glue and the stylesheet are minified (tools/package.mjs: terser,
 // csso), 10.2 to 8.2 and 8.3 to 5.7 KiB; the first load 218.0 to 213.3 KiB. Budget: plus 2%.
 // Raised on 2026-12-02 with the wasm (above): 213.3 to 219.9 KiB. Budget: plus about 1%.
@@ -105,7 +110,10 @@ const WASM_GZIP_BUDGET = 159.8 * KiB; // issue #27 target: 115 KiB
 // KiB (202 420 to 203 747 B: the wasm +1 263 B, the page +64 B). Budget: plus 0.1%.
 // Lowered on 2026-12-03 with the wasm (issue #27, components as functions, above): 199.0 to
 // 193.9 KiB (203 747 to 198 579 B). Budget: plus about 0.1%.
-const FIRST_LOAD_GZIP_BUDGET = 194.1 * KiB; // issue #27 target: 160 KiB
+// Raised on 2026-12-04 with the wasm (issue #27, a long article in sections, above): 193.9 to
+// 195.0 KiB (198 579 to 199 698 B: the wasm +771 B; init.js and theme.js +348 B, for putting
+// the sections in where the viewer cannot). Budget: plus about 0.1%.
+const FIRST_LOAD_GZIP_BUDGET = 195.2 * KiB; // issue #27 target: 160 KiB
 
 const DIST = new URL("../../dist/", import.meta.url).pathname;
 

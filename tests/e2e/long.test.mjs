@@ -4,7 +4,7 @@
 // always rendered; and a selection re-renders the entries that change.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, openPage, marginalia, startServer } from "./helpers.mjs";
@@ -18,6 +18,12 @@ before(async () => {
   tmp = mkdtempSync(join(tmpdir(), "marginalia-long-"));
   marginalia(["generate", "--times", "10", "--out", join(tmp, "content/long")]);
   marginalia(["build", "--viewer", "target/viewer", join(tmp, "content"), join(tmp, "site")]);
+  // A host page of the site's own that mounts the article (examples/mount.html's way).
+  writeFileSync(
+    join(tmp, "site", "host.html"),
+    '<!DOCTYPE html><html lang="en"><head><title>Host</title><script type="module" src="mount.js"></script></head>' +
+      '<body><marginalia-article src="long/"></marginalia-article></body></html>',
+  );
   site = await startServer({ dir: join(tmp, "site") });
   url = site.url + "long/";
 });
@@ -81,4 +87,100 @@ test("coming to life, the viewer leaves the page's root as it is: setting its la
   assert.deepEqual(await page.evaluate(() => globalThis.rootChanges), []);
   assert.equal(await page.getAttribute(".app", "lang"), "en");
   await context.close();
+});
+
+// The page's paragraphs, their number and the last one's text.
+const paragraphs = (where) =>
+  where.locator(".article__body p").evaluateAll((ps) => ({ count: ps.length, last: ps.at(-1)?.textContent }));
+// Sections not in the page yet: all of them, or only the text's (the viewer leaves the print
+// dossier's until printing).
+const sectionsLeft = (page) => page.locator("noscript[data-section]").count();
+const TEXT_SECTIONS = ".article__body > noscript[data-section]";
+
+test("a long article is sent in sections: the first as it is, the others put in the page once the viewer has started; without JavaScript, or when the wasm cannot load, or mounted, all of it reads", async () => {
+  const html = await (await fetch(url)).text();
+  const sent = html.split('<noscript data-section="">').length - 1;
+  assert.ok(sent >= 2, `${sent} sections after the first`);
+  // JavaScript off: the <noscript> sections are the page's text, shown.
+  const off = await browser.newContext({ javaScriptEnabled: false });
+  const still = await off.newPage();
+  await still.goto(url);
+  const all = await paragraphs(still);
+  assert.match(all.last, /\{10\}/, "the last copy's text");
+  assert.ok(await still.locator(".article__body p").last().isVisible());
+  // The hidden panels too, sent inert: a tab shows one.
+  await still.click("#tab-quotes");
+  assert.ok(await still.locator("#panel-quotes .quote-item").first().isVisible());
+  await off.close();
+  // The viewer: ready first, then every section in the page, in order, nothing twice.
+  const page = await openPage(browser, url);
+  await page.waitForFunction((sections) => document.querySelectorAll(sections).length === 0, TEXT_SECTIONS);
+  assert.deepEqual(await paragraphs(page), all);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+  // The wasm cannot load: the page's script puts the sections in.
+  const failing = await browser.newPage();
+  await failing.route("**/*.wasm", (route) => route.abort());
+  await failing.goto(url);
+  await failing.waitForFunction(() => document.querySelectorAll("noscript[data-section]").length === 0);
+  assert.deepEqual(await paragraphs(failing), all);
+  assert.equal(await failing.locator(".app[data-ready]").count(), 0);
+  await failing.close();
+  // Mounted in a host's page: the rebuilt text holds every section.
+  const host = await browser.newPage();
+  await host.goto(site.url + "host.html");
+  const mounted = host.locator("marginalia-article");
+  await mounted.locator(".app[data-ready]").waitFor();
+  assert.deepEqual(await paragraphs(mounted), all);
+  assert.equal(await mounted.locator("noscript").count(), 0);
+  assert.equal(await mounted.locator(".dossier tbody tr").count(), 230 + 110 + 160 + 350);
+  await host.close();
+});
+
+test("a long article's later sections wait until the viewer is ready, but come at once when a selection needs them, or before printing", async () => {
+  // What the page holds the moment it is marked ready.
+  const atReady = async (address) => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      const watch = new MutationObserver(() => {
+        if (!document.querySelector(".app[data-ready]")) return;
+        watch.disconnect();
+        globalThis.atReady = {
+          left: document.querySelectorAll(".article__body > noscript[data-section]").length,
+          selected: document.querySelectorAll(".article__body .mention--selected").length,
+        };
+      });
+      watch.observe(document, { subtree: true, attributes: true, attributeFilter: ["data-ready"] });
+    });
+    const page = await context.newPage();
+    await page.goto(address);
+    await page.waitForFunction(() => globalThis.atReady);
+    const found = await page.evaluate(() => globalThis.atReady);
+    await context.close();
+    return found;
+  };
+  const plain = await atReady(url);
+  assert.ok(plain.left >= 2, `sections left at ready: ${plain.left}`);
+  // The last copy's Nato, selected from the address: its mentions are marked wherever they are.
+  const selected = await atReady(`${url}#actor=nato-10`);
+  assert.equal(selected.left, 0);
+  assert.ok(selected.selected > 0);
+  // Before printing, even when the viewer never starts (its wasm never comes): trap.js, in
+  // the page's start script.
+  const page = await browser.newPage();
+  await page.route("**/*.wasm", () => {}); // never answered
+  const asked = page.waitForRequest(/\.wasm$/); // the start script has run
+  await page.goto(url, { waitUntil: "domcontentloaded" });
+  await asked;
+  assert.ok((await sectionsLeft(page)) >= 2);
+  // A tab shows its panel (a link to it, CSS :target), its content put in the page.
+  assert.equal(await page.locator("#panel-timeline noscript[data-section]").count(), 1);
+  await page.click("#tab-timeline");
+  await page.waitForSelector("#panel-timeline .event", { state: "visible" });
+  assert.equal(await page.locator("#panel-timeline .event").count(), 110);
+  assert.equal(await page.locator(".dossier").count(), 0, "the print dossier is sent inert");
+  await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+  assert.equal(await sectionsLeft(page), 0);
+  assert.equal(await page.locator(".dossier tbody tr").count(), 230 + 110 + 160 + 350);
+  await page.close();
 });

@@ -92,6 +92,7 @@ pub fn dom_slot(name: &str) -> Option<&'static str> {
         "ready_attribute" => dom::READY_ATTRIBUTE,
         "data_link" => dom::DATA_LINK,
         "wasm_island_id" => dom::WASM_ISLAND_ID,
+        "section" => dom::SECTION,
         _ => return None,
     })
 }
@@ -430,6 +431,7 @@ pub(crate) mod tests {
             "ready_attribute",
             "data_link",
             "wasm_island_id",
+            "section",
         ] {
             let value = dom_slot(&format!("dom.{slot}")).unwrap();
             assert!(
@@ -440,6 +442,9 @@ pub(crate) mod tests {
             );
         }
         assert_eq!(dom_slot("dom.nothing"), None);
+        // theme.js is copied as it is (no slots): it names a long article's sections itself.
+        assert!(include_str!("../../../assets/theme.js")
+            .contains(&format!("querySelectorAll(\"{}\")", dom::SECTION)));
         assert_eq!(dom_slot("page_root_id"), None);
     }
 

@@ -106,3 +106,73 @@ fn the_generator_writes_a_folder_the_checker_accepts() {
     );
     assert!(checked.status.success());
 }
+
+/// The text of some HTML, its tags left out and the server's escapes read back.
+fn text_of(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn a_long_article_page_sends_its_sections_after_the_first_inside_noscript() {
+    use marginalia::model::text::{leaf_texts, sections};
+    let long = synthetic::synthesize(&seed(), 10).unwrap();
+    let article = build_article(&long).unwrap();
+    let expected = sections(&article.blocks);
+    assert!(expected.len() >= 3, "{expected:?}");
+    let page = marginalia_cli::render::article_page(&article, Default::default(), &[]);
+    let body = &page[page.find("<div class=\"article__body\">").unwrap()..];
+    let parts: Vec<&str> = body.split("<noscript data-section=\"\">").collect();
+    assert_eq!(
+        parts.len(),
+        expected.len(),
+        "one <noscript> a section but the first"
+    );
+    for (i, (part, range)) in parts.iter().zip(&expected).enumerate() {
+        // A section's own markup: up to its </noscript> (the first: up to the second section).
+        let own = match i {
+            0 => *part,
+            _ => {
+                part.split_once("</noscript>")
+                    .expect("each section is closed")
+                    .0
+            }
+        };
+        assert!(!own.contains("<noscript"), "section {i} holds another");
+        let text = text_of(own);
+        let mut rest = text.as_str();
+        for leaf in leaf_texts(&article.blocks[range.clone()]) {
+            let at = rest
+                .find(&leaf)
+                .unwrap_or_else(|| panic!("section {i} lacks, in order: {leaf:?}"));
+            rest = &rest[at + leaf.len()..];
+        }
+    }
+    // Blocks are whole: each section's markup starts with a block's tag.
+    for part in &parts[1..] {
+        assert!([
+            "<p>",
+            "<h2>",
+            "<h3>",
+            "<ul>",
+            "<ol>",
+            "<blockquote>",
+            "<hr>"
+        ]
+        .iter()
+        .any(|tag| part.starts_with(tag)));
+    }
+}

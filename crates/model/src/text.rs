@@ -73,6 +73,33 @@ pub fn leaf_texts(blocks: &[Block]) -> Vec<String> {
     out
 }
 
+/// How much text (in characters) a section of a long article's page holds, at least: the page
+/// shows its first section as it is and sends the others inert (see [`sections`]).
+pub const SECTION_CHARS: usize = 16_000;
+
+/// The article's top-level blocks cut into sections for its page: each section holds whole
+/// blocks and ends with the first block that takes its text to [`SECTION_CHARS`] or more; the
+/// last holds what is left. An article shorter than that is one section. The page shows the
+/// first section as it is and each other inside a `<noscript>` (parsed as one piece of text
+/// while scripts run, shown as it is without them), which the viewer puts in the page once it
+/// has started (`web::sections`): a long page is parsed and laid out a section at a time, not
+/// all before the viewer can start.
+pub fn sections(blocks: &[Block]) -> Vec<std::ops::Range<usize>> {
+    let mut sections = Vec::new();
+    let (mut start, mut chars) = (0, 0);
+    for (i, block) in blocks.iter().enumerate() {
+        chars += block_text(block).chars().count();
+        if chars >= SECTION_CHARS {
+            sections.push(start..i + 1);
+            (start, chars) = (i + 1, 0);
+        }
+    }
+    if start < blocks.len() || sections.is_empty() {
+        sections.push(start..blocks.len());
+    }
+    sections
+}
+
 /// Words as a reader counts them: runs of letters or digits.
 pub fn word_count(text: &str) -> u32 {
     text.split(|c: char| c.is_whitespace() || c == '—')
@@ -88,6 +115,30 @@ pub fn reading_minutes(words: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn paragraph(chars: usize) -> Block {
+        Block::Paragraph(vec![Inline::Text("x".repeat(chars))])
+    }
+
+    #[test]
+    fn a_short_article_is_one_section() {
+        assert_eq!(sections(&[]), vec![0..0]);
+        let blocks = vec![paragraph(10), paragraph(SECTION_CHARS - 11)];
+        assert_eq!(sections(&blocks), vec![0..2]);
+    }
+
+    #[test]
+    fn sections_hold_whole_blocks_and_reach_the_size() {
+        // 6,000 characters a block: a section ends with the block that takes it to 16,000.
+        let blocks: Vec<Block> = (0..10).map(|_| paragraph(6_000)).collect();
+        assert_eq!(sections(&blocks), vec![0..3, 3..6, 6..9, 9..10]);
+        // Exactly the size: the section ends there, and nothing empty follows.
+        let blocks = vec![paragraph(SECTION_CHARS), paragraph(SECTION_CHARS)];
+        assert_eq!(sections(&blocks), vec![0..1, 1..2]);
+        // A block larger than a section is a section of its own.
+        let blocks = vec![paragraph(100), paragraph(3 * SECTION_CHARS), paragraph(5)];
+        assert_eq!(sections(&blocks), vec![0..2, 2..3]);
+    }
 
     #[test]
     fn text_flattens_marks_in_order() {
