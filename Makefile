@@ -152,6 +152,7 @@ test-engines: build
 bench: setup-test build
 	@scripts/setup.sh --bench
 	node bench/startup.mjs
+	node bench/sections.mjs
 	node bench/run.mjs
 
 ## Rust (rustfmt, clippy) and JavaScript (eslint, eslint.config.mjs).
