@@ -127,14 +127,23 @@ fn text_of(html: &str) -> String {
 }
 
 #[test]
-fn a_long_article_page_sends_its_sections_after_the_first_inside_noscript() {
+fn a_long_article_page_sends_its_sections_after_the_first_its_hidden_panels_and_dossier_inside_noscript(
+) {
     use marginalia::model::text::{leaf_texts, sections};
     let long = synthetic::synthesize(&seed(), 10).unwrap();
     let article = build_article(&long).unwrap();
     let expected = sections(&article.blocks);
     assert!(expected.len() >= 3, "{expected:?}");
     let page = marginalia_cli::render::article_page(&article, Default::default(), &[]);
-    let body = &page[page.find("<div class=\"article__body\">").unwrap()..];
+    // The text's sections; then the three hidden panels and the print dossier, sent inert too.
+    let start = page.find("<div class=\"article__body\">").unwrap();
+    let body = &page[start..page.find("</article>").unwrap()];
+    assert_eq!(
+        page.matches("<noscript data-section=\"\">").count(),
+        expected.len() - 1 + 3 + 1
+    );
+    let dossier = page.find("<section class=\"dossier\">").unwrap();
+    assert!(page[..dossier].ends_with("<noscript data-section=\"\">"));
     let parts: Vec<&str> = body.split("<noscript data-section=\"\">").collect();
     assert_eq!(
         parts.len(),
