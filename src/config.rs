@@ -231,7 +231,7 @@ pub fn prerendering() -> bool {
 /// puts the text in the page once it has started, a tab its panel before then
 /// (`assets/init.js`), printing the dossier (`assets/trap.js`).
 pub fn sends_inert_parts(article: &crate::model::Article) -> bool {
-    prerendering() && crate::model::text::sections(&article.blocks).len() > 1
+    prerendering() && crate::model::text::is_cut_into_sections(&article.blocks)
 }
 
 #[cfg(test)]

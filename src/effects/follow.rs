@@ -30,7 +30,6 @@ pub fn use_follow_selection(
         };
         let anchor = dom::text_anchor(selection, *index);
         before_next_paint(move || {
-            crate::web::sections::show_all(&root);
             if let Some(el) = find(&root, &anchor) {
                 let rect = el.get_bounding_client_rect();
                 let (_, height) = viewport((0.0, 0.0));

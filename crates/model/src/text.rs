@@ -85,19 +85,33 @@ pub const SECTION_CHARS: usize = 16_000;
 /// has started (`web::sections`): a long page is parsed and laid out a section at a time, not
 /// all before the viewer can start.
 pub fn sections(blocks: &[Block]) -> Vec<std::ops::Range<usize>> {
-    let mut sections = Vec::new();
-    let (mut start, mut chars) = (0, 0);
-    for (i, block) in blocks.iter().enumerate() {
-        chars += block_text(block).chars().count();
-        if chars >= SECTION_CHARS {
-            sections.push(start..i + 1);
-            (start, chars) = (i + 1, 0);
-        }
-    }
+    let mut sections: Vec<_> = full_sections(blocks).collect();
+    let start = sections.last().map_or(0, |s| s.end);
     if start < blocks.len() || sections.is_empty() {
         sections.push(start..blocks.len());
     }
     sections
+}
+
+/// Whether the article is cut into more than one section (see [`sections`]): it reads the
+/// blocks only as far as the end of the first.
+pub fn is_cut_into_sections(blocks: &[Block]) -> bool {
+    full_sections(blocks)
+        .next()
+        .is_some_and(|first| first.end < blocks.len())
+}
+
+/// The sections that reach [`SECTION_CHARS`], in order (what is left after them is not one).
+fn full_sections(blocks: &[Block]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let (mut start, mut chars) = (0, 0);
+    blocks.iter().enumerate().filter_map(move |(i, block)| {
+        chars += block_text(block).chars().count();
+        (chars >= SECTION_CHARS).then(|| {
+            let section = start..i + 1;
+            (start, chars) = (i + 1, 0);
+            section
+        })
+    })
 }
 
 /// Words as a reader counts them: runs of letters or digits.
@@ -138,6 +152,30 @@ mod tests {
         // A block larger than a section is a section of its own.
         let blocks = vec![paragraph(100), paragraph(3 * SECTION_CHARS), paragraph(5)];
         assert_eq!(sections(&blocks), vec![0..2, 2..3]);
+    }
+
+    #[test]
+    fn an_article_is_cut_exactly_when_it_has_more_than_one_section() {
+        for sizes in [
+            vec![],
+            vec![10, SECTION_CHARS - 11],
+            vec![SECTION_CHARS],
+            vec![SECTION_CHARS, 1],
+            vec![6_000, 6_000, 6_000],
+            vec![6_000, 6_000, 6_000, 5],
+        ] {
+            let blocks: Vec<Block> = sizes.iter().map(|&n| paragraph(n)).collect();
+            assert_eq!(
+                is_cut_into_sections(&blocks),
+                sections(&blocks).len() > 1,
+                "{sizes:?}"
+            );
+        }
+        assert!(!is_cut_into_sections(&[paragraph(SECTION_CHARS)]));
+        assert!(is_cut_into_sections(&[
+            paragraph(SECTION_CHARS),
+            paragraph(1)
+        ]));
     }
 
     #[test]
